@@ -1,0 +1,1 @@
+"""trialblog's Pelican plugins: each sub-package has one ``register()``."""

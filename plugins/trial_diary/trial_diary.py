@@ -1,0 +1,169 @@
+"""Adapts Pelican to the trialblog model: validates content, enriches diary entries, writes
+trial, consent, trials-index and condition pages, and keeps drafts and hidden posts unwritten."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from markdown import Markdown
+from markupsafe import Markup
+from pelican import signals
+from pelican.generators import Generator
+from pelican.utils import slugify
+
+from trialblog.consent import STANDARD_QUESTIONS
+from trialblog.journey import day_label, timeline
+from trialblog.site import Site, load_site
+
+SITE_KEY = "TRIALBLOG_SITE"
+
+
+def drop_unpublished(generator) -> None:
+    """Privacy default: drafts and hidden posts are never written, listed or linked."""
+    for name in ("drafts", "drafts_translations", "hidden_articles", "hidden_translations",
+                 "hidden_pages", "draft_pages", "draft_translations"):  # fmt: skip
+        items = getattr(generator, name, None)
+        if isinstance(items, list):
+            items.clear()
+
+
+def site_for(settings: dict) -> Site:
+    """The loaded content model, once per build."""
+    site = settings.get(SITE_KEY)
+    if site is None:
+        content = Path(settings["PATH"])
+        site = load_site(content, content.parent)
+        settings[SITE_KEY] = site
+    return site
+
+
+class TrialGenerator(Generator):
+    """Links diary entries to their trials and writes the per-trial pages."""
+
+    def generate_context(self) -> None:
+        site = site_for(self.settings)
+        self.site = site
+        self.markdown = Markdown(**self.settings["MARKDOWN"])
+        articles = sorted(self.context.get("articles", []), key=lambda a: a.date)
+        by_trial: dict[str, list] = defaultdict(list)
+        for article in articles:
+            meta = site.entry_for(article.source_path)
+            if meta is None:
+                continue
+            trial = site.trials.get(meta.trial) if meta.trial else None
+            article.trial = trial
+            article.milestone = meta.milestone
+            article.symptoms = meta.symptoms
+            article.content_warning = meta.content_warning
+            article.permanent_id = meta.id
+            article.syndicate = meta.syndicate
+            article.trial_day = trial.day_number(meta.day) if trial else None
+            article.day_label = day_label(article.trial_day)
+            article.blinded = bool(trial and trial.blinded_on(meta.day))
+            article.disclosure = (trial.disclosure if trial else "") or self.settings.get("DISCLOSURE", "")
+            article.prev_in_trial = article.next_in_trial = None
+            if trial:
+                by_trial[trial.slug].append(article)
+        for entries in by_trial.values():
+            for earlier, later in zip(entries, entries[1:], strict=False):
+                earlier.next_in_trial, later.prev_in_trial = later, earlier
+        self.by_trial = by_trial
+        self.trials = sorted(site.trials.values(), key=lambda t: t.title.lower())
+        self.conditions = self._conditions()
+        self.context.update(
+            trials=self.trials,
+            trial_entries=by_trial,
+            conditions=self.conditions,
+            condition_slug=slugify_condition,
+            standard_questions=STANDARD_QUESTIONS,
+            BLINDING_NOTICE=self.settings.get("BLINDING_NOTICE", ""),
+        )
+
+    def _conditions(self) -> list[dict]:
+        groups: dict[str, dict] = {}
+        for trial in self.trials:
+            for name in trial.conditions:
+                slug = slugify_condition(name)
+                group = groups.setdefault(slug, {"slug": slug, "name": name, "trials": [], "entries": []})
+                group["trials"].append(trial)
+                group["entries"].extend(self.by_trial.get(trial.slug, []))
+        for group in groups.values():
+            group["entries"].sort(key=lambda a: a.date, reverse=True)
+        return sorted(groups.values(), key=lambda g: g["name"].lower())
+
+    def render_markdown(self, text: str) -> Markup:
+        """Render the site owner's own Markdown (summaries, consent notes)."""
+        self.markdown.reset()
+        return Markup(self.markdown.convert(text)) if text else Markup("")
+
+    def generate_output(self, writer) -> None:
+        write = writer.write_file
+        relative = self.settings["RELATIVE_URLS"]
+        for trial in self.trials:
+            entries = self.by_trial.get(trial.slug, [])
+            consent = self.site.consent.get(trial.slug)
+            write(
+                f"trials/{trial.slug}/index.html",
+                self.get_template("trial"),
+                self.context,
+                relative_urls=relative,
+                trial=trial,
+                entries=entries,
+                steps=timeline(trial, entries),
+                summary_html=self.render_markdown(trial.summary),
+                consent=consent,
+                url=f"trials/{trial.slug}/",
+            )
+            if consent:
+                answers = [
+                    (
+                        qid,
+                        question,
+                        self.render_markdown(consent.answers[qid]) if qid in consent.answers else None,
+                    )
+                    for qid, question in STANDARD_QUESTIONS
+                ]
+                write(
+                    f"trials/{trial.slug}/consent/index.html",
+                    self.get_template("consent"),
+                    self.context,
+                    relative_urls=relative,
+                    trial=trial,
+                    consent=consent,
+                    notes_html=self.render_markdown(consent.notes),
+                    answers=answers,
+                    url=f"trials/{trial.slug}/consent/",
+                )
+        write(
+            "trials/index.html",
+            self.get_template("trials"),
+            self.context,
+            relative_urls=relative,
+            url="trials/",
+        )
+        for condition in self.conditions:
+            write(
+                f"conditions/{condition['slug']}/index.html",
+                self.get_template("condition"),
+                self.context,
+                relative_urls=relative,
+                condition=condition,
+                url=f"conditions/{condition['slug']}/",
+            )
+
+
+def slugify_condition(name: str) -> str:
+    return slugify(
+        name, regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
+    )
+
+
+def get_generators(_pelican) -> type[Generator]:
+    return TrialGenerator
+
+
+def register() -> None:
+    signals.article_generator_finalized.connect(drop_unpublished)
+    signals.page_generator_finalized.connect(drop_unpublished)
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,109 @@
+"""Writes the diary feeds with stable entry ids, content warnings and the blinding notice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from trialblog.feeds import FeedItem, build_feed, permanent_id
+
+FEEDS = {
+    "all": "feeds/all.{kind}.xml",
+    "trial": "feeds/trials/{slug}.{kind}.xml",
+    "condition": "feeds/conditions/{slug}.{kind}.xml",
+}
+
+
+def feed_path(which: str, kind: str, slug: str = "") -> str:
+    """Where a feed is written, relative to the site root (``kind`` is atom or rss)."""
+    return FEEDS[which].format(slug=slug, kind=kind)
+
+
+class FeedsGenerator(Generator):
+    """Runs after the diary generator has linked entries to trials."""
+
+    def generate_context(self) -> None:
+        self.context["feed_path"] = feed_path
+
+    def absolute(self, path: str) -> str:
+        siteurl = self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL", "")
+        return f"{siteurl.rstrip('/')}/{path.lstrip('/')}"
+
+    def item(self, article) -> FeedItem:
+        siteurl = self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL", "")
+        content_root = Path(self.settings["PATH"])
+        source = Path(article.source_path).resolve().relative_to(content_root.resolve()).as_posix()
+        updated = getattr(article, "modified", None) or article.date
+        return FeedItem(
+            id=permanent_id(getattr(article, "permanent_id", None), source),
+            title=article.title,
+            url=self.absolute(article.url),
+            published=article.date,
+            updated=updated,
+            html=article.get_content(siteurl),
+            summary=_plain(article.summary),
+            content_warning=getattr(article, "content_warning", ""),
+            blinding_notice=self.settings.get("BLINDING_NOTICE", "")
+            if getattr(article, "blinded", False)
+            else "",
+            categories=tuple(t.name for t in getattr(article, "tags", []) or []),
+        )
+
+    def write(self, path: str, title: str, page: str, articles: list, subtitle: str = "") -> None:
+        limit = self.settings.get("TRIALBLOG_FEED_MAX_ITEMS", 50)
+        newest = sorted(articles, key=lambda a: a.date, reverse=True)[:limit]
+        items = [self.item(a) for a in newest]
+        atom_path, rss_path = path.format(kind="atom"), path.format(kind="rss")
+        atom, rss = build_feed(
+            title=title,
+            feed_url=self.absolute(atom_path),
+            page_url=self.absolute(page),
+            items=items,
+            subtitle=subtitle,
+            author=self.settings.get("AUTHOR", ""),
+            language=self.settings.get("DEFAULT_LANG", "en"),
+        )
+        out = Path(self.output_path)
+        for rel, data in ((atom_path, atom), (rss_path, rss)):
+            target = out / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data + b"\n")
+
+    def generate_output(self, writer) -> None:
+        site = self.settings.get("SITENAME", "")
+        articles = self.context.get("articles", [])
+        self.write(feed_path("all", "{kind}"), site, "", articles, "Every diary entry")
+        by_trial = self.context.get("trial_entries", {})
+        for trial in self.context.get("trials", []):
+            self.write(
+                feed_path("trial", "{kind}", trial.slug),
+                f"{site}: {trial.title}",
+                f"trials/{trial.slug}/",
+                by_trial.get(trial.slug, []),
+                f"Diary entries about {trial.title}",
+            )
+        for condition in self.context.get("conditions", []):
+            self.write(
+                feed_path("condition", "{kind}", condition["slug"]),
+                f"{site}: {condition['name']}",
+                f"conditions/{condition['slug']}/",
+                condition["entries"],
+                f"Diary entries about trials for {condition['name']}",
+            )
+
+
+def _plain(html: str) -> str:
+    import re
+    from html import unescape
+
+    return unescape(re.sub(r"<[^>]+>", "", html or "")).strip()
+
+
+def get_generators(_pelican) -> type[Generator]:
+    return FeedsGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)

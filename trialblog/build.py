@@ -1,0 +1,166 @@
+"""Building a site: validate the content, run Pelican into a temporary folder, swap it in.
+
+The previous ``output/`` is replaced only when the whole build succeeded, so an error, an
+exception or Ctrl-C never leaves a half-written site where a good one was.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ContentError, ContentErrors
+from .site import Site, load_site
+
+SETTINGS_FILES = {False: "pelicanconf.py", True: "publishconf.py"}
+
+
+class BuildError(Exception):
+    """The build failed; ``output/`` is unchanged."""
+
+
+@dataclass
+class BuildResult:
+    output: Path
+    site: Site
+    warnings: list[str] = field(default_factory=list)
+    pages: int = 0
+
+
+def settings_file(site_dir: Path, publish: bool = False) -> Path:
+    path = site_dir / SETTINGS_FILES[publish]
+    if not path.is_file():
+        hint = "run `trialblog init` to create a site" if not publish else "create it: see README, Publishing"
+        raise BuildError(f"{path}: no settings file here; {hint}")
+    return path
+
+
+def load_settings(site_dir: Path, publish: bool = False, override: dict | None = None) -> dict:
+    """Pelican settings of the site in ``site_dir`` (``publishconf.py`` when publishing)."""
+    from pelican.settings import read_settings
+
+    path = settings_file(site_dir, publish)
+    try:
+        return read_settings(str(path), override=dict(override or {}))
+    except Exception as exc:  # a settings file is Python: any error is the writer's to fix
+        raise BuildError(f"{path}: could not read the settings: {type(exc).__name__}: {exc}") from None
+
+
+def validate(settings: dict) -> Site:
+    """Load the content model strictly; raises ContentErrors."""
+    content = Path(settings["PATH"])
+    if not content.is_dir():
+        raise ContentErrors(
+            [
+                ContentError(
+                    str(content),
+                    None,
+                    None,
+                    "the content folder does not exist",
+                    "check PATH in pelicanconf.py",
+                )
+            ]
+        )
+    return load_site(content, content.parent)
+
+
+class _Collector(logging.Handler):
+    """Collects Pelican's warnings and errors during a build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def messages(self, level: int) -> list[str]:
+        return [r.getMessage() for r in self.records if r.levelno == level]
+
+
+@contextmanager
+def _pelican_logs() -> Iterator[_Collector]:
+    logger = logging.getLogger("pelican")
+    collector = _Collector()
+    saved = (logger.handlers[:], logger.propagate, logger.level)
+    logger.handlers[:] = [collector]
+    logger.propagate = False
+    logger.setLevel(logging.WARNING)
+    try:
+        yield collector
+    finally:
+        logger.handlers[:], logger.propagate, _ = saved
+        logger.setLevel(saved[2])
+
+
+@contextmanager
+def build_lock(output: Path) -> Iterator[None]:
+    """One build at a time per output folder; a second one stops with a clear message."""
+    lock_path = output.parent / f".{output.name}.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(
+                f"another build of {output} is running; wait for it to finish and try again"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _recover(output: Path) -> None:
+    """If a previous swap was interrupted, put the last good site back."""
+    if output.exists():
+        return
+    leftovers = sorted(output.parent.glob(f".{output.name}.old-*"))
+    if leftovers:
+        leftovers[-1].rename(output)
+
+
+def swap_in(built: Path, output: Path) -> None:
+    """Replace ``output`` with ``built``; the old site is removed only once the new one is in place."""
+    old = output.parent / f".{output.name}.old-{os.getpid()}"
+    if output.exists():
+        output.rename(old)
+    built.rename(output)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def build(site_dir: Path, publish: bool = False, override: dict | None = None) -> BuildResult:
+    """Build the site in ``site_dir`` into its OUTPUT_PATH, atomically."""
+    from pelican import Pelican
+
+    site_dir = site_dir.resolve()
+    settings = load_settings(site_dir, publish, override)
+    output = Path(settings["OUTPUT_PATH"])
+    site = validate(settings)
+    with build_lock(output):
+        _recover(output)
+        temp = output.parent / f".{output.name}.building-{os.getpid()}"
+        if temp.exists():
+            shutil.rmtree(temp)
+        settings["OUTPUT_PATH"] = str(temp)
+        settings["TRIALBLOG_SITE"] = site
+        settings["DELETE_OUTPUT_DIRECTORY"] = False
+        try:
+            with _pelican_logs() as logs:
+                Pelican(settings).run()
+            errors = logs.messages(logging.ERROR) + logs.messages(logging.CRITICAL)
+            if errors:
+                raise BuildError("the build stopped on errors:\n" + "\n".join(f"  {e}" for e in errors))
+            pages = sum(1 for p in temp.rglob("*.html"))
+            swap_in(temp, output)
+        except BaseException:
+            shutil.rmtree(temp, ignore_errors=True)
+            raise
+    return BuildResult(output=output, site=site, warnings=logs.messages(logging.WARNING), pages=pages)

@@ -1,0 +1,205 @@
+"""The ``trialblog`` command."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .build import BuildError, build
+from .errors import ContentError, ContentErrors
+from .vocab import Masking, Milestone, Phase, Status
+
+SITE_OPTION = click.option(
+    "--site",
+    "site_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The site folder (the one with pelicanconf.py).",
+)
+
+
+def friendly(func):
+    """Turn every failure into one clear message and exit status 1, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except click.exceptions.Exit:
+            raise
+        except click.ClickException:
+            raise
+        except ContentErrors as exc:
+            click.echo(exc.report(), err=True)
+        except (ContentError, BuildError, FileExistsError) as exc:
+            click.echo(f"error: {exc}", err=True)
+        except KeyboardInterrupt:
+            click.echo("stopped: nothing was changed in output/", err=True)
+            sys.exit(130)
+        except Exception as exc:  # a bug or an environment problem: still no traceback
+            click.echo(f"error: {type(exc).__name__}: {exc}", err=True)
+            click.echo("  (run with TRIALBLOG_DEBUG=1 to see the details)", err=True)
+            import os
+
+            if os.environ.get("TRIALBLOG_DEBUG"):
+                raise
+        sys.exit(1)
+
+    return wrapper
+
+
+@click.group()
+@click.version_option(__version__, prog_name="trialblog")
+def main() -> None:
+    """trialblog: publish your clinical-trial diary as a static website with feeds.
+
+    \b
+    Start a site:      trialblog init my-trial-blog
+    Write an entry:    trialblog new entry --trial my-trial --milestone visit "Week 4 visit"
+    Build it:          trialblog build          (the site is written to output/)
+    Preview it:        trialblog serve          (http://127.0.0.1:8000, rebuilt on change)
+    """
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", "sitename", default="My trial diary", show_default=True, help="The site's title.")
+@click.option("--author", default="A participant", show_default=True, help="Your name or pen name.")
+@click.option(
+    "--siteurl", default="https://example.org", show_default=True, help="Where the published site will live."
+)
+@friendly
+def init(directory: Path, sitename: str, author: str, siteurl: str) -> None:
+    """Create a new trial blog in DIRECTORY, with a first trial and entry to edit."""
+    from .scaffold import init_site
+
+    written = init_site(directory, sitename, author, siteurl)
+    for path in written:
+        click.echo(f"created {path}")
+    click.echo(f"\nNext: cd {directory} && trialblog build && trialblog serve")
+
+
+@main.group()
+def new() -> None:
+    """Create a diary entry or a trial record."""
+
+
+@new.command("entry")
+@click.argument("title")
+@click.option("--trial", required=True, help="The trial's slug (its file name in content/trials/).")
+@click.option(
+    "--milestone",
+    type=click.Choice([m.value for m in Milestone]),
+    default=Milestone.VISIT.value,
+    show_default=True,
+    help="Which step of the trial this entry is about.",
+)
+@click.option("--publish", is_flag=True, help="Publish straight away instead of saving as a draft.")
+@SITE_OPTION
+@friendly
+def new_entry(title: str, trial: str, milestone: str, publish: bool, site_dir: Path) -> None:
+    """Write a new diary entry called TITLE, dated today, with a permanent Id.
+
+    Entries start as drafts (never published) until you change `Status: draft`
+    to `Status: published`, or pass --publish.
+    """
+    from .scaffold import new_entry as write_entry
+
+    content = _content(site_dir)
+    trials = {p.stem for p in (content / "trials").glob("*.y*ml")}
+    if trial not in trials:
+        known = ", ".join(sorted(trials)) or "none yet: add one with `trialblog new trial`"
+        raise click.BadParameter(
+            f"{trial!r} is not a trial of this site; known trials: {known}", param_hint="--trial"
+        )
+    path = write_entry(content, trial, Milestone(milestone), title, draft=not publish)
+    click.echo(
+        f"created {path}" + ("" if publish else " (a draft: set `Status: published` when it is ready)")
+    )
+
+
+@new.command("trial")
+@click.argument("slug")
+@click.option("--title", required=True, help="The trial's short title or acronym.")
+@click.option("--id", "registry_id", help="Registry id, e.g. NCT04012996.")
+@click.option(
+    "--status", type=click.Choice([s.value for s in Status]), default="RECRUITING", show_default=True
+)
+@click.option(
+    "--phase",
+    "phases",
+    multiple=True,
+    type=click.Choice([p.value for p in Phase]),
+    help="Repeat for PHASE1+PHASE2.",
+)
+@click.option("--masking", type=click.Choice([m.value for m in Masking]), default="NONE", show_default=True)
+@click.option("--condition", "conditions", multiple=True, help="A condition studied; repeat for several.")
+@SITE_OPTION
+@friendly
+def new_trial(slug, title, registry_id, status, phases, masking, conditions, site_dir: Path) -> None:
+    """Write content/trials/SLUG.yaml and consent notes ready to fill in."""
+    from .model import load_trial
+    from .scaffold import new_trial as write_trial
+
+    content = _content(site_dir)
+    paths = write_trial(
+        content,
+        slug,
+        title,
+        registry_id,
+        Status(status),
+        tuple(Phase(p) for p in phases),
+        Masking(masking),
+        conditions,
+    )
+    load_trial(paths[0], site_dir)
+    for path in paths:
+        click.echo(f"created {path}")
+
+
+@main.command("build")
+@click.option("--publish", is_flag=True, help="Use publishconf.py: absolute URLs for the live site.")
+@SITE_OPTION
+@friendly
+def build_cmd(publish: bool, site_dir: Path) -> None:
+    """Check the content and build the site into output/.
+
+    The new site replaces output/ only when the whole build succeeded.
+    """
+    result = build(site_dir, publish=publish)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    entries = sum(1 for e in result.site.entries.values() if e.public)
+    click.echo(
+        f"built {result.pages} pages ({entries} diary entries, {len(result.site.trials)} trials) in {result.output}"
+    )
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True, help="Port to serve on.")
+@click.option("--bind", default="127.0.0.1", show_default=True, help="Address to serve on.")
+@SITE_OPTION
+@friendly
+def serve(port: int, bind: str, site_dir: Path) -> None:
+    """Build, serve output/ on http://127.0.0.1:8000 and rebuild when anything changes."""
+    from .serve import serve_forever
+
+    serve_forever(site_dir, bind, port, echo=click.echo)
+
+
+def _content(site_dir: Path) -> Path:
+    content = site_dir / "content"
+    if not (site_dir / "pelicanconf.py").is_file():
+        raise click.UsageError(
+            f"{site_dir.resolve()} is not a trialblog site (no pelicanconf.py); use --site or `trialblog init`"
+        )
+    return content
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

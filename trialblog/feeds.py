@@ -1,0 +1,102 @@
+"""Atom and RSS feeds of diary entries, written with feedgen, reproducibly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+from feedgen.feed import FeedGenerator
+
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
+# Characters XML 1.0 forbids; they would make a feed unreadable.
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    id: str
+    title: str
+    url: str
+    published: dt.datetime
+    updated: dt.datetime
+    html: str
+    summary: str = ""
+    content_warning: str = ""
+    blinding_notice: str = ""
+    categories: tuple[str, ...] = ()
+
+
+def permanent_id(entry_id: str | None, source: str) -> str:
+    """An entry's feed id: from its ``Id:``; without one, from its file's path in content/."""
+    if entry_id and UUID.match(entry_id):
+        return f"urn:uuid:{entry_id.lower()}"
+    if entry_id:
+        return f"urn:trialblog:entry:{entry_id}"
+    return "urn:trialblog:file:" + hashlib.sha256(source.encode()).hexdigest()[:32]
+
+
+def item_html(item: FeedItem) -> str:
+    """The entry body as readers see it in a feed: warnings first, as on the page."""
+    parts = []
+    if item.content_warning:
+        parts.append(f"<p><strong>Content warning: {escape(item.content_warning)}</strong></p>")
+    if item.blinding_notice:
+        parts.append(f"<p><em>{escape(item.blinding_notice)}</em></p>")
+    parts.append(item.html)
+    return clean_xml("\n".join(parts))
+
+
+def clean_xml(text: str) -> str:
+    return XML_FORBIDDEN.sub("", text)
+
+
+def build_feed(
+    title: str,
+    feed_url: str,
+    page_url: str,
+    items: Sequence[FeedItem],
+    subtitle: str = "",
+    author: str = "",
+    language: str = "en",
+) -> tuple[bytes, bytes]:
+    """Return (Atom, RSS) documents for ``items`` (given newest first)."""
+    fg = FeedGenerator()
+    fg.id(feed_url if "://" in feed_url else f"urn:trialblog:feed:{feed_url.strip('/')}")
+    fg.title(clean_xml(title))
+    fg.subtitle(clean_xml(subtitle or title))
+    fg.link(href=page_url or "/", rel="alternate")
+    fg.link(href=feed_url, rel="self")
+    fg.language(language)
+    if author:
+        fg.author(name=clean_xml(author))
+    newest = max((i.updated for i in items), default=EPOCH)
+    fg.updated(newest)
+    fg.lastBuildDate(newest)
+    fg.generator("trialblog")
+    for item in items:
+        fe = fg.add_entry(order="append")
+        fe.id(item.id)
+        fe.guid(item.id, permalink=False)
+        title_text = item.title if not item.content_warning else f"[CW: {item.content_warning}] {item.title}"
+        fe.title(clean_xml(title_text))
+        fe.link(href=item.url, rel="alternate")
+        fe.published(item.published)
+        fe.updated(item.updated)
+        summary = clean_xml(item.summary)
+        if item.content_warning:
+            summary = clean_xml(f"Content warning: {item.content_warning}. {summary}")
+        if summary:
+            fe.summary(summary)
+        fe.content(item_html(item), type="html")
+        for term in item.categories:
+            fe.category(term=clean_xml(term))
+        if item.content_warning:
+            fe.category(term="content-warning", label=clean_xml(f"Content warning: {item.content_warning}"))
+    atom = fg.atom_str(pretty=True)
+    rss = fg.rss_str(pretty=True)
+    return atom, rss

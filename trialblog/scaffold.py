@@ -1,0 +1,195 @@
+"""Creating sites, diary entries and trial records from templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from pathlib import Path
+
+from .consent import template as consent_template
+from .errors import ContentError
+from .model import SLUG
+from .vocab import Masking, Milestone, Phase, Status
+
+PELICANCONF = '''"""Settings for this trialblog site. `trialblog build` uses them; see the README."""
+
+from trialblog.settings import *  # noqa: F403 (trialblog's folders, URLs, theme and privacy defaults)
+
+SITENAME = {sitename!r}
+SITESUBTITLE = "A participant's diary of a clinical trial, start to finish"
+AUTHOR = {author!r}
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+
+# The plugins that make this a trial blog (explicit, so nothing is loaded by accident).
+PLUGINS = [
+    "trialblog_plugins.trial_diary",
+    "trialblog_plugins.trial_feeds",
+]
+
+# Shown on every post written while you are blinded in a masked trial.
+BLINDING_NOTICE = (
+    "I do not know which group I am in: this trial is blinded, and so am I. Please do not "
+    "guess my group, and please do not compare side effects to work it out. Guessing can "
+    "unblind a study and spoil its results for everyone."
+)
+# Shown on every diary entry whose trial has no `disclosure:` of its own.
+DISCLOSURE = (
+    "I write as a participant, in a personal capacity. Nobody pays me for this blog "
+    "and nobody reviews it before it is published."
+)
+'''
+
+PUBLISHCONF = '''"""Settings for publishing: everything in pelicanconf.py, with absolute URLs."""
+
+from trialblog.settings import load_sibling
+
+globals().update(load_sibling(__file__, "pelicanconf.py"))
+
+SITEURL = {siteurl!r}
+FEED_DOMAIN = SITEURL
+RELATIVE_URLS = False
+'''
+
+FIRST_TRIAL = """id: none
+title: My trial
+summary: |
+  What this trial is testing, in your own words.
+conditions: [Multiple sclerosis]
+phases: [PHASE3]
+status: RECRUITING
+allocation: RANDOMIZED
+masking: DOUBLE
+who_masked: [PARTICIPANT, INVESTIGATOR]
+participation:
+  consented: {today}
+disclosure: I write as a participant, in a personal capacity.
+"""
+
+GITIGNORE = "/output/\n/.output.*\n/cache/\n__pycache__/\n"
+
+
+def slugify(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:60].strip("-") or "entry"
+
+
+def init_site(target: Path, sitename: str, author: str, siteurl: str = "https://example.org") -> list[Path]:
+    """Create a new site in ``target``; refuses to overwrite existing files."""
+    files = {
+        "pelicanconf.py": PELICANCONF.format(sitename=sitename, author=author),
+        "publishconf.py": PUBLISHCONF.format(siteurl=siteurl),
+        ".gitignore": GITIGNORE,
+        "content/trials/my-trial.yaml": FIRST_TRIAL.format(today=dt.date.today().isoformat()),
+        "content/consent/my-trial.md": consent_template("My trial"),
+        "content/pages/about.md": "Title: About\n\nWho writes this diary, and why.\n",
+    }
+    existing = [name for name in files if (target / name).exists()]
+    if existing:
+        raise FileExistsError(f"{target} already has {', '.join(existing)}; choose an empty folder")
+    written = []
+    for name, text in files.items():
+        path = target / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    for folder in ("content/diary", "content/images"):
+        (target / folder).mkdir(parents=True, exist_ok=True)
+    written.append(
+        new_entry(
+            target / "content",
+            "my-trial",
+            Milestone.CONSENT,
+            "Why I said yes",
+            draft=False,
+            today=dt.date.today(),
+        )
+    )
+    return written
+
+
+def new_entry(
+    content: Path,
+    trial: str,
+    milestone: Milestone,
+    title: str,
+    draft: bool = True,
+    today: dt.date | None = None,
+) -> Path:
+    """Write a diary entry with a permanent Id; returns its path."""
+    today = today or dt.date.today()
+    folder = content / "diary"
+    folder.mkdir(parents=True, exist_ok=True)
+    base = f"{today.isoformat()}-{slugify(title)}"
+    path = folder / f"{base}.md"
+    n = 2
+    while path.exists():
+        path = folder / f"{base}-{n}.md"
+        n += 1
+    lines = [
+        f"Title: {title}",
+        f"Date: {today.isoformat()}",
+        f"Id: {uuid.uuid4()}",
+        f"Trial: {trial}",
+        f"Milestone: {milestone.value}",
+    ]
+    if draft:
+        lines.append("Status: draft")
+    lines += ["", "Write what happened today.", ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def new_trial(
+    content: Path,
+    slug: str,
+    title: str,
+    registry_id: str | None = None,
+    status: Status = Status.RECRUITING,
+    phases: tuple[Phase, ...] = (),
+    masking: Masking = Masking.NONE,
+    conditions: tuple[str, ...] = (),
+) -> list[Path]:
+    """Write ``trials/<slug>.yaml`` and a consent-notes file ready to fill in."""
+    if not SLUG.match(slug):
+        raise ContentError(
+            slug, None, None, "is not a usable slug", "use lowercase letters, digits and hyphens"
+        )
+    trial_path = content / "trials" / f"{slug}.yaml"
+    consent_path = content / "consent" / f"{slug}.md"
+    if trial_path.exists():
+        raise FileExistsError(f"{trial_path} already exists")
+    who = "[PARTICIPANT, INVESTIGATOR]" if masking is not Masking.NONE else "[]"
+    text = "\n".join(
+        [
+            f"id: {registry_id or 'none'}",
+            f"title: {_yaml_text(title)}",
+            "summary: |",
+            "  What this trial is testing, in your own words.",
+            f"conditions: [{', '.join(_yaml_text(c) for c in conditions)}]",
+            f"phases: [{', '.join(p.value for p in phases)}]",
+            f"status: {status.value}",
+            "allocation: RANDOMIZED" if masking is not Masking.NONE else "allocation: NA",
+            f"masking: {masking.value}",
+            f"who_masked: {who}",
+            "participation:",
+            "  # consented: YYYY-MM-DD   (then randomized, unblinded, completed or withdrew)",
+            "  consented:",
+            "disclosure: I write as a participant, in a personal capacity.",
+            "",
+        ]
+    )
+    trial_path.parent.mkdir(parents=True, exist_ok=True)
+    trial_path.write_text(text, encoding="utf-8")
+    written = [trial_path]
+    if not consent_path.exists():
+        consent_path.parent.mkdir(parents=True, exist_ok=True)
+        consent_path.write_text(consent_template(title), encoding="utf-8")
+        written.append(consent_path)
+    return written
+
+
+def _yaml_text(text: str) -> str:
+    return text if re.match(r"^[\w][\w .()/-]*$", text) else '"' + text.replace('"', '\\"') + '"'

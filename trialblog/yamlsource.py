@@ -1,0 +1,88 @@
+"""YAML loading that remembers the line of every key and refuses duplicate keys."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+
+
+class LDict(dict):
+    """A mapping that knows the line of each of its keys (1-based)."""
+
+    line: int
+    lines: dict[str, int]
+
+
+class LList(list):
+    """A sequence that knows the line of each of its items (1-based)."""
+
+    line: int
+    lines: list[int]
+
+
+def line_of(value: Any, key: Any = None, default: int | None = None) -> int | None:
+    """The line of ``value[key]`` (or of ``value`` itself) when known."""
+    if key is not None and isinstance(value, LDict):
+        return value.lines.get(key, getattr(value, "line", default))
+    if key is not None and isinstance(value, LList) and isinstance(key, int):
+        return value.lines[key] if key < len(value.lines) else value.line
+    return getattr(value, "line", default)
+
+
+def load_yaml(text: str, path: str) -> Any:
+    """Parse ``text``; raise :class:`ContentError` with the line of any problem."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        return _build(loader, node, path)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "not valid YAML"
+        raise ContentError(
+            path,
+            line,
+            None,
+            f"this is not valid YAML: {problem}",
+            "check indentation and quoting on this line; text containing ': ' or "
+            "starting with a special character (*, &, !, %, @, `) needs quotes",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ContentError(path, None, None, f"this is not valid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _build(loader: yaml.SafeLoader, node: yaml.Node, path: str) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        result = LDict()
+        result.line = node.start_mark.line + 1
+        result.lines = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                key = str(key)
+            if key in result:
+                raise ContentError(
+                    path,
+                    line,
+                    key,
+                    f"this key is given twice (first on line {result.lines[key]})",
+                    "keep one of the two and delete the other",
+                )
+            result[key] = _build(loader, value_node, path)
+            result.lines[key] = line
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        seq = LList(_build(loader, item, path) for item in node.value)
+        seq.line = node.start_mark.line + 1
+        seq.lines = [item.start_mark.line + 1 for item in node.value]
+        return seq
+    return loader.construct_object(node, deep=True)
