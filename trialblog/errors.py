@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class ContentError(Exception):
     """One problem in one content file, with where it is and how to fix it."""
 

@@ -57,7 +57,8 @@ def clean_xml(text: str) -> str:
 
 def build_feed(
     title: str,
-    feed_url: str,
+    atom_url: str,
+    rss_url: str,
     page_url: str,
     items: Sequence[FeedItem],
     subtitle: str = "",
@@ -66,11 +67,11 @@ def build_feed(
 ) -> tuple[bytes, bytes]:
     """Return (Atom, RSS) documents for ``items`` (given newest first)."""
     fg = FeedGenerator()
-    fg.id(feed_url if "://" in feed_url else f"urn:trialblog:feed:{feed_url.strip('/')}")
+    fg.id(atom_url if "://" in atom_url else f"urn:trialblog:feed:{atom_url.strip('/')}")
     fg.title(clean_xml(title))
     fg.subtitle(clean_xml(subtitle or title))
     fg.link(href=page_url or "/", rel="alternate")
-    fg.link(href=feed_url, rel="self")
+    fg.link(href=atom_url, rel="self")
     fg.language(language)
     if author:
         fg.author(name=clean_xml(author))
@@ -98,5 +99,7 @@ def build_feed(
         if item.content_warning:
             fe.category(term="content-warning", label=clean_xml(f"Content warning: {item.content_warning}"))
     atom = fg.atom_str(pretty=True)
+    # feedgen's RSS <link> is the last link given: the page, after RSS's own self link.
+    fg.link([{"href": rss_url, "rel": "self"}, {"href": page_url or "/", "rel": "alternate"}], replace=True)
     rss = fg.rss_str(pretty=True)
     return atom, rss

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import ContentError, display_path
@@ -211,8 +211,10 @@ def load_trial(path: Path, root: Path | None = None) -> Trial:
 
     shown = display_path(path, root)
     errors: list[ContentError] = []
-    text = read_text(path, shown)
-    data = load_yaml(text, shown)
+    try:
+        data = load_yaml(read_text(path, shown), shown)
+    except ContentError as exc:
+        raise ContentErrors([exc]) from None
     slug = path.stem
     if not SLUG.match(slug):
         errors.append(
@@ -276,7 +278,7 @@ def trial_from_data(data: object, slug: str, shown: str, errors: list[ContentErr
             f"use one of: {formats}; or `none`",
         )
         registry_id = None
-    masking = f.enum("masking", Masking, default=Masking.NONE)
+    masking = f.enum("masking", Masking) if "masking" in f.data else Masking.NONE
     who_masked = tuple(f.enum_list("who_masked", WhoMasked))
     if masking is Masking.NONE and who_masked:
         f.error(
@@ -314,7 +316,7 @@ def trial_from_data(data: object, slug: str, shown: str, errors: list[ContentErr
         start_date=f.partial_date("start_date"),
         completion_date=f.partial_date("completion_date"),
         allocation=f.enum("allocation", Allocation),
-        masking=masking,
+        masking=masking or Masking.NONE,
         who_masked=who_masked,
         arms=arms,
         interventions=tuple(
@@ -338,7 +340,7 @@ def trial_from_data(data: object, slug: str, shown: str, errors: list[ContentErr
         disclosure=f.text("disclosure") or "",
     )
     participation = _participation(f.sub("participation"), trial) if "participation" in f.data else None
-    return Trial(**{**trial.__dict__, "participation": participation})
+    return replace(trial, participation=participation)
 
 
 LOCATION_FIELDS = ("facility", "city", "state", "zip", "country", "status", "geo")

@@ -46,9 +46,6 @@ def load_site(content: Path, root: Path | None = None) -> Site:
         except ContentErrors as exc:
             errors.extend(exc.errors)
             continue
-        except ContentError as exc:
-            errors.append(exc)
-            continue
         if trial.slug in site.trials:
             errors.append(
                 ContentError(

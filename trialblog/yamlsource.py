@@ -85,4 +85,7 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: str) -> Any:
         seq.line = node.start_mark.line + 1
         seq.lines = [item.start_mark.line + 1 for item in node.value]
         return seq
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError:  # e.g. 2024-02-30: keep the text, so the field check can name it
+        return node.value

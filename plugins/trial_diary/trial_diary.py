@@ -44,7 +44,7 @@ class TrialGenerator(Generator):
     def generate_context(self) -> None:
         site = site_for(self.settings)
         self.site = site
-        self.markdown = Markdown(**self.settings["MARKDOWN"])
+        self.markdown = body_markdown(self.settings)
         articles = sorted(self.context.get("articles", []), key=lambda a: a.date)
         by_trial: dict[str, list] = defaultdict(list)
         for article in articles:
@@ -151,6 +151,18 @@ class TrialGenerator(Generator):
                 condition=condition,
                 url=f"conditions/{condition['slug']}/",
             )
+
+
+def body_markdown(settings: dict) -> Markdown:
+    """Pelican's Markdown configuration without the metadata extension: for text with no header."""
+    config = dict(settings["MARKDOWN"])
+    config["extension_configs"] = {
+        name: options
+        for name, options in config.get("extension_configs", {}).items()
+        if name != "markdown.extensions.meta"
+    }
+    config["extensions"] = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
+    return Markdown(**config)
 
 
 def slugify_condition(name: str) -> str:

@@ -58,7 +58,8 @@ class FeedsGenerator(Generator):
         atom_path, rss_path = path.format(kind="atom"), path.format(kind="rss")
         atom, rss = build_feed(
             title=title,
-            feed_url=self.absolute(atom_path),
+            atom_url=self.absolute(atom_path),
+            rss_url=self.absolute(rss_path),
             page_url=self.absolute(page),
             items=items,
             subtitle=subtitle,

@@ -1,0 +1,129 @@
+"""The trialblog command, as a writer uses it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from trialblog.cli import main
+
+
+def run(*args: str, cwd: Path | None = None):
+    runner = CliRunner()
+    if cwd is None:
+        return runner.invoke(main, list(args), catch_exceptions=False)
+    import os
+
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return runner.invoke(main, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(old)
+
+
+def test_help_explains_itself():
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("init", "new", "build", "serve"):
+        assert command in result.output
+    assert "trialblog new entry" in result.output
+
+
+def test_init_then_build(tmp_path):
+    site = tmp_path / "blog"
+    result = run("init", str(site), "--name", "My MS trial")
+    assert result.exit_code == 0, result.output
+    conf = (site / "pelicanconf.py").read_text()
+    assert "PLUGINS = [" in conf and "trialblog_plugins.trial_diary" in conf
+    result = run("build", "--site", str(site))
+    assert result.exit_code == 0, result.output
+    assert (site / "output/trials/my-trial/index.html").exists()
+    assert "My MS trial" in (site / "output/index.html").read_text()
+    assert run("init", str(site)).exit_code == 1  # never overwrites
+
+
+def test_new_entry_writes_a_draft_with_a_permanent_id(tmp_path):
+    site = tmp_path / "blog"
+    run("init", str(site))
+    result = run("new", "entry", "--trial", "my-trial", "--milestone", "screening", "Screening day!", "--site", str(site))
+    assert result.exit_code == 0, result.output
+    path = Path(re.search(r"created (\S+)", result.output).group(1))
+    text = path.read_text()
+    assert re.search(r"^Id: [0-9a-f-]{36}$", text, re.M)
+    assert "Trial: my-trial" in text and "Milestone: screening" in text and "Status: draft" in text
+    assert path.name.endswith("-screening-day.md")
+    again = run("new", "entry", "--trial", "my-trial", "Screening day!", "--site", str(site))
+    second = Path(re.search(r"created (\S+)", again.output).group(1))
+    assert second != path and re.search(r"^Id: (.+)$", second.read_text(), re.M).group(1) not in text
+
+
+def test_new_entry_for_unknown_trial(tmp_path):
+    site = tmp_path / "blog"
+    run("init", str(site))
+    result = run("new", "entry", "--trial", "nope", "Hi", "--site", str(site))
+    assert result.exit_code == 2 and "'nope' is not a trial of this site" in result.output
+    assert "my-trial" in result.output
+
+
+def test_new_trial(tmp_path):
+    site = tmp_path / "blog"
+    run("init", str(site))
+    result = run("new", "trial", "lupus-2", "--title", "LUPUS-2", "--id", "NCT04012996", "--phase", "PHASE2",
+                 "--masking", "DOUBLE", "--condition", "Lupus", "--site", str(site))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (site / "content/trials/lupus-2.yaml").exists()
+    assert "{#risks}" in (site / "content/consent/lupus-2.md").read_text()
+    assert run("build", "--site", str(site)).exit_code == 0
+    page = (site / "output/trials/lupus-2/index.html").read_text()
+    assert "Double-blind" in page and "NCT04012996" in page
+
+
+def test_build_error_is_one_clear_message_without_traceback(tmp_path, small_site):
+    entry = small_site / "content/diary/03-visit.md"
+    entry.write_text(entry.read_text().replace("Trial: blinded", "Trial: blindd"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "trialblog.cli", "build", "--site", str(small_site)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert "content/diary/03-visit.md:4: Trial: 'blindd' is not a trial of this site" in proc.stderr
+    assert "use one of: blinded, open" in proc.stderr
+    assert not (small_site / "output").exists()
+
+
+def test_failed_build_keeps_the_previous_site(small_site):
+    assert run("build", "--site", str(small_site)).exit_code == 0
+    before = {p.relative_to(small_site / "output"): p.read_bytes() for p in (small_site / "output").rglob("*") if p.is_file()}
+    trial = small_site / "content/trials/blinded.yaml"
+    trial.write_text(trial.read_text().replace("status: COMPLETED", "status: DONE"))
+    result = run("build", "--site", str(small_site))
+    assert result.exit_code == 1
+    assert "content/trials/blinded.yaml:5: status: 'DONE' is not an allowed value" in result.output
+    after = {p.relative_to(small_site / "output"): p.read_bytes() for p in (small_site / "output").rglob("*") if p.is_file()}
+    assert after == before
+    # a template error half-way through Pelican also leaves output/ alone
+    theme = small_site / "theme"
+    import shutil
+
+    from trialblog import theme_path
+
+    shutil.copytree(theme_path(), theme)
+    (theme / "templates/trial.html").write_text("{% extends 'base.html' %}{% block content %}{{ trial.nope.deeper }}{% endblock %}")
+    trial.write_text(trial.read_text().replace("status: DONE", "status: COMPLETED"))
+    conf = small_site / "pelicanconf.py"
+    conf.write_text(conf.read_text() + '\nTHEME = "theme"\n')
+    result = run("build", "--site", str(small_site))
+    assert result.exit_code == 1 and "UndefinedError" in result.output
+    assert {p.relative_to(small_site / "output"): p.read_bytes() for p in (small_site / "output").rglob("*") if p.is_file()} == before
+    assert not list(small_site.glob(".output.*building*"))
+
+
+def test_no_site_here(tmp_path):
+    result = run("build", "--site", str(tmp_path))
+    assert result.exit_code == 1 and "no settings file here" in result.output
