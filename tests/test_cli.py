@@ -50,7 +50,17 @@ def test_init_then_build(tmp_path):
 def test_new_entry_writes_a_draft_with_a_permanent_id(tmp_path):
     site = tmp_path / "blog"
     run("init", str(site))
-    result = run("new", "entry", "--trial", "my-trial", "--milestone", "screening", "Screening day!", "--site", str(site))
+    result = run(
+        "new",
+        "entry",
+        "--trial",
+        "my-trial",
+        "--milestone",
+        "screening",
+        "Screening day!",
+        "--site",
+        str(site),
+    )
     assert result.exit_code == 0, result.output
     path = Path(re.search(r"created (\S+)", result.output).group(1))
     text = path.read_text()
@@ -99,13 +109,21 @@ def test_build_error_is_one_clear_message_without_traceback(tmp_path, small_site
 
 def test_failed_build_keeps_the_previous_site(small_site):
     assert run("build", "--site", str(small_site)).exit_code == 0
-    before = {p.relative_to(small_site / "output"): p.read_bytes() for p in (small_site / "output").rglob("*") if p.is_file()}
+    before = {
+        p.relative_to(small_site / "output"): p.read_bytes()
+        for p in (small_site / "output").rglob("*")
+        if p.is_file()
+    }
     trial = small_site / "content/trials/blinded.yaml"
     trial.write_text(trial.read_text().replace("status: COMPLETED", "status: DONE"))
     result = run("build", "--site", str(small_site))
     assert result.exit_code == 1
     assert "content/trials/blinded.yaml:5: status: 'DONE' is not an allowed value" in result.output
-    after = {p.relative_to(small_site / "output"): p.read_bytes() for p in (small_site / "output").rglob("*") if p.is_file()}
+    after = {
+        p.relative_to(small_site / "output"): p.read_bytes()
+        for p in (small_site / "output").rglob("*")
+        if p.is_file()
+    }
     assert after == before
     # a template error half-way through Pelican also leaves output/ alone
     theme = small_site / "theme"
@@ -114,13 +132,19 @@ def test_failed_build_keeps_the_previous_site(small_site):
     from trialblog import theme_path
 
     shutil.copytree(theme_path(), theme)
-    (theme / "templates/trial.html").write_text("{% extends 'base.html' %}{% block content %}{{ trial.nope.deeper }}{% endblock %}")
+    (theme / "templates/trial.html").write_text(
+        "{% extends 'base.html' %}{% block content %}{{ trial.nope.deeper }}{% endblock %}"
+    )
     trial.write_text(trial.read_text().replace("status: DONE", "status: COMPLETED"))
     conf = small_site / "pelicanconf.py"
     conf.write_text(conf.read_text() + '\nTHEME = "theme"\n')
     result = run("build", "--site", str(small_site))
     assert result.exit_code == 1 and "UndefinedError" in result.output
-    assert {p.relative_to(small_site / "output"): p.read_bytes() for p in (small_site / "output").rglob("*") if p.is_file()} == before
+    assert {
+        p.relative_to(small_site / "output"): p.read_bytes()
+        for p in (small_site / "output").rglob("*")
+        if p.is_file()
+    } == before
     assert not list(small_site.glob(".output.*building*"))
 
 

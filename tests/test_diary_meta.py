@@ -98,7 +98,9 @@ def test_site_loader_reports_everything(tmp_path):
     (content / "trials" / "bad.yaml").write_text("title: Bad\nstatus: MAYBE\n")
     (content / "consent" / "ghost.md").write_text("Title: x\n\nHi\n")
     (content / "diary" / "a.md").write_text("Title: A\nDate: 2024-01-01\nTrial: bad\nMilestone: visit\n\nx")
-    (content / "diary" / "b.md").write_bytes(b"Title: B\nDate: 2024-01-01\nTrial: good\nMilestone: visit\n\n\xff\xfe")
+    (content / "diary" / "b.md").write_bytes(
+        b"Title: B\nDate: 2024-01-01\nTrial: good\nMilestone: visit\n\n\xff\xfe"
+    )
     with pytest.raises(ContentErrors) as info:
         load_site(content, tmp_path)
     report = info.value.report()

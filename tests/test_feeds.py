@@ -29,7 +29,12 @@ def test_site_feeds_have_public_entries_newest_first(built_small):
 
 def test_trial_and_condition_feeds(built_small):
     trial = parse(built_small, "feeds/trials/blinded.atom.xml")
-    assert [e.title for e in trial.entries] == ["Unblinded", "Week six", "[CW: needles] Randomized", "Thinking about it"]
+    assert [e.title for e in trial.entries] == [
+        "Unblinded",
+        "Week six",
+        "[CW: needles] Randomized",
+        "Thinking about it",
+    ]
     assert parse(built_small, "feeds/trials/open.rss.xml").entries[0].title == "Open label start"
     lupus = parse(built_small, "feeds/conditions/lupus.atom.xml")
     assert [e.title for e in lupus.entries] == ["Open label start"]

@@ -140,7 +140,11 @@ def test_blinded_period():
     assert t.blinded_on(dt.date(2024, 6, 30))
     assert not t.blinded_on(dt.date(2024, 7, 1))
     assert make(consented=dt.date(2024, 1, 10)).blinded_on(dt.date(2030, 1, 1))  # never unblinded
-    assert not make(masking=Masking.NONE, who=(), consented=dt.date(2024, 1, 1)).blinded_on(dt.date(2024, 2, 1))
+    assert not make(masking=Masking.NONE, who=(), consented=dt.date(2024, 1, 1)).blinded_on(
+        dt.date(2024, 2, 1)
+    )
     # single-blind where only the outcomes assessor is masked: the participant knows the arm
-    assert not make(masking=Masking.SINGLE, who=(WhoMasked.OUTCOMES_ASSESSOR,)).blinded_on(dt.date(2024, 2, 1))
+    assert not make(masking=Masking.SINGLE, who=(WhoMasked.OUTCOMES_ASSESSOR,)).blinded_on(
+        dt.date(2024, 2, 1)
+    )
     assert make().blinded_on(dt.date(2024, 2, 1))  # masked, no participation block: blinded

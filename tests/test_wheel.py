@@ -31,16 +31,21 @@ def test_wheel_contains_plugins_and_theme_and_works_from_a_fresh_venv(tmp_path):
     purelib = subprocess.run([py, "-c", "import sysconfig;print(sysconfig.get_paths()['purelib'])"],
                              check=True, capture_output=True, text=True).stdout.strip()  # fmt: skip
     # The wheel itself goes in for real; its dependencies are borrowed from this environment.
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", purelib, str(wheel)], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", purelib, str(wheel)],
+        check=True,
+    )
     deps = [p for p in site.getsitepackages() if Path(p).is_dir()]
     (Path(purelib) / "borrowed-deps.pth").write_text("\n".join(deps) + "\n")
 
     work = tmp_path / "elsewhere"
     work.mkdir()
-    script = f"import sys; from trialblog.cli import main; sys.argv=['trialblog', *sys.argv[1:]]; main()"
+    script = "import sys; from trialblog.cli import main; sys.argv=['trialblog', *sys.argv[1:]]; main()"
     init = subprocess.run([py, "-c", script, "init", "blog"], cwd=work, capture_output=True, text=True)
     assert init.returncode == 0, init.stderr
-    built = subprocess.run([py, "-c", script, "build", "--site", "blog"], cwd=work, capture_output=True, text=True)
+    built = subprocess.run(
+        [py, "-c", script, "build", "--site", "blog"], cwd=work, capture_output=True, text=True
+    )
     assert built.returncode == 0, built.stderr
     where = subprocess.run([py, "-c", "import trialblog_theme, trialblog; print(trialblog.theme_path())"],
                            cwd=work, capture_output=True, text=True, check=True).stdout  # fmt: skip
