@@ -14,6 +14,8 @@ from .vocab import Milestone
 HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s?(.*)$")
 SYMPTOM = re.compile(r"^([a-z][a-z0-9 -]*?)\s*=\s*(-?\d+(?:\.\d+)?)$")
 STATUSES = ("published", "draft", "hidden")
+SAFE_SLUG = re.compile(r"^[\w][\w.-]*$")
+PATH_HEADERS = ("save_as", "url", "lang_save_as", "lang_url")
 NO_TRIAL = "none"
 
 
@@ -69,6 +71,7 @@ class DiaryMeta:
     symptoms: dict[str, float] = field(default_factory=dict)
     content_warning: str = ""
     syndicate: bool = True
+    lines: dict[str, int] = field(default_factory=dict)  # header key -> line number
 
     @property
     def day(self) -> dt.date:
@@ -77,6 +80,30 @@ class DiaryMeta:
     @property
     def public(self) -> bool:
         return self.status == "published"
+
+
+def unsafe_paths(header: Header) -> list[tuple[str, str, str]]:
+    """(key, message, hint) for ``Slug:``/``Save_as:``/``URL:`` values that would leave output/."""
+    found = []
+    slug = header.values.get("slug")
+    if slug is not None and not SAFE_SLUG.match(slug):
+        found.append(
+            ("slug", f"{slug!r} is not a usable slug", "use letters, digits and hyphens only, e.g. week-six")
+        )
+    for key in PATH_HEADERS:
+        value = header.values.get(key)
+        if value is None:
+            continue
+        parts = value.replace("\\", "/").split("/")
+        if value.startswith(("/", "~")) or ".." in parts or ":" in value:
+            found.append(
+                (
+                    key,
+                    f"{value!r} would be written outside the site",
+                    "give a path inside the site, e.g. diary/week-six/",
+                )
+            )
+    return found
 
 
 def parse_symptoms(text: str) -> dict[str, float]:
@@ -99,13 +126,31 @@ def parse_date(text: str) -> dt.datetime:
 
     if not re.match(r"^\d{4}-\d{2}-\d{2}", text.strip()):
         raise ValueError(text)
-    return get_date(text)
+    value = get_date(text)
+    value.utcoffset()  # an impossible time zone (+25:00) fails here, not later in a feed
+    return value
 
 
 def read_entry(
-    path: Path, shown: str, text: str, trials: dict[str, Trial], errors: list[ContentError]
+    path: Path,
+    shown: str,
+    text: str,
+    trials: dict[str, Trial],
+    errors: list[ContentError],
+    broken: frozenset[str] = frozenset(),
 ) -> DiaryMeta | None:
-    """Validate one diary entry's header against the known trials."""
+    """Validate one diary entry's header against the known trials.
+
+    ``broken`` names trials whose own file failed to load: entries about them are not
+    reported again, so one mistake gives one message.
+    """
+    if not text.strip():
+        errors.append(
+            ContentError(
+                shown, 1, None, "the file is empty", "start from `trialblog new entry`, or delete the file"
+            )
+        )
+        return None
     header = read_header(text)
     v, ln = header.values, header.lines
     found: list[ContentError] = []
@@ -143,7 +188,7 @@ def read_entry(
             "has no Trial:",
             f"add `Trial: <slug>` (one of: {', '.join(sorted(trials)) or 'no trials yet'}) or `Trial: none`",
         )
-    elif slug != NO_TRIAL:
+    elif slug != NO_TRIAL and slug not in broken:
         trial = trials.get(slug)
         if trial is None:
             known = ", ".join(sorted(trials)) or "no trials yet: add one with `trialblog new trial`"
@@ -180,6 +225,8 @@ def read_entry(
             f"{syndicate!r} is not yes or no",
             "write `Syndicate: no` to keep a post off social media",
         )
+    for key, message, hint in unsafe_paths(header):
+        err(key, message, hint)
     entry_id = v.get("id", "").strip() or None
     if entry_id and not re.match(r"^[A-Za-z0-9][A-Za-z0-9:._-]{7,}$", entry_id):
         err(
@@ -201,4 +248,5 @@ def read_entry(
         symptoms=symptoms,
         content_warning=v.get("content-warning", "").strip(),
         syndicate=syndicate == "yes",
+        lines=dict(ln),
     )

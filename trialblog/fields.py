@@ -33,7 +33,12 @@ class FieldReader:
         self.ok = isinstance(data, dict)
         self.data: dict = data if self.ok else {}
         if not self.ok and data is not None:
-            self.error(None, f"expected a mapping of fields, found {_kind(data)}", line=line)
+            self.error(
+                None,
+                f"expected a mapping of fields, found {_kind(data)}",
+                "write each field on its own line as `field: value`",
+                line=line,
+            )
 
     def name(self, key: str) -> str:
         return f"{self.prefix}{key}"
@@ -76,7 +81,7 @@ class FieldReader:
                 )
             return default
         if isinstance(value, (dict, list)):
-            self.error(key, f"should be text, found {_kind(value)}")
+            self.error(key, f"should be text, found {_kind(value)}", f"write it as plain text: `{key}: ...`")
             return default
         if isinstance(value, bool):
             self.error(key, "should be text, found yes/no", "put the text in quotes")
@@ -89,7 +94,7 @@ class FieldReader:
         if value is None:
             return None
         if not isinstance(value, bool):
-            self.error(key, f"should be true or false, found {value!r}")
+            self.error(key, f"should be true or false, found {value!r}", "write true or false")
             return None
         return value
 
@@ -98,7 +103,7 @@ class FieldReader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.error(key, f"should be a number, found {value!r}")
+            self.error(key, f"should be a number, found {value!r}", "write a number, e.g. 51.5")
             return None
         return float(value)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import ContentError, display_path
 from .fields import FieldReader
+from .sources import read_text
 from .vocab import (
     Allocation,
     ArmType,
@@ -236,31 +237,6 @@ def load_trial(path: Path, root: Path | None = None) -> Trial:
     return trial
 
 
-def read_text(path: Path, shown: str) -> str:
-    """Read a UTF-8 text file (a leading BOM is accepted) with a clear error otherwise."""
-    raw = path.read_bytes()
-    if b"\x00" in raw[:8192]:
-        raise ContentError(
-            shown,
-            None,
-            None,
-            "this looks like a binary file, not text",
-            "move it out of content/ or save it as UTF-8 text",
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ContentError(
-            shown,
-            line,
-            None,
-            f"this file is not valid UTF-8 (byte {raw[exc.start]:#04x})",
-            "save the file as UTF-8 in your editor",
-        ) from None
-    return text
-
-
 def trial_from_data(data: object, slug: str, shown: str, errors: list[ContentError]) -> Trial | None:
     """Build a :class:`Trial` from parsed YAML, appending problems to ``errors``."""
     f = FieldReader(data, shown, errors)
@@ -402,7 +378,7 @@ def _participation(p: FieldReader, trial: Trial) -> Participation | None:
                 f"{later} cannot come before {earlier}: check both dates",
             )
     for key in ("randomized", "unblinded", "completed", "withdrew"):
-        if dates[key] and not dates["consented"]:
+        if dates[key] and "consented" not in p.data:
             p.error(
                 key,
                 "is given without a consented date",

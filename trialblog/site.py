@@ -6,13 +6,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .consent import ConsentNotes, parse_consent
-from .diary import DiaryMeta, read_entry
+from .diary import DiaryMeta, read_entry, read_header, unsafe_paths
 from .errors import ContentError, ContentErrors, display_path
-from .model import Trial, load_trial, read_text
+from .model import Trial, load_trial
+from .sources import read_text
 
 TRIALS_DIR = "trials"
 CONSENT_DIR = "consent"
 DIARY_DIR = "diary"
+PAGES_DIR = "pages"
 TRIAL_SUFFIXES = (".yaml", ".yml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -40,11 +42,13 @@ def load_site(content: Path, root: Path | None = None) -> Site:
     root = root or content.parent
     site = Site()
     errors: list[ContentError] = []
+    broken: set[str] = set()  # trials whose file has errors: not reported again where used
     for path in _files(content / TRIALS_DIR, TRIAL_SUFFIXES):
         try:
             trial = load_trial(path, root)
         except ContentErrors as exc:
             errors.extend(exc.errors)
+            broken.add(path.stem)
             continue
         if trial.slug in site.trials:
             errors.append(
@@ -63,6 +67,8 @@ def load_site(content: Path, root: Path | None = None) -> Site:
             text = read_text(path, shown)
         except ContentError as exc:
             errors.append(exc)
+            continue
+        if path.stem in broken:
             continue
         if path.stem not in site.trials:
             known = ", ".join(sorted(site.trials)) or "none yet"
@@ -85,14 +91,14 @@ def load_site(content: Path, root: Path | None = None) -> Site:
         except ContentError as exc:
             errors.append(exc)
             continue
-        meta = read_entry(path, shown, text, site.trials, errors)
+        meta = read_entry(path, shown, text, site.trials, errors, frozenset(broken))
         if meta is None:
             continue
         if meta.id and meta.id in ids:
             errors.append(
                 ContentError(
                     shown,
-                    None,
+                    meta.lines.get("id"),
                     "Id",
                     f"the same Id as {ids[meta.id]}",
                     "every entry needs its own Id: remove this one and run `trialblog new entry` to get a fresh one, or write a new UUID",
@@ -101,6 +107,15 @@ def load_site(content: Path, root: Path | None = None) -> Site:
         elif meta.id:
             ids[meta.id] = shown
         site.entries[str(path.resolve())] = meta
+    for path in _files(content / PAGES_DIR, MARKDOWN_SUFFIXES):
+        shown = display_path(path, root)
+        try:
+            header = read_header(read_text(path, shown))
+        except ContentError as exc:
+            errors.append(exc)
+            continue
+        for key, message, hint in unsafe_paths(header):
+            errors.append(ContentError(shown, header.lines.get(key), key.capitalize(), message, hint))
     if errors:
         raise ContentErrors(errors)
     return site
