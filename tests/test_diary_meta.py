@@ -97,7 +97,8 @@ def test_site_loader_reports_everything(tmp_path):
     (content / "trials" / "good.yaml").write_text("title: Good\nstatus: RECRUITING\n")
     (content / "trials" / "bad.yaml").write_text("title: Bad\nstatus: MAYBE\n")
     (content / "consent" / "ghost.md").write_text("Title: x\n\nHi\n")
-    (content / "diary" / "a.md").write_text("Title: A\nDate: 2024-01-01\nTrial: bad\nMilestone: visit\n\nx")
+    (content / "diary" / "a.md").write_text("Title: A\nDate: 2024-01-01\nTrial: ghost\nMilestone: visit\n\nx")
+    (content / "diary" / "c.md").write_text("Title: C\nDate: 2024-01-01\nTrial: bad\nMilestone: visit\n\nx")
     (content / "diary" / "b.md").write_bytes(
         b"Title: B\nDate: 2024-01-01\nTrial: good\nMilestone: visit\n\n\xff\xfe"
     )
@@ -106,5 +107,6 @@ def test_site_loader_reports_everything(tmp_path):
     report = info.value.report()
     assert "content/trials/bad.yaml:2: status: 'MAYBE' is not an allowed value" in report
     assert "content/consent/ghost.md" in report and "not a trial of this site" in report
-    assert "content/diary/a.md:3: Trial: 'bad' is not a trial of this site" in report
+    assert "content/diary/a.md:3: Trial: 'ghost' is not a trial of this site" in report
+    assert "content/diary/c.md" not in report  # its trial's own error is reported once, not again here
     assert "content/diary/b.md:6" in report and "not valid UTF-8" in report
