@@ -32,11 +32,11 @@ serve: $(STAMP)
 	$(BIN)/trialblog serve --site $(SITE) --port $(PORT)
 
 test: $(STAMP)
-	$(BIN)/ruff check trialblog plugins tests
+	$(BIN)/ruff check trialblog plugins tests scripts
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check trialblog plugins tests
+	$(BIN)/ruff check trialblog plugins tests scripts
 
 clean:
 	rm -rf output .output.* cache .pytest_cache .ruff_cache build dist *.egg-info $(VENV)

@@ -34,7 +34,17 @@ def line_of(value: Any, key: Any = None, default: int | None = None) -> int | No
 
 def load_yaml(text: str, path: str) -> Any:
     """Parse ``text``; raise :class:`ContentError` with the line of any problem."""
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise ContentError(
+            path,
+            line,
+            None,
+            f"a character YAML does not allow (U+{exc.character:04X})",
+            "delete it: retype that part of the line",
+        ) from None
     try:
         node = loader.get_single_node()
         if node is None:
