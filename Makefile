@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SITE ?= .
 PORT ?= 8000
 
-.PHONY: html publish serve test lint bench clean help
+.PHONY: html publish serve test lint bench clean help browser-tools
 
 help:
 	@echo "make html     build the example site into output/"
@@ -22,6 +22,14 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
+# The theme tests drive Debian's Chromium (never a downloaded browser) and run axe-core and
+# the Nu Html Checker from npm with the machine's Java.
+browser-tools:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@command -v java >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq default-jre-headless; }
+	@test -f node_modules/.installed -a node_modules/.installed -nt package-lock.json || \
+		{ npm ci --no-audit --no-fund --ignore-scripts && touch node_modules/.installed; }
+
 html: $(STAMP)
 	$(BIN)/trialblog build --site $(SITE)
 
@@ -31,7 +39,7 @@ publish: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/trialblog serve --site $(SITE) --port $(PORT)
 
-test: $(STAMP)
+test: $(STAMP) browser-tools
 	$(BIN)/ruff check trialblog plugins tests scripts
 	$(BIN)/python -m pytest -q
 
@@ -39,5 +47,5 @@ lint: $(STAMP)
 	$(BIN)/ruff check trialblog plugins tests scripts
 
 clean:
-	rm -rf output .output.* cache .pytest_cache .ruff_cache build dist *.egg-info $(VENV)
+	rm -rf output .output.* cache .pytest_cache .ruff_cache build dist *.egg-info $(VENV) node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
