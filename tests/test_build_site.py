@@ -104,3 +104,11 @@ def test_templates_escape_text(small_site):
     build(small_site)
     page = read(small_site / "output", "trials/open/index.html")
     assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_home_page_starts_each_story_at_the_beginning(built_small):
+    home = read(built_small, "index.html")
+    stories = home[home.index("The stories, start to finish") : home.index("Latest diary entries")]
+    assert '<a href="/trials/blinded/">BLIND-1</a>' in stories and "4 entries" in stories
+    assert 'href="/diary/2024/thinking-about-it/">Start at the beginning: Thinking about it' in stories
+    assert '<a href="/trials/open/">OPEN-1</a>' in stories and "1 entry," in stories
