@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,16 @@ def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
 
 
+def _texts(folder: Path, root: Path, errors: list[ContentError]) -> Iterator[tuple[Path, str, str]]:
+    """(path, path as shown, text) of each Markdown file; unreadable files go to ``errors``."""
+    for path in _files(folder, MARKDOWN_SUFFIXES):
+        shown = display_path(path, root)
+        try:
+            yield path, shown, read_text(path, shown)
+        except ContentError as exc:
+            errors.append(exc)
+
+
 def load_site(content: Path, root: Path | None = None) -> Site:
     """Load and validate ``content/``; raise :class:`ContentErrors` with every problem found."""
     root = root or content.parent
@@ -61,13 +72,7 @@ def load_site(content: Path, root: Path | None = None) -> Site:
                 )
             )
         site.trials[trial.slug] = trial
-    for path in _files(content / CONSENT_DIR, MARKDOWN_SUFFIXES):
-        shown = display_path(path, root)
-        try:
-            text = read_text(path, shown)
-        except ContentError as exc:
-            errors.append(exc)
-            continue
+    for path, shown, text in _texts(content / CONSENT_DIR, root, errors):
         if path.stem in broken:
             continue
         if path.stem not in site.trials:
@@ -84,13 +89,7 @@ def load_site(content: Path, root: Path | None = None) -> Site:
             continue
         site.consent[path.stem] = parse_consent(path.stem, shown, text)
     ids: dict[str, str] = {}
-    for path in _files(content / DIARY_DIR, MARKDOWN_SUFFIXES):
-        shown = display_path(path, root)
-        try:
-            text = read_text(path, shown)
-        except ContentError as exc:
-            errors.append(exc)
-            continue
+    for path, shown, text in _texts(content / DIARY_DIR, root, errors):
         meta = read_entry(path, shown, text, site.trials, errors, frozenset(broken))
         if meta is None:
             continue
@@ -107,13 +106,8 @@ def load_site(content: Path, root: Path | None = None) -> Site:
         elif meta.id:
             ids[meta.id] = shown
         site.entries[str(path.resolve())] = meta
-    for path in _files(content / PAGES_DIR, MARKDOWN_SUFFIXES):
-        shown = display_path(path, root)
-        try:
-            header = read_header(read_text(path, shown))
-        except ContentError as exc:
-            errors.append(exc)
-            continue
+    for _path, shown, text in _texts(content / PAGES_DIR, root, errors):
+        header = read_header(text)
         for key, message, hint in unsafe_paths(header):
             errors.append(ContentError(shown, header.lines.get(key), key.capitalize(), message, hint))
     if errors:
