@@ -22,6 +22,7 @@ def test_wheel_contains_plugins_and_theme_and_works_from_a_fresh_venv(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "trialblog_plugins/trial_diary/trial_diary.py" in names
     assert "trialblog_plugins/trial_feeds/trial_feeds.py" in names
+    assert "trialblog_plugins/trial_sitemap/trial_sitemap.py" in names
     assert "trialblog_theme/templates/article.html" in names
     assert "trialblog_theme/static/css/trialblog.css" in names
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 __version__ = "0.1.0"
 
-PLUGINS = ["trialblog_plugins.trial_diary", "trialblog_plugins.trial_feeds"]
+PLUGINS = ["trialblog_plugins.trial_diary", "trialblog_plugins.trial_feeds", "trialblog_plugins.trial_sitemap"]
 
 
 def theme_path() -> str:

@@ -27,6 +27,7 @@ DEFAULT_LANG = "en"
 PLUGINS = [
     "trialblog_plugins.trial_diary",
     "trialblog_plugins.trial_feeds",
+    "trialblog_plugins.trial_sitemap",
 ]
 
 # Shown on every post written while you are blinded in a masked trial.
