@@ -8,6 +8,10 @@ import yaml
 
 from .errors import ContentError
 
+# libyaml's parser when PyYAML was built with it (the wheels are) is many times faster; on an
+# error the pure-Python parser runs again, for its clearer message.
+FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class LDict(dict):
     """A mapping that knows the line of each of its keys (1-based)."""
@@ -34,6 +38,15 @@ def line_of(value: Any, key: Any = None, default: int | None = None) -> int | No
 
 def load_yaml(text: str, path: str) -> Any:
     """Parse ``text``; raise :class:`ContentError` with the line of any problem."""
+    if FastLoader is not yaml.SafeLoader:
+        loader = FastLoader(text)
+        try:
+            node = loader.get_single_node()
+            return None if node is None else _build(loader, node, path)
+        except yaml.YAMLError:
+            pass
+        finally:
+            loader.dispose()
     try:
         loader = yaml.SafeLoader(text)
     except yaml.reader.ReaderError as exc:
