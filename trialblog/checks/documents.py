@@ -1,0 +1,179 @@
+"""The documents the checks read: one per content file, with what the rules need to know.
+
+A :class:`Document` is one file's checkable text (:class:`Segment` s with exact positions)
+plus its context from the loaded model: which trial it is about, whether it was written in the
+blinded period or while the trial was going on, and the trial's public contacts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import yaml
+
+from ..diary import read_header
+from ..model import Trial
+from ..vocab import Milestone, Status
+from ..yamlsource import FastLoader
+from .findings import Finding
+from .rules import Rule
+from .text import Segment
+
+#: Statuses after which nobody is screened, dosed or followed up in the trial any more.
+FINAL_STATUSES = frozenset(
+    {Status.COMPLETED, Status.TERMINATED, Status.WITHDRAWN, Status.NO_LONGER_AVAILABLE}
+)
+#: Header lines of a Markdown file whose values are published text.
+TEXT_HEADERS = ("title", "summary")
+#: Trial-record fields that are published text, and those that recruit.
+TRIAL_TEXT_FIELDS = ("title", "official_title", "summary", "registry_summary", "disclosure")
+RECRUITMENT_FIELDS = frozenset({"title", "official_title", "summary", "registry_summary"})
+GENERIC_ARM_WORDS = frozenset({"placebo", "drug", "treatment", "control", "arm", "group", "dose"})
+
+
+class Kind(StrEnum):
+    DIARY = "diary"
+    CONSENT = "consent"
+    PAGE = "page"
+    TRIAL = "trial"
+
+
+@dataclass
+class Document:
+    """One content file as the rules see it."""
+
+    path: str
+    kind: Kind
+    segments: list[Segment]
+    raw: str = ""
+    trial: Trial | None = None
+    milestone: Milestone | None = None
+    published: bool = True
+    blinded: bool = False  # written in the blinded period of a masked trial
+    ongoing: bool = False  # written while a trial the writer is in was going on
+    active: bool = False  # written between day 1 and the writer's last study day
+    arm_terms: tuple[str, ...] = ()  # the trial's own arm and intervention names
+    public_phones: frozenset[str] = frozenset()  # digits of the registry's public contacts
+    public_emails: frozenset[str] = frozenset()
+    phone_regions: tuple[str, ...] = ("GB", "US")
+    own_names: frozenset[str] = frozenset()  # the writer's own (pen) name: not another person
+    header_lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def body(self) -> Segment | None:
+        return next((s for s in self.segments if s.field == "body"), None)
+
+    def finding(
+        self,
+        rule: Rule,
+        segment: Segment,
+        offset: int,
+        message: str,
+        hint: str | None = None,
+    ) -> Finding:
+        line, column = segment.position(offset)
+        return self.finding_at(rule, line, column, message, hint)
+
+    def finding_at(
+        self, rule: Rule, line: int, column: int, message: str, hint: str | None = None
+    ) -> Finding:
+        return Finding(
+            self.path, line, column, rule.id, rule.severity, message, rule.hint if hint is None else hint
+        )
+
+
+def markdown_segments(raw: str) -> tuple[list[Segment], dict[str, int]]:
+    """Segments of a Markdown file with a ``Key: value`` header: text headers, then the body."""
+    header = read_header(raw)
+    lines = raw.split("\n")
+    segments: list[Segment] = []
+    for key in TEXT_HEADERS:
+        number = header.lines.get(key)
+        if number is None:
+            continue
+        line = lines[number - 1]
+        start = line.index(":") + 1
+        start += len(line[start:]) - len(line[start:].lstrip())
+        segments.append(Segment(key, line[start:], number, start + 1))
+    body = "\n".join(lines[header.body_line - 1 :])
+    segments.append(Segment("body", body, header.body_line))
+    return segments, header.lines
+
+
+def yaml_segments(raw: str, fields: Iterable[str] = TRIAL_TEXT_FIELDS) -> list[Segment]:
+    """The text fields of a trial record, each as written in the file (indentation kept)."""
+    try:
+        root = yaml.compose(raw, Loader=FastLoader)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    wanted = set(fields)
+    segments: list[Segment] = []
+    for key, value in root.value:
+        if key.value not in wanted or not isinstance(value, yaml.ScalarNode):
+            continue
+        start, end = value.start_mark, value.end_mark
+        text = raw[start.index : end.index]
+        if value.style in ("|", ">"):
+            first = text.find("\n")
+            text = " " * first + text[first:] if first >= 0 else " " * len(text)
+        elif value.style in ('"', "'") and len(text) >= 2:
+            text = " " + text[1:-1] + " "
+        segments.append(Segment(key.value, text, start.line + 1, start.column + 1))
+    return segments
+
+
+def participating(trials: Iterable[Trial]) -> list[Trial]:
+    """Trials the writer takes part in (those with a participation block)."""
+    return [t for t in trials if t.participation is not None]
+
+
+def ongoing_on(trial: Trial, day: dt.date) -> bool:
+    """Whether ``trial`` was still going on for anyone on ``day``."""
+    p = trial.participation
+    if p is not None and p.ended is not None and day <= p.ended:
+        return True
+    return trial.status not in FINAL_STATUSES
+
+
+def active_on(trial: Trial, day: dt.date) -> bool:
+    """Whether ``day`` falls in the writer's own time on the trial: day 1 to the last visit."""
+    p = trial.participation
+    if p is None or p.day_one is None or day < p.day_one:
+        return False
+    return p.ended is None or day <= p.ended
+
+
+def arm_terms(trial: Trial | None) -> tuple[str, ...]:
+    """The trial's arm labels and intervention names, as a writer might name their group."""
+    if trial is None:
+        return ()
+    names = [a.label for a in trial.arms] + [i.name for i in trial.interventions]
+    terms = {
+        re.sub(r"\s+", " ", n).strip()
+        for n in names
+        if 2 < len(n) <= 40 and n.strip().lower() not in GENERIC_ARM_WORDS
+    }
+    return tuple(sorted(terms, key=len, reverse=True))
+
+
+def digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def public_contacts(trials: Iterable[Trial]) -> tuple[frozenset[str], frozenset[str]]:
+    """Phone digits and e-mail addresses of every registry's public study contacts."""
+    phones: set[str] = set()
+    emails: set[str] = set()
+    for trial in trials:
+        for contact in trial.contacts:
+            if len(digits(contact.phone)) >= 6:
+                phones.add(digits(contact.phone)[-9:])
+            if contact.email:
+                emails.add(contact.email.strip().lower())
+    return frozenset(phones), frozenset(emails)

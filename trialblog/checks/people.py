@@ -1,0 +1,159 @@
+"""Finding other people's names in a sentence, and whether the sentence ties them to health.
+
+Names are found where English puts them: after a relation ("my friend Maria", "a man called
+Tom"), after a title ("Dr Patel", "Nurse Emily"), or as a common first name followed by a
+capitalised surname or a verb ("Maria has lupus too"). A list of common given names keeps
+ordinary capitalised words ("Velanimod", "Nobody", "Half") from being taken for people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .text import words
+
+# Common given names (English-speaking countries and beyond). Names that are also everyday
+# words when capitalised at the start of a sentence (May, Will, Grace, Hope, Mark...) are left out.
+FIRST_NAMES = words(
+    """
+    aaron abdul abigail adam adrian ahmed aidan aisha alan albert alex alexander alexandra alfie
+    alice alison amanda amelia amir amy ana andrea andrew andy angela anil ann anna anne annie
+    anthony antonio arjun arthur ashley aziz barbara becky ben benjamin beth betty bob brenda
+    brian bridget callum cameron carl carlos carol caroline catherine charles charlie charlotte
+    chloe chris christine christopher claire clare colin connor craig dan daniel danielle darren
+    dave david deborah debbie dennis diana diane dimitri dominic donna doris dorothy dylan eddie
+    edward eileen elaine eleanor elena eli elizabeth ella ellie emily emma eric erin ethan eva
+    evelyn fatima fiona finn florence francesca fred freddie freya gary gemma george georgia
+    gerald gillian gordon graham greg gregory hannah harriet harry harvey hassan heather helen
+    henry hugh ian imran irene isaac isabel isabella isla jack jacob james jamie jane janet
+    jasmine jason javier jay jean jeff jennifer jenny jeremy jess jessica jim jo joan joanna joe
+    john jonathan jordan jose joseph josh joshua judith julia julie justin karen kate katherine
+    kathy katie keith kelly ken kevin kim kirsty laura lauren leah lee leo leon liam linda lisa
+    lorraine louis louise lucas lucy luis luke lydia maggie maisie malcolm manuel marcus margaret
+    maria marie marion martha martin mary matt matthew maureen megan mei melanie mia michael
+    michelle mike mohammed molly muhammad nadia naomi natalie nathan neil nicholas nick nicola
+    nicole nigel noah oliver olivia omar oscar owen pam pamela patricia patrick paul paula pauline
+    peter philip phoebe priya rachel raj rajesh ravi rebecca richard rick rob robert robin roger
+    ronald rory rosie ross ruth ryan sally sam samantha samuel sandra sara sarah scott sean sharon
+    shirley simon sofia sophie stephanie stephen steve steven stuart susan suzanne tanya teresa
+    thomas tim timothy tina toby tom tommy tony tracy valerie vanessa victoria vikram vincent
+    wendy william yasmin yusuf zara zoe
+    """
+)
+
+RELATIONS = (
+    r"friend|best friend|partner|husband|wife|boyfriend|girlfriend|fianc[eé]e?|son|daughter|"
+    r"mum|mom|mother|dad|father|brother|sister|cousin|aunt|auntie|uncle|niece|nephew|grandma|"
+    r"granny|grandmother|grandad|grandpa|grandfather|neighbou?r|colleague|co-?worker|boss|"
+    r"manager|flatmate|roommate|housemate|child|kid|mate|pal|carer|caregiver|stepmum|stepdad|"
+    r"in-law|mother-in-law|father-in-law|sister-in-law|brother-in-law"
+)
+PEOPLE = r"woman|man|lady|guy|girl|boy|gentleman|bloke|patient|participant|person|chap|fellow"
+TITLES = r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Matron"
+NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+NOT_NAMES = words(
+    "I The A An And But Or So If My Our Your His Her Their This That These Those It He She We "
+    "They You Then When While After Before Today Tomorrow Yesterday Day Week Month Monday "
+    "Tuesday Wednesday Thursday Friday Saturday Sunday Who What Which Also Too"
+)
+
+RELATION_NAME = re.compile(
+    rf"\b(?:my|his|her|our|their|your)\s+(?:(?:best|old|close|younger|older|little|big|late)\s+)?"
+    rf"(?:{RELATIONS})(?:'s)?\s*,?\s+(?:(?:called|named)\s+)?(?P<name>{NAME}(?:\s+{NAME})?)"
+)
+NAME_RELATION = re.compile(
+    rf"\b(?P<name>{NAME}(?:\s+{NAME})?)\s*,\s+(?:my|his|her|our|their)\s+(?:(?:best|old|close)\s+)?"
+    rf"(?:{RELATIONS})\b"
+)
+CALLED = re.compile(
+    rf"\b(?:a|an|another|one|the|some|this)\s+(?:\w+\s+)?(?:{PEOPLE}|{RELATIONS})\s+"
+    rf"(?:called|named|by the name of)\s+(?P<name>{NAME}(?:\s+{NAME})?)"
+)
+TITLED = re.compile(rf"\b(?:{TITLES})\.?\s+(?P<name>{NAME}(?:\s+{NAME})?)")
+FIRST_NAME = re.compile(rf"\b(?P<name>{NAME}(?:\s+{NAME})?)(?=\W)")
+
+HEALTH = re.compile(
+    r"\b(?:diagnos\w*|living with|lives with|suffer\w*|"
+    r"MS|multiple sclerosis|lupus|cancer|tumou?r|chemo\w*|HIV|diabet\w+|depress\w+|anxiety|"
+    r"dementia|parkinson'?s|epilep\w+|stroke|arthritis|relaps\w*|flare\w*|symptom\w*|"
+    r"side[- ]effects?|pregnan\w+|miscarr\w+|infection|hospital\w*|clinic|ward|ICU|surgery|"
+    r"operation|scan|MRI|biopsy|medication|medicine|tablets?|pills?|injections?|infusions?|"
+    r"drug|dose|placebo|trial|study|treatment|therapy|rehab|GP|doctor|neurologist|oncologist|"
+    r"rheumatologist|psychiatri\w+|illness|ill|sick|disease|condition|disorder|syndrome|"
+    r"allerg\w+|died|dying|passed away|funeral|blood tests?|results?)\b",
+    re.IGNORECASE,
+)
+PARTICIPANT = re.compile(
+    r"\b(?:(?:also|too|as well)\s+(?:in|on|taking part in|enrolled in)\s+(?:the|this|my|our)\s+"
+    r"(?:trial|study)|(?:in|on)\s+(?:the|this|my|our)\s+(?:trial|study)\s+(?:too|as well)|"
+    r"(?:another|fellow|other)\s+(?:participants?|volunteers?|trial\s+patients?)|"
+    r"(?:on|in)\s+the\s+same\s+(?:trial|study|drug|arm|group|cohort|tablets?|injections?)|"
+    r"(?:trial|study)\s+(?:buddy|mate|friend)|(?:my|our)\s+cohort|"
+    r"in\s+the\s+(?:trial|study)\s+waiting\s+room|(?:also|both)\s+(?:enrolled|taking part|participating)|"
+    r"(?:is|was|are|were)\s+(?:also\s+)?(?:a\s+)?participants?\s+(?:in|on)|"
+    r"(?:is|was|are|were|['’]s)\s+(?:also\s+)?(?:on|in|doing)\s+(?:the|this|my|our)\s+(?:same\s+)?(?:trial|study)|"
+    r"(?:on|in)\s+the\s+(?:trial|study)\s+with\s+(?:me|us)|"
+    r"met\s+(?:him|her|them)?\s*(?:at|in)\s+the\s+(?:research unit|trial clinic|study visits?))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in a sentence: its offsets in the sentence and how it was recognised."""
+
+    start: int
+    end: int
+    name: str
+    how: str  # "relation", "title" or "first-name"
+
+
+def _is_name(candidate: str) -> bool:
+    first = candidate.split()[0]
+    return first not in NOT_NAMES
+
+
+def mentions(sentence: str) -> Iterator[Mention]:
+    """Every person's name in ``sentence`` (no overlaps; the first way of finding it wins)."""
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    for how, pattern in (
+        ("relation", RELATION_NAME),
+        ("relation", NAME_RELATION),
+        ("relation", CALLED),
+        ("title", TITLED),
+    ):
+        for match in pattern.finditer(sentence):
+            name = match.group("name")
+            start = match.start("name")
+            if how != "title" and not _is_name(name):
+                continue
+            if how != "title":
+                name = name.split()[0] if name.split()[-1] in NOT_NAMES else name
+            if free(start, start + len(name)):
+                taken.append((start, start + len(name)))
+                yield Mention(start, start + len(name), name, how)
+    for match in FIRST_NAME.finditer(sentence):
+        name = match.group("name")
+        words = name.split()
+        if words[0].lower() not in FIRST_NAMES:
+            continue
+        if len(words) == 2 and words[1] in NOT_NAMES:
+            name = words[0]
+        start = match.start("name")
+        if free(start, start + len(name)):
+            taken.append((start, start + len(name)))
+            yield Mention(start, start + len(name), name, "first-name")
+
+
+def about_health(sentence: str) -> bool:
+    return HEALTH.search(sentence) is not None
+
+
+def about_participation(sentence: str) -> bool:
+    return PARTICIPANT.search(sentence) is not None

@@ -1,0 +1,450 @@
+"""``privacy.*``: identifiers in published text, with HIPAA Safe Harbor's list as the reference.
+
+Phone numbers are found with ``phonenumbers`` (Google's libphonenumber): it knows every
+country's numbering plan, so it tells a real number from a registry id, a date or a dose, and
+it tells a toll-free or shared-cost line (a public helpline) from a personal mobile or landline.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
+
+from .documents import Document, Kind, digits
+from .findings import Finding, Severity
+from .people import about_health, about_participation, mentions
+from .rules import define
+from .text import Segment, blank, words
+
+E = Severity.ERROR
+PHONE = define(
+    "privacy.phone",
+    E,
+    "a personal phone or fax number",
+    "remove the number; a public organisation's helpline is fine, and so is a trial's public contact",
+)
+EMAIL = define(
+    "privacy.email",
+    E,
+    "a personal e-mail address",
+    "remove the address, or point readers to a public contact page instead",
+)
+ADDRESS = define(
+    "privacy.address",
+    E,
+    "a street address, PO box, postcode or ZIP code",
+    "say 'near home' or name the region instead of the address",
+)
+BIRTH_DATE = define(
+    "privacy.birth-date",
+    E,
+    "a date of birth (day and month, with or without the year)",
+    "leave out the day and month: the year alone, or your age, is enough",
+)
+AGE = define(
+    "privacy.age-over-89",
+    E,
+    "an age over 89, which few enough people share to identify them",
+    "write '90 or over' instead of the exact age",
+)
+RECORD = define(
+    "privacy.record-number",
+    E,
+    "a medical record, health plan, account, card, licence, participant or other identifying number",
+    "remove the number: nobody reading needs it, and it identifies you",
+)
+SSN = define(
+    "privacy.ssn",
+    E,
+    "a social security or national insurance number",
+    "remove the number entirely",
+)
+PROFILE = define(
+    "privacy.profile-url",
+    E,
+    "a link to a personal social-media profile, or a social-media handle",
+    "remove the link or handle; link to the blog's own pages instead",
+)
+IP = define(
+    "privacy.ip-address",
+    E,
+    "an IP address",
+    "remove the address",
+)
+NAMED = define(
+    "privacy.named-person",
+    E,
+    "another person's name tied to health facts",
+    "describe the person by their role ('my friend', 'the study nurse') and ask before writing about them",
+)
+
+FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|me|my|mine|we|us|our)\b")
+DIRECTIVE = re.compile(r"<!--\s*trialblog:.*?-->", re.S | re.IGNORECASE)
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+DATE = re.compile(
+    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b\.?(?:,?\s+\d{{4}})?|"
+    rf"{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?)",
+    re.IGNORECASE,
+)
+IDENTIFIERS = re.compile(
+    r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|\d{4}-5\d{5}-\d{2}-\d{2}|\d{4}-\d{6}-\d{2})\b"
+    r"|https?://\S+",
+    re.IGNORECASE,
+)
+TIMES = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2})?\b|\b\d{1,2}:\d{2}\b")
+
+# Phone numbers
+PHONE_CUE = re.compile(
+    r"\b(?:phone|mobile|cell|tel|telephone|fax|landline|whats\s?app|text|txt|ring|call|reach|"
+    r"contact|number|no\.|line|extension|ext\.?)\b",
+    re.IGNORECASE,
+)
+MIN_CUED_DIGITS = 9  # a number the numbering plan does not know needs a cue and a phone's length
+FAX_CUE = re.compile(r"\bfax\b", re.IGNORECASE)
+PUBLIC_LINE = re.compile(
+    r"\b(?:help\s?line|hotline|support\s+line|advice\s+line|information\s+line|info\s+line|"
+    r"crisis\s+line|enquir(?:y|ies)\s+line|switchboard|freephone|toll[- ]free|society|foundation|"
+    r"charity|association|alliance|samaritans|macmillan|nhs\s*111|reception|appointments\s+line|"
+    r"customer\s+services?)\b",
+    re.IGNORECASE,
+)
+PUBLIC_TYPES = frozenset(
+    {
+        PhoneNumberType.TOLL_FREE,
+        PhoneNumberType.SHARED_COST,
+        PhoneNumberType.UAN,
+        PhoneNumberType.PREMIUM_RATE,
+    }
+)
+
+# E-mail, profiles, IP addresses
+EMAIL_ADDRESS = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][\w.%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
+)
+ROLE_MAILBOXES = words(
+    "info enquiries enquiry inquiries inquiry helpline help support contact contactus hello admin "
+    "office press media research studies study trials clinicaltrials noreply no-reply team feedback "
+    "webmaster privacy dpo pals reception appointments"
+)
+PROFILE_URL = re.compile(
+    r"(?:https?://)?(?:www\.|m\.|mobile\.)?(?P<host>facebook\.com|fb\.com|instagram\.com|twitter\.com|"
+    r"x\.com|linkedin\.com|tiktok\.com|youtube\.com|reddit\.com|threads\.net|bsky\.app|medium\.com|"
+    r"github\.com|pinterest\.(?:com|co\.uk)|snapchat\.com|patientslikeme\.com|about\.me|linktr\.ee|"
+    r"[\w-]+\.tumblr\.com)/(?P<path>[^\s)\]>\"'<]*)",
+    re.IGNORECASE,
+)
+FEDIVERSE = re.compile(r"https?://[\w.-]+\.[a-z]{2,}/@[A-Za-z0-9_]{2,}", re.IGNORECASE)
+NOT_PROFILES = words(
+    "groups group pages events hashtag explore r search share sharer intent company watch results "
+    "topics help policies legal about home login signup privacy terms settings trending discover "
+    "sharer.php story.php photo.php"
+)
+HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]")
+SOCIAL_CUE = re.compile(
+    r"\b(?:instagram|insta|twitter|tiktok|threads|bluesky|bsky|mastodon|snapchat|facebook|"
+    r"youtube|follow\s+(?:me|us|along)|find\s+me|DM\s+me|message\s+me|my\s+handle|my\s+account|"
+    r"username|on\s+X)\b",
+    re.IGNORECASE,
+)
+IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)")
+IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
+
+# Numbers
+SSN_FORMATTED = re.compile(r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b")
+SSN_CUED = re.compile(
+    r"\b(?:SSN|SS#|social\s+security(?:\s+(?:number|no\.?|#))?)\W{0,6}(?:is\s+|was\s+)?"
+    r"(?P<code>\d{3}[ -]?\d{2}[ -]?\d{4})\b",
+    re.IGNORECASE,
+)
+NINO = re.compile(
+    r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
+)
+RECORD_CUE = re.compile(
+    r"\b(?:(?:medical\s+records?|health\s+records?|hospital|patient|NHS|CHI|health\s+(?:plan|insurance|"
+    r"card|service)|insurance|member(?:ship)?|Medicare|Medicaid|policy|(?:bank\s+)?account|"
+    r"credit\s+card|debit\s+card|card|(?:driver'?s?|driving)\s+licen[cs]e|licen[cs]e|passport|"
+    r"participant|subject|study|trial|screening|enrol?ment|case|claim|certificate|serial|device|"
+    r"employee|staff|student|beneficiary|prescription|pharmacy)\s*(?:number|no\.?|num|#|ID|"
+    r"identifier|code)|MRN|IBAN|sort\s+code|(?:number|licen[cs]e|registration)\s+plate|"
+    r"(?:participant|subject|patient)(?=\s+#?[A-Z]{0,3}-?\d))"
+    r"(?:\s+(?:at|with|for|on|from)\s+(?:the\s+|my\s+)?\w+)?(?:\s+(?:is|was|reads|of|ends\s+in))?\s*[:#=,-]?\s*",
+    re.IGNORECASE,
+)
+RECORD_CODE = re.compile(r"#?[A-Za-z]{0,6}[ -]?\d[\dA-Za-z -]{1,22}[\dA-Za-z]")
+CARD = re.compile(r"\b(?:\d{4}[ -]?){3}\d{1,7}\b")
+
+# Addresses
+STREET = re.compile(
+    r"\b\d{1,5}[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
+    r"Close|Court|Ct|Crescent|Cres|Place|Pl|Way|Boulevard|Blvd|Terrace|Gardens|Grove|Square|Sq|"
+    r"Hill|Row|Mews|Walk|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Rise|Green|Vale|Parade)\b\.?"
+)
+PO_BOX = re.compile(r"\bP\.?\s?O\.?\s*Box\s+\d+", re.IGNORECASE)
+UK_POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}\b")
+STATES = (
+    r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IA|KS|KY|LA|MD|MA|MI|MN|MO|MT|NE|NV|NH|NJ|NM|NY|NC|"
+    r"ND|OH|OK|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|Alabama|Alaska|Arizona|Arkansas|California|"
+    r"Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|"
+    r"Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|"
+    r"Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|North\s+Carolina|"
+    r"North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|South\s+Dakota|"
+    r"Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming"
+)
+ZIP = re.compile(
+    rf"\b(?:{STATES}),?\s+\d{{5}}(?:-\d{{4}})?\b|\b\d{{5}}-\d{{4}}\b|"
+    r"\b(?:zip|post|postal)\s*code\s*(?:is|was|:)?\s*(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\b",
+    re.IGNORECASE,
+)
+
+# Birth dates and ages
+BIRTH_CUE = re.compile(
+    r"\b(?:born|birthday|birth\s*date|date\s+of\s+birth|d\.?o\.?b\b\.?|b\.(?=\s*\d))", re.IGNORECASE
+)
+AGE_OVER_89 = re.compile(
+    r"\b(?:aged|age|turned|turning|I['’]m|I\s+am|she['’]s|he['’]s|who['’]s|who\s+is|"
+    r"(?:she|he|who|my\s+\w+|his\s+\w+|her\s+\w+)\s+(?:is|was|turns|is\s+now))\s+"
+    r"(?P<age>9\d|1[01]\d)\b(?!\s*(?:%|mg|ml|kg|minutes|mins|hours|days|weeks|times|percent|\.\d|/))"
+    r"|\b(?P<age2>9\d|1[01]\d)[- ]years?[- ]old\b",
+    re.IGNORECASE,
+)
+
+
+def check(doc: Document) -> Iterator[Finding]:
+    for segment in doc.segments:
+        text = DIRECTIVE.sub(lambda m: blank(m.group(0)), segment.text)
+        taken = [m.span() for m in IDENTIFIERS.finditer(text) if not _personal_url(m.group(0))]
+        protected = taken + [m.span() for m in TIMES.finditer(text)] + [m.span() for m in DATE.finditer(text)]
+        yield from _emails(doc, segment, text, taken)
+        yield from _profiles(doc, segment, text, taken)
+        yield from _ips(doc, segment, text, taken)
+        yield from _ssns(doc, segment, text, taken)
+        yield from _records(doc, segment, text, taken, protected)
+        yield from _phones(doc, segment, text, taken, protected)
+        yield from _addresses(doc, segment, text, taken)
+        yield from _birth_dates(doc, segment, text, taken)
+        yield from _ages(doc, segment, text, taken)
+        if doc.kind is not Kind.TRIAL:
+            yield from _named(doc, segment)
+
+
+def _personal_url(url: str) -> bool:
+    m = PROFILE_URL.search(url)
+    return bool(m and _profile_path(m.group("host").lower(), m.group("path"))) or bool(FEDIVERSE.match(url))
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in taken)
+
+
+def _claim(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """Take ``span`` for one finding unless an earlier finding (or a protected id) has it."""
+    if _overlaps(span, taken):
+        return False
+    taken.append(span)
+    return True
+
+
+def _shown(value: str) -> str:
+    value = re.sub(r"\s+", " ", value.strip())
+    return value if len(value) <= 40 else value[:37] + "..."
+
+
+def _emails(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:
+    for m in EMAIL_ADDRESS.finditer(text):
+        address = m.group(0).lower()
+        local = address.split("@", 1)[0]
+        if address in doc.public_emails or local in ROLE_MAILBOXES or not _claim(m.span(), taken):
+            continue
+        yield doc.finding(EMAIL, seg, m.start(), f"an e-mail address ({_shown(m.group(0))})")
+
+
+def _profiles(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:
+    for m in PROFILE_URL.finditer(text):
+        if _profile_path(m.group("host").lower(), m.group("path")) and _claim(m.span(), taken):
+            yield doc.finding(PROFILE, seg, m.start(), f"a link to a personal profile ({_shown(m.group(0))})")
+    for m in FEDIVERSE.finditer(text):
+        if _claim(m.span(), taken):
+            yield doc.finding(PROFILE, seg, m.start(), f"a link to a personal profile ({_shown(m.group(0))})")
+    for start, end in seg.sentences():
+        sentence = text[start:end]
+        if not SOCIAL_CUE.search(sentence):
+            continue
+        for m in HANDLE.finditer(sentence):
+            span = (start + m.start(), start + m.end())
+            if _claim(span, taken):
+                yield doc.finding(PROFILE, seg, span[0], f"a social-media handle ({m.group(0)})")
+
+
+def _profile_path(host: str, path: str) -> bool:
+    parts = [p for p in re.split(r"[/?#]", path) if p]
+    if not parts:
+        return False
+    first = parts[0].lower()
+    if host.endswith("tumblr.com") or host in ("about.me", "linktr.ee"):
+        return True
+    if host == "linkedin.com":
+        return first in ("in", "pub") and len(parts) > 1
+    if host == "reddit.com":
+        return first in ("u", "user") and len(parts) > 1
+    if host in ("youtube.com", "tiktok.com", "medium.com", "threads.net"):
+        return first.startswith("@") or (first in ("c", "user", "channel") and len(parts) > 1)
+    if host == "bsky.app":
+        return first == "profile" and len(parts) > 1
+    if host == "patientslikeme.com":
+        return first in ("members", "patients", "users") and len(parts) > 1
+    if host == "snapchat.com":
+        return first == "add" and len(parts) > 1
+    return first not in NOT_PROFILES and not first.endswith(".php")
+
+
+def _ips(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:
+    for m in IPV4.finditer(text):
+        before = text[max(0, m.start() - 8) : m.start()].lower()
+        if re.search(r"(?:v|version)\s*$", before):
+            continue
+        try:
+            ipaddress.IPv4Address(m.group(0))
+        except ValueError:
+            continue
+        if _claim(m.span(), taken):
+            yield doc.finding(IP, seg, m.start(), f"an IP address ({m.group(0)})")
+    for m in IPV6.finditer(text):
+        value = m.group(0)
+        if value.count(":") < 2 or re.fullmatch(r"[\d:]+", value) and "::" not in value:
+            continue
+        try:
+            ipaddress.IPv6Address(value)
+        except ValueError:
+            continue
+        if _claim(m.span(), taken):
+            yield doc.finding(IP, seg, m.start(), f"an IP address ({value})")
+
+
+def _ssns(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:
+    for m in SSN_CUED.finditer(text):
+        span = m.span("code")
+        if _claim(span, taken):
+            yield doc.finding(SSN, seg, span[0], "a social security number")
+    for m in SSN_FORMATTED.finditer(text):
+        if _claim(m.span(), taken):
+            yield doc.finding(SSN, seg, m.start(), "what looks like a social security number")
+    for m in NINO.finditer(text):
+        if _claim(m.span(), taken):
+            yield doc.finding(SSN, seg, m.start(), "a national insurance number")
+
+
+def _records(doc: Document, seg: Segment, text: str, taken: list, protected: list) -> Iterator[Finding]:
+    for cue in RECORD_CUE.finditer(text):
+        code = RECORD_CODE.match(text, cue.end())
+        if not code:
+            continue
+        value = code.group(0).rstrip(" -")
+        span = (code.start(), code.start() + len(value))
+        if sum(c.isdigit() for c in value) < 3 or _overlaps(span, protected):
+            continue
+        if re.fullmatch(r"\d{1,3}(?:[ -]\d{1,2})?", value.strip("# ")):
+            continue  # "card number 2" is a count, not an identifier
+        if _claim(span, taken):
+            what = re.sub(r"\s+", " ", cue.group(0)).strip(" :#=-").lower()
+            yield doc.finding(RECORD, seg, cue.start(), f"an identifying number ({what} {_shown(value)})")
+    for m in CARD.finditer(text):
+        number = digits(m.group(0))
+        if 13 <= len(number) <= 19 and _luhn(number) and _claim(m.span(), taken):
+            yield doc.finding(RECORD, seg, m.start(), "a payment card number")
+
+
+def _luhn(number: str) -> bool:
+    total = 0
+    for index, char in enumerate(reversed(number)):
+        value = int(char)
+        if index % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def _phones(doc: Document, seg: Segment, text: str, taken: list, protected: list) -> Iterator[Finding]:
+    found: dict[tuple[int, int], phonenumbers.PhoneNumber] = {}
+    for region in doc.phone_regions:
+        for match in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
+            found.setdefault((match.start, match.end), match.number)
+        for match in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
+            cued = PHONE_CUE.search(text[max(0, match.start - 30) : match.start])
+            if cued and len(digits(match.raw_string)) >= MIN_CUED_DIGITS:
+                found.setdefault((match.start, match.end), match.number)
+    for (start, end), number in sorted(found.items()):
+        if _overlaps((start, end), protected) or _overlaps((start, end), taken):
+            continue
+        if _public_number(doc, text, start, end, number):
+            taken.append((start, end))
+            continue
+        taken.append((start, end))
+        kind = "fax" if FAX_CUE.search(text[max(0, start - 30) : start]) else "phone"
+        yield doc.finding(PHONE, seg, start, f"a {kind} number ({_shown(text[start:end])})")
+
+
+def _public_number(doc: Document, text: str, start: int, end: int, number: phonenumbers.PhoneNumber) -> bool:
+    if phonenumbers.number_type(number) in PUBLIC_TYPES:
+        return True
+    if digits(text[start:end])[-9:] in doc.public_phones:
+        return True
+    before = text[max(0, start - 60) : start].split("\n\n")[-1]
+    after = text[end : end + 30].split("\n\n")[0]
+    return PUBLIC_LINE.search(before) is not None or PUBLIC_LINE.search(after) is not None
+
+
+def _addresses(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:
+    for pattern, what in (
+        (STREET, "a street address"),
+        (PO_BOX, "a PO box"),
+        (ZIP, "a ZIP or postal code"),
+        (UK_POSTCODE, "a postcode"),
+    ):
+        for m in pattern.finditer(text):
+            if _claim(m.span(), taken):
+                yield doc.finding(ADDRESS, seg, m.start(), f"{what} ({_shown(m.group(0))})")
+
+
+def _birth_dates(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:
+    for m in DATE.finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()]
+        after = text[m.end() : m.end() + 25]
+        if not (
+            BIRTH_CUE.search(before) or re.match(r"\W{0,3}(?:is|was)?\s*(?:my|his|her)\s+birthday", after)
+        ):
+            continue
+        if not re.search(r"\d", m.group(0)) or not _claim(m.span(), taken):
+            continue
+        yield doc.finding(BIRTH_DATE, seg, m.start(), f"a date of birth ({_shown(m.group(0))})")
+
+
+def _ages(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:
+    for m in AGE_OVER_89.finditer(text):
+        if _claim(m.span(), taken):
+            age = m.group("age") or m.group("age2")
+            yield doc.finding(AGE, seg, m.start(), f"an age over 89 ({age})")
+
+
+def _named(doc: Document, seg: Segment) -> Iterator[Finding]:
+    for start, end in seg.sentences():
+        sentence = seg.plain[start:end]
+        for mention in mentions(sentence):
+            if mention.name.split()[0] in doc.own_names:
+                continue
+            if about_participation(sentence) and doc.ongoing:
+                continue  # integrity.named-participant reports it
+            if mention.how == "title" and not FIRST_PERSON.search(sentence):
+                continue  # a clinician or author named without the writer's own care
+            if mention.how != "title" and not about_health(sentence):
+                continue
+            yield doc.finding(
+                NAMED, seg, start + mention.start, f"names {mention.name} in a sentence about health"
+            )

@@ -1,0 +1,228 @@
+"""``recruitment.*``: trial summaries and recruitment text that promise, pressure or pay.
+
+The rules follow the FDA's guidance on recruiting study participants and the IRBs that apply
+it: an investigational product may not be called safe, effective, a cure, "new" or a
+"breakthrough"; treatment may not be called free; payment may be stated but not emphasised;
+and nobody may be hurried into taking part. They read a trial record's title, official title,
+summary and registry summary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .documents import RECRUITMENT_FIELDS, Document, Kind
+from .findings import Finding, Severity
+from .rules import Rule, define
+from .text import Segment
+
+E = Severity.ERROR
+FREE = define(
+    "recruitment.free-treatment",
+    E,
+    "calling study treatment free",
+    "say that there is no charge for study visits and the study drug, without calling it free treatment",
+)
+CURE = define(
+    "recruitment.cure",
+    E,
+    "calling an investigational product a cure or a miracle",
+    "describe what the study tests, not what it may achieve: nothing under study is known to cure",
+)
+NEW = define(
+    "recruitment.new-benefit",
+    E,
+    "'new', 'breakthrough' and similar words that imply benefit",
+    "call it 'investigational' or 'being tested': 'new' suggests it is better",
+)
+SAFETY = define(
+    "recruitment.safety-claim",
+    E,
+    "claiming an investigational product is safe or effective",
+    "say what the study is testing ('whether it is safe', 'how well it works'); the answer is not known yet",
+)
+GUARANTEE = define(
+    "recruitment.guarantee",
+    E,
+    "guaranteeing or promising an outcome",
+    "take out the promise: no benefit is guaranteed in a trial",
+)
+PAYMENT = define(
+    "recruitment.payment",
+    E,
+    "emphasised or urgent payment",
+    "state payment plainly (amount and what it is for), not in the title, capitals, bold or with urgency",
+)
+PRESSURE = define(
+    "recruitment.pressure",
+    E,
+    "pressure to sign up quickly",
+    "take out the urgency: people need time to decide, and can always say no",
+)
+
+NEGATED = re.compile(
+    r"\b(?:no|not|never|cannot|can['’]?t|won['’]?t|isn['’]?t|aren['’]?t|doesn['’]?t|does\s+not|"
+    r"will\s+not|without|nor|hasn['’]?t|haven['’]?t|unproven|yet\s+to\s+be|un\w+able)\b",
+    re.IGNORECASE,
+)
+AIM = re.compile(
+    r"\b(?:whether|if|to\s+(?:learn|find\s+out|see|test|evaluate|assess|study|determine|investigate|"
+    r"explore|compare|measure|understand|check|confirm|establish|show|examine|look\s+at|know)|"
+    r"how\s+(?:safe|well|effective)|being\s+(?:studied|tested|investigated)|aims?\s+to|"
+    r"hypothes\w+|evaluat\w+|assess\w*|investigat\w+|may\s+or\s+may\s+not|not\s+known|"
+    r"unknown|cannot\s+show)\b",
+    re.IGNORECASE,
+)
+INVESTIGATIONAL = re.compile(
+    r"\b(?:investigational|experimental|unapproved|not\s+(?:yet\s+)?approved|being\s+(?:tested|studied)|"
+    r"under\s+(?:study|investigation)|not\s+known\s+whether)\b",
+    re.IGNORECASE,
+)
+_PRODUCT = (
+    r"treatments?|therap(?:y|ies)|drugs?|medicines?|medications?|cures?|options?|approach(?:es)?|"
+    r"solutions?|products?|injections?|tablets?|pills?|devices?|vaccines?|hope|procedures?|care|"
+    r"technology|science|relief"
+)
+
+FREE_TREATMENT = re.compile(
+    r"\bfree\s+(?:of\s+charge\s+)?(?:\w+\s+){0,2}?(?:treatment|medications?|medicines?|drugs?|therap(?:y|ies)|"
+    r"care|medical\s+care|health\s*care|check-?ups?|insulin|injections?|infusions?)\b"
+    r"|\b(?:treatment|medications?|medicines?|drugs?|therap(?:y|ies)|care)\s+(?:\w+\s+){0,3}?"
+    r"(?:for\s+free|free\s+of\s+charge|is\s+free|are\s+free)\b|\bget\s+treated\s+for\s+free\b",
+    re.IGNORECASE,
+)
+CURE_WORDS = re.compile(
+    r"\b(?:cure[sd]?|curing|curative|miracle|miraculous|wonder\s+drug|magic\s+bullet|life-?saving)\b",
+    re.IGNORECASE,
+)
+NEW_WORDS = re.compile(
+    rf"\b(?:new|newer|novel|latest|brand[- ]new|cutting[- ]edge|state[- ]of[- ]the[- ]art|revolutionary|"
+    rf"ground-?breaking|game[- ]chang\w+|innovative|advanced|next[- ]generation|pioneering|exciting|"
+    rf"promising|leading[- ]edge|better|real|fresh|renewed|genuine|superior|world[- ]class)\s+(?:\w+\s+){{0,2}}?(?:{_PRODUCT})\b"
+    r"|\bbreakthroughs?\b(?!\s+(?:therapy\s+designation|pain|bleeding|infections?|seizures?|symptoms?|"
+    r"disease|fungal|hemolysis|haemolysis))",
+    re.IGNORECASE,
+)
+CLAIM_WORDS = (
+    r"safe|safer|effective|efficacious|proven|well[- ]tolerated|harmless|risk[- ]free|gentle|natural|"
+    r"non-?toxic|approved|successful|better|superior|more\s+effective|works|helps"
+)
+CLAIM_PHRASES = re.compile(
+    r"\b(?:safe\s+and\s+effective|effective\s+and\s+safe|clinically\s+proven|proven\s+to|"
+    r"shown\s+to\s+(?:work|help|be\s+safe|be\s+effective|reduce|improve)|no\s+(?:known\s+)?side[- ]effects|"
+    r"without\s+(?:any\s+)?side[- ]effects|side[- ]effect[- ]free|(?:completely|totally|100%|perfectly|"
+    r"very|proven)\s+safe|FDA[- ]approved)\b"
+    r"|\b(?:will|can|does|do|may|could|might)\s+(?:\w+\s+)?(?:help|improve|relieve|reduce|stop|prevent|"
+    r"reverse|heal|restore|fix|ease|eliminate|treat|change)\s+(?:your|you)\b"
+    r"|\b(?:works|helps|improves|relieves|reduces|stops|prevents|reverses|heals|restores)\s+"
+    r"(?:\w+\s+){0,2}?(?:symptoms|pain|relapses|the\s+disease|your|you)\b"
+    r"|\bha(?:s|ve)\s+(?:already\s+)?(?:helped|worked\s+for|transformed|changed\s+the\s+lives)"
+    r"|\bha(?:s|ve)\s+(?:already\s+)?(?:seen|felt|noticed)\s+(?:real\s+|great\s+)?(?:results|"
+    r"improvements?|a\s+difference|benefits?)|\bsuccess\s+stor(?:y|ies)\b",
+    re.IGNORECASE,
+)
+NO_PHRASE = re.compile(r"(?:no|without|side[- ]effect)\b", re.IGNORECASE)
+GUARANTEE_WORDS = re.compile(
+    r"\b(?:guarantee[sd]?|guaranteeing|assured|promise[sd]?|certain\s+to|sure\s+to|definitely\s+will|"
+    r"will\s+definitely|100%\s+(?:effective|success|chance)|you\s+will\s+(?:\w+\s+)?(?:get\s+better|"
+    r"improve|feel\s+better|be\s+cured|benefit|recover|see\s+results))\b",
+    re.IGNORECASE,
+)
+PAY_TERM = re.compile(
+    r"(?:\b(?:paid|pay|pays|payment|payments|earn|earning|cash|money|compensat\w+|stipend|"
+    r"gift\s+cards?|vouchers?)\b|[£$€]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:pounds|dollars|euros|GBP|USD|EUR)\b)",
+    re.IGNORECASE,
+)
+PAY_EMPHASIS = re.compile(
+    r"!|\$\$|\bup\s+to\s+[£$€]?\s?\d|\b(?:earn|earning|get\s+paid|make\s+money|easy\s+money|cash\s+in\s+hand|"
+    r"cash|today|now|immediately|instant(?:ly)?|same[- ]day|on\s+the\s+day|quick|fast|generous|"
+    r"big|extra|bonus)\b",
+    re.IGNORECASE,
+)
+PRESSURE_WORDS = re.compile(
+    r"\b(?:spots?|places?|slots?|spaces?|seats?)\s+(?:are\s+)?(?:filling|going|running\s+out|limited|left)\b"
+    r"|\b(?:spots?|places?|slots?|spaces?|seats?)\s+(?:remain|remaining)\b|"
+    r"\b(?:only|just)\s+(?:a\s+)?(?:few|handful(?:\s+of)?|couple(?:\s+of)?)\s+(?:\w+\s+)?"
+    r"(?:spots?|places?|slots?|spaces?|seats?)\b|\bcloses?\s+soon\b|\bavoid\s+disappointment\b"
+    r"|\bfilling\s+(?:up\s+)?(?:fast|quickly|up)\b|\blimited\s+(?:number\s+of\s+)?(?:spots?|places?|"
+    r"slots?|spaces?|time|availability|enrol\w*)\b|\bact\s+(?:now|fast|quickly|today)\b|\bhurry\b|"
+    r"\bdon['’]?t\s+miss\s+(?:out|this)\b|\blast\s+chance\b|\bonly\s+(?:a\s+few|\d+)\s+(?:\w+\s+)?"
+    r"(?:spots?|places?|slots?|spaces?|seats?)\b|\b(?:sign\s+up|apply|enrol+|register|join|call)\s+"
+    r"(?:now|today|immediately)\b|\bbefore\s+it['’]?s\s+too\s+late\b|\btime\s+is\s+running\s+out\b|"
+    r"\bfirst\s+come,?\s+first\s+served\b|\burgent(?:ly)?\s+(?:need|needed|seeking|recruiting|looking)\b|"
+    r"\bwhile\s+(?:spaces|places|spots)\s+last\b|\bonce[- ]in[- ]a[- ]lifetime\b|\bdeadline\b|"
+    r"\bexclusive\s+opportunity\b|\bdon['’]?t\s+wait\b|\bnow\s+or\s+never\b",
+    re.IGNORECASE,
+)
+
+
+def check(doc: Document) -> Iterator[Finding]:
+    if doc.kind is not Kind.TRIAL:
+        return
+    products = "|".join(re.escape(t) for t in doc.arm_terms)
+    subject = (
+        r"\b(?:it|this|the\s+(?:study\s+|trial\s+|investigational\s+|new\s+)?(?:drug|medicine|medication|"
+        r"treatment|therapy|product|device|injection|tablet|pill|vaccine)"
+        + (rf"|{products}" if products else "")
+        + ")"
+    )
+    subject_claim = re.compile(
+        subject + r"\s+(?:is|are|has\s+been|have\s+been|was|were|'s)?\s*(?:\w+\s+){0,2}?"
+        rf"(?:{CLAIM_WORDS})\b",
+        re.IGNORECASE,
+    )
+    for segment in doc.segments:
+        if segment.field not in RECRUITMENT_FIELDS:
+            continue
+        for start, end in segment.sentences():
+            yield from _sentence(doc, segment, start, end, subject_claim)
+
+
+def _sentence(
+    doc: Document, seg: Segment, start: int, end: int, subject_claim: re.Pattern[str]
+) -> Iterator[Finding]:
+    sentence = seg.plain[start:end]
+
+    def hit(rule: Rule, match: re.Match[str], message: str) -> Finding:
+        return doc.finding(rule, seg, start + match.start(), f"{message}: '{_excerpt(match.group(0))}'")
+
+    if m := FREE_TREATMENT.search(sentence):
+        yield hit(FREE, m, "calls treatment free")
+    if (m := CURE_WORDS.search(sentence)) and not _negated(sentence, m) and not AIM.search(sentence):
+        yield hit(CURE, m, "promises a cure")
+    if (m := NEW_WORDS.search(sentence)) and not (INVESTIGATIONAL.search(sentence) or AIM.search(sentence)):
+        yield hit(NEW, m, "implies benefit")
+    claims = [(m, not NO_PHRASE.match(m.group(0))) for m in CLAIM_PHRASES.finditer(sentence)]
+    claims += [(m, True) for m in subject_claim.finditer(sentence)]
+    claim = next((m for m, inside in claims if not _negated(sentence, m, inside)), None)
+    if claim and not AIM.search(sentence):
+        yield hit(SAFETY, claim, "claims safety or effectiveness")
+    if (m := GUARANTEE_WORDS.search(sentence)) and not _negated(sentence, m):
+        yield hit(GUARANTEE, m, "promises an outcome")
+    if (m := PAY_TERM.search(sentence)) and _emphasised(seg, start, end, sentence, m):
+        yield hit(PAYMENT, m, "emphasises payment")
+    if m := PRESSURE_WORDS.search(sentence):
+        yield hit(PRESSURE, m, "pressures readers to sign up")
+
+
+def _negated(sentence: str, match: re.Match[str], inside: bool = True) -> bool:
+    """Whether a negation comes just before the match (or, with ``inside``, within it)."""
+    before = sentence[max(0, match.start() - 30) : match.start()]
+    return NEGATED.search(before) is not None or (inside and NEGATED.search(match.group(0)) is not None)
+
+
+def _emphasised(seg: Segment, start: int, end: int, sentence: str, match: re.Match[str]) -> bool:
+    if seg.field in ("title", "official_title") or PAY_EMPHASIS.search(sentence):
+        return True
+    word = match.group(0)
+    if len(word) >= 3 and word.isupper():
+        return True
+    raw = seg.text[start:end]
+    around = raw[max(0, match.start() - 30) : match.end() + 30]
+    return re.search(r"\*\*|__|(?<!\w)[*_](?=\w)", around) is not None
+
+
+def _excerpt(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= 50 else text[:47] + "..."

@@ -1,0 +1,227 @@
+"""Running every rule over a site's content: documents in, sorted findings out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..diary import parse_date
+from ..errors import ContentError, display_path
+from ..model import Trial, read_text
+from ..site import CONSENT_DIR, DIARY_DIR, MARKDOWN_SUFFIXES, TRIAL_SUFFIXES, TRIALS_DIR, Site
+from . import accessibility, blinding, integrity, metadata, privacy, recruitment, silencing
+from .documents import (
+    Document,
+    Kind,
+    active_on,
+    arm_terms,
+    markdown_segments,
+    ongoing_on,
+    participating,
+    public_contacts,
+    yaml_segments,
+)
+from .findings import Finding, Severity
+
+FAMILY_CHECKS: tuple[Callable[[Document], Iterable[Finding]], ...] = (
+    privacy.check,
+    blinding.check,
+    integrity.check,
+    recruitment.check,
+    accessibility.check,
+)
+DEFAULT_PHONE_REGIONS = ("GB", "US")
+
+
+@dataclass
+class Report:
+    """Every finding of one run (silenced ones included) and how many files were read."""
+
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+
+    def shown(self, show_silenced: bool = False) -> list[Finding]:
+        return [f for f in self.findings if show_silenced or f.silenced is None]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.silenced is None and f.severity is severity)
+
+    @property
+    def errors(self) -> int:
+        return self.count(Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return self.count(Severity.WARNING)
+
+    @property
+    def silenced(self) -> int:
+        return sum(1 for f in self.findings if f.silenced is not None)
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What every document of one site shares."""
+
+    trials: dict[str, Trial]
+    phone_regions: tuple[str, ...] = DEFAULT_PHONE_REGIONS
+    own_names: frozenset[str] = frozenset()
+
+    @property
+    def mine(self) -> list[Trial]:
+        return participating(self.trials.values())
+
+    def document(self, path: str, kind: Kind, raw: str, **context: object) -> Document:
+        phones, emails = public_contacts(self.trials.values())
+        if kind is Kind.TRIAL:
+            segments, lines = yaml_segments(raw), {}
+        else:
+            segments, lines = markdown_segments(raw)
+        return Document(
+            path,
+            kind,
+            segments,
+            raw=raw,
+            public_phones=phones,
+            public_emails=emails,
+            phone_regions=self.phone_regions,
+            own_names=self.own_names,
+            header_lines=lines,
+            **context,  # type: ignore[arg-type]
+        )
+
+    def dated(self, trial: Trial | None, day: dt.date | None) -> dict[str, object]:
+        """Blinding and trial-time context of a post about ``trial`` (or none) dated ``day``."""
+        if day is None:
+            return {"ongoing": trial is not None and ongoing_on(trial, dt.date.max)}
+        if trial is not None:
+            return {
+                "blinded": trial.blinded_on(day),
+                "ongoing": ongoing_on(trial, day),
+                "active": active_on(trial, day),
+                "arm_terms": arm_terms(trial),
+            }
+        blinded = next((t for t in self.mine if t.blinded_on(day)), None)
+        return {
+            "blinded": blinded is not None,
+            "ongoing": any(ongoing_on(t, day) and active_on(t, day) for t in self.mine),
+            "arm_terms": arm_terms(blinded),
+        }
+
+
+def check_content(
+    content: Path,
+    root: Path | None = None,
+    site: Site | None = None,
+    settings: Mapping[str, object] | None = None,
+) -> Report:
+    """Check every file under ``content``; paths are shown relative to ``root`` (the site)."""
+    root = root or content.parent
+    settings = settings or {}
+    found: list[Finding] = []
+    if site is None:
+        site, errors = metadata.load(content, root)
+        found += metadata.findings(errors)
+    context = SiteContext(
+        site.trials,
+        tuple(settings.get("TRIALBLOG_PHONE_REGIONS") or DEFAULT_PHONE_REGIONS),  # type: ignore[arg-type]
+        frozenset(re.findall(r"\b[A-Z][a-z]+\b", str(settings.get("AUTHOR", "")))),
+    )
+    documents = 0
+    page_dirs = settings.get("PAGE_PATHS") or ["pages"]
+    for document in _documents(content, root, site, context, page_dirs, found):  # type: ignore[arg-type]
+        documents += 1
+        found += check_document(document)
+    return Report(sorted(found, key=lambda f: f.sort_key), documents)
+
+
+def check_document(doc: Document) -> list[Finding]:
+    """All findings of one document, drafts' errors downgraded and silences applied."""
+    found: dict[tuple[str, int, int], Finding] = {}
+    for family_check in FAMILY_CHECKS:
+        for finding in family_check(doc):
+            found.setdefault((finding.rule, finding.line, finding.column), finding)
+    results = list(found.values())
+    if not doc.published:
+        results = [_unpublished(f) for f in results]
+    rules, problems = silencing.silences(doc.path, doc.raw, markdown=doc.kind is not Kind.TRIAL)
+    return list(silencing.apply(results, rules)) + problems
+
+
+def _unpublished(finding: Finding) -> Finding:
+    if finding.severity is not Severity.ERROR:
+        return finding
+    return replace(
+        finding,
+        severity=Severity.WARNING,
+        message=f"{finding.message} (in a post that is not published: fix it before you publish)",
+    )
+
+
+def _documents(
+    content: Path,
+    root: Path,
+    site: Site,
+    context: SiteContext,
+    page_dirs: Iterable[str],
+    found: list[Finding],
+) -> Iterator[Document]:
+    def read(path: Path) -> tuple[str, str | None]:
+        shown = display_path(path, root)
+        try:
+            return shown, read_text(path, shown)
+        except ContentError as exc:
+            if not any(f.path == shown for f in found):
+                found.extend(metadata.findings([exc]))
+            return shown, None
+
+    for path in metadata.files(content / TRIALS_DIR, TRIAL_SUFFIXES):
+        shown, raw = read(path)
+        if raw is not None:
+            trial = site.trials.get(path.stem)
+            yield context.document(shown, Kind.TRIAL, raw, trial=trial, arm_terms=arm_terms(trial))
+    for path in metadata.files(content / CONSENT_DIR, MARKDOWN_SUFFIXES):
+        shown, raw = read(path)
+        if raw is None:
+            continue
+        trial = site.trials.get(path.stem)
+        notes = site.consent.get(path.stem)
+        day = _day(notes.date if notes else "") or (
+            trial.participation.consented if trial and trial.participation else None
+        )
+        dated = context.dated(trial, day) if trial else {}
+        dated.pop("blinded", None)
+        yield context.document(shown, Kind.CONSENT, raw, trial=trial, **dated)
+    for path in metadata.files(content / DIARY_DIR, MARKDOWN_SUFFIXES):
+        shown, raw = read(path)
+        if raw is None:
+            continue
+        meta = site.entry_for(str(path))
+        if meta is None:
+            yield context.document(shown, Kind.DIARY, raw)
+            continue
+        trial = site.trials.get(meta.trial) if meta.trial else None
+        yield context.document(
+            shown,
+            Kind.DIARY,
+            raw,
+            trial=trial,
+            milestone=meta.milestone,
+            published=meta.public,
+            **context.dated(trial, meta.day),
+        )
+    for folder in page_dirs:
+        for path in metadata.files(content / folder, MARKDOWN_SUFFIXES):
+            shown, raw = read(path)
+            if raw is not None:
+                yield context.document(shown, Kind.PAGE, raw)
+
+
+def _day(text: str) -> dt.date | None:
+    try:
+        return parse_date(text).date() if text else None
+    except (ValueError, OverflowError):
+        return None

@@ -1,0 +1,144 @@
+"""Checkable text with exact positions: Markdown markup blanked out, offsets kept.
+
+Every transformation here replaces characters with spaces rather than removing them, so an
+offset into the cleaned text is also an offset into the file, and a finding's line and column
+point at the very characters the writer typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+IMAGE = re.compile(r"(!\[)([^\]\n]*)(\]\([^)\n]*\))")
+LINK = re.compile(r"(\[)([^\]\n]+)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
+LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]+\]:[^\n]*$", re.M)
+AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
+BARE_URL = re.compile(r"\bhttps?://\S+")
+HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
+INLINE_CODE = re.compile(r"`[^`\n]*`")
+EMPHASIS = re.compile(r"\*\*|__|~~|\*|(?<![\w@])_|_(?!\w)")
+LINE_MARKER = re.compile(r"^(\s*)(#{1,6}\s|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)", re.M)
+HEADING_ID = re.compile(r"\{\s*#[\w-]+\s*\}")
+ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|>|[-*+]\s|\d{1,3}[.)]\s|\|)")
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one string, as word lists read best."""
+    return frozenset(text.split())
+
+
+#: Words after which a full stop does not end a sentence.
+ABBREVIATIONS = words("dr mr mrs ms mx prof st vs etc eg ie e.g i.e approx no nos fig dept inc ltd co jr sr")
+SENTENCE_END = re.compile(r"[.!?]+['\")\]]*(?=\s)|[.!?]+['\")\]]*$")
+
+
+def blank(text: str) -> str:
+    """Spaces in place of every character except line breaks."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def _blank_match(match: re.Match[str]) -> str:
+    return blank(match.group(0))
+
+
+def blank_code_blocks(text: str) -> str:
+    """Fenced code blocks become spaces."""
+    out: list[str] = []
+    inside = False
+    for line in text.split("\n"):
+        if FENCE.match(line):
+            inside = not inside
+            out.append(blank(line))
+        else:
+            out.append(blank(line) if inside else line)
+    return "\n".join(out)
+
+
+def plain_text(markdown: str) -> str:
+    """Prose only: same length as ``markdown``, with markup, code and addresses blanked."""
+    text = blank_code_blocks(markdown)
+    text = HTML_COMMENT.sub(_blank_match, text)
+    text = LINK_DEFINITION.sub(_blank_match, text)
+    text = IMAGE.sub(lambda m: blank(m.group(1)) + m.group(2) + blank(m.group(3)), text)
+    text = LINK.sub(lambda m: blank(m.group(1)) + m.group(2) + blank(m.group(3)), text)
+    for pattern in (AUTOLINK, BARE_URL, HTML_TAG, INLINE_CODE, HEADING_ID):
+        text = pattern.sub(_blank_match, text)
+    text = ESCAPE.sub(lambda m: " " + m.group(1), text)
+    text = LINE_MARKER.sub(lambda m: m.group(1) + blank(m.group(2)), text)
+    return EMPHASIS.sub(_blank_match, text)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of one file to check: ``text`` as written, ``plain`` the prose in it.
+
+    ``line`` and ``column`` (1-based) are where ``text[0]`` is in the file; both strings
+    have the same length, so one offset serves both.
+    """
+
+    field: str
+    text: str
+    line: int
+    column: int = 1
+    markdown: bool = True
+    plain: str = field(default="", compare=False)
+    raw_lines: tuple[str, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.plain:
+            cleaned = plain_text(self.text) if self.markdown else self.text
+            object.__setattr__(self, "plain", cleaned)
+        if not self.raw_lines:
+            object.__setattr__(self, "raw_lines", tuple(self.text.split("\n")))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """File line and column of ``offset``."""
+        before = self.text[:offset]
+        newlines = before.count("\n")
+        if newlines == 0:
+            return self.line, self.column + offset
+        return self.line + newlines, offset - before.rfind("\n")
+
+    def sentences(self) -> Iterator[tuple[int, int]]:
+        """(start, end) offsets of each sentence of the prose, blank stretches trimmed."""
+        for start, end in self._blocks():
+            chunk = self.plain[start:end]
+            last = 0
+            for match in SENTENCE_END.finditer(chunk):
+                if self._is_abbreviation(chunk, match.start()):
+                    continue
+                yield from _trimmed(self.plain, start + last, start + match.end())
+                last = match.end()
+            yield from _trimmed(self.plain, start + last, end)
+
+    def _blocks(self) -> Iterator[tuple[int, int]]:
+        """Paragraphs, list items, headings and table rows: sentences never cross them."""
+        offset = 0
+        start = 0
+        for number, raw in enumerate(self.raw_lines):
+            if number and (not raw.strip() or BLOCK_START.match(raw)):
+                yield start, offset
+                start = offset
+            offset += len(raw) + 1
+        yield start, len(self.plain)
+
+    @staticmethod
+    def _is_abbreviation(chunk: str, dot: int) -> bool:
+        word = re.search(r"([A-Za-z.]+)$", chunk[:dot])
+        if not word or chunk[dot] != ".":
+            return False
+        token = word.group(1).lower().rstrip(".")
+        return token in ABBREVIATIONS or len(token) == 1
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        yield start + lead, start + lead + len(stripped)
