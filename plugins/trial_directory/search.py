@@ -1,0 +1,60 @@
+"""The directory's static search index, written by Pagefind (the ``pagefind[bin]`` package).
+
+Pagefind reads the trial pages (marked ``data-pagefind-body``, with their filters) and writes
+``pagefind/`` beside them; the directory's own small search script is put there too, so the
+site has JavaScript only where there is a search index. Pagefind runs offline. Without it the
+directory still works: the facet pages need no JavaScript.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from trialblog import theme_path
+
+TIMEOUT_SECONDS = 600
+BUNDLE = "pagefind"
+SCRIPT = "directory-search.js"
+# Pagefind's ready-made interfaces, which the directory does not use.
+UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
+
+
+def pagefind_command(site: Path) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site),
+        "--glob",
+        "trials/*/index.html",
+        "--silent",
+    ]
+
+
+def write_search_index(site: Path, logger: logging.Logger) -> bool:
+    """Index the trial pages under ``site``; a failure is a warning, never a failed build."""
+    try:
+        done = subprocess.run(
+            pagefind_command(site), capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        logger.warning("the search index was not written (pagefind: %s); the directory works without it", exc)
+        return False
+    bundle = site / BUNDLE
+    if done.returncode != 0 or not (bundle / "pagefind.js").is_file():
+        detail = (done.stderr or done.stdout).strip().splitlines()
+        logger.warning(
+            "the search index was not written (pagefind: %s); the directory works without it",
+            detail[-1] if detail else f"exit status {done.returncode}",
+        )
+        return False
+    for pattern in UNUSED:
+        for path in bundle.glob(pattern):
+            path.unlink()
+    shutil.copyfile(Path(theme_path()) / "search" / SCRIPT, bundle / SCRIPT)
+    return True

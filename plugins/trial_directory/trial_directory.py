@@ -1,0 +1,277 @@
+"""Writes the trial directory: ``/trials/``, ``/trials/recruiting/`` with its facet pages,
+``/conditions/``, and the recruiting feeds; warns about what a directory publisher must fix.
+
+The rules (what is open, stale, grouped, filtered) live in :mod:`trialblog.registry.listing`;
+this module only adapts them to Pelican.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+from pelican import signals
+from pelican.generators import Generator
+from trialblog_plugins.trial_diary.trial_diary import site_for, slugify_condition
+
+from trialblog.errors import ContentError, ContentErrors
+from trialblog.registry.feed import build_recruiting_feed, status_news
+from trialblog.registry.listing import FACETS, AgeGroup, Directory, Listing, grouped, in_page_order
+from trialblog.registry.markup import registry_html
+from trialblog.registry.slugs import RESERVED
+
+from .search import write_search_index
+
+logger = logging.getLogger("pelican.plugins.trial_directory")
+
+FACET_TITLES = {"condition": "Condition", "phase": "Phase", "country": "Country"}
+FEEDS = {
+    "recruiting": "feeds/recruiting.{kind}.xml",
+    "condition": "feeds/recruiting/conditions/{slug}.{kind}.xml",
+}
+DEFAULT_PAGE_SIZE = 100
+
+
+def recruiting_feed_path(kind: str, slug: str = "") -> str:
+    """Where a recruiting feed is written: the whole directory's, or one condition's (by slug)."""
+    return FEEDS["condition" if slug else "recruiting"].format(kind=kind, slug=slug)
+
+
+def build_date(settings: dict) -> dt.date:
+    """ "Today" for the directory: TRIALBLOG_TODAY, else SOURCE_DATE_EPOCH, else the clock."""
+    value = settings.get("TRIALBLOG_TODAY")
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if value:
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise ValueError(f"TRIALBLOG_TODAY should be a date written YYYY-MM-DD, not {value!r}") from None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a listing sits among its pages."""
+
+    number: int
+    count: int
+    first: int  # position of the page's first trial, from 1
+    last: int
+    total: int
+    prev_url: str | None
+    next_url: str | None
+
+
+class DirectoryGenerator(Generator):
+    """Runs after the diary generator, which has linked entries to trials."""
+
+    def generate_context(self) -> None:
+        site = site_for(self.settings)
+        clashes = sorted(RESERVED & set(site.trials))
+        if clashes:
+            raise ContentErrors(
+                [
+                    ContentError(
+                        site.trials[slug].source,
+                        None,
+                        None,
+                        f"the slug {slug!r} is taken by the directory's /trials/{slug}/ pages",
+                        "rename the file, e.g. to " + f"{slug}-trial.yaml",
+                    )
+                    for slug in clashes
+                ]
+            )
+        self.today = build_date(self.settings)
+        self.directory = Directory(site.trials.values(), self.today, slugify_condition)
+        self.facets = self.directory.facets()
+        self.context.update(
+            directory=self.directory,
+            registry_html=registry_html,
+            recruiting_feed_path=recruiting_feed_path,
+            facet_titles=FACET_TITLES,
+            age_groups=list(AgeGroup),
+            directory_facets=self.facets,
+            DIRECTORY_DISCLOSURE=self.settings.get("DIRECTORY_DISCLOSURE", ""),
+            DIRECTORY_SEARCH=self.settings.get("DIRECTORY_SEARCH", True),
+        )
+        self._warn()
+
+    def _warn(self) -> None:
+        if not self.settings.get("DIRECTORY_DISCLOSURE"):
+            logger.warning(
+                "DIRECTORY_DISCLOSURE is not set: directory pages say the publisher has given no funding "
+                "or conflict-of-interest disclosure; set it in pelicanconf.py"
+            )
+        stale = self.directory.stale_open()
+        if stale:
+            names = ", ".join(listing.trial.slug for listing in stale[:5])
+            more = f" and {len(stale) - 5} more" if len(stale) > 5 else ""
+            logger.warning(
+                "%d open trial%s last verified by the registry more than a year before %s, flagged as "
+                "possibly out of date: %s%s; import their records again",
+                len(stale),
+                "s were" if len(stale) != 1 else " was",
+                self.today.isoformat(),
+                names,
+                more,
+            )
+
+    def write_listing(self, writer, base: str, template: str, listings: list[Listing], **extra) -> None:
+        """Write ``listings`` under ``base`` (``trials/``), in pages of DIRECTORY_PAGE_SIZE."""
+        size = max(1, int(self.settings.get("DIRECTORY_PAGE_SIZE", DEFAULT_PAGE_SIZE)))
+        ordered = in_page_order(listings)
+        chunks = [ordered[i : i + size] for i in range(0, len(ordered), size)] or [[]]
+        urls = [base if n == 1 else f"{base}page/{n}/" for n in range(1, len(chunks) + 1)]
+        for n, chunk in enumerate(chunks):
+            pager = Pager(
+                number=n + 1,
+                count=len(chunks),
+                first=n * size + 1 if chunk else 0,
+                last=n * size + len(chunk),
+                total=len(ordered),
+                prev_url=urls[n - 1] if n else None,
+                next_url=urls[n + 1] if n + 1 < len(urls) else None,
+            )
+            writer.write_file(
+                f"{urls[n]}index.html",
+                self.get_template(template),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=urls[n],
+                groups=grouped(chunk),
+                pager=pager,
+                **extra,
+            )
+
+    def cache_listings(self) -> None:
+        """Render each trial's entry in a listing once, however many pages list it.
+
+        Only with absolute URLs: with RELATIVE_URLS a link depends on the page it is on.
+        """
+        if self.settings["RELATIVE_URLS"]:
+            return
+        macros = self.get_template("directory_macros").make_module(self.context)
+        cache: dict[tuple[str, int], Markup] = {}
+
+        def listing_html(listing: Listing, level: int) -> Markup:
+            key = (listing.trial.slug, level)
+            html = cache.get(key)
+            if html is None:
+                html = cache[key] = Markup(macros.listing_item(listing, level))
+            return html
+
+        self.context["listing_html"] = listing_html
+
+    def generate_output(self, writer) -> None:
+        relative = self.settings["RELATIVE_URLS"]
+        self.cache_listings()
+        self.write_listing(writer, "trials/", "trials", self.directory.listings)
+        self.write_listing(
+            writer,
+            "trials/recruiting/",
+            "recruiting",
+            self.directory.open,
+            facet=None,
+            heading="Recruiting trials",
+        )
+        for kind in FACETS:
+            writer.write_file(
+                f"trials/recruiting/{kind}/index.html",
+                self.get_template("facets"),
+                self.context,
+                relative_urls=relative,
+                url=f"trials/recruiting/{kind}/",
+                kind=kind,
+                values=self.facets[kind],
+            )
+            for facet in self.facets[kind]:
+                heading = f"Recruiting trials: {FACET_TITLES[kind].lower()} {facet.name}"
+                self.write_listing(
+                    writer,
+                    f"trials/recruiting/{kind}/{facet.slug}/",
+                    "recruiting",
+                    facet.listings,
+                    facet=facet,
+                    heading=heading,
+                )
+        conditions = self.context.get("conditions", [])
+        writer.write_file(
+            "conditions/index.html",
+            self.get_template("conditions"),
+            self.context,
+            relative_urls=relative,
+            url="conditions/",
+        )
+        open_conditions = {facet.slug: facet for facet in self.facets["condition"]}
+        for condition in conditions:
+            listings = [self.directory.by_slug[t.slug] for t in condition["trials"]]
+            self.write_listing(
+                writer,
+                f"conditions/{condition['slug']}/",
+                "condition",
+                listings,
+                condition=condition,
+                open_facet=open_conditions.get(condition["slug"]),
+            )
+        self.write_feeds(conditions)
+
+    def absolute(self, path: str) -> str:
+        siteurl = self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL", "")
+        return f"{siteurl.rstrip('/')}/{path.lstrip('/')}"
+
+    def write_feeds(self, conditions: list[dict]) -> None:
+        limit = self.settings.get("TRIALBLOG_FEED_MAX_ITEMS", 50)
+        site = self.settings.get("SITENAME", "")
+        self._feed("", f"{site}: recruiting trials", "trials/recruiting/", self.directory.listings, limit,
+                   "Trials that open, start recruiting or change status")  # fmt: skip
+        for condition in conditions:
+            listings = [self.directory.by_slug[t.slug] for t in condition["trials"]]
+            self._feed(condition["slug"], f"{site}: recruiting trials for {condition['name']}",
+                       f"conditions/{condition['slug']}/", listings, limit,
+                       f"Trials for {condition['name']} that open, start recruiting or change status")  # fmt: skip
+
+    def _feed(
+        self, slug: str, title: str, page: str, listings: list[Listing], limit: int, subtitle: str
+    ) -> None:
+        news = status_news(listing.trial for listing in listings)[:limit]
+        atom_path, rss_path = recruiting_feed_path("atom", slug), recruiting_feed_path("rss", slug)
+        atom, rss = build_recruiting_feed(
+            title=title,
+            subtitle=subtitle,
+            atom_url=self.absolute(atom_path),
+            rss_url=self.absolute(rss_path),
+            page_url=self.absolute(page),
+            news=news,
+            trial_url=lambda trial: self.absolute(f"trials/{trial.slug}/"),
+            author=self.settings.get("AUTHOR", ""),
+            language=self.settings.get("DEFAULT_LANG", "en"),
+        )
+        out = Path(self.output_path)
+        for rel, data in ((atom_path, atom), (rss_path, rss)):
+            target = out / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data + b"\n")
+
+
+def get_generators(_pelican) -> type[Generator]:
+    return DirectoryGenerator
+
+
+def finalized(pelican) -> None:
+    if pelican.settings.get("DIRECTORY_SEARCH", True):
+        write_search_index(Path(pelican.output_path), logger)
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)
+    signals.finalized.connect(finalized)

@@ -1,0 +1,123 @@
+"""The directory in headless Chromium: accessible, usable without JavaScript, searchable with it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from browser import AXE, ROOT, browser, serve
+
+from trialblog.build import build
+
+PAGES = {
+    "recruiting": "trials/recruiting/",
+    "facet": "trials/recruiting/country/united-states/",
+    "facet-index": "trials/recruiting/condition/",
+    "conditions": "conditions/",
+    "trial-with-sites": "trials/smart/",
+}
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory) -> Path:
+    """The example site (with its imported trials and search index), built."""
+    site = tmp_path_factory.mktemp("directory-example") / "site"
+    site.mkdir()
+    shutil.copy(ROOT / "pelicanconf.py", site / "pelicanconf.py")
+    shutil.copytree(ROOT / "content", site / "content")
+    with open(site / "pelicanconf.py", "a") as conf:
+        conf.write('TRIALBLOG_TODAY = "2024-06-01"\n')
+    build(site)
+    return site / "output"
+
+
+@pytest.fixture(scope="module")
+def site_url(example):
+    with serve(example) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as instance:
+        yield instance
+
+
+def test_pages_exist(example):
+    for path in PAGES.values():
+        assert (example / path / "index.html").is_file(), path
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_axe_finds_no_violations(chromium, site_url, name, scheme):
+    context = chromium.new_context(color_scheme=scheme, bypass_csp=True)  # the site's CSP refuses axe itself
+    page = context.new_page()
+    try:
+        page.goto(site_url + PAGES[name])
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            """() => axe.run(document, {runOnly: {type: 'tag',
+                 values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"""
+        )
+    finally:
+        context.close()
+    violations = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+    ]
+    assert violations == []
+
+
+def test_filtering_works_without_javascript(chromium, site_url):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site_url + PAGES["recruiting"])
+        assert not page.locator("#directory-search").is_visible()  # the search box needs JavaScript
+        page.get_by_role("link", name="By country").click()
+        page.get_by_role("link", name="United States").click()
+        assert page.locator("main h1").inner_text() == "Recruiting trials: country United States"
+        titles = page.locator(".trial-list h3 a").all_inner_texts()
+        assert "2-level Cervical Disc Replacement Comparing Prodisc C SK & Vivo to Mobi-C" in titles
+        assert "CETIS-I (CEra Traction Improves Spine-I)" not in titles  # recruiting in Korea only
+    finally:
+        context.close()
+
+
+def test_instant_search_with_filters_under_the_sites_csp(chromium, site_url):
+    host = urlparse(site_url).netloc
+    left: list[str] = []
+    context = chromium.new_context()
+
+    def route(r):
+        if urlparse(r.request.url).netloc != host:
+            left.append(r.request.url)
+            r.abort()
+        else:
+            r.continue_()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(site_url + PAGES["recruiting"])
+        page.locator("#directory-search:not([hidden])").wait_for(timeout=15000)
+        for label in ("Status", "Condition", "Phase", "Country", "Age group", "Sex", "Healthy volunteers"):
+            assert page.get_by_label(label, exact=True).is_visible(), label
+        page.get_by_label("Words to look for").fill("disc")
+        page.locator(".search-status:not(:empty)").wait_for(timeout=15000)
+        everywhere = page.locator(".search-results h3").all_inner_texts()
+        assert len(everywhere) > 2 and "CETIS-I (CEra Traction Improves Spine-I)" in everywhere
+        page.get_by_label("Country", exact=True).select_option("Korea, Republic of")
+        page.locator(".search-status", has_text="1 trial found").wait_for(timeout=15000)
+        assert page.locator(".search-results h3").all_inner_texts() == [
+            "CETIS-I (CEra Traction Improves Spine-I)"
+        ]
+        assert page.locator(".search-results mark").count() >= 1
+    finally:
+        context.close()
+    assert errors == [] and left == []

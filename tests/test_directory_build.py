@@ -1,0 +1,381 @@
+"""The directory, built from real imported records: pages, facet pages, feeds and search index."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+import shutil
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from trialblog.build import build
+from trialblog.errors import ContentErrors
+from trialblog.model import load_trial
+from trialblog.registry.importer import import_paths
+
+HERE = Path(__file__).parent
+DATA = HERE / "data" / "ctgov"
+TODAY = "2024-06-01"
+SITES = 1148
+COUNTRIES = ["United States", "Canada", "Germany", "France", "Korea, Republic of", "Brazil", "Japan"]
+SITE_STATUSES = ["RECRUITING", "NOT_YET_RECRUITING", "ACTIVE_NOT_RECRUITING", "COMPLETED", "WITHDRAWN"]
+DIARY = """Title: Screening for the laser study
+Date: 2024-05-20
+Trial: {slug}
+Milestone: screening
+Summary: A first visit.
+
+I went for screening today.
+"""
+
+
+def big_trial(target: Path) -> Path:
+    """NCT04012996 (33 real sites) grown to 1,148 sites in seven countries, each with its own status."""
+    study = json.loads((DATA / "v2_json/NCT04012996.json").read_text())
+    real = study["protocolSection"]["contactsLocationsModule"]["locations"]
+    sites = []
+    for i in range(SITES):
+        site = copy.deepcopy(real[i % len(real)])
+        site["facility"] = f"{site.get('facility', 'Site')} {i + 1}"
+        site["country"] = COUNTRIES[i % len(COUNTRIES)]
+        site["city"] = f"{site.get('city', 'City')} {i % 40}"
+        site["status"] = SITE_STATUSES[i % len(SITE_STATUSES)]
+        site["geoPoint"] = {"lat": round(-60 + (i % 120), 4), "lon": round(-170 + (i % 340), 4)}
+        sites.append(site)
+    study["protocolSection"]["contactsLocationsModule"]["locations"] = sites
+    target.write_text(json.dumps(study))
+    return target
+
+
+def changed(source: Path, target: Path, edit) -> Path:
+    text = source.read_text()
+    target.write_text(edit(text))
+    return target
+
+
+def untrusted(text: str) -> str:
+    """The CETIS-I record with markup where registry text goes."""
+    study = json.loads(text)
+    ps = study["protocolSection"]
+    ps["identificationModule"]["officialTitle"] += " <script>alert('title')</script>"
+    ps["eligibilityModule"]["eligibilityCriteria"] += "\n* <img src=x onerror=alert(1)> **bold**"
+    ps["descriptionModule"]["briefSummary"] = "<b onclick=alert(1)>Bold claim</b>\n\nSecond paragraph."
+    return json.dumps(study)
+
+
+def recruiting_now(text: str) -> str:
+    study = json.loads(text)
+    study["protocolSection"]["statusModule"].update(
+        overallStatus="RECRUITING",
+        statusVerifiedDate="2024-02",
+        lastUpdatePostDateStruct={"date": "2024-02-10", "type": "ACTUAL"},
+    )
+    return json.dumps(study)
+
+
+def by_invitation(text: str) -> str:
+    return (
+        text.replace(
+            "<overall_status>Recruiting</overall_status>",
+            "<overall_status>Enrolling by invitation</overall_status>",
+        )
+        .replace(
+            "<verification_date>June 2017</verification_date>",
+            "<verification_date>May 2024</verification_date>",
+        )
+        .replace(
+            '<last_update_posted type="Actual">June 16, 2017',
+            '<last_update_posted type="Actual">May 20, 2024',
+        )
+    )
+
+
+def make_site(root: Path, **settings) -> Path:
+    site = root / "site"
+    shutil.copytree(HERE / "sites" / "small", site)
+    conf = site / "pelicanconf.py"
+    extra = {"TRIALBLOG_TODAY": TODAY, "DIRECTORY_PAGE_SIZE": 4, **settings}
+    conf.write_text(conf.read_text() + "".join(f"{k} = {v!r}\n" for k, v in extra.items()))
+    return site
+
+
+@pytest.fixture(scope="module")
+def directory(tmp_path_factory) -> dict:
+    """The small site with real records imported (and some re-imported after a change), built."""
+    root = tmp_path_factory.mktemp("directory")
+    site = make_site(root, DIRECTORY_SEARCH=True)
+    inputs = root / "inputs"
+    inputs.mkdir()
+    content = site / "content"
+    today = dt.date.fromisoformat(TODAY)
+    first = import_paths(
+        [
+            changed(DATA / "v2_json/NCT05549596.json", inputs / "NCT05549596.json", untrusted),
+            DATA / "v2_json/NCT06025175.json",
+            DATA / "download/ctg-studies.json",
+            DATA / "classic_xml/NCT03245528.xml",
+            DATA / "classic_xml/NCT00513591.xml",
+            big_trial(inputs / "NCT04012996.json"),
+        ],
+        content,
+        site,
+        today,
+    )
+    assert not first.failed, first.problems
+    slugs = {o.registry_id: Path(o.trial_file).stem for o in first.outcomes}
+    laser = content / "trials" / f"{slugs['NCT06025175']}.yaml"
+    laser.write_text(laser.read_text() + "summary: HAND-WRITTEN-SUMMARY about the laser study.\n")
+    (content / "diary" / "09-laser.md").write_text(DIARY.format(slug=slugs["NCT06025175"]))
+    again = import_paths(
+        [
+            changed(DATA / "v2_json/NCT06025175.json", inputs / "NCT06025175.json", recruiting_now),
+            changed(DATA / "classic_xml/NCT00513591.xml", inputs / "NCT00513591.xml", by_invitation),
+        ],
+        content,
+        site,
+        today,
+    )
+    assert [o.action for o in again.outcomes] == ["updated", "updated"], again.problems
+    result = build(site)
+    return {"site": site, "out": site / "output", "slugs": slugs, "result": result}
+
+
+def read(out: Path, rel: str) -> str:
+    return (out / rel / "index.html").read_text(encoding="utf-8")
+
+
+def listing(out: Path, rel: str) -> str:
+    """Every page of a paginated listing, joined."""
+    pages = [read(out, rel)]
+    n = 2
+    while (out / rel / "page" / str(n) / "index.html").is_file():
+        pages.append(read(out, f"{rel}page/{n}/"))
+        n += 1
+    return "\n".join(pages)
+
+
+def titles_in(html: str, section: str) -> list[str]:
+    """Trial titles listed in one section of a listing page."""
+    found = []
+    for part in re.findall(rf'<section class="listing-section section-{section}".*?</section>', html, re.S):
+        found += re.findall(r'<h\d><a href="[^"]*/trials/[^"]+/">([^<]+)</a></h\d>', part)
+    return found
+
+
+def test_recruiting_index_sections(directory):
+    html = listing(directory["out"], "trials/recruiting/")
+    recruiting = titles_in(html, "recruiting")
+    assert "CETIS-I (CEra Traction Improves Spine-I)" in recruiting
+    assert any(t.startswith("Low Level Lazer Therapy") for t in recruiting)  # opened since the first import
+    assert any(t.startswith("2-level Cervical Disc Replacement") for t in recruiting)
+    assert titles_in(html, "invitation") == ["Duke Autoimmunity in Pregnancy Registry"]
+    assert "Enrolling by invitation only" in html and "you cannot apply" in html
+    assert titles_in(html, "opening") == ["Multi-Centre Post-Market Data Collection"]
+    assert titles_in(html, "expanded-access") == ["Expanded Access for LJPC-501"]
+    assert titles_in(html, "closed") == [] and "BLIND-1" not in html and "OPEN-1" not in html
+    assert 'rel="next" href="/trials/recruiting/page/2/"' in read(directory["out"], "trials/recruiting/")
+
+
+def test_all_trials_page_lists_closed_trials_too(directory):
+    html = listing(directory["out"], "trials/")
+    assert titles_in(html, "closed") == ["BLIND-1", "OPEN-1"]
+    assert "Duke Autoimmunity in Pregnancy Registry" in titles_in(html, "invitation")
+    assert "4 diary entries from a participant" in html
+
+
+def test_stale_records_are_flagged_as_of_the_build_date(directory):
+    out, slugs = directory["out"], directory["slugs"]
+    cetis = read(out, f"trials/{slugs['NCT05549596']}/")
+    assert "Possibly out of date:</strong> the registry last verified this status in" in cetis
+    assert 'datetime="2023-04"' in cetis
+    assert "Possibly out of date" not in read(out, f"trials/{slugs['NCT06025175']}/")  # verified 2024-02
+    warnings = directory["result"].warnings
+    assert any("flagged as possibly out of date" in w and "before 2024-06-01" in w for w in warnings), (
+        warnings
+    )
+
+
+def test_facet_pages_filter_without_javascript(directory):
+    out = directory["out"]
+    condition = listing(out, "trials/recruiting/condition/lumbar-disc-herniation/")
+    assert titles_in(condition, "recruiting") == ["CETIS-I (CEra Traction Improves Spine-I)"]
+    korea = listing(out, "trials/recruiting/country/korea-republic-of/")
+    assert "CETIS-I (CEra Traction Improves Spine-I)" in korea and "2-level Cervical Disc" in korea
+    assert "Expanded Access for LJPC-501" not in korea
+    no_phase = listing(out, "trials/recruiting/phase/no-phase/")
+    assert "CETIS-I" in no_phase and "Duke Autoimmunity" not in no_phase  # observational: no phase at all
+    countries = read(out, "trials/recruiting/country/")
+    assert '<a href="/trials/recruiting/country/korea-republic-of/">Korea, Republic of</a>' in countries
+    assert '<a href="/trials/recruiting/country/germany/">Germany</a>' in countries
+    phases = read(out, "trials/recruiting/phase/")
+    assert '<a href="/trials/recruiting/phase/no-phase/">No phase</a>' in phases
+    conditions = read(out, "trials/recruiting/condition/")
+    assert "/trials/recruiting/condition/systemic-lupus-erythematosus/" in conditions
+
+
+def test_condition_page_has_trials_and_diaries(directory):
+    out, slugs = directory["out"], directory["slugs"]
+    lupus = read(out, "conditions/systemic-lupus-erythematosus/")
+    assert "Duke Autoimmunity in Pregnancy Registry" in lupus and "DIRECTORY-DISCLOSURE" in lupus
+    assert 'href="/feeds/recruiting/conditions/systemic-lupus-erythematosus.atom.xml"' in lupus
+    disc = read(out, "conditions/disc-degeneration/")
+    assert "Screening for the laser study" in disc and "From participants" in disc
+    assert f'href="/trials/{slugs["NCT06025175"]}/"' in disc
+    ms = read(out, "conditions/multiple-sclerosis/")
+    assert "BLIND-1" in ms and "Week six" in ms
+    index = read(out, "conditions/")
+    assert '<a href="/conditions/systemic-lupus-erythematosus/">Systemic Lupus Erythematosus</a>' in index
+
+
+def test_trial_page_research_side_and_participant_side(directory):
+    out, slugs = directory["out"], directory["slugs"]
+    page = read(out, f"trials/{slugs['NCT06025175']}/")
+    assert "HAND-WRITTEN-SUMMARY" in page
+    assert (
+        '<h2 id="eligibility-h">Who can join</h2>' in page
+        and "60 Years to 75 Years (adults (18 to 64), older adults (65 and over))" in page
+    )
+    assert "Eligibility criteria, as the registry gives them" in page
+    assert "<dt>Sponsor</dt><dd>South Valley University</dd>" in page and "<dt>Funded by</dt>" in page
+    assert 'href="https://clinicaltrials.gov/study/NCT06025175"' in page
+    assert "Status last checked by the registry: 2024-02" in page
+    assert re.search(
+        r"2024-02</time>: Recruiting</li><li><time[^>]*>2023-09</time>: Not yet recruiting", page
+    )
+    participants = page[page.index('id="participants-h"') :]
+    assert "Screening for the laser study" in participants
+    assert "DIRECTORY-DISCLOSURE" in page
+
+
+def test_sites_grouped_by_country_and_city_with_their_own_status(directory):
+    out, slugs = directory["out"], directory["slugs"]
+    page = read(out, f"trials/{slugs['NCT04012996']}/")
+    assert f"{SITES} sites in {len(COUNTRIES)} countries" in page
+    summaries = re.findall(r'<summary><span class="country-name">([^<]+)</span>: (\d+) sites', page)
+    assert [name for name, _ in summaries] == sorted(COUNTRIES)
+    assert sum(int(n) for _, n in summaries) == SITES
+    trial = load_trial(directory["site"] / "content/trials" / f"{slugs['NCT04012996']}.yaml")
+    cities = {(s.city, s.state) for s in trial.locations if s.country == "Canada"}
+    canada = page[page.index('country-name">Canada') : page.index('country-name">France')]
+    assert canada.count('<h3 class="city">') == len(cities) > 1
+    assert "Not yet recruiting" in canada and "Withdrawn" in canada and "Recruiting" in canada
+    small = read(out, f"trials/{slugs['NCT05549596']}/")
+    assert '<details class="country" open>' in small and "Yong soon Yoon, MD" in small
+    assert 'href="mailto:khsunny1978@gmail.com"' in small  # the registry's public central contact
+
+
+def test_registry_text_is_escaped_everywhere(directory):
+    out, slugs = directory["out"], directory["slugs"]
+    for path in out.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<img src=x" not in text and "<b onclick" not in text, path
+    page = read(out, f"trials/{slugs['NCT05549596']}/")
+    assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in page
+    assert "<li>&lt;img src=x onerror=alert(1)&gt; <strong>bold</strong>" in page
+    assert "<p>&lt;b onclick=alert(1)&gt;Bold claim&lt;/b&gt;</p>\n<p>Second paragraph.</p>" in page
+    for feed in (out / "feeds").rglob("*.xml"):
+        assert "<script>" not in feed.read_text(encoding="utf-8"), feed
+
+
+def test_disclosure_on_every_directory_page(directory):
+    out = directory["out"]
+    pages = [p for p in (out / "trials").rglob("index.html") if "consent" not in p.parts]
+    pages += list((out / "conditions").rglob("index.html"))
+    assert len(pages) > 30
+    for page in pages:
+        assert "DIRECTORY-DISCLOSURE" in page.read_text(encoding="utf-8"), page
+
+
+def test_no_disclosure_warns_at_build_and_says_so_on_the_pages(tmp_path):
+    site = make_site(tmp_path, DIRECTORY_DISCLOSURE="")
+    result = build(site)
+    assert any(w.startswith("DIRECTORY_DISCLOSURE is not set") for w in result.warnings), result.warnings
+    page = read(site / "output", "trials/recruiting/")
+    assert "has not said who funds it" in page
+
+
+def parse(path: Path):
+    feed = feedparser.parse(path.read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    return feed
+
+
+def test_recruiting_feeds_announce_each_status_change_once(directory):
+    out = directory["out"]
+    atom = parse(out / "feeds/recruiting.atom.xml")
+    rss = parse(out / "feeds/recruiting.rss.xml")
+    ids = [e.id for e in atom.entries]
+    assert ids == [e.id for e in rss.entries] and len(ids) == len(set(ids))
+    laser = {e.id: e.title for e in atom.entries if "NCT06025175" in e.id}
+    opened = "urn:trialblog:trial-status:NCT06025175:RECRUITING:2024-02"
+    announced = "urn:trialblog:trial-status:NCT06025175:NOT_YET_RECRUITING:2023-09"
+    assert set(laser) == {opened, announced}
+    assert laser[opened].startswith("Now recruiting: Low Level Lazer Therapy")
+    assert laser[announced].startswith("Opening soon: Low Level Lazer Therapy")
+    assert ids.index(opened) < ids.index(announced)  # newest first
+    assert atom.entries[0].id == "urn:trialblog:trial-status:NCT00513591:ENROLLING_BY_INVITATION:2024-05"
+    assert atom.entries[0].title == "Enrolling by invitation: Duke Autoimmunity in Pregnancy Registry"
+    expanded = next(e for e in atom.entries if "NCT03245528" in e.id)
+    assert expanded.title == "Expanded access available: Expanded Access for LJPC-501"
+    assert all("BLIND-1" not in e.title for e in atom.entries)  # no status history, nothing to announce
+
+
+def test_georss_carries_each_open_site(directory):
+    out = directory["out"]
+    xml = (out / "feeds/recruiting.atom.xml").read_text(encoding="utf-8")
+    assert 'xmlns:georss="http://www.georss.org/georss"' in xml
+    assert "<georss:point>35.82194 127.14889</georss:point>" in xml  # CETIS-I's one site
+    big = xml[xml.index("trial-status:NCT04012996") :]
+    big = big[: big.index("</entry>")]
+    open_sites = sum(
+        1
+        for i in range(SITES)
+        if SITE_STATUSES[i % len(SITE_STATUSES)] in ("RECRUITING", "NOT_YET_RECRUITING")
+    )
+    assert big.count("<georss:point>") == open_sites
+
+
+def test_feed_ids_are_stable_across_rebuilds(directory):
+    out = directory["out"]
+    before = (out / "feeds/recruiting.atom.xml").read_bytes()
+    build(directory["site"])
+    assert (out / "feeds/recruiting.atom.xml").read_bytes() == before
+
+
+def test_per_condition_recruiting_feeds(directory):
+    out = directory["out"]
+    lupus = parse(out / "feeds/recruiting/conditions/systemic-lupus-erythematosus.atom.xml")
+    assert [e.id for e in lupus.entries] == [
+        "urn:trialblog:trial-status:NCT00513591:ENROLLING_BY_INVITATION:2024-05",
+        "urn:trialblog:trial-status:NCT00513591:RECRUITING:2017-06",
+    ]
+    assert lupus.feed.title == "Test Diary: recruiting trials for Systemic Lupus Erythematosus"
+
+
+def test_search_index_is_written_with_the_directory_script(directory):
+    bundle = directory["out"] / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "directory-search.js").is_file()
+    assert list(bundle.glob("filter/*")) and list(bundle.glob("fragment/*"))
+    assert not list(bundle.glob("pagefind-ui.*"))  # the ready-made interfaces are not shipped
+    page = read(directory["out"], f"trials/{directory['slugs']['NCT05549596']}/")
+    assert "data-pagefind-body" in page
+    for name in ("status", "condition", "phase", "country", "age", "sex", "healthy volunteers"):
+        assert f'data-pagefind-filter="{name}"' in page, name
+    assert '<script type="module" src="/pagefind/directory-search.js"></script>' in read(
+        directory["out"], "trials/recruiting/"
+    )
+    assert "'wasm-unsafe-eval'" in read(directory["out"], "trials/recruiting/")
+
+
+def test_a_reserved_slug_stops_the_build(tmp_path):
+    site = make_site(tmp_path)
+    (site / "content/trials/recruiting.yaml").write_text("title: Oops\nstatus: RECRUITING\n")
+    with pytest.raises(
+        ContentErrors, match="the slug 'recruiting' is taken by the directory's /trials/recruiting/"
+    ):
+        build(site)
+    assert not (site / "output").exists()

@@ -1,0 +1,255 @@
+"""``trialblog import ctgov``: registry records into ``content/trials/<slug>.yaml``.
+
+An existing trial is found by its ``id:``, so its slug (and every diary entry linking to it)
+stays as it is. Registry fields are updated; the site owner's fields are kept as written; each
+change of overall status is added to ``status_history`` with its date. A file is only replaced
+once the new version loads without error, and then atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ContentError, display_path
+from ..model import SLUG, trial_from_data
+from ..site import TRIAL_SUFFIXES, TRIALS_DIR
+from ..yamlsource import LDict, load_yaml
+from .record import REGISTRY_FIELDS, RegistryRecord
+from .slugs import base_slug, unique_slug
+from .sources import NCT_ID, Problem, read_file, registry_files
+from .yamlfile import compose, plain, write_atomic
+
+ID_LINE = re.compile(r"""^id:\s*["']?([^\s"'#]+)""", re.M)
+REQUIRED = ("title", "status")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one record: ``created``, ``updated``, ``unchanged`` or ``skipped``."""
+
+    source: str
+    registry_id: str
+    trial_file: str
+    action: str
+    changes: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        detail = f": {'; '.join(self.changes)}" if self.changes else ""
+        return f"{self.action} {self.trial_file} ({self.registry_id}){detail}"
+
+
+@dataclass
+class ImportReport:
+    """Every outcome and every problem of one import."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """True when a file or a record could not be imported."""
+        return any(p.fatal for p in self.problems)
+
+    def count(self, action: str) -> int:
+        return sum(1 for o in self.outcomes if o.action == action)
+
+    def summary(self) -> str:
+        done = ", ".join(
+            f"{self.count(a)} {a}" for a in ("created", "updated", "unchanged", "skipped") if self.count(a)
+        )
+        failed = sum(1 for p in self.problems if p.fatal)
+        head = f"imported {len(self.outcomes)} record{'s' if len(self.outcomes) != 1 else ''}"
+        tail = f"; {failed} could not be imported" if failed else ""
+        return f"{head} ({done or 'none'}){tail}"
+
+
+class Importer:
+    """Imports registry files into one site's ``content/trials/``."""
+
+    def __init__(self, content: Path, root: Path | None = None, today: dt.date | None = None):
+        self.trials = content / TRIALS_DIR
+        self.root = root or content.parent
+        self.today = today or dt.date.today()
+        self.by_id: dict[str, Path] = {}
+        self.slugs: set[str] = set()
+        self._index()
+
+    def _index(self) -> None:
+        if not self.trials.is_dir():
+            return
+        for path in self.trials.rglob("*"):
+            if not path.is_file() or path.suffix.lower() not in TRIAL_SUFFIXES:
+                continue
+            self.slugs.add(path.stem)
+            try:
+                match = ID_LINE.search(path.read_text(encoding="utf-8-sig", errors="replace"))
+            except OSError:
+                continue
+            if match and NCT_ID.match(match.group(1)):
+                self.by_id.setdefault(match.group(1), path)
+
+    def shown(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+    def run(self, paths: Iterable[Path]) -> ImportReport:
+        """Import every study in ``paths`` (files or folders); problems never stop the rest."""
+        report = ImportReport()
+        for path in registry_files(list(paths)):
+            read = read_file(path, self.shown(path) if path.is_absolute() else str(path))
+            report.problems.extend(read.problems)
+            for record in read.records:
+                self.import_record(record, report)
+        return report
+
+    def import_record(self, record: RegistryRecord, report: ImportReport) -> None:
+        """Create or update the trial file of one record."""
+        problems = report.problems
+        if not record.id or not NCT_ID.match(record.id):
+            what = f"its NCT number {record.id!r} is not one" if record.id else "it has no NCT number"
+            problems.append(Problem(record.source, f"{what} (identificationModule.nctId); not imported"))
+            return
+        path = self.by_id.get(record.id)
+        old_text: str | None = None
+        old: LDict | None = None
+        if path is not None:
+            shown = self.shown(path)
+            try:
+                old_text = path.read_text(encoding="utf-8-sig")
+                old = load_yaml(old_text, shown)
+            except (OSError, UnicodeDecodeError, ContentError) as exc:
+                problems.append(
+                    Problem(
+                        record.source,
+                        f"cannot update {shown}: {exc}; fix that file and import again (it was left as it is)",
+                    )
+                )
+                return
+            if not isinstance(old, dict):
+                problems.append(
+                    Problem(
+                        record.source,
+                        f"cannot update {shown}: it is not a mapping of fields; it was left as it is",
+                    )
+                )
+                return
+        lacking = [f for f in REQUIRED if not record.fields.get(f)]
+        if old is None and lacking:
+            problems.append(
+                Problem(record.source, f"is a partial record, missing {_join(record.missing)}; not imported")
+            )
+            return
+        if path is None:
+            slug = unique_slug(
+                base_slug(record.fields.get("acronym"), record.fields.get("title"), record.id),
+                self.slugs,
+                record.id,
+            )
+            path = self.trials / f"{slug}.yaml"
+        shown = self.shown(path)
+        if record.missing:
+            kept = f"kept what {shown} already had" if old is not None else "imported what it has"
+            problems.append(
+                Problem(
+                    record.source,
+                    f"is a partial record, missing {_join(record.missing)}; {kept}",
+                    fatal=False,
+                )
+            )
+        problems.extend(Problem(record.source, note, fatal=False) for note in record.notes)
+        old_updated = plain(old.get("last_updated")) if old else None
+        new_updated = record.fields.get("last_updated")
+        if old_updated and new_updated and str(new_updated) < str(old_updated):
+            problems.append(
+                Problem(
+                    record.source,
+                    f"is older than {shown} (record last updated {new_updated}, file {old_updated}); skipped",
+                    fatal=False,
+                )
+            )
+            report.outcomes.append(Outcome(record.source, record.id, shown, "skipped"))
+            return
+        merged, changes = self.merge(old, record)
+        text = compose(old_text, old, merged)
+        errors = _check(text, path.stem, shown)
+        if errors:
+            listed = "; ".join(f"{e.field + ': ' if e.field else ''}{e.message}" for e in errors[:3])
+            more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
+            was = "it was left as it is" if old is not None else "nothing was written"
+            problems.append(Problem(record.source, f"would make {shown} invalid: {listed}{more}; {was}"))
+            return
+        if text == old_text:
+            action = "unchanged"
+        else:
+            write_atomic(path, text)
+            action = "updated" if old is not None else "created"
+        self.by_id[record.id] = path
+        self.slugs.add(path.stem)
+        report.outcomes.append(Outcome(record.source, record.id, shown, action, tuple(changes)))
+
+    def merge(self, old: LDict | None, record: RegistryRecord) -> tuple[dict[str, Any], list[str]]:
+        """The new field values: the record's registry fields over the old file's, and the history."""
+        merged: dict[str, Any] = {k: plain(v) for k, v in (old or {}).items()}
+        for key in REGISTRY_FIELDS:
+            if key not in record.fields:
+                continue
+            value = record.fields[key]
+            if key == "eligibility" and isinstance(merged.get(key), dict):
+                value = {**merged[key], **value}
+            if value in ([], "", {}) and key not in merged:
+                continue
+            merged[key] = value
+        changes = self._history(merged, old, record)
+        return merged, changes
+
+    def _history(self, merged: dict[str, Any], old: LDict | None, record: RegistryRecord) -> list[str]:
+        new_status = record.fields.get("status")
+        if not new_status:
+            return []
+        history = [dict(h) for h in merged.get("status_history") or [] if isinstance(h, dict)]
+        old_status = plain(old.get("status")) if old else None
+        date = record.status_date or self.today.isoformat()
+        if history and str(history[-1].get("date", "")) > date:
+            date = str(history[-1]["date"])
+        if not history and old_status and old_status != new_status:
+            old_date = plain(old.get("status_verified")) or plain(old.get("last_updated")) if old else None
+            if old_date:
+                history.append({"status": old_status, "date": str(old_date)})
+        last = history[-1].get("status") if history else None
+        changes: list[str] = []
+        if last != new_status:
+            history.append({"status": new_status, "date": date})
+            if old_status and old_status != new_status:
+                changes.append(f"status {old_status} \u2192 {new_status} ({date})")
+        merged["status_history"] = history
+        return changes
+
+
+def _check(text: str, slug: str, shown: str) -> list[ContentError]:
+    """Problems the strict trial loader would report for ``text``."""
+    errors: list[ContentError] = []
+    try:
+        data = load_yaml(text, shown)
+    except ContentError as exc:
+        return [exc]
+    if not SLUG.match(slug):
+        errors.append(ContentError(shown, None, None, f"{slug!r} cannot be a trial slug"))
+    trial_from_data(data, slug, shown, errors)
+    return errors
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def import_paths(
+    paths: Iterable[Path], content: Path, root: Path | None = None, today: dt.date | None = None
+) -> ImportReport:
+    """Import every study found in ``paths`` into ``content/trials/``."""
+    return Importer(content, root, today).run(paths)

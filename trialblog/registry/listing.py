@@ -1,0 +1,315 @@
+"""The directory's rules: which trials are open, how they are grouped, filtered and flagged.
+
+Everything here works on the loaded :class:`~trialblog.model.Trial` records and a build date
+("today", which a site can fix for reproducible builds); the plugin only turns the result into
+pages. Work is linear in the number of trials and sites.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+from ..model import Eligibility, Location, Trial
+from ..vocab import Phase, Sex, Status, StudyType
+from . import values
+
+OPEN_STATUSES = frozenset(
+    {Status.RECRUITING, Status.NOT_YET_RECRUITING, Status.ENROLLING_BY_INVITATION, Status.AVAILABLE}
+)
+EXPANDED_ACCESS_STATUSES = frozenset(
+    {
+        Status.AVAILABLE,
+        Status.NO_LONGER_AVAILABLE,
+        Status.TEMPORARILY_NOT_AVAILABLE,
+        Status.APPROVED_FOR_MARKETING,
+    }
+)
+STALE_AFTER_DAYS = 365
+FACETS = ("condition", "phase", "country")
+
+
+class Section(Enum):
+    """Where a trial is listed, in page order: (slug, heading, explanation)."""
+
+    RECRUITING = ("recruiting", "Recruiting now", "These studies are looking for participants now.")
+    INVITATION = (
+        "invitation",
+        "Enrolling by invitation only",
+        "The study team invites people to join, usually from their own clinics; you cannot apply.",
+    )
+    OPENING = ("opening", "Opening soon", "Approved, but not yet enrolling participants.")
+    EXPANDED = (
+        "expanded-access",
+        "Expanded access",
+        "Not trials: ways for people who cannot join a trial to ask for a treatment still being studied.",
+    )
+    CLOSED = ("closed", "Not recruiting", "These studies are not enrolling anyone.")
+
+    def __init__(self, slug: str, heading: str, explanation: str):
+        self.slug = slug
+        self.heading = heading
+        self.explanation = explanation
+
+
+class AgeGroup(Enum):
+    """ClinicalTrials.gov's age groups."""
+
+    CHILD = ("child", "Children (under 18)")
+    ADULT = ("adult", "Adults (18 to 64)")
+    OLDER_ADULT = ("older-adult", "Older adults (65 and over)")
+
+    def __init__(self, slug: str, label: str):
+        self.slug = slug
+        self.label = label
+
+
+def section_of(trial: Trial) -> Section:
+    status = trial.status
+    if trial.study_type is StudyType.EXPANDED_ACCESS or status in EXPANDED_ACCESS_STATUSES:
+        return Section.EXPANDED
+    return {
+        Status.RECRUITING: Section.RECRUITING,
+        Status.ENROLLING_BY_INVITATION: Section.INVITATION,
+        Status.NOT_YET_RECRUITING: Section.OPENING,
+    }.get(status, Section.CLOSED)
+
+
+def verified_on(value: str | None) -> dt.date | None:
+    """The last day a ``YYYY-MM`` (or the day of a ``YYYY-MM-DD``) verification date can mean."""
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 2:
+        parts.append(calendar.monthrange(parts[0], parts[1])[1])
+    return dt.date(*parts)
+
+
+def age_groups(minimum: str | None, maximum: str | None) -> tuple[AgeGroup, ...]:
+    """The age groups an age range overlaps; no limits means everyone."""
+    low = values.age_in_years(minimum) or 0.0
+    high = values.age_in_years(maximum)
+    high = float("inf") if high is None else high
+    groups = []
+    if low < 18:
+        groups.append(AgeGroup.CHILD)
+    if low < 65 and high >= 18:
+        groups.append(AgeGroup.ADULT)
+    if high >= 65:
+        groups.append(AgeGroup.OLDER_ADULT)
+    return tuple(groups)
+
+
+def age_range(minimum: str | None, maximum: str | None) -> str:
+    """``18 Years to 55 Years``, ``18 Years and older``, ``Up to 17 Years`` or ``Any age``."""
+    if minimum and maximum:
+        return f"{minimum} to {maximum}"
+    if minimum:
+        return f"{minimum} and older"
+    if maximum:
+        return f"Up to {maximum}"
+    return "Any age"
+
+
+@dataclass
+class CityGroup:
+    city: str
+    state: str
+    sites: list[Location] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return ", ".join(p for p in (self.city, self.state) if p) or "City not given"
+
+
+@dataclass
+class CountryGroup:
+    country: str
+    cities: list[CityGroup] = field(default_factory=list)
+    sites: int = 0
+    open_sites: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.country or "Country not given"
+
+
+def sites_by_country(locations: Sequence[Location]) -> list[CountryGroup]:
+    """Sites grouped by country, then city (and state), each list sorted by name."""
+    countries: dict[str, CountryGroup] = {}
+    cities: dict[tuple[str, str, str], CityGroup] = {}
+    for loc in locations:
+        group = countries.get(loc.country)
+        if group is None:
+            group = countries[loc.country] = CountryGroup(loc.country)
+        key = (loc.country, loc.city, loc.state)
+        city = cities.get(key)
+        if city is None:
+            city = cities[key] = CityGroup(loc.city, loc.state)
+            group.cities.append(city)
+        city.sites.append(loc)
+        group.sites += 1
+        group.open_sites += loc.status in OPEN_STATUSES
+    for group in countries.values():
+        group.cities.sort(key=lambda c: c.name.lower())
+        for city in group.cities:
+            city.sites.sort(key=lambda s: s.facility.lower())
+    return sorted(countries.values(), key=lambda g: (not g.country, g.country.lower()))
+
+
+@dataclass
+class Listing:
+    """One trial as the directory shows it."""
+
+    trial: Trial
+    section: Section
+    verified: dt.date | None
+    stale: bool
+    countries: tuple[str, ...]
+    age_groups: tuple[AgeGroup, ...]
+    condition_slugs: tuple[str, ...]
+
+    @property
+    def open(self) -> bool:
+        return self.trial.status in OPEN_STATUSES
+
+    @property
+    def unverified(self) -> bool:
+        """An open trial whose registry record gives no date for its status."""
+        return self.open and self.verified is None
+
+    @property
+    def has_eligibility(self) -> bool:
+        """Whether the record says anything about who can join."""
+        return self.trial.eligibility != Eligibility()
+
+    @property
+    def sex(self) -> Sex:
+        return self.trial.eligibility.sex or Sex.ALL
+
+    @property
+    def healthy_volunteers(self) -> str:
+        accepts = self.trial.eligibility.healthy_volunteers
+        if accepts is None:
+            return "Not stated"
+        return "Accepts healthy volunteers" if accepts else "Does not accept healthy volunteers"
+
+    @property
+    def ages(self) -> str:
+        e = self.trial.eligibility
+        return age_range(e.minimum_age, e.maximum_age)
+
+
+@dataclass
+class Facet:
+    """One value of a filter (a condition, a phase or a country) and the open trials it has."""
+
+    kind: str
+    slug: str
+    name: str
+    listings: list[Listing] = field(default_factory=list)
+
+
+class Directory:
+    """Every trial of the site, listed as of ``today``."""
+
+    def __init__(self, trials: Iterable[Trial], today: dt.date, slugify: Callable[[str], str]):
+        self.today = today
+        self._slugify = slugify
+        self._slugs: dict[str, str] = {}
+        stale_before = today - dt.timedelta(days=STALE_AFTER_DAYS)
+        self.listings: list[Listing] = []
+        self.by_slug: dict[str, Listing] = {}
+        for trial in sorted(trials, key=lambda t: (t.title.lower(), t.slug)):
+            verified = verified_on(trial.status_verified)
+            listing = Listing(
+                trial=trial,
+                section=section_of(trial),
+                verified=verified,
+                stale=verified is not None and verified < stale_before,
+                countries=_open_countries(trial.locations),
+                age_groups=age_groups(trial.eligibility.minimum_age, trial.eligibility.maximum_age)
+                if trial.eligibility != Eligibility()
+                else (),
+                condition_slugs=tuple(dict.fromkeys(self.slugify(c) for c in trial.conditions)),
+            )
+            self.listings.append(listing)
+            self.by_slug[trial.slug] = listing
+        self.open = [listing for listing in self.listings if listing.open]
+
+    def slugify(self, name: str) -> str:
+        """The slug of a condition or country name (computed once per name)."""
+        slug = self._slugs.get(name)
+        if slug is None:
+            slug = self._slugs[name] = self._slugify(name)
+        return slug
+
+    def listing(self, trial: Trial) -> Listing | None:
+        return self.by_slug.get(trial.slug)
+
+    def sites(self, trial: Trial) -> list[CountryGroup]:
+        return sites_by_country(trial.locations)
+
+    def stale_open(self) -> list[Listing]:
+        """Open trials whose status was last verified more than a year ago."""
+        return [listing for listing in self.open if listing.stale]
+
+    def facets(self) -> dict[str, list[Facet]]:
+        """Condition, phase and country values of the open trials, each with its trials."""
+        found: dict[str, dict[str, Facet]] = {kind: {} for kind in FACETS}
+        for listing in self.open:
+            trial = listing.trial
+            for name in trial.conditions:
+                _add(found["condition"], "condition", self.slugify(name), name, listing)
+            for phase in trial.phases:
+                _add(found["phase"], "phase", phase_slug(phase), phase.label, listing)
+            for country in listing.countries:
+                _add(found["country"], "country", self.slugify(country), country, listing)
+        out = {}
+        for kind, facets in found.items():
+            facets.pop("", None)
+            key = (lambda f: _PHASE_ORDER[f.slug]) if kind == "phase" else (lambda f: f.name.lower())
+            out[kind] = sorted(facets.values(), key=key)
+        return out
+
+
+def phase_slug(phase: Phase) -> str:
+    return values.word(phase.label).lower().replace("_", "-")
+
+
+_PHASE_ORDER = {phase_slug(p): i for i, p in enumerate(Phase)}
+
+
+def grouped(listings: Iterable[Listing]) -> list[tuple[Section, list[Listing]]]:
+    """Listings under their sections, in section order (each keeps its order within a section)."""
+    by_section: dict[Section, list[Listing]] = {}
+    for listing in listings:
+        by_section.setdefault(listing.section, []).append(listing)
+    return [(section, by_section[section]) for section in Section if section in by_section]
+
+
+def in_page_order(listings: Iterable[Listing]) -> list[Listing]:
+    """Listings sorted by section, then as given (by title)."""
+    order = {section: i for i, section in enumerate(Section)}
+    return sorted(listings, key=lambda listing: order[listing.section])
+
+
+def _open_countries(locations: Sequence[Location]) -> tuple[str, ...]:
+    """Countries with a site that is open, or whose status is not given."""
+    countries = dict.fromkeys(
+        loc.country
+        for loc in locations
+        if loc.country and (loc.status is None or loc.status in OPEN_STATUSES)
+    )
+    return tuple(sorted(countries, key=str.lower))
+
+
+def _add(facets: dict[str, Facet], kind: str, slug: str, name: str, listing: Listing) -> None:
+    facet = facets.get(slug)
+    if facet is None:
+        facet = facets[slug] = Facet(kind, slug, name)
+    if not facet.listings or facet.listings[-1] is not listing:
+        facet.listings.append(listing)

@@ -1,0 +1,61 @@
+"""Slugs for imported trials: short, readable, stable and never clashing with directory pages."""
+
+from __future__ import annotations
+
+import re
+
+from unidecode import unidecode
+
+# Directory pages under /trials/ that a trial slug must not take.
+RESERVED = {"recruiting", "page"}
+LEADING_WORDS = {"a", "an", "the"}
+TRAILING_WORDS = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "of",
+    "for",
+    "in",
+    "on",
+    "to",
+    "with",
+    "by",
+    "at",
+    "vs",
+    "versus",
+}
+MAX_WORDS = 6
+MAX_LENGTH = 48
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII words joined by hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
+
+
+def base_slug(acronym: str | None, title: str | None, registry_id: str) -> str:
+    """From the acronym when it is a word, else the first words of the brief title, else the id."""
+    short = slugify(acronym or "")
+    if len(short.replace("-", "")) >= 3 and not short.replace("-", "").isdigit():
+        return short[:MAX_LENGTH].strip("-")
+    words = slugify(title or "").split("-")
+    while words and words[0] in LEADING_WORDS:
+        words.pop(0)
+    slug = ""
+    for part in words[:MAX_WORDS]:
+        if slug and len(slug) + len(part) + 1 > MAX_LENGTH:
+            break
+        slug = f"{slug}-{part}" if slug else part
+    parts = slug[:MAX_LENGTH].strip("-").split("-")
+    while len(parts) > 1 and parts[-1] in TRAILING_WORDS:
+        parts.pop()
+    return "-".join(parts) or registry_id.lower()
+
+
+def unique_slug(base: str, taken: set[str], registry_id: str) -> str:
+    """``base``, or ``base-nct01234567`` when another trial (or a directory page) has it."""
+    if base not in taken and base not in RESERVED:
+        return base
+    return f"{base}-{registry_id.lower()}"
