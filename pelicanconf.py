@@ -14,6 +14,8 @@ PLUGINS = [
     "trialblog_plugins.trial_diary",
     "trialblog_plugins.trial_feeds",
     "trialblog_plugins.trial_sitemap",
+    "trialblog_plugins.trial_directory",
+    "trialblog_plugins.photo_privacy",
 ]
 
 # Shown on every post written while the writer is blinded in a masked trial.
@@ -26,4 +28,12 @@ BLINDING_NOTICE = (
 DISCLOSURE = (
     "I write as a participant, in a personal capacity. Nobody pays me for this blog "
     "and nobody reviews it before it is published."
+)
+
+# Shown on every directory page (/trials/, /trials/recruiting/, condition and trial pages): who
+# publishes the directory, who funds it and any conflict of interest. A build warns when it is empty.
+DIRECTORY_DISCLOSURE = (
+    "This directory is published by Sam R., a trial participant, unpaid and in a personal capacity. "
+    "No sponsor, company or charity funds it or chooses which trials are listed, and I have no "
+    "financial interest in any trial here."
 )

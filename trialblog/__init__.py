@@ -7,7 +7,13 @@ from pathlib import Path
 
 __version__ = "0.1.0"
 
-PLUGINS = ["trialblog_plugins.trial_diary", "trialblog_plugins.trial_feeds", "trialblog_plugins.trial_sitemap"]
+PLUGINS = [
+    "trialblog_plugins.trial_diary",
+    "trialblog_plugins.trial_feeds",
+    "trialblog_plugins.trial_sitemap",
+    "trialblog_plugins.trial_directory",
+    "trialblog_plugins.photo_privacy",
+]
 
 
 def theme_path() -> str:

@@ -15,8 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .checks import Report
 from .errors import ContentError, ContentErrors
 from .site import Site, load_site
+from .syndicate.manifest import PUBLISHED_KEY, write_manifest
 
 SETTINGS_FILES = {False: "pelicanconf.py", True: "publishconf.py"}
 
@@ -25,12 +27,32 @@ class BuildError(Exception):
     """The build failed; ``output/`` is unchanged."""
 
 
+class ChecksFailed(BuildError):
+    """The participant-safety checks found errors, so nothing was built (see docs/checks.md)."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        super().__init__(report)
+
+    def __str__(self) -> str:
+        from .checks import as_text, summary
+
+        return f"{as_text(self.report)}\n{summary(self.report)}\n{REFUSAL}"
+
+
+REFUSAL = (
+    "refusing to build: fix the errors, silence a finding with a stated reason, "
+    "or build anyway with --allow-errors"
+)
+
+
 @dataclass
 class BuildResult:
     output: Path
     site: Site
     warnings: list[str] = field(default_factory=list)
     pages: int = 0
+    checks: Report | None = None
 
 
 def settings_file(site_dir: Path, publish: bool = False) -> Path:
@@ -136,14 +158,31 @@ def swap_in(built: Path, output: Path) -> None:
         shutil.rmtree(old)
 
 
-def build(site_dir: Path, publish: bool = False, override: dict | None = None) -> BuildResult:
-    """Build the site in ``site_dir`` into its OUTPUT_PATH, atomically."""
+def run_checks(settings: dict, site: Site | None = None) -> Report:
+    """The participant-safety checks of the site's content (docs/checks.md)."""
+    from .checks import check_content
+
+    content = Path(settings["PATH"])
+    return check_content(content, content.parent, site=site, settings=settings)
+
+
+def build(
+    site_dir: Path, publish: bool = False, override: dict | None = None, allow_errors: bool = False
+) -> BuildResult:
+    """Build the site in ``site_dir`` into its OUTPUT_PATH, atomically.
+
+    The content checks run first: an error stops the build (:class:`ChecksFailed`) unless
+    ``allow_errors``; the findings are in the result either way.
+    """
     from pelican import Pelican
 
     site_dir = site_dir.resolve()
     settings = load_settings(site_dir, publish, override)
     output = Path(settings["OUTPUT_PATH"])
     site = validate(settings)
+    checks = run_checks(settings, site)
+    if checks.errors and not allow_errors:
+        raise ChecksFailed(checks)
     with build_lock(output):
         _recover(output)
         temp = output.parent / f".{output.name}.building-{os.getpid()}"
@@ -163,4 +202,8 @@ def build(site_dir: Path, publish: bool = False, override: dict | None = None) -
         except BaseException:
             shutil.rmtree(temp, ignore_errors=True)
             raise
-    return BuildResult(output=output, site=site, warnings=logs.messages(logging.WARNING), pages=pages)
+        # What is now published, for `trialblog syndicate`: written only once the new site is in place.
+        write_manifest(site_dir, settings.get(PUBLISHED_KEY), publish)
+    return BuildResult(
+        output=output, site=site, warnings=logs.messages(logging.WARNING), pages=pages, checks=checks
+    )

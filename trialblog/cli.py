@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .build import REFUSAL as REFUSAL_HINT
 from .build import BuildError, build
 from .errors import ContentError, ContentErrors
 from .vocab import Masking, Milestone, Phase, Status
@@ -61,6 +62,8 @@ def main() -> None:
     \b
     Start a site:      trialblog init my-trial-blog
     Write an entry:    trialblog new entry --trial my-trial --milestone visit "Week 4 visit"
+    Import trials:     trialblog import ctgov NCT01234567.json   (ClinicalTrials.gov records)
+    Check it:          trialblog check          (privacy, blinding and more, before publishing)
     Build it:          trialblog build          (the site is written to output/)
     Preview it:        trialblog serve          (http://127.0.0.1:8000, rebuilt on change)
     """
@@ -162,16 +165,69 @@ def new_trial(slug, title, registry_id, status, phases, masking, conditions, sit
         click.echo(f"created {path}")
 
 
-@main.command("build")
-@click.option("--publish", is_flag=True, help="Use publishconf.py: absolute URLs for the live site.")
+@main.command("check")
+@click.argument(
+    "site_arg", metavar="[SITE_DIR]", required=False, type=click.Path(file_okay=False, path_type=Path)
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: path:line:column: severity rule-id message, with a fix; json: an array of findings.",
+)
+@click.option("--show-silenced", is_flag=True, help="Also show findings silenced with a stated reason.")
 @SITE_OPTION
 @friendly
-def build_cmd(publish: bool, site_dir: Path) -> None:
+def check_cmd(site_arg: Path | None, output_format: str, show_silenced: bool, site_dir: Path) -> None:
+    """Check the content for privacy, blinding and other problems before it is published.
+
+    Reads every diary entry, consent note, page and trial record and prints each finding
+    (privacy, blinding, integrity, recruitment, accessibility, metadata) with a fix.
+    Exit status 1 when any error is found. The rules, and how to silence one with a
+    reason: docs/checks.md.
+    """
+    from .build import load_settings, run_checks
+    from .checks import as_json, as_text, summary
+
+    report = run_checks(load_settings((site_arg or site_dir).resolve()))
+    if output_format == "json":
+        click.echo(as_json(report, show_silenced))
+    elif report.shown(show_silenced):
+        click.echo(as_text(report, show_silenced))
+    click.echo(summary(report), err=True)
+    sys.exit(1 if report.errors else 0)
+
+
+@main.command("build")
+@click.option("--publish", is_flag=True, help="Use publishconf.py: absolute URLs for the live site.")
+@click.option(
+    "--allow-errors",
+    is_flag=True,
+    help="Build even when `trialblog check` finds errors (they are still shown).",
+)
+@SITE_OPTION
+@friendly
+def build_cmd(publish: bool, allow_errors: bool, site_dir: Path) -> None:
     """Check the content and build the site into output/.
 
-    The new site replaces output/ only when the whole build succeeded.
+    The content checks of `trialblog check` run first: any error stops the build unless
+    --allow-errors. The new site replaces output/ only when the whole build succeeded.
     """
-    result = build(site_dir, publish=publish)
+    from .build import ChecksFailed
+    from .checks import as_text, summary
+
+    try:
+        result = build(site_dir, publish=publish, allow_errors=allow_errors)
+    except ChecksFailed as exc:
+        click.echo(as_text(exc.report))
+        click.echo(summary(exc.report), err=True)
+        click.echo(REFUSAL_HINT, err=True)
+        sys.exit(1)
+    if result.checks is not None and result.checks.shown():
+        click.echo(as_text(result.checks))
+        click.echo(summary(result.checks), err=True)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     entries = sum(1 for e in result.site.entries.values() if e.public)
@@ -190,6 +246,84 @@ def serve(port: int, bind: str, site_dir: Path) -> None:
     from .serve import serve_forever
 
     serve_forever(site_dir, bind, port, echo=click.echo)
+
+
+@main.command()
+@click.option(
+    "--network",
+    type=click.Choice(["mastodon", "bluesky"]),
+    help="Only this network (default: every one set up).",
+)
+@click.option(
+    "--dry-run", is_flag=True, help="Print exactly what would be sent, per network; change nothing."
+)
+@click.option(
+    "--baseline", is_flag=True, help="Mark everything already published as announced, without posting."
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=3,
+    show_default=True,
+    help="Stop and explain instead of announcing more than this many posts in one run.",
+)
+@SITE_OPTION
+@friendly
+def syndicate(network: str | None, dry_run: bool, baseline: bool, limit: int, site_dir: Path) -> None:
+    """Announce each new public diary entry once on Mastodon and Bluesky.
+
+    Run it after `trialblog build --publish`. Accounts come from environment variables
+    (see docs/syndication.md); what was announced is kept in .trialblog/syndication.json.
+    """
+    from .syndicate import SyndicateError
+    from .syndicate.run import syndicate as run_syndicate
+
+    try:
+        report = run_syndicate(
+            site_dir, network=network, dry_run=dry_run, baseline=baseline, limit=limit, echo=click.echo
+        )
+    except SyndicateError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    if report.problems:
+        click.echo(f"{len(report.problems)} problem(s): run `trialblog syndicate` again once fixed", err=True)
+        sys.exit(1)
+
+
+@main.group("import")
+def import_group() -> None:
+    """Bring trial records in from a registry."""
+
+
+@import_group.command("ctgov")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Date recorded for a status change when the record has none (default: today).",
+)
+@SITE_OPTION
+@friendly
+def import_ctgov(paths: tuple[Path, ...], today, site_dir: Path) -> None:
+    """Import ClinicalTrials.gov records into content/trials/.
+
+    PATHS are files or folders of API v2 JSON (one study, a /studies page or the website's
+    download) or classic XML. A trial already on the site is updated in place, keeping your
+    summary, participation and disclosure; each change of status is added to status_history.
+    Problems are reported per file and the rest is imported; the exit status is 1 if anything
+    could not be imported.
+    """
+    from .registry.importer import import_paths
+
+    content = _content(site_dir)
+    report = import_paths(paths, content, site_dir, today.date() if today else None)
+    for outcome in report.outcomes:
+        click.echo(str(outcome))
+    for problem in report.problems:
+        click.echo(f"{'error' if problem.fatal else 'warning'}: {problem}", err=True)
+    click.echo(report.summary())
+    if report.failed:
+        sys.exit(1)
 
 
 def _content(site_dir: Path) -> Path:

@@ -44,7 +44,7 @@ REGISTRY_URLS = {
 
 TRIAL_FIELDS = (
     "id", "title", "official_title", "acronym", "summary", "registry_summary", "conditions",
-    "keywords", "study_type", "phases", "status", "status_verified", "status_history",
+    "keywords", "study_type", "phases", "status", "status_verified", "last_updated", "status_history",
     "start_date", "completion_date", "allocation", "masking", "who_masked", "arms",
     "interventions", "sponsor", "collaborators", "funder", "eligibility", "locations",
     "contacts", "url", "participation", "disclosure",
@@ -85,6 +85,7 @@ class Location:
     status: Status | None = None
     lat: float | None = None
     lon: float | None = None
+    contacts: tuple[Contact, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ class Trial:
     study_type: StudyType = StudyType.INTERVENTIONAL
     phases: tuple[Phase, ...] = ()
     status_verified: str | None = None
+    last_updated: str | None = None
     status_history: tuple[StatusChange, ...] = ()
     start_date: str | None = None
     completion_date: str | None = None
@@ -288,6 +290,7 @@ def trial_from_data(data: object, slug: str, shown: str, errors: list[ContentErr
         phases=tuple(f.enum_list("phases", Phase)),
         status=f.enum("status", Status, required=True) or Status.UNKNOWN,
         status_verified=f.partial_date("status_verified"),
+        last_updated=f.partial_date("last_updated"),
         status_history=tuple(history),
         start_date=f.partial_date("start_date"),
         completion_date=f.partial_date("completion_date"),
@@ -308,10 +311,7 @@ def trial_from_data(data: object, slug: str, shown: str, errors: list[ContentErr
         funder=f.text("funder") or "",
         eligibility=_eligibility(f.sub("eligibility")),
         locations=tuple(_location(loc) for loc in _checked(f.mappings("locations"), LOCATION_FIELDS)),
-        contacts=tuple(
-            Contact(c.text("name") or "", c.text("role") or "", c.text("phone") or "", c.text("email") or "")
-            for c in _checked(f.mappings("contacts"), ("name", "role", "phone", "email"))
-        ),
+        contacts=_contacts(f),
         url=f.text("url") or "",
         disclosure=f.text("disclosure") or "",
     )
@@ -319,7 +319,8 @@ def trial_from_data(data: object, slug: str, shown: str, errors: list[ContentErr
     return replace(trial, participation=participation)
 
 
-LOCATION_FIELDS = ("facility", "city", "state", "zip", "country", "status", "geo")
+LOCATION_FIELDS = ("facility", "city", "state", "zip", "country", "status", "geo", "contacts")
+CONTACT_FIELDS = ("name", "role", "phone", "email")
 
 
 def _checked(readers: list[FieldReader], allowed: tuple[str, ...]) -> list[FieldReader]:
@@ -351,6 +352,14 @@ def _location(loc: FieldReader) -> Location:
         status=loc.enum("status", Status),
         lat=geo.number("lat"),
         lon=geo.number("lon"),
+        contacts=_contacts(loc),
+    )
+
+
+def _contacts(f: FieldReader) -> tuple[Contact, ...]:
+    return tuple(
+        Contact(c.text("name") or "", c.text("role") or "", c.text("phone") or "", c.text("email") or "")
+        for c in _checked(f.mappings("contacts"), CONTACT_FIELDS)
     )
 
 

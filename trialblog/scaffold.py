@@ -28,6 +28,8 @@ PLUGINS = [
     "trialblog_plugins.trial_diary",
     "trialblog_plugins.trial_feeds",
     "trialblog_plugins.trial_sitemap",
+    "trialblog_plugins.trial_directory",
+    "trialblog_plugins.photo_privacy",
 ]
 
 # Shown on every post written while you are blinded in a masked trial.
@@ -40,6 +42,13 @@ BLINDING_NOTICE = (
 DISCLOSURE = (
     "I write as a participant, in a personal capacity. Nobody pays me for this blog "
     "and nobody reviews it before it is published."
+)
+
+# Shown on every directory page (/trials/, /trials/recruiting/, condition and trial pages): who
+# publishes the directory, who funds it and any conflict of interest. A build warns when it is empty.
+DIRECTORY_DISCLOSURE = (
+    "I publish this list of trials myself, unpaid. Nobody funds it or chooses which trials are "
+    "listed, and I have no financial interest in any of them."
 )
 '''
 
@@ -69,7 +78,12 @@ participation:
 disclosure: I write as a participant, in a personal capacity.
 """
 
-GITIGNORE = "/output/\n/.output.*\n/cache/\n__pycache__/\n"
+GITIGNORE = (
+    "/output/\n/.output.*\n/cache/\n__pycache__/\n"
+    "# trialblog syndicate: keep .trialblog/syndication.json (what was announced where); never commit\n"
+    "# the Bluesky session (it holds login tokens), the build's list of published entries or the lock\n"
+    "/.trialblog/bluesky-session.json\n/.trialblog/published.json\n/.trialblog/*.lock\n"
+)
 
 
 def slugify(text: str) -> str:

@@ -1,5 +1,5 @@
 """Adapts Pelican to the trialblog model: validates content, enriches diary entries, writes
-trial, consent, trials-index and condition pages, and keeps drafts and hidden posts unwritten."""
+trial and consent pages, and keeps drafts and hidden posts unwritten."""
 
 from __future__ import annotations
 
@@ -135,22 +135,7 @@ class TrialGenerator(Generator):
                     answers=answers,
                     url=f"trials/{trial.slug}/consent/",
                 )
-        write(
-            "trials/index.html",
-            self.get_template("trials"),
-            self.context,
-            relative_urls=relative,
-            url="trials/",
-        )
-        for condition in self.conditions:
-            write(
-                f"conditions/{condition['slug']}/index.html",
-                self.get_template("condition"),
-                self.context,
-                relative_urls=relative,
-                condition=condition,
-                url=f"conditions/{condition['slug']}/",
-            )
+        # The trials index and the condition pages are the directory's: see trial_directory.
 
 
 def body_markdown(settings: dict) -> Markdown:

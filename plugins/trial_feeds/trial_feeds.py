@@ -7,7 +7,9 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from trialblog.errors import display_path
 from trialblog.feeds import FeedItem, build_feed, permanent_id
+from trialblog.syndicate.manifest import PUBLISHED_KEY, entry_record, published, trial_record
 
 FEEDS = {
     "all": "feeds/all.{kind}.xml",
@@ -72,10 +74,28 @@ class FeedsGenerator(Generator):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data + b"\n")
 
+    def record_published(self, articles: list) -> None:
+        """Hand the build every public entry and trial, for `trialblog syndicate` (see build.py)."""
+        root = Path(self.settings["PATH"]).parent
+        entries = [
+            entry_record(
+                self.item(a),
+                blinded=bool(getattr(a, "blinded", False)),
+                syndicate=bool(getattr(a, "syndicate", True)),
+                source=display_path(Path(a.source_path), root),
+                trial=a.trial.slug if getattr(a, "trial", None) else None,
+            )
+            for a in sorted(articles, key=lambda a: a.date)
+        ]
+        trials = [trial_record(t, self.absolute(f"trials/{t.slug}/")) for t in self.context.get("trials", [])]
+        siteurl = self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL", "")
+        self.settings[PUBLISHED_KEY] = published(siteurl, entries, trials)
+
     def generate_output(self, writer) -> None:
         site = self.settings.get("SITENAME", "")
         articles = self.context.get("articles", [])
         self.write(feed_path("all", "{kind}"), site, "", articles, "Every diary entry")
+        self.record_published(articles)
         by_trial = self.context.get("trial_entries", {})
         for trial in self.context.get("trials", []):
             self.write(

@@ -1,0 +1,1 @@
+"""Benchmarks: a corpus generator and a runner comparing trialblog with plain Pelican (and Hugo)."""

@@ -1,0 +1,225 @@
+"""Measure trialblog against plain Pelican (and Hugo, when installed) on the same corpus.
+
+    python -m benchmarks.run [--size small|large] [--runs N] [--write docs/benchmarks.md]
+
+Every figure is the median of N runs of a fresh process. Ratios are computed from figures
+taken in this one run, side by side, so a noisy machine affects both sides alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.corpus import SIZES, generate
+
+ROOT = Path(__file__).resolve().parent.parent
+TRIALBLOG = [sys.executable, "-m", "trialblog.cli"]
+
+
+@dataclass
+class Timing:
+    seconds: float
+    peak_mb: float
+
+
+def timed(command: list[str], cwd: Path, env: dict | None = None) -> Timing:
+    """Run ``command``; wall time and the peak resident memory of its largest process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{stderr[-3000:]}")
+    return Timing(elapsed, usage.ru_maxrss / 1024)
+
+
+def median(timings: list[Timing]) -> Timing:
+    return Timing(statistics.median(t.seconds for t in timings), max(t.peak_mb for t in timings))
+
+
+def clean(site: Path) -> None:
+    for name in ("output", ".trialblog", "cache"):
+        shutil.rmtree(site / name, ignore_errors=True)
+    for leftover in site.glob(".output*"):
+        if leftover.is_dir():
+            shutil.rmtree(leftover)
+        else:
+            leftover.unlink()
+
+
+def trialblog_cold(site: Path) -> Timing:
+    clean(site)
+    return timed([*TRIALBLOG, "build", "--site", str(site)], site)
+
+
+def trialblog_rebuild(site: Path) -> Timing:
+    return timed([*TRIALBLOG, "build", "--site", str(site)], site)
+
+
+def edit_one_entry(site: Path, n: int) -> None:
+    entry = sorted((site / "content" / "diary").glob("*.md"))[len(list((site / "content" / "diary").glob("*.md"))) // 2]
+    with entry.open("a", encoding="utf-8") as handle:
+        handle.write(f"\nOne more thought, written after the visit ({n}).\n")
+
+
+def plain_pelican_site(site: Path, target: Path) -> Path:
+    """A plain Pelican site over the same diary entries: default theme, no plugins."""
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "pelicanconf.py").write_text(
+        f'PATH = "{site / "content" / "diary"}"\nOUTPUT_PATH = "{target / "output"}"\n'
+        'SITENAME = "Plain Pelican"\nSITEURL = ""\nTIMEZONE = "UTC"\nPLUGINS = []\n'
+    )
+    return target
+
+
+def plain_pelican(target: Path) -> Timing:
+    shutil.rmtree(target / "output", ignore_errors=True)
+    return timed([sys.executable, "-m", "pelican", "-s", str(target / "pelicanconf.py"), "-q"], target)
+
+
+def hugo_site(site: Path, target: Path) -> Path:
+    """The same Markdown as a Hugo site with minimal single and list layouts."""
+    content = target / "content" / "diary"
+    content.mkdir(parents=True, exist_ok=True)
+    for entry in sorted((site / "content" / "diary").glob("*.md")):
+        head, _, body = entry.read_text(encoding="utf-8").partition("\n\n")
+        meta = dict(line.split(": ", 1) for line in head.splitlines() if ": " in line)
+        front = [
+            "---",
+            f'title: "{meta.get("Title", "").replace(chr(34), "")}"',
+            f"date: {meta.get('Date', '2020-01-01').replace(' ', 'T')}:00Z",
+            f"tags: [{meta.get('Tags', '')}]",
+            "---",
+        ]
+        (content / entry.name).write_text("\n".join(front) + "\n\n" + body, encoding="utf-8")
+    layouts = target / "layouts" / "_default"
+    layouts.mkdir(parents=True, exist_ok=True)
+    (layouts / "single.html").write_text(
+        "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>"
+        "{{ .Content }}</body></html>"
+    )
+    (layouts / "list.html").write_text(
+        "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><ul>"
+        "{{ range .Paginator.Pages }}<li><a href='{{ .RelPermalink }}'>{{ .Title }}</a></li>{{ end }}</ul></body></html>"
+    )
+    (target / "hugo.toml").write_text('baseURL = "/"\ntitle = "Hugo"\npaginate = 10\n')
+    return target
+
+
+def hugo(target: Path) -> Timing:
+    shutil.rmtree(target / "public", ignore_errors=True)
+    return timed(["hugo", "--quiet", "-s", str(target)], target)
+
+
+def versions() -> dict[str, str]:
+    import pelican
+
+    import trialblog
+
+    found = {"Python": platform.python_version(), "Pelican": pelican.__version__, "trialblog": trialblog.__version__}
+    if shutil.which("hugo"):
+        found["Hugo"] = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+    return found
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
+    return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, {platform.system()} {platform.release()}"
+
+
+def run(size: str, runs: int, workdir: Path) -> dict:
+    entries, directory = SIZES[size]
+    site = generate(workdir / "site", entries, directory)
+    results: dict = {"size": size, "entries": entries, "directory": directory}
+    results["cold"] = median([trialblog_cold(site) for _ in range(runs)])
+    results["pages"] = sum(1 for _ in (site / "output").rglob("*.html"))
+    edits = []
+    for n in range(runs):
+        edit_one_entry(site, n)
+        edits.append(trialblog_rebuild(site))
+    results["edit"] = median(edits)
+    results["unchanged"] = median([trialblog_rebuild(site) for _ in range(runs)])
+    plain = plain_pelican_site(site, workdir / "plain")
+    results["pelican"] = median([plain_pelican(plain) for _ in range(runs)])
+    results["pelican_pages"] = sum(1 for _ in (plain / "output").rglob("*.html"))
+    if shutil.which("hugo"):
+        hugo_dir = hugo_site(site, workdir / "hugo")
+        results["hugo"] = median([hugo(hugo_dir) for _ in range(runs)])
+    return results
+
+
+def table(results: dict) -> str:
+    cold, pelican = results["cold"], results["pelican"]
+    rows = [
+        ("Cold build", f"{cold.seconds:.2f} s", f"{results['pages']} pages, {results['pages'] / cold.seconds:.0f} pages/s"),
+        ("Rebuild after editing one entry", f"{results['edit'].seconds:.2f} s", f"{results['edit'].seconds / cold.seconds:.2f} × cold"),
+        ("Rebuild, nothing changed", f"{results['unchanged'].seconds:.2f} s", f"{results['unchanged'].seconds / cold.seconds:.2f} × cold"),
+        ("Peak memory (largest process)", f"{max(cold.peak_mb, results['edit'].peak_mb):.0f} MB", ""),
+        ("Plain Pelican, same entries", f"{pelican.seconds:.2f} s", f"{results['pelican_pages']} pages"),
+        ("**trialblog / Pelican (cold)**", f"**{cold.seconds / pelican.seconds:.2f}**", "≤ 1.0 is the target"),
+    ]  # fmt: skip
+    if "hugo" in results:
+        hugo_time = results["hugo"].seconds
+        rows.append(("Hugo, same Markdown", f"{hugo_time:.2f} s", ""))
+        rows.append(("**trialblog / Hugo (cold)**", f"**{cold.seconds / hugo_time:.2f}**", "≤ 3 is the aim"))
+    lines = [
+        f"Corpus `{results['size']}`: {results['entries']} diary entries, {results['directory']} directory trials.",
+        "",
+        "| measure | value | note |",
+        "|---|---|---|",
+        *[f"| {a} | {b} | {c} |" for a, b, c in rows],
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", choices=SIZES, default=os.environ.get("BENCH", "small"))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--write", type=Path, help="write the results into this Markdown file")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="trialblog-bench-") as folder:
+        results = run(args.size, args.runs, Path(folder))
+    report = table(results)
+    print(report)
+    if args.write:
+        write_report(args.write, args.size, report)
+
+
+def write_report(path: Path, size: str, report: str) -> None:
+    """Replace this size's section of the results in ``path``, keeping the rest of the page."""
+    begin, end = f"<!-- results:{size} -->", f"<!-- /results:{size} -->"
+    details = "\n".join(f"- {k}: {v}" for k, v in versions().items())
+    section = (
+        f"{begin}\nMeasured with `make bench{' BENCH=' + size if size != 'small' else ''}` on {machine()}.\n\n"
+        f"{details}\n\n{report}\n{end}"
+    )
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    if begin in text and end in text:
+        text = text[: text.index(begin)] + section + text[text.index(end) + len(end) :]
+    else:
+        text = text.rstrip() + "\n\n" + section + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
