@@ -13,6 +13,7 @@ help:
 	@echo "make serve    build, serve on http://127.0.0.1:$(PORT)/ and rebuild on change"
 	@echo "make publish  build with publishconf.py (absolute URLs)"
 	@echo "make test     run the whole test suite"
+	@echo "make bench    measure build speed against plain Pelican (BENCH=large for 10,000 entries)"
 	@echo "make lint     ruff"
 	@echo "make clean    remove output/, caches and the virtual environment"
 
@@ -42,6 +43,13 @@ serve: $(STAMP)
 test: $(STAMP) browser-tools
 	$(BIN)/ruff check trialblog plugins tests scripts
 	$(BIN)/python -m pytest -q
+
+# BENCH=small (1,000 entries and 1,000 directory trials) or BENCH=large (10,000 and 10,000).
+# Hugo is measured too when Debian's package installs.
+BENCH ?= small
+bench: $(STAMP)
+	@command -v hugo >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq hugo; } || true
+	$(BIN)/python -m benchmarks.run --size $(BENCH) --write docs/benchmarks.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check trialblog plugins tests scripts

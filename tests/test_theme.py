@@ -11,8 +11,12 @@ from urllib.parse import urlparse
 
 import pytest
 from browser import AXE, ROOT, VNU, browser, serve
+from playwright.sync_api import expect
 
 from trialblog.build import build
+from trialblog.charts import score_text, symptom_name
+from trialblog.journey import day_label
+from trialblog.site import load_site
 
 # One page of each type in the example site.
 PAGE_TYPES = {
@@ -29,6 +33,9 @@ PAGE_TYPES = {
     "tags": "tags/",
     "tag": "tags/fatigue/",
     "page": "about-this-blog/",
+    "recruiting": "trials/recruiting/",
+    "facet": "trials/recruiting/country/united-states/",
+    "directory-trial": "trials/smart/",
 }
 
 
@@ -162,3 +169,104 @@ def test_nu_checker_does_report_errors(tmp_path):
     proc = subprocess.run(["java", "-jar", str(VNU), "--errors-only", str(tmp_path / "bad.html")],
                           capture_output=True, text=True, check=False)  # fmt: skip
     assert proc.returncode != 0 and "error" in proc.stderr.lower()
+
+
+def expected_scores(slug: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """Symptom names and (day label, scores) rows of one trial, read from the example's content."""
+    site = load_site(ROOT / "content", ROOT)
+    trial = site.trials[slug]
+    metas = sorted((m for m in site.entries.values() if m.trial == slug and m.public and m.symptoms),
+                   key=lambda m: m.date)  # fmt: skip
+    names = list(dict.fromkeys(name for m in metas for name in m.symptoms))
+    rows = [
+        (day_label(trial.day_number(m.day)), [score_text(m.symptoms.get(name)) for name in names])
+        for m in metas
+    ]
+    return [symptom_name(n) for n in names], rows
+
+
+@pytest.mark.parametrize("name,slug", [("trial", "aurora-ms"), ("trial-in-progress", "lumen-lupus")])
+def test_trial_page_pictures_are_named_and_their_table_matches_the_diary(chromium, site_url, name, slug):
+    names, rows = expected_scores(slug)
+    assert len(rows) >= 2
+    title = {"aurora-ms": "AURORA-MS", "lumen-lupus": "LUMEN-LUPUS"}[slug]
+    page = chromium.new_page()
+    try:
+        page.goto(site_url + PAGE_TYPES[name])
+        journey = page.get_by_role("img", name=f"{title}: the journey as a timeline")
+        expect(journey).to_be_visible()
+        expect(journey).to_have_accessible_description(re.compile(r"^\d+ steps, from .* The list below"))
+        assert page.locator(".timeline li").count() >= 4  # the list, the picture's text alternative
+        chart = page.get_by_role("img", name=f"{title}: symptom scores by trial day")
+        expect(chart).to_be_visible()
+        expect(chart).to_have_accessible_description(re.compile(r"The table below gives every score\.$"))
+        assert chart.locator("g[class^=s]").count() == len(names)  # one line per symptom
+        assert [t for t in chart.locator("text").all_text_contents() if t in names] == names  # labelled
+        assert page.locator(".symptoms .chart-key li").all_inner_texts() == names  # and a key in words
+        table = page.get_by_role("table", name="Symptom scores by trial day")
+        assert table.locator("thead th").all_inner_texts() == ["Day", *names]
+        shown = [
+            (row.locator("th a").inner_text(), row.locator("td").all_inner_texts())
+            for row in table.locator("tbody tr").all()
+        ]
+        assert shown == rows
+        width = page.evaluate("() => document.querySelector('#symptoms-chart').getBoundingClientRect().width")
+        assert width > 300
+    finally:
+        page.close()
+
+
+def test_pictures_follow_dark_mode(chromium, site_url):
+    context = chromium.new_context(color_scheme="dark")
+    page = context.new_page()
+    try:
+        page.goto(site_url + PAGE_TYPES["trial"])
+        colours = page.evaluate(
+            """() => ['#journey-chart', '#symptoms-chart', '#symptoms-chart text.m', '#symptoms-chart .h']
+                 .map(s => getComputedStyle(document.querySelector(s)))
+                 .map(c => [c.color, c.fill])"""
+        )
+    finally:
+        context.close()
+    assert colours[0][0] == colours[1][0] == "rgb(236, 236, 236)"  # --fg of the dark palette
+    assert colours[2][1] == "rgb(194, 194, 194)"  # muted text: --muted
+    assert colours[3][1] == "rgb(20, 20, 20)"  # hollow markers: the page's background
+
+
+def test_prints_for_an_appointment(chromium, site_url):
+    context = chromium.new_context(color_scheme="dark")  # a dark screen still prints black on white
+    page = context.new_page()
+    page.emulate_media(media="print")
+    try:
+        page.goto(site_url + PAGE_TYPES["entry-blinded"])
+        for chrome in ("nav[aria-label=Site]", ".skip-link", ".feeds", ".trial-nav", ".site-subtitle"):
+            assert page.locator(chrome).count() and not page.locator(chrome).first.is_visible(), chrome
+        for kept in ("main h1", ".entry-content", ".blinding-notice", ".symptoms table", ".disclosure"):
+            assert page.locator(kept).first.is_visible(), kept
+        ink = page.evaluate(
+            "() => [document.body, document.querySelector('.entry-facts')].map(e => getComputedStyle(e).color)"
+        )
+        assert ink == ["rgb(0, 0, 0)", "rgb(51, 51, 51)"]
+        assert page.evaluate("() => getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+
+        page.goto(site_url + PAGE_TYPES["trial"])
+        assert not page.locator("nav[aria-label=Site]").is_visible()
+        for kept in ("#journey-chart", ".timeline", "#symptoms-chart", "table.scores"):
+            assert page.locator(kept).is_visible(), kept
+        assert page.evaluate("() => getComputedStyle(document.querySelector('#symptoms-chart')).color") == (
+            "rgb(0, 0, 0)"
+        )
+
+        page.goto(site_url + PAGE_TYPES["directory-trial"])
+        shown = page.evaluate(
+            "() => getComputedStyle(document.querySelector('.registry-link'), '::after').content"
+        )
+        assert "https://clinicaltrials.gov/study/NCT04012996" in shown  # the registry's address, on paper
+    finally:
+        context.close()
+    screen = chromium.new_page()
+    try:
+        screen.goto(site_url + PAGE_TYPES["entry-blinded"])
+        assert screen.locator("nav[aria-label=Site]").is_visible()  # on screen, the chrome is there
+    finally:
+        screen.close()

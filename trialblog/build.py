@@ -12,11 +12,13 @@ import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .buildcache import BuildCache
 from .checks import Report
 from .errors import ContentError, ContentErrors
+from .parallel import Reuse, prewarm_readers, run_pelican, workers_available
 from .site import Site, load_site
 from .syndicate.manifest import PUBLISHED_KEY, write_manifest
 
@@ -53,6 +55,8 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     pages: int = 0
     checks: Report | None = None
+    unchanged: bool = False  # nothing changed since the last build: output/ was left as it was
+    reused: int = 0  # pages copied unchanged from the previous build (by this process)
 
 
 def settings_file(site_dir: Path, publish: bool = False) -> Path:
@@ -74,7 +78,7 @@ def load_settings(site_dir: Path, publish: bool = False, override: dict | None =
         raise BuildError(f"{path}: could not read the settings: {type(exc).__name__}: {exc}") from None
 
 
-def validate(settings: dict) -> Site:
+def validate(settings: dict, cache: BuildCache | None = None, workers: int = 1) -> Site:
     """Load the content model strictly; raises ContentErrors."""
     content = Path(settings["PATH"])
     if not content.is_dir():
@@ -89,7 +93,7 @@ def validate(settings: dict) -> Site:
                 )
             ]
         )
-    return load_site(content, content.parent)
+    return load_site(content, content.parent, (cache.trials, cache.entries) if cache else None, workers)
 
 
 class _Collector(logging.Handler):
@@ -158,42 +162,85 @@ def swap_in(built: Path, output: Path) -> None:
         shutil.rmtree(old)
 
 
-def run_checks(settings: dict, site: Site | None = None) -> Report:
+def run_checks(
+    settings: dict, site: Site | None = None, cache: BuildCache | None = None, workers: int = 1
+) -> Report:
     """The participant-safety checks of the site's content (docs/checks.md)."""
     from .checks import check_content
 
     content = Path(settings["PATH"])
-    return check_content(content, content.parent, site=site, settings=settings)
+    return check_content(
+        content,
+        content.parent,
+        site=site,
+        settings=settings,
+        cache=cache.checks if cache else None,
+        workers=workers,
+    )
+
+
+def _run_pelican(settings: dict, workers: int, reuse: Reuse | None = None, outline: str = "") -> None:
+    """Pelican's run, its Markdown reading and page rendering shared by ``workers`` processes."""
+    from pelican import Pelican, signals
+
+    def prewarm(generator) -> None:
+        prewarm_readers(generator, workers)
+
+    signals.article_generator_init.connect(prewarm)
+    signals.page_generator_init.connect(prewarm)
+    try:
+        run_pelican(Pelican(settings), workers, reuse=reuse, outline_extra=outline)
+    finally:
+        signals.article_generator_init.disconnect(prewarm)
+        signals.page_generator_init.disconnect(prewarm)
 
 
 def build(
-    site_dir: Path, publish: bool = False, override: dict | None = None, allow_errors: bool = False
+    site_dir: Path,
+    publish: bool = False,
+    override: dict | None = None,
+    allow_errors: bool = False,
+    cache: bool = True,
+    workers: int | None = None,
 ) -> BuildResult:
     """Build the site in ``site_dir`` into its OUTPUT_PATH, atomically.
 
     The content checks run first: an error stops the build (:class:`ChecksFailed`) unless
-    ``allow_errors``; the findings are in the result either way.
+    ``allow_errors``; the findings are in the result either way. With ``cache`` (the default)
+    work done by earlier builds on identical inputs is reused (see :mod:`trialblog.buildcache`);
+    ``cache=False`` does everything afresh, to the same bytes. ``workers`` processes share the
+    reading and rendering (default: one per core; 1 renders everything in this process).
     """
-    from pelican import Pelican
-
     site_dir = site_dir.resolve()
     settings = load_settings(site_dir, publish, override)
     output = Path(settings["OUTPUT_PATH"])
-    site = validate(settings)
-    checks = run_checks(settings, site)
-    if checks.errors and not allow_errors:
-        raise ChecksFailed(checks)
     with build_lock(output):
         _recover(output)
+        caches = BuildCache(site_dir, settings, publish) if cache else None
+        previous = caches.unchanged(output) if caches else None
+        if isinstance(previous, BuildResult):
+            if previous.checks and previous.checks.errors and not allow_errors:
+                raise ChecksFailed(previous.checks)
+            return replace(previous, unchanged=True)
+        workers = workers_available() if workers is None else workers
+        site = validate(settings, caches, workers)
+        checks = run_checks(settings, site, caches, workers)
+        if checks.errors and not allow_errors:
+            raise ChecksFailed(checks)
         temp = output.parent / f".{output.name}.building-{os.getpid()}"
         if temp.exists():
             shutil.rmtree(temp)
         settings["OUTPUT_PATH"] = str(temp)
         settings["TRIALBLOG_SITE"] = site
         settings["DELETE_OUTPUT_DIRECTORY"] = False
+        reuse = caches.reuse(output) if caches else None
+        if caches:
+            settings.update(caches.pelican_settings())
+        if reuse and reuse.previous_output:  # written by this code with these settings, untouched
+            settings["TRIALBLOG_PREVIOUS_OUTPUT"] = str(reuse.previous_output)
         try:
             with _pelican_logs() as logs:
-                Pelican(settings).run()
+                _run_pelican(settings, workers, reuse, caches.others if caches else "")
             errors = logs.messages(logging.ERROR) + logs.messages(logging.CRITICAL)
             if errors:
                 raise BuildError("the build stopped on errors:\n" + "\n".join(f"  {e}" for e in errors))
@@ -204,6 +251,14 @@ def build(
             raise
         # What is now published, for `trialblog syndicate`: written only once the new site is in place.
         write_manifest(site_dir, settings.get(PUBLISHED_KEY), publish)
-    return BuildResult(
-        output=output, site=site, warnings=logs.messages(logging.WARNING), pages=pages, checks=checks
-    )
+        result = BuildResult(
+            output=output,
+            site=site,
+            warnings=logs.messages(logging.WARNING),
+            pages=pages,
+            checks=checks,
+            reused=reuse.copied if reuse else 0,
+        )
+        if caches:
+            caches.save(output, result, reuse)
+    return result

@@ -231,6 +231,11 @@ def build_cmd(publish: bool, allow_errors: bool, site_dir: Path) -> None:
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     entries = sum(1 for e in result.site.entries.values() if e.public)
+    if result.unchanged:
+        click.echo(
+            f"nothing changed since the last build: {result.output} is up to date ({result.pages} pages)"
+        )
+        return
     click.echo(
         f"built {result.pages} pages ({entries} diary entries, {len(result.site.trials)} trials) in {result.output}"
     )

@@ -6,10 +6,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import Cache
 from .consent import ConsentNotes, parse_consent
 from .diary import DiaryMeta, read_entry, read_header, unsafe_paths
 from .errors import ContentError, ContentErrors, display_path
+from .fingerprint import digest
 from .model import Trial, load_trial
+from .parallel import fork_map
 from .sources import read_text
 
 TRIALS_DIR = "trials"
@@ -48,17 +51,54 @@ def _texts(folder: Path, root: Path, errors: list[ContentError]) -> Iterator[tup
             errors.append(exc)
 
 
-def load_site(content: Path, root: Path | None = None) -> Site:
-    """Load and validate ``content/``; raise :class:`ContentErrors` with every problem found."""
+def _load_trial(path: Path, root: Path) -> tuple[Trial | None, list[ContentError]]:
+    try:
+        return load_trial(path, root), []
+    except ContentErrors as exc:
+        return None, exc.errors
+
+
+def _trials(
+    folder: Path, root: Path, cache: Cache | None, workers: int
+) -> list[tuple[Path, Trial | None, list]]:
+    """Every trial record loaded: from the cache when its bytes are known, else by ``workers``."""
+    paths = _files(folder, TRIAL_SUFFIXES)
+    keys = [digest(display_path(p, root), p.read_bytes()) for p in paths] if cache else []
+    missing = [i for i in range(len(paths)) if cache is None or keys[i] not in cache]
+    loaded = dict(
+        zip(
+            missing,
+            fork_map(lambda p: _load_trial(p, root), [paths[i] for i in missing], workers),
+            strict=True,
+        )
+    )
+    results = []
+    for i, path in enumerate(paths):
+        if i in loaded:
+            if cache is not None:
+                cache.put(keys[i], loaded[i])
+            results.append((path, *loaded[i]))
+        else:
+            results.append((path, *cache.get(keys[i], lambda: (None, []))))  # type: ignore[union-attr]
+    return results
+
+
+def load_site(
+    content: Path, root: Path | None = None, cache: tuple[Cache, Cache] | None = None, workers: int = 1
+) -> Site:
+    """Load and validate ``content/``; raise :class:`ContentErrors` with every problem found.
+
+    ``cache`` (trials, entries) reuses what earlier builds loaded from the same bytes;
+    ``workers`` processes share the loading of trial records.
+    """
     root = root or content.parent
+    trial_cache, entry_cache = cache or (None, None)
     site = Site()
     errors: list[ContentError] = []
     broken: set[str] = set()  # trials whose file has errors: not reported again where used
-    for path in _files(content / TRIALS_DIR, TRIAL_SUFFIXES):
-        try:
-            trial = load_trial(path, root)
-        except ContentErrors as exc:
-            errors.extend(exc.errors)
+    for path, trial, problems in _trials(content / TRIALS_DIR, root, trial_cache, workers):
+        if trial is None:
+            errors.extend(problems)
             broken.add(path.stem)
             continue
         if trial.slug in site.trials:
@@ -89,8 +129,15 @@ def load_site(content: Path, root: Path | None = None) -> Site:
             continue
         site.consent[path.stem] = parse_consent(path.stem, shown, text)
     ids: dict[str, str] = {}
+    slugs = "\n".join(sorted(site.trials)) + "\0" + "\n".join(sorted(broken))
     for path, shown, text in _texts(content / DIARY_DIR, root, errors):
-        meta = read_entry(path, shown, text, site.trials, errors, frozenset(broken))
+
+        def entry(path: Path = path, shown: str = shown, text: str = text) -> tuple[DiaryMeta | None, list]:
+            found: list[ContentError] = []
+            return read_entry(path, shown, text, site.trials, found, frozenset(broken)), found
+
+        meta, problems = entry_cache.get(digest(shown, text, slugs), entry) if entry_cache else entry()
+        errors.extend(problems)
         if meta is None:
             continue
         if meta.id and meta.id in ids:

@@ -3,6 +3,7 @@ trial and consent pages, and keeps drafts and hidden posts unwritten."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import slugify
 
+from trialblog import charts
 from trialblog.consent import STANDARD_QUESTIONS
 from trialblog.journey import day_label, timeline
 from trialblog.site import Site, load_site
@@ -40,6 +42,8 @@ def site_for(settings: dict) -> Site:
 
 class TrialGenerator(Generator):
     """Links diary entries to their trials and writes the per-trial pages."""
+
+    shares_output = True  # every page goes through writer.write_file
 
     def generate_context(self) -> None:
         site = site_for(self.settings)
@@ -77,6 +81,7 @@ class TrialGenerator(Generator):
             conditions=self.conditions,
             condition_slug=slugify_condition,
             standard_questions=STANDARD_QUESTIONS,
+            charts=charts,  # the trial page's pictures (trialblog.charts)
             BLINDING_NOTICE=self.settings.get("BLINDING_NOTICE", ""),
         )
 
@@ -150,10 +155,22 @@ def body_markdown(settings: dict) -> Markdown:
     return Markdown(**config)
 
 
+MAX_CONDITION_SLUG = 80
+
+
 def slugify_condition(name: str) -> str:
-    return slugify(
+    """The slug of a condition (or country) name: never empty and never too long for a file name.
+
+    A name with no letter or digit (``!!!``, ``<>``, an emoji) gets a slug made from its hash; a
+    very long one is cut short and the hash added, so two long names never share a page.
+    """
+    slug = slugify(
         name, regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
     )
+    if slug and len(slug) <= MAX_CONDITION_SLUG:
+        return slug
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{slug[:MAX_CONDITION_SLUG].rstrip('-')}-{digest}" if slug else f"c-{digest}"
 
 
 def get_generators(_pelican) -> type[Generator]:

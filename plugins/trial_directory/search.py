@@ -1,9 +1,10 @@
 """The directory's static search index, written by Pagefind (the ``pagefind[bin]`` package).
 
 Pagefind reads the trial pages (marked ``data-pagefind-body``, with their filters) and writes
-``pagefind/`` beside them; the directory's own small search script is put there too, so the
-site has JavaScript only where there is a search index. Pagefind runs offline. Without it the
-directory still works: the facet pages need no JavaScript.
+``pagefind/`` beside them, put in a stable order (:mod:`.stable_index`) so that the same pages
+give the same bytes; the directory's own small search script is put there too, so the site has
+JavaScript only where there is a search index. Pagefind runs offline. Without it the directory
+still works: the facet pages need no JavaScript.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import sys
 from pathlib import Path
 
 from trialblog import theme_path
+
+from .stable_index import make_stable
 
 TIMEOUT_SECONDS = 600
 BUNDLE = "pagefind"
@@ -31,13 +34,37 @@ def pagefind_command(site: Path) -> list[str]:
         "--site",
         str(site),
         "--glob",
-        "trials/*/index.html",
+        INDEXED,
         "--silent",
     ]
 
 
-def write_search_index(site: Path, logger: logging.Logger) -> bool:
-    """Index the trial pages under ``site``; a failure is a warning, never a failed build."""
+INDEXED = "trials/*/index.html"
+
+
+def _indexed_pages(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.glob(INDEXED))}
+
+
+def reuse_search_index(site: Path, previous: Path | None) -> bool:
+    """Copy the previous build's index when it indexed exactly these pages (its output is
+    deterministic, so this is the index Pagefind would write again)."""
+    if previous is None or not (previous / BUNDLE / "pagefind.js").is_file():
+        return False
+    if _indexed_pages(site) != _indexed_pages(previous):
+        return False
+    shutil.copytree(previous / BUNDLE, site / BUNDLE, dirs_exist_ok=True)
+    return True
+
+
+def write_search_index(site: Path, logger: logging.Logger, previous: Path | None = None) -> bool:
+    """Index the trial pages under ``site``; a failure is a warning, never a failed build.
+
+    ``previous`` is the last build's output, written with the same code and settings: its
+    index is reused when the indexed pages are the same, byte for byte.
+    """
+    if reuse_search_index(site, previous):
+        return True
     try:
         done = subprocess.run(
             pagefind_command(site), capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
@@ -53,6 +80,10 @@ def write_search_index(site: Path, logger: logging.Logger) -> bool:
             detail[-1] if detail else f"exit status {done.returncode}",
         )
         return False
+    if not make_stable(bundle):
+        logger.warning(
+            "the search index is in a format trialblog does not know: it may differ between builds"
+        )
     for pattern in UNUSED:
         for path in bundle.glob(pattern):
             path.unlink()

@@ -7,9 +7,7 @@ this module only adapts them to Pelican.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +17,8 @@ from pelican.generators import Generator
 from trialblog_plugins.trial_diary.trial_diary import site_for, slugify_condition
 
 from trialblog.errors import ContentError, ContentErrors
+from trialblog.fingerprint import build_date
+from trialblog.parallel import owns
 from trialblog.registry.feed import build_recruiting_feed, status_news
 from trialblog.registry.listing import FACETS, AgeGroup, Directory, Listing, grouped, in_page_order
 from trialblog.registry.markup import registry_html
@@ -39,24 +39,6 @@ DEFAULT_PAGE_SIZE = 100
 def recruiting_feed_path(kind: str, slug: str = "") -> str:
     """Where a recruiting feed is written: the whole directory's, or one condition's (by slug)."""
     return FEEDS["condition" if slug else "recruiting"].format(kind=kind, slug=slug)
-
-
-def build_date(settings: dict) -> dt.date:
-    """ "Today" for the directory: TRIALBLOG_TODAY, else SOURCE_DATE_EPOCH, else the clock."""
-    value = settings.get("TRIALBLOG_TODAY")
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if value:
-        try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            raise ValueError(f"TRIALBLOG_TODAY should be a date written YYYY-MM-DD, not {value!r}") from None
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
 
 
 @dataclass(frozen=True)
@@ -172,7 +154,10 @@ class DirectoryGenerator(Generator):
 
         self.context["listing_html"] = listing_html
 
+    shares_output = True  # pages go through writer.write_file; feeds check owns() first
+
     def generate_output(self, writer) -> None:
+        self.writer = writer
         relative = self.settings["RELATIVE_URLS"]
         self.cache_listings()
         self.write_listing(writer, "trials/", "trials", self.directory.listings)
@@ -243,8 +228,10 @@ class DirectoryGenerator(Generator):
     def _feed(
         self, slug: str, title: str, page: str, listings: list[Listing], limit: int, subtitle: str
     ) -> None:
-        news = status_news(listing.trial for listing in listings)[:limit]
         atom_path, rss_path = recruiting_feed_path("atom", slug), recruiting_feed_path("rss", slug)
+        if not owns(getattr(self, "writer", None), atom_path):
+            return
+        news = status_news(listing.trial for listing in listings)[:limit]
         atom, rss = build_recruiting_feed(
             title=title,
             subtitle=subtitle,
@@ -269,7 +256,8 @@ def get_generators(_pelican) -> type[Generator]:
 
 def finalized(pelican) -> None:
     if pelican.settings.get("DIRECTORY_SEARCH", True):
-        write_search_index(Path(pelican.output_path), logger)
+        previous = pelican.settings.get("TRIALBLOG_PREVIOUS_OUTPUT")
+        write_search_index(Path(pelican.output_path), logger, Path(previous) if previous else None)
 
 
 def register() -> None:

@@ -9,6 +9,7 @@ from pelican.generators import Generator
 
 from trialblog.errors import display_path
 from trialblog.feeds import FeedItem, build_feed, permanent_id
+from trialblog.parallel import owns
 from trialblog.syndicate.manifest import PUBLISHED_KEY, entry_record, published, trial_record
 
 FEEDS = {
@@ -25,6 +26,8 @@ def feed_path(which: str, kind: str, slug: str = "") -> str:
 
 class FeedsGenerator(Generator):
     """Runs after the diary generator has linked entries to trials."""
+
+    shares_output = True  # each feed is written by the process that owns its path
 
     def generate_context(self) -> None:
         self.context["feed_path"] = feed_path
@@ -54,6 +57,8 @@ class FeedsGenerator(Generator):
         )
 
     def write(self, path: str, title: str, page: str, articles: list, subtitle: str = "") -> None:
+        if not owns(getattr(self, "writer", None), path.format(kind="atom")):
+            return
         limit = self.settings.get("TRIALBLOG_FEED_MAX_ITEMS", 50)
         newest = sorted(articles, key=lambda a: a.date, reverse=True)[:limit]
         items = [self.item(a) for a in newest]
@@ -92,6 +97,7 @@ class FeedsGenerator(Generator):
         self.settings[PUBLISHED_KEY] = published(siteurl, entries, trials)
 
     def generate_output(self, writer) -> None:
+        self.writer = writer
         site = self.settings.get("SITENAME", "")
         articles = self.context.get("articles", [])
         self.write(feed_path("all", "{kind}"), site, "", articles, "Every diary entry")

@@ -371,7 +371,13 @@ def _luhn(number: str) -> bool:
     return total % 10 == 0
 
 
+# No phone number has fewer digits than this: text without such a run skips the (slow) matcher.
+DIGIT_RUN = re.compile(r"\d(?:[\s().+/-]{0,3}\d){4,}")
+
+
 def _phones(doc: Document, seg: Segment, text: str, taken: list, protected: list) -> Iterator[Finding]:
+    if not DIGIT_RUN.search(text):
+        return
     found: dict[tuple[int, int], phonenumbers.PhoneNumber] = {}
     for region in doc.phone_regions:
         for match in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):

@@ -6,11 +6,15 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
+from ..cache import Cache
 from ..diary import parse_date
 from ..errors import ContentError, display_path
+from ..fingerprint import digest
 from ..model import Trial, read_text
+from ..parallel import fork_map
 from ..site import CONSENT_DIR, DIARY_DIR, MARKDOWN_SUFFIXES, TRIAL_SUFFIXES, TRIALS_DIR, Site
 from . import accessibility, blinding, integrity, metadata, privacy, recruitment, silencing
 from .documents import (
@@ -74,8 +78,13 @@ class SiteContext:
     def mine(self) -> list[Trial]:
         return participating(self.trials.values())
 
+    @cached_property
+    def contacts(self) -> tuple:
+        """The registry's public study contacts: phone numbers and e-mail addresses."""
+        return public_contacts(self.trials.values())
+
     def document(self, path: str, kind: Kind, raw: str, **context: object) -> Document:
-        phones, emails = public_contacts(self.trials.values())
+        phones, emails = self.contacts
         if kind is Kind.TRIAL:
             segments, lines = yaml_segments(raw), {}
         else:
@@ -117,8 +126,14 @@ def check_content(
     root: Path | None = None,
     site: Site | None = None,
     settings: Mapping[str, object] | None = None,
+    cache: Cache | None = None,
+    workers: int = 1,
 ) -> Report:
-    """Check every file under ``content``; paths are shown relative to ``root`` (the site)."""
+    """Check every file under ``content``; paths are shown relative to ``root`` (the site).
+
+    ``cache`` reuses an earlier build's findings for a document with the same bytes; its salt
+    must cover the code, the settings and every trial record (they shape each document's context).
+    """
     root = root or content.parent
     settings = settings or {}
     found: list[Finding] = []
@@ -130,11 +145,22 @@ def check_content(
         tuple(settings.get("TRIALBLOG_PHONE_REGIONS") or DEFAULT_PHONE_REGIONS),  # type: ignore[arg-type]
         frozenset(re.findall(r"\b[A-Z][a-z]+\b", str(settings.get("AUTHOR", "")))),
     )
-    documents = 0
     page_dirs = settings.get("PAGE_PATHS") or ["pages"]
-    for document in _documents(content, root, site, context, page_dirs, found):  # type: ignore[arg-type]
-        documents += 1
-        found += check_document(document)
+    specs = list(_documents(content, root, site, context, page_dirs, found))  # type: ignore[arg-type]
+
+    def check(spec: tuple) -> list[Finding]:
+        shown, kind, raw, extra = spec
+        return check_document(context.document(shown, kind, raw, **extra))
+
+    keys = [digest(spec[0], spec[1].value, spec[2]) for spec in specs] if cache else []
+    missing = [i for i in range(len(specs)) if cache is None or keys[i] not in cache]
+    computed = dict(zip(missing, fork_map(check, [specs[i] for i in missing], workers), strict=True))
+    for i in range(len(specs)):
+        result = computed[i] if i in computed else cache.get(keys[i], lambda: [])  # type: ignore[union-attr]
+        if cache is not None and i in computed:
+            cache.put(keys[i], result)
+        found += result
+    documents = len(specs)
     return Report(sorted(found, key=lambda f: f.sort_key), documents)
 
 
@@ -168,7 +194,9 @@ def _documents(
     context: SiteContext,
     page_dirs: Iterable[str],
     found: list[Finding],
-) -> Iterator[Document]:
+) -> Iterator[tuple[str, Kind, str, dict]]:
+    """(path as shown, kind, text, context) of every document to check."""
+
     def read(path: Path) -> tuple[str, str | None]:
         shown = display_path(path, root)
         try:
@@ -182,7 +210,7 @@ def _documents(
         shown, raw = read(path)
         if raw is not None:
             trial = site.trials.get(path.stem)
-            yield context.document(shown, Kind.TRIAL, raw, trial=trial, arm_terms=arm_terms(trial))
+            yield shown, Kind.TRIAL, raw, {"trial": trial, "arm_terms": arm_terms(trial)}
     for path in metadata.files(content / CONSENT_DIR, MARKDOWN_SUFFIXES):
         shown, raw = read(path)
         if raw is None:
@@ -194,30 +222,23 @@ def _documents(
         )
         dated = context.dated(trial, day) if trial else {}
         dated.pop("blinded", None)
-        yield context.document(shown, Kind.CONSENT, raw, trial=trial, **dated)
+        yield shown, Kind.CONSENT, raw, {"trial": trial, **dated}
     for path in metadata.files(content / DIARY_DIR, MARKDOWN_SUFFIXES):
         shown, raw = read(path)
         if raw is None:
             continue
         meta = site.entry_for(str(path))
         if meta is None:
-            yield context.document(shown, Kind.DIARY, raw)
+            yield shown, Kind.DIARY, raw, {}
             continue
         trial = site.trials.get(meta.trial) if meta.trial else None
-        yield context.document(
-            shown,
-            Kind.DIARY,
-            raw,
-            trial=trial,
-            milestone=meta.milestone,
-            published=meta.public,
-            **context.dated(trial, meta.day),
-        )
+        extra = {"trial": trial, "milestone": meta.milestone, "published": meta.public}
+        yield shown, Kind.DIARY, raw, {**extra, **context.dated(trial, meta.day)}
     for folder in page_dirs:
         for path in metadata.files(content / folder, MARKDOWN_SUFFIXES):
             shown, raw = read(path)
             if raw is not None:
-                yield context.document(shown, Kind.PAGE, raw)
+                yield shown, Kind.PAGE, raw, {}
 
 
 def _day(text: str) -> dt.date | None:

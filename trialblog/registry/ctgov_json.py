@@ -63,7 +63,7 @@ def read_study(study: dict, source: str) -> RegistryRecord:
             return None
         member = v.vocab(kind, value)
         if member is None:
-            notes.append(f"{what} {value!r} is not a value trialblog knows; left out")
+            notes.append(f"{what} {v.shown(value)} is not a value trialblog knows; left out")
         return member.value if member else None
 
     f["id"] = record.id
@@ -93,8 +93,9 @@ def read_study(study: dict, source: str) -> RegistryRecord:
         f["study_type"] = word(StudyType, design.get("studyType"), "study type")
         if "phases" in design or f["study_type"] == "INTERVENTIONAL":
             f["phases"], unknown = v.phases(_strings(_list(design, "phases")))
-            notes.extend(f"phase {p!r} is not a value trialblog knows; left out" for p in unknown)
-        info = design.get("designInfo") or {}
+            notes.extend(f"phase {v.shown(p)} is not a value trialblog knows; left out" for p in unknown)
+        info = design.get("designInfo")
+        info = info if isinstance(info, dict) else {}
         f["allocation"] = word(Allocation, info.get("allocation"), "allocation")
         masking = _get(info, "maskingInfo", "masking")
         if masking is not None:
@@ -194,9 +195,7 @@ def _contact(c: Any) -> dict | None:
 
 def _location(loc: dict, word) -> dict:
     lat, lon = _get(loc, "geoPoint", "lat"), _get(loc, "geoPoint", "lon")
-    geo = None
-    if isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and not isinstance(lat, bool):
-        geo = {"lat": float(lat), "lon": float(lon)}
+    geo = {"lat": float(lat), "lon": float(lon)} if _on_earth(lat, lon) else None
     return v.compact(
         {
             "facility": _text(loc, "facility"),
@@ -209,6 +208,13 @@ def _location(loc: dict, word) -> dict:
             "contacts": [c for c in (_contact(x) for x in _list(loc, "contacts")) if c],
         }
     )
+
+
+def _on_earth(lat: Any, lon: Any) -> bool:
+    """True for numeric coordinates of a point on Earth (JSON may carry NaN, Infinity or 1e999)."""
+    if not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (lat, lon)):
+        return False
+    return -90 <= lat <= 90 and -180 <= lon <= 180  # false for NaN too
 
 
 def _note_missing(record: RegistryRecord, ps: dict) -> None:

@@ -61,7 +61,7 @@ def read_clinical_study(root: etree._Element, source: str) -> RegistryRecord:
             return None
         member = v.vocab(kind, value)
         if member is None:
-            notes.append(f"{what} {value!r} is not a value trialblog knows; left out")
+            notes.append(f"{what} {v.shown(value)} is not a value trialblog knows; left out")
         return member.value if member else None
 
     f["id"] = record.id
@@ -83,7 +83,7 @@ def read_clinical_study(root: etree._Element, source: str) -> RegistryRecord:
     f["keywords"] = _all(root, "keyword")
     f["study_type"] = word(StudyType, _text(root, "study_type"), "study type")
     phases, unknown = v.phases(_all(root, "phase"))
-    notes.extend(f"phase {p!r} is not a value trialblog knows; left out" for p in unknown)
+    notes.extend(f"phase {v.shown(p)} is not a value trialblog knows; left out" for p in unknown)
     if f["study_type"] == "INTERVENTIONAL" or [p for p in phases if p != "NA"]:
         f["phases"] = phases  # the XML gives "N/A" for observational studies too
     _design(root, f, word)

@@ -18,6 +18,7 @@ from typing import Any
 from ..errors import ContentError, display_path
 from ..model import SLUG, trial_from_data
 from ..site import TRIAL_SUFFIXES, TRIALS_DIR
+from ..sources import FORBIDDEN, MAX_BYTES
 from ..yamlsource import LDict, load_yaml
 from .record import REGISTRY_FIELDS, RegistryRecord
 from .slugs import base_slug, unique_slug
@@ -230,8 +231,23 @@ class Importer:
 
 
 def _check(text: str, slug: str, shown: str) -> list[ContentError]:
-    """Problems the strict trial loader would report for ``text``."""
+    """Problems the strict trial loader would report for ``text`` (its size and characters too)."""
     errors: list[ContentError] = []
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_BYTES:
+        limit = MAX_BYTES // 1024 // 1024
+        return [
+            ContentError(
+                shown, None, None, f"too large ({size / 1024 / 1024:.1f} MB; the limit is {limit} MB)"
+            )
+        ]
+    forbidden = FORBIDDEN.search(text)
+    if forbidden:
+        return [
+            ContentError(
+                shown, None, None, f"a character a page cannot hold (U+{ord(forbidden.group()):04X})"
+            )
+        ]
     try:
         data = load_yaml(text, shown)
     except ContentError as exc:

@@ -89,6 +89,9 @@ def _read_json(raw: bytes, result: FileRead) -> None:
             Problem(shown, f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}{cut}")
         )
         return
+    except RecursionError:
+        result.problems.append(Problem(shown, "is nested too deeply to be a study record"))
+        return
     if is_study(data):
         result.records.append(read_study(data, shown))
         return

@@ -34,8 +34,11 @@ ALIASES: dict[type[Vocab], dict[str, str]] = {
 }  # fmt: skip
 # Values that mean "not given" in the classic XML.
 NOT_GIVEN = {"", "N/A", "NA", "NONE GIVEN"}
-# Characters XML 1.0 and YAML forbid; registry text sometimes carries them.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# Characters XML 1.0 and YAML forbid, and lone surrogates (JSON's "\ud800", which no UTF-8 file
+# can hold); registry text sometimes carries them.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# Line breaks of every kind (YAML reads NEL, LS and PS as line breaks too).
+LINE_BREAK = re.compile("\r\n|[\r\x85\u2028\u2029]")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 AGE = re.compile(r"^(\d+(?:\.\d+)?)\s*(year|month|week|day|hour|minute)s?$", re.I)
 # Who funds the lead sponsor, in ClinicalTrials.gov's agency classes.
@@ -126,6 +129,14 @@ def funder(agency_class: str | None) -> str | None:
     return FUNDER_TYPES.get(word(agency_class)) if agency_class else None
 
 
+def shown(value: object, limit: int = 60) -> str:
+    """A value for a message: its repr, cut short when long (registry text can be megabytes)."""
+    if not (value is None or isinstance(value, (str, int, float, bool))):
+        return f"(a {type(value).__name__})"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
 def clean_line(value: object) -> str:
     """One line of registry text: control characters dropped, white space collapsed."""
     return " ".join(CONTROL.sub("", str(value)).split())
@@ -133,7 +144,7 @@ def clean_line(value: object) -> str:
 
 def clean_block(value: object) -> str:
     """A block of registry text: indentation of the block removed, line ends and blank runs tidied."""
-    text = CONTROL.sub("", str(value).replace("\r\n", "\n").replace("\r", "\n")).expandtabs(4)
+    text = CONTROL.sub("", LINE_BREAK.sub("\n", str(value))).expandtabs(4)
     lines = [line.rstrip() for line in textwrap.dedent(text).split("\n")]
     out: list[str] = []
     for line in lines:

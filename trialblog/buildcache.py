@@ -1,0 +1,151 @@
+"""What one build may reuse from the last: per-file results and, when nothing changed, everything.
+
+- Trial records and diary headers are loaded once per distinct file content.
+- The safety checks run once per distinct document, with the code, the settings and every trial
+  record in the key (a document's findings depend on its trial's dates).
+- Pelican's reader cache keeps rendered Markdown, in a folder named after the code, settings and
+  theme, so it can never serve a page made with other settings.
+- When the fingerprint of every input matches the last successful build and ``output/`` is as
+  that build left it, there is nothing to do.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import pickle
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import CACHE_DIR, Cache
+from .fingerprint import build_date, code_digest, digest, files_digest, settings_digest, tree_digest
+from .parallel import Reuse
+from .site import DIARY_DIR, TRIAL_SUFFIXES, TRIALS_DIR
+
+STATE_FILE = "last-build.pickle"
+
+
+def plugin_digest(settings: dict) -> str:
+    """The code of every plugin the site lists (ours are in ``code_digest`` already)."""
+    parts = []
+    for name in settings.get("PLUGINS") or []:
+        name = name if isinstance(name, str) else getattr(name, "__name__", repr(name))
+        spec = importlib.util.find_spec(name) if isinstance(name, str) else None
+        if spec and spec.origin and spec.origin not in ("built-in", "frozen"):
+            parts.append(tree_digest(Path(spec.origin).parent))
+        else:
+            parts.append(name)
+    return digest(*parts)
+
+
+def output_digest(output: Path) -> str:
+    """Names, sizes and modification times of everything in ``output`` (cheap: no reading)."""
+    if not output.is_dir():
+        return "absent"
+    entries = []
+    for path in sorted(output.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            entries.append(f"{path.relative_to(output).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    return digest(*entries)
+
+
+@dataclass
+class Remembered:
+    """What the last successful build reported, shown again when nothing changed, and what a
+    build with the same code, settings and theme may copy from its output."""
+
+    fingerprint: str
+    output: str
+    result: object
+    setup: str = ""
+    outline: str = ""
+    bodies: dict = field(default_factory=dict)
+
+
+class BuildCache:
+    """The caches of one site, keyed for one build's settings."""
+
+    def __init__(self, site_dir: Path, settings: dict, publish: bool):
+        self.folder = site_dir / CACHE_DIR
+        content = Path(settings["PATH"])
+        theme = Path(settings["THEME"])
+        code = digest(code_digest(), plugin_digest(settings))
+        setup = digest(code, settings_digest(settings), tree_digest(theme))
+        self.setup = setup
+        self.build_day = build_date(settings).isoformat()
+        diary = content / DIARY_DIR
+        self.others = digest(  # everything in content/ but the diary entries, and the build date
+            setup,
+            files_digest((p for p in content.rglob("*") if p.is_file() and diary not in p.parents), content),
+            self.build_day,
+            str(publish),
+        )
+        trials = files_digest(
+            (p for s in TRIAL_SUFFIXES for p in (content / TRIALS_DIR).glob(f"*{s}")), content
+        )
+        self.trials = Cache(self.folder, "trials", code)
+        self.entries = Cache(self.folder, "entries", code)
+        self.checks = Cache(self.folder, "checks", digest(setup, trials))
+        self.pelican_folder = self.folder / f"pelican-{setup[:16]}"
+        self.fingerprint = digest(setup, tree_digest(content), self.build_day, str(publish))
+        self.state = self._state()
+
+    def pelican_settings(self) -> dict:
+        """Pelican's reader cache, in a folder only this code, these settings and theme use."""
+        return {
+            "CACHE_PATH": str(self.pelican_folder),
+            "CACHE_CONTENT": True,
+            "LOAD_CONTENT_CACHE": True,
+            "CONTENT_CACHING_LAYER": "reader",
+            "CHECK_MODIFIED_METHOD": "md5",
+            "GZIP_CACHE": False,
+        }
+
+    def _state(self) -> Remembered | None:
+        try:
+            with (self.folder / STATE_FILE).open("rb") as handle:
+                state = pickle.load(handle)
+        except Exception:  # no state, or an unreadable one: nothing to reuse
+            return None
+        return state if isinstance(state, Remembered) else None
+
+    def unchanged(self, output: Path) -> object | None:
+        """The last build's result when every input and ``output/`` are as it left them."""
+        state = self.state
+        if state is None or state.fingerprint != self.fingerprint:
+            return None
+        return state.result if state.output == output_digest(output) else None
+
+    def reuse(self, output: Path) -> Reuse:
+        """What this build may copy from ``output/``: only what a build with the same code,
+        settings and theme wrote there, untouched since."""
+        state = self.state
+        valid = state is not None and state.setup == self.setup and state.output == output_digest(output)
+        if not valid:
+            return Reuse(None, None, {})
+        return Reuse(output, state.outline, state.bodies)  # type: ignore[union-attr]
+
+    def save(self, output: Path, result: object, reuse: Reuse | None = None) -> None:
+        """Keep this build's results for the next one; drop other settings' Pelican caches."""
+        for cache in (self.trials, self.entries, self.checks):
+            cache.save()
+        for stale in self.folder.glob("pelican-*"):
+            if stale != self.pelican_folder:
+                shutil.rmtree(stale, ignore_errors=True)
+        state = Remembered(
+            self.fingerprint,
+            output_digest(output),
+            result,
+            self.setup,
+            reuse.outline if reuse else "",
+            reuse.bodies if reuse else {},
+        )
+        temp = self.folder / f".{STATE_FILE}.tmp"
+        temp.write_bytes(pickle.dumps(state, protocol=5))
+        temp.replace(self.folder / STATE_FILE)
+
+    def stats(self) -> str:
+        return json.dumps({n: (c.hits, c.misses) for n, c in
+                           (("trials", self.trials), ("entries", self.entries), ("checks", self.checks))})  # fmt: skip

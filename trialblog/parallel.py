@@ -1,0 +1,316 @@
+"""Using every core: Pelican's run with its output phase shared between forked processes,
+and a fork-based map for per-file work.
+
+Each page is rendered by exactly one process (chosen by a stable hash of its path), so the
+output is the same, byte for byte, as a one-process build. Signals that need the whole
+site (``finalized``: search index, sitemap, photos) run once, after every process finished.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import os
+import shutil
+import threading
+import traceback
+import zlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Generators whose files all go through ``writer.write_file`` or check ``owns()`` first.
+SHARED_OUTPUT: tuple[type, ...] = (ArticlesGenerator, PagesGenerator, TemplatePagesGenerator)
+
+
+def workers_available() -> int:
+    """Processes worth forking: one per core, and none while other threads run (fork is unsafe then)."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return 1
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+class PartitionedWriter:
+    """A Pelican writer that renders only the files belonging to process ``index`` of ``count``."""
+
+    def __init__(self, writer: Any, index: int, count: int):
+        self._writer, self.index, self.count = writer, index, count
+
+    def owns(self, path: str) -> bool:
+        return zlib.crc32(os.path.normpath(path).encode()) % self.count == self.index
+
+    def write_file(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        if self.owns(name):
+            return self._writer.write_file(name, *args, **kwargs)
+        return None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._writer, name)
+
+
+def owns(writer: Any, path: str) -> bool:
+    """Whether this process writes ``path`` (always, unless the output phase is shared)."""
+    check = getattr(writer, "owns", None)
+    return True if check is None else check(path)
+
+
+class Reuse:
+    """Pages of the last build that this build may copy instead of rendering again.
+
+    When the *outline* of the site (every entry's metadata, URLs, summary and trial links; the
+    trial records, consent notes, pages and images; settings, theme and code) is unchanged, a page
+    that is not a changed entry's own page renders to the bytes it had: it is copied from the
+    previous ``output/``. Listings that paginate and every feed are always rendered.
+    """
+
+    def __init__(self, previous_output: Path | None, outline: str | None, bodies: dict[str, str]):
+        self.previous_output = previous_output
+        self.previous_outline = outline
+        self.previous_bodies = bodies
+        self.outline = ""
+        self.bodies: dict[str, str] = {}
+        self.copied = 0
+
+    def measure(self, context: dict, extra: str) -> None:
+        """The outline and the entry bodies of this build, from the generated context."""
+        from .fingerprint import digest
+
+        parts = [extra]
+        for item in sorted(
+            [*context.get("articles", []), *context.get("pages", [])], key=lambda a: a.source_path
+        ):
+            self.bodies[item.save_as] = digest(item.content)
+            parts.append(_outline(item))
+        self.outline = digest(*parts)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.previous_output) and self.outline == self.previous_outline
+
+    def copy(self, name: str, output_path: str) -> bool:
+        """Copy ``name`` from the previous build if its inputs are unchanged; True when done."""
+        if not self.active or name in self.bodies and self.bodies[name] != self.previous_bodies.get(name):
+            return False
+        source = self.previous_output / name  # type: ignore[operator]
+        if not source.is_file():
+            return False
+        target = Path(output_path) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        self.copied += 1
+        return True
+
+
+def _outline(item: Any) -> str:
+    """Everything about an entry or page that other pages can show: all but its body."""
+    related = []
+    for name in ("prev_in_trial", "next_in_trial"):
+        other = getattr(item, name, None)
+        related.append(f"{getattr(other, 'url', '')}\0{getattr(other, 'title', '')}")
+    fields = {
+        "meta": {k: v for k, v in item.metadata.items() if k != "content"},
+        "url": item.url,
+        "save_as": item.save_as,
+        "summary": item.summary,
+        "status": item.status,
+        "trial": getattr(getattr(item, "trial", None), "slug", None),
+        "day": getattr(item, "day_label", ""),
+        "blinded": getattr(item, "blinded", False),
+        "related": related,
+    }
+    return repr(sorted((k, repr(v)) for k, v in fields.items()))
+
+
+class ReusingWriter:
+    """A Pelican writer that copies unchanged pages from the previous build (see :class:`Reuse`)."""
+
+    def __init__(self, writer: Any, reuse: Reuse):
+        self._writer, self._reuse = writer, reuse
+
+    def write_file(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        paginates = kwargs.get("paginated") or kwargs.get("template_name") in self._writer.settings.get(
+            "PAGINATED_TEMPLATES", {}
+        )
+        if not paginates and self._reuse.copy(name, self._writer.output_path):
+            return None
+        return self._writer.write_file(name, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._writer, name)
+
+
+def run_pelican(
+    pelican: Any,
+    workers: int = 1,
+    shared: tuple[type, ...] = SHARED_OUTPUT,
+    reuse: Reuse | None = None,
+    outline_extra: str = "",
+) -> None:
+    """``Pelican.run()`` without its console summary, with the output phase over ``workers``.
+
+    Generators that are not known to share their output (``shared`` or a ``shares_output``
+    attribute) write everything, in the first process only.
+    """
+    context = pelican.settings.copy()
+    context["generated_content"] = {}
+    context["static_links"] = set()
+    context["static_content"] = {}
+    context["localsiteurl"] = pelican.settings["SITEURL"]
+    generators = [
+        cls(context=context, settings=pelican.settings, path=pelican.path, theme=pelican.theme,
+            output_path=pelican.output_path)
+        for cls in pelican._get_generator_classes()
+    ]  # fmt: skip
+    for generator in generators:
+        if hasattr(generator, "generate_context"):
+            generator.generate_context()
+        if hasattr(generator, "check_disabled_readers"):
+            generator.check_disabled_readers()
+    signals.all_generators_finalized.send(generators)
+    for generator in generators:
+        if hasattr(generator, "refresh_metadata_intersite_links"):
+            generator.refresh_metadata_intersite_links()
+    writer = pelican._get_writer()
+    if reuse is not None:
+        reuse.measure(context, outline_extra)
+        if reuse.active:
+            writer = ReusingWriter(writer, reuse)
+    if workers <= 1:
+        for generator in generators:
+            if hasattr(generator, "generate_output"):
+                generator.generate_output(writer)
+    else:
+        _shared_output(generators, writer, workers, shared)
+    signals.finalized.send(pelican)
+
+
+def _output(generators: list, writer: Any, index: int, count: int, shared: tuple[type, ...]) -> None:
+    partitioned = PartitionedWriter(writer, index, count)
+    for generator in generators:
+        if not hasattr(generator, "generate_output"):
+            continue
+        if isinstance(generator, shared) or getattr(generator, "shares_output", False):
+            generator.generate_output(partitioned)
+        elif index == 0:
+            generator.generate_output(writer)
+
+
+def _shared_output(generators: list, writer: Any, count: int, shared: tuple[type, ...]) -> None:
+    children = []
+    for index in range(1, count):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: render its share, report its log records, never return
+            os.close(read_end)
+            status = 0
+            report: dict[str, Any] = {"records": [], "error": None}
+            try:
+                collector = _Records()
+                logging.getLogger("pelican").addHandler(collector)
+                _output(generators, writer, index, count, shared)
+                report["records"] = collector.records
+            except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent
+                report["error"] = f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"
+                status = 1
+            finally:
+                with os.fdopen(write_end, "w") as pipe:
+                    json.dump(report, pipe)
+                os._exit(status)
+        os.close(write_end)
+        children.append((pid, read_end))
+    try:
+        _output(generators, writer, 0, count, shared)
+    finally:
+        problems = []
+        for pid, read_end in children:
+            with os.fdopen(read_end) as pipe:
+                text = pipe.read()
+            os.waitpid(pid, 0)
+            report = json.loads(text) if text else {"records": [], "error": "a build process stopped"}
+            for level, message in report["records"]:
+                logging.getLogger("pelican").log(level, "%s", message)
+            if report["error"]:
+                problems.append(report["error"])
+    if problems:
+        raise RuntimeError("a build process failed: " + problems[0])
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.levelno, record.getMessage()))
+
+
+_TASK: Callable[[Any], Any] | None = None
+
+
+def _call(item: Any) -> Any:
+    assert _TASK is not None
+    return _TASK(item)
+
+
+def fork_map(func: Callable[[T], R], items: Sequence[T], workers: int, chunks: int = 4) -> list[R]:
+    """``[func(x) for x in items]`` over ``workers`` forked processes (results must pickle)."""
+    global _TASK
+    if workers <= 1 or len(items) < 2 * workers:
+        return [func(item) for item in items]
+    _TASK = func
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_call, items, chunksize=max(1, len(items) // (workers * chunks)))
+    finally:
+        _TASK = None
+
+
+def prewarm_readers(generator: Any, workers: int) -> None:
+    """Read (render) in parallel every source file the reader cache lacks, before Pelican reads.
+
+    Pelican then finds each file in its reader cache: the same (content, metadata) it would
+    have made itself, read by several processes instead of one.
+    """
+    readers = generator.readers
+    if workers <= 1 or not generator.settings.get("CACHE_CONTENT"):
+        return
+    paths_key, exclude_key = (
+        ("ARTICLE_PATHS", "ARTICLE_EXCLUDES")
+        if isinstance(generator, ArticlesGenerator)
+        else ("PAGE_PATHS", "PAGE_EXCLUDES")
+    )
+    missing = []
+    for relative in generator.get_files(
+        generator.settings[paths_key], exclude=generator.settings[exclude_key]
+    ):
+        path = os.path.abspath(os.path.join(generator.path, relative))
+        reader = readers.readers.get(os.path.splitext(path)[1][1:].lower())
+        if reader is not None and readers.get_cached_data(path, (None, None))[0] is None:
+            missing.append((path, reader))
+    if len(missing) < 2 * workers:
+        return
+    results = fork_map(lambda item: item[1].read(item[0]), missing, workers)
+    for (path, _reader), (content, metadata) in zip(missing, results, strict=True):
+        readers.cache_data(path, (content, _relink(metadata, generator.settings)))
+
+
+def _relink(metadata: dict, settings: dict) -> dict:
+    """Point tags, categories and authors read in another process back at this build's settings
+    (each came back with its own copy, which would make the reader cache many times larger)."""
+    from pelican.urlwrappers import URLWrapper
+
+    for value in metadata.values():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, URLWrapper):
+                item.settings = settings
+    return metadata
