@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable
 from typing import Any, TypeVar
@@ -102,7 +103,7 @@ class FieldReader:
         value = self.data.get(key)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             self.error(key, f"should be a number, found {value!r}", "write a number, e.g. 51.5")
             return None
         return float(value)

@@ -343,6 +343,10 @@ def _eligibility(e: FieldReader) -> Eligibility:
 def _location(loc: FieldReader) -> Location:
     geo = loc.sub("geo")
     geo.reject_unknown(("lat", "lon"))
+    lat, lon = geo.number("lat"), geo.number("lon")
+    for key, value, limit in (("lat", lat, 90), ("lon", lon, 180)):
+        if value is not None and abs(value) > limit:
+            geo.error(key, f"{value} is not on the globe", f"{key} goes from -{limit} to {limit}")
     return Location(
         facility=loc.text("facility") or "",
         city=loc.text("city") or "",
@@ -350,8 +354,8 @@ def _location(loc: FieldReader) -> Location:
         zip=loc.text("zip") or "",
         country=loc.text("country") or "",
         status=loc.enum("status", Status),
-        lat=geo.number("lat"),
-        lon=geo.number("lon"),
+        lat=lat if lat is not None and abs(lat) <= 90 else None,
+        lon=lon if lon is not None and abs(lon) <= 180 else None,
         contacts=_contacts(loc),
     )
 

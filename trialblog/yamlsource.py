@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -11,6 +12,9 @@ from .errors import ContentError
 # libyaml's parser when PyYAML was built with it (the wheels are) is many times faster; on an
 # error the pure-Python parser runs again, for its clearer message.
 FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class LDict(dict):
@@ -109,6 +113,15 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: str) -> Any:
         seq.lines = [item.start_mark.line + 1 for item in node.value]
         return seq
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except ValueError:  # e.g. 2024-02-30: keep the text, so the field check can name it
         return node.value
+    if isinstance(value, str) and SURROGATE.search(value):
+        raise ContentError(
+            path,
+            node.start_mark.line + 1,
+            None,
+            "an escape (\\uD800 to \\uDFFF) that is not a character",
+            "delete the escape sequence, or write the character itself",
+        )
+    return value
