@@ -95,3 +95,14 @@ def test_feeds_are_reproducible(small_site):
     first = (small_site / "output/feeds/all.atom.xml").read_bytes()
     build(small_site)
     assert (small_site / "output/feeds/all.atom.xml").read_bytes() == first
+
+
+def test_no_diary_feed_for_a_directory_trial_nobody_writes_about(small_site):
+    (small_site / "content/trials/listed-only.yaml").write_text(
+        "id: NCT07654321\ntitle: LISTED-ONLY\nconditions: [Lupus]\nstatus: RECRUITING\n"
+    )
+    build(small_site)
+    out = small_site / "output"
+    assert not (out / "feeds/trials/listed-only.atom.xml").exists()
+    assert "feeds/trials/listed-only" not in (out / "trials/listed-only/index.html").read_text()
+    assert (out / "feeds/trials/open.atom.xml").exists()  # a trial the writer takes part in keeps its feed

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import pickle
 import shutil
 from dataclasses import dataclass, field
@@ -44,10 +45,13 @@ def output_digest(output: Path) -> str:
     if not output.is_dir():
         return "absent"
     entries = []
-    for path in sorted(output.rglob("*")):
-        if path.is_file():
-            stat = path.stat()
-            entries.append(f"{path.relative_to(output).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    for folder, dirs, files in os.walk(output):
+        dirs.sort()
+        for name in sorted(files):
+            stat = os.stat(os.path.join(folder, name))
+            entries.append(
+                f"{os.path.relpath(os.path.join(folder, name), output)}\0{stat.st_size}\0{stat.st_mtime_ns}"
+            )
     return digest(*entries)
 
 

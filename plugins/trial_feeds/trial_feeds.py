@@ -104,6 +104,8 @@ class FeedsGenerator(Generator):
         self.record_published(articles)
         by_trial = self.context.get("trial_entries", {})
         for trial in self.context.get("trials", []):
+            if trial.participation is None and not by_trial.get(trial.slug):
+                continue  # a directory record nobody here writes about: no diary feed to follow
             self.write(
                 feed_path("trial", "{kind}", trial.slug),
                 f"{site}: {trial.title}",
