@@ -127,7 +127,11 @@ def directory_trial(rng: random.Random, index: int) -> str:
     for n in range(sites):
         country, cities = chosen[n % len(chosen)]
         city = rng.choice(cities)
-        site_status = status if status != "RECRUITING" else rng.choice(["RECRUITING", "RECRUITING", "NOT_YET_RECRUITING"])
+        site_status = (
+            status
+            if status != "RECRUITING"
+            else rng.choice(["RECRUITING", "RECRUITING", "NOT_YET_RECRUITING"])
+        )
         lines += [
             f"  - facility: {city} Research Centre {n + 1}",
             f"    city: {city}",
@@ -162,7 +166,11 @@ def generate(target: Path, entries: int, directory: int, seed: int = 7) -> Path:
     for i in range(entries):
         slug = f"study-{i % diary_trials + 1}"
         day = starts[slug] + dt.timedelta(days=15 + (i // diary_trials) * 3, hours=0)
-        symptoms = f"Symptoms: fatigue={rng.randint(0, 8)}, headache={rng.randint(0, 5)}\n" if rng.random() < 0.4 else ""
+        symptoms = (
+            f"Symptoms: fatigue={rng.randint(0, 8)}, headache={rng.randint(0, 5)}\n"
+            if rng.random() < 0.4
+            else ""
+        )
         cw = "Content-Warning: needles\n" if rng.random() < 0.1 else ""
         text = (
             f"Title: Day {i // diary_trials + 1} of {slug.replace('-', ' ')}: entry {i}\n"
