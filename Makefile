@@ -55,5 +55,6 @@ lint: $(STAMP)
 	$(BIN)/ruff check trialblog plugins tests scripts
 
 clean:
-	rm -rf output .output.* cache .pytest_cache .ruff_cache build dist *.egg-info $(VENV) node_modules
+	rm -rf output .output.* cache .pytest_cache .ruff_cache .hypothesis build dist *.egg-info $(VENV) node_modules
+	rm -rf .trialblog/cache .trialblog/published.json
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -83,6 +83,7 @@ GITIGNORE = (
     "# trialblog syndicate: keep .trialblog/syndication.json (what was announced where); never commit\n"
     "# the Bluesky session (it holds login tokens), the build's list of published entries or the lock\n"
     "/.trialblog/bluesky-session.json\n/.trialblog/published.json\n/.trialblog/*.lock\n"
+    "# the build cache: rebuilt whenever it is missing\n/.trialblog/cache/\n"
 )
 
 
