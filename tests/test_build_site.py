@@ -112,3 +112,12 @@ def test_home_page_starts_each_story_at_the_beginning(built_small):
     assert '<a href="/trials/blinded/">BLIND-1</a>' in stories and "4 entries" in stories
     assert 'href="/diary/2024/thinking-about-it/">Start at the beginning: Thinking about it' in stories
     assert '<a href="/trials/open/">OPEN-1</a>' in stories and "1 entry," in stories
+
+
+def test_no_registry_staleness_flag_on_a_trial_without_a_registry_record(small_site):
+    from trialblog.build import build
+
+    trial = small_site / "content/trials/open.yaml"
+    trial.write_text(trial.read_text().replace("id: ISRCTN12345678", "id: none") + "status_verified: 2019-01\n")
+    build(small_site)
+    assert "Possibly out of date" not in read(small_site / "output", "trials/open/index.html")
