@@ -56,3 +56,22 @@ def browser() -> Iterator[object]:
             yield instance
         finally:
             instance.close()
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def axe_violations(chromium: object, url: str, scheme: str) -> list[str]:
+    """axe-core's violations on ``url`` in ``scheme`` (light or dark), one line each."""
+    context = chromium.new_context(color_scheme=scheme, bypass_csp=True)  # type: ignore[attr-defined]
+    page = context.new_page()  # (the site's own CSP refuses axe's script: bypassed for axe only)
+    try:
+        page.goto(url)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    finally:
+        context.close()
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+    ]

@@ -66,19 +66,9 @@ def build_feed(
     language: str = "en",
 ) -> tuple[bytes, bytes]:
     """Return (Atom, RSS) documents for ``items`` (given newest first)."""
-    fg = FeedGenerator()
-    fg.id(atom_url if "://" in atom_url else f"urn:trialblog:feed:{atom_url.strip('/')}")
-    fg.title(clean_xml(title))
-    fg.subtitle(clean_xml(subtitle or title))
-    fg.link(href=page_url or "/", rel="alternate")
-    fg.link(href=atom_url, rel="self")
-    fg.language(language)
-    if author:
-        fg.author(name=clean_xml(author))
-    newest = max((i.updated for i in items), default=EPOCH)
-    fg.updated(newest)
-    fg.lastBuildDate(newest)
-    fg.generator("trialblog")
+    fg = new_feed(
+        title, subtitle, atom_url, page_url, author, language, max((i.updated for i in items), default=EPOCH)
+    )
     for item in items:
         fe = fg.add_entry(order="append")
         fe.id(item.id)
@@ -98,8 +88,38 @@ def build_feed(
             fe.category(term=clean_xml(term))
         if item.content_warning:
             fe.category(term="content-warning", label=clean_xml(f"Content warning: {item.content_warning}"))
+    return documents(fg, rss_url, page_url)
+
+
+def new_feed(
+    title: str,
+    subtitle: str,
+    atom_url: str,
+    page_url: str,
+    author: str,
+    language: str,
+    updated: dt.datetime,
+    feed: FeedGenerator | None = None,
+) -> FeedGenerator:
+    """A feed's head: id, titles, links, language, author and its (reproducible) updated date."""
+    fg = feed or FeedGenerator()
+    fg.id(atom_url if "://" in atom_url else f"urn:trialblog:feed:{atom_url.strip('/')}")
+    fg.title(clean_xml(title))
+    fg.subtitle(clean_xml(subtitle or title))
+    fg.link(href=page_url or "/", rel="alternate")
+    fg.link(href=atom_url, rel="self")
+    fg.language(language)
+    if author:
+        fg.author(name=clean_xml(author))
+    fg.updated(updated)
+    fg.lastBuildDate(updated)
+    fg.generator("trialblog")
+    return fg
+
+
+def documents(fg: FeedGenerator, rss_url: str, page_url: str) -> tuple[bytes, bytes]:
+    """(Atom, RSS) bytes of a finished feed."""
     atom = fg.atom_str(pretty=True)
     # feedgen's RSS <link> is the last link given: the page, after RSS's own self link.
     fg.link([{"href": rss_url, "rel": "self"}, {"href": page_url or "/", "rel": "alternate"}], replace=True)
-    rss = fg.rss_str(pretty=True)
-    return atom, rss
+    return atom, fg.rss_str(pretty=True)

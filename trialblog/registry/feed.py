@@ -22,7 +22,7 @@ from feedgen.util import xml_elem
 
 # isort: on
 
-from ..feeds import EPOCH, clean_xml
+from ..feeds import EPOCH, clean_xml, documents, new_feed
 from ..model import Location, StatusChange, Trial
 from ..vocab import Status
 from .listing import OPEN_STATUSES
@@ -143,18 +143,8 @@ def build_recruiting_feed(
     """(Atom, RSS) documents announcing ``news`` (given newest first)."""
     fg = FeedGenerator()
     fg.register_extension("geo", GeoExtension, SitesGeoEntry)
-    fg.id(atom_url if "://" in atom_url else f"urn:trialblog:feed:{atom_url.strip('/')}")
-    fg.title(clean_xml(title))
-    fg.subtitle(clean_xml(subtitle or title))
-    fg.link(href=page_url or "/", rel="alternate")
-    fg.link(href=atom_url, rel="self")
-    fg.language(language)
-    if author:
-        fg.author(name=clean_xml(author))
     newest = max((n.when for n in news), default=EPOCH)
-    fg.updated(newest)
-    fg.lastBuildDate(newest)
-    fg.generator("trialblog")
+    new_feed(title, subtitle, atom_url, page_url, author, language, newest, feed=fg)
     for item in news:
         url = trial_url(item.trial)
         fe = fg.add_entry(order="append")
@@ -169,7 +159,4 @@ def build_recruiting_feed(
         for condition in item.trial.conditions:
             fe.category(term=clean_xml(condition))
         fe.geo.sites((s.lat, s.lon) for s in item.open_sites if s.lat is not None and s.lon is not None)
-    atom = fg.atom_str(pretty=True)
-    fg.link([{"href": rss_url, "rel": "self"}, {"href": page_url or "/", "rel": "alternate"}], replace=True)
-    rss = fg.rss_str(pretty=True)
-    return atom, rss
+    return documents(fg, rss_url, page_url)
