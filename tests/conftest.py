@@ -28,6 +28,27 @@ def built_small(small_site: Path) -> Path:
     return small_site / "output"
 
 
+def copy_example(target: Path, today: str | None = None) -> Path:
+    """A copy of the example site (settings and content) in ``target``; ``today`` fixes the build date."""
+    target.mkdir(parents=True)
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(REPO / name, target / name)
+    shutil.copytree(REPO / "content", target / "content")
+    if today:
+        with open(target / "pelicanconf.py", "a", encoding="utf-8") as conf:
+            conf.write(f'\nTRIALBLOG_TODAY = "{today}"\n')
+    return target
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's Chromium, driven by Playwright (see tests/browser.py)."""
+    from browser import browser
+
+    with browser() as instance:
+        yield instance
+
+
 def read(output: Path, rel: str) -> str:
     return (output / rel).read_text(encoding="utf-8")
 

@@ -118,6 +118,8 @@ def test_no_registry_staleness_flag_on_a_trial_without_a_registry_record(small_s
     from trialblog.build import build
 
     trial = small_site / "content/trials/open.yaml"
-    trial.write_text(trial.read_text().replace("id: ISRCTN12345678", "id: none") + "status_verified: 2019-01\n")
+    trial.write_text(
+        trial.read_text().replace("id: ISRCTN12345678", "id: none") + "status_verified: 2019-01\n"
+    )
     build(small_site)
     assert "Possibly out of date" not in read(small_site / "output", "trials/open/index.html")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from browser import ROOT, axe_violations, browser, serve
+from browser import axe_violations, serve
+from conftest import copy_example
 
 from trialblog.build import build
 
@@ -23,12 +23,7 @@ PAGES = {
 @pytest.fixture(scope="module")
 def example(tmp_path_factory) -> Path:
     """The example site (with its imported trials and search index), built."""
-    site = tmp_path_factory.mktemp("directory-example") / "site"
-    site.mkdir()
-    shutil.copy(ROOT / "pelicanconf.py", site / "pelicanconf.py")
-    shutil.copytree(ROOT / "content", site / "content")
-    with open(site / "pelicanconf.py", "a") as conf:
-        conf.write('TRIALBLOG_TODAY = "2024-06-01"\n')
+    site = copy_example(tmp_path_factory.mktemp("directory-example") / "site", today="2024-06-01")
     build(site)
     return site / "output"
 
@@ -37,12 +32,6 @@ def example(tmp_path_factory) -> Path:
 def site_url(example):
     with serve(example) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
 
 
 def test_pages_exist(example):

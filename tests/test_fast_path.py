@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
+
+from conftest import copy_example
 
 from trialblog.build import build
 
-ROOT = Path(__file__).parent.parent
-
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def example_site(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in ("pelicanconf.py", "publishconf.py"):
-        shutil.copy(ROOT / name, target / name)
-    shutil.copytree(ROOT / "content", target / "content")
-    conf = target / "pelicanconf.py"
-    conf.write_text(conf.read_text() + '\nTRIALBLOG_TODAY = "2026-11-23"\n')
-    return target
+    return copy_example(target, today="2026-11-23")
 
 
 def test_cached_parallel_build_is_byte_identical_to_a_plain_one(tmp_path):
@@ -58,7 +53,9 @@ def test_settings_change_is_never_served_from_the_cache(tmp_path):
     site = example_site(tmp_path / "site")
     build(site, workers=2)
     conf = site / "pelicanconf.py"
-    conf.write_text(conf.read_text().replace('SITENAME = "Blinded, Not Broken"', 'SITENAME = "Renamed Diary"'))
+    conf.write_text(
+        conf.read_text().replace('SITENAME = "Blinded, Not Broken"', 'SITENAME = "Renamed Diary"')
+    )
     result = build(site, workers=2)
     assert not result.unchanged
     pages = [p for p in (site / "output").rglob("*.html")]

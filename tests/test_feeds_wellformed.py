@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
+from conftest import copy_example
 from feedcheck import atom_problems, feed_problems
 
 from trialblog.build import build
-
-ROOT = Path(__file__).parent.parent
 
 
 def test_small_site_feeds_are_valid(built_small):
@@ -19,11 +15,7 @@ def test_small_site_feeds_are_valid(built_small):
 
 
 def test_example_site_feeds_are_valid(tmp_path):
-    site = tmp_path / "example"
-    site.mkdir()
-    for name in ("pelicanconf.py", "publishconf.py"):
-        shutil.copy(ROOT / name, site / name)
-    shutil.copytree(ROOT / "content", site / "content")
+    site = copy_example(tmp_path / "example")
     build(site, publish=True)
     count, problems = feed_problems(site / "output")
     assert count >= 10
@@ -32,13 +24,15 @@ def test_example_site_feeds_are_valid(tmp_path):
 
 def test_the_schema_rejects_a_broken_feed(tmp_path):
     broken = tmp_path / "broken.atom.xml"
-    broken.write_text('<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><entry><title>e</title></entry></feed>')
+    broken.write_text(
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><entry><title>e</title></entry></feed>'
+    )
     assert atom_problems(broken)  # no id, no updated
 
 
 def test_hostile_text_still_gives_valid_feeds(small_site):
     entry = small_site / "content/diary/03-visit.md"
-    text = entry.read_text().replace("Title: Week six", "Title: Week <six> & \"]]> <script>alert(1)</script>")
+    text = entry.read_text().replace("Title: Week six", 'Title: Week <six> & "]]> <script>alert(1)</script>')
     entry.write_text(text.replace("BODY-VISIT", "BODY ]]> <![CDATA[ & <b>bold</b> \u2028 \ufeff end"))
     build(small_site)
     count, problems = feed_problems(small_site / "output")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from browser import ROOT, VNU, axe_violations, browser, serve
+from browser import ROOT, VNU, axe_violations, serve
+from conftest import copy_example
 from playwright.sync_api import expect
 
 from trialblog.build import build
@@ -42,11 +42,7 @@ PAGE_TYPES = {
 @pytest.fixture(scope="module")
 def example(tmp_path_factory) -> Path:
     """The example site, built; returns its output folder."""
-    site = tmp_path_factory.mktemp("example") / "site"
-    site.mkdir()
-    for name in ("pelicanconf.py", "publishconf.py"):
-        shutil.copy(ROOT / name, site / name)
-    shutil.copytree(ROOT / "content", site / "content")
+    site = copy_example(tmp_path_factory.mktemp("example") / "site")
     build(site)
     return site / "output"
 
@@ -55,12 +51,6 @@ def example(tmp_path_factory) -> Path:
 def site_url(example):
     with serve(example) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
 
 
 def test_every_page_type_exists(example):
