@@ -24,7 +24,8 @@ from .fingerprint import build_date, code_digest, digest, files_digest, settings
 from .parallel import Reuse
 from .site import DIARY_DIR, TRIAL_SUFFIXES, TRIALS_DIR
 
-STATE_FILE = "last-build.pickle"
+STATE_FILE = "last-build.pickle"  # small: read by every build
+RESULT_FILE = "last-result.pickle"  # the whole result: read only when nothing changed
 
 
 def plugin_digest(settings: dict) -> str:
@@ -62,10 +63,15 @@ class Remembered:
 
     fingerprint: str
     output: str
-    result: object
     setup: str = ""
     outline: str = ""
     bodies: dict = field(default_factory=dict)
+
+
+def _write(path: Path, value: object) -> None:
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_bytes(pickle.dumps(value, protocol=5))
+    temp.replace(path)
 
 
 class BuildCache:
@@ -118,9 +124,14 @@ class BuildCache:
     def unchanged(self, output: Path) -> object | None:
         """The last build's result when every input and ``output/`` are as it left them."""
         state = self.state
-        if state is None or state.fingerprint != self.fingerprint:
+        if state is None or state.fingerprint != self.fingerprint or state.output != output_digest(output):
             return None
-        return state.result if state.output == output_digest(output) else None
+        try:
+            with (self.folder / RESULT_FILE).open("rb") as handle:
+                fingerprint, result = pickle.load(handle)
+        except Exception:  # no result kept, or an unreadable one: build again
+            return None
+        return result if fingerprint == self.fingerprint else None
 
     def reuse(self, output: Path) -> Reuse:
         """What this build may copy from ``output/``: only what a build with the same code,
@@ -138,17 +149,15 @@ class BuildCache:
         for stale in self.folder.glob("pelican-*"):
             if stale != self.pelican_folder:
                 shutil.rmtree(stale, ignore_errors=True)
+        _write(self.folder / RESULT_FILE, (self.fingerprint, result))
         state = Remembered(
             self.fingerprint,
             output_digest(output),
-            result,
             self.setup,
             reuse.outline if reuse else "",
             reuse.bodies if reuse else {},
         )
-        temp = self.folder / f".{STATE_FILE}.tmp"
-        temp.write_bytes(pickle.dumps(state, protocol=5))
-        temp.replace(self.folder / STATE_FILE)
+        _write(self.folder / STATE_FILE, state)
 
     def stats(self) -> str:
         return json.dumps({n: (c.hits, c.misses) for n, c in
