@@ -75,3 +75,23 @@ def axe_violations(chromium: object, url: str, scheme: str) -> list[str]:
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
         for v in result["violations"]
     ]
+
+
+def offsite_blocked(chromium: object, site_url: str) -> tuple[object, list[str]]:
+    """A browser context that refuses every request leaving ``site_url``'s host, and the list in
+    which it records each one attempted."""
+    from urllib.parse import urlparse
+
+    host = urlparse(site_url).netloc
+    attempted: list[str] = []
+    context = chromium.new_context()  # type: ignore[attr-defined]
+
+    def route(r: object) -> None:
+        if urlparse(r.request.url).netloc != host:  # type: ignore[attr-defined]
+            attempted.append(r.request.url)  # type: ignore[attr-defined]
+            r.abort()  # type: ignore[attr-defined]
+        else:
+            r.continue_()  # type: ignore[attr-defined]
+
+    context.route("**/*", route)  # type: ignore[attr-defined]
+    return context, attempted

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
-from browser import axe_violations, serve
+from browser import axe_violations, offsite_blocked, serve
 from conftest import copy_example
 
 from trialblog.build import build
@@ -62,18 +61,7 @@ def test_filtering_works_without_javascript(chromium, site_url):
 
 
 def test_instant_search_with_filters_under_the_sites_csp(chromium, site_url):
-    host = urlparse(site_url).netloc
-    left: list[str] = []
-    context = chromium.new_context()
-
-    def route(r):
-        if urlparse(r.request.url).netloc != host:
-            left.append(r.request.url)
-            r.abort()
-        else:
-            r.continue_()
-
-    context.route("**/*", route)
+    context, left = offsite_blocked(chromium, site_url)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))

@@ -6,10 +6,9 @@ import json
 import re
 import subprocess
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
-from browser import ROOT, VNU, axe_violations, serve
+from browser import ROOT, VNU, axe_violations, offsite_blocked, serve
 from conftest import copy_example
 from playwright.sync_api import expect
 
@@ -65,18 +64,7 @@ def test_axe_finds_no_violations(chromium, site_url, name, scheme):
 
 
 def test_no_request_leaves_the_site(chromium, site_url):
-    host = urlparse(site_url).netloc
-    attempted: list[str] = []
-    context = chromium.new_context()
-
-    def route(r):
-        if urlparse(r.request.url).netloc != host:
-            attempted.append(r.request.url)
-            r.abort()
-        else:
-            r.continue_()
-
-    context.route("**/*", route)
+    context, attempted = offsite_blocked(chromium, site_url)
     page = context.new_page()
     try:
         for path in PAGE_TYPES.values():
@@ -255,3 +243,16 @@ def test_axe_does_report_violations(chromium, tmp_path):
     with serve(tmp_path) as url:
         found = " ".join(axe_violations(chromium, url, "light"))
     assert "image-alt" in found and "color-contrast" in found and "html-has-lang" in found
+
+
+def test_offsite_requests_are_caught(chromium, tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<!DOCTYPE html><html lang="en"><img src="http://203.0.113.9/x.png" alt=""></html>'
+    )
+    with serve(tmp_path) as url:
+        context, attempted = offsite_blocked(chromium, url)
+        try:
+            context.new_page().goto(url)
+        finally:
+            context.close()
+    assert attempted == ["http://203.0.113.9/x.png"]

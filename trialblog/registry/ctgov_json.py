@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from ..vocab import Allocation, ArmType, InterventionType, Masking, Sex, Status, StudyType, WhoMasked
@@ -58,13 +59,7 @@ def read_study(study: dict, source: str) -> RegistryRecord:
     f = record.fields
     notes = record.notes
 
-    def word(kind, value, what):
-        if value is None:
-            return None
-        member = v.vocab(kind, value)
-        if member is None:
-            notes.append(f"{what} {v.shown(value)} is not a value trialblog knows; left out")
-        return member.value if member else None
+    word = partial(v.known, notes=notes)
 
     f["id"] = record.id
     f["title"] = _text(ident, "briefTitle")

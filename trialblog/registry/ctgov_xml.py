@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from lxml import etree
 
@@ -56,13 +57,7 @@ def read_clinical_study(root: etree._Element, source: str) -> RegistryRecord:
     f = record.fields
     notes = record.notes
 
-    def word(kind, value, what):
-        if value is None or value.upper() in v.NOT_GIVEN:
-            return None
-        member = v.vocab(kind, value)
-        if member is None:
-            notes.append(f"{what} {v.shown(value)} is not a value trialblog knows; left out")
-        return member.value if member else None
+    word = partial(v.known, notes=notes, not_given=v.NOT_GIVEN)
 
     f["id"] = record.id
     f["title"] = _text(root, "brief_title")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import textwrap
+from collections.abc import Collection
 from typing import TypeVar
 
 from ..vocab import (
@@ -69,6 +70,18 @@ def vocab(kind: type[V], value: object) -> V | None:
         return kind(key)
     except ValueError:
         return None
+
+
+def known(
+    kind: type[V], value: object, what: str, notes: list[str], not_given: Collection[str] = ()
+) -> str | None:
+    """The registry word ``value`` as ``kind``'s value; an unknown word is noted and left out."""
+    if value is None or isinstance(value, str) and value.upper() in not_given:
+        return None
+    member = vocab(kind, value)
+    if member is None:
+        notes.append(f"{what} {shown(value)} is not a value trialblog knows; left out")
+    return member.value if member else None
 
 
 def phases(values: list[str]) -> tuple[list[str], list[str]]:
