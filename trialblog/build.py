@@ -18,6 +18,7 @@ from pathlib import Path
 from .buildcache import BuildCache
 from .checks import Report
 from .errors import ContentError, ContentErrors
+from .frozen_urls import SHORTCUTS
 from .parallel import Reuse, prewarm_readers, run_pelican, workers_available
 from .site import Site, load_site
 from .syndicate.manifest import PUBLISHED_KEY, write_manifest
@@ -208,7 +209,7 @@ def build(
     The content checks run first: an error stops the build (:class:`ChecksFailed`) unless
     ``allow_errors``; the findings are in the result either way. With ``cache`` (the default)
     work done by earlier builds on identical inputs is reused (see :mod:`trialblog.buildcache`);
-    ``cache=False`` does everything afresh, to the same bytes. ``workers`` processes share the
+    ``cache=False`` does everything afresh, Pelican's own way (no shortcuts), to the same bytes. ``workers`` processes share the
     reading and rendering (default: one per core; 1 renders everything in this process).
     """
     site_dir = site_dir.resolve()
@@ -233,6 +234,7 @@ def build(
         settings["OUTPUT_PATH"] = str(temp)
         settings["TRIALBLOG_SITE"] = site
         settings["DELETE_OUTPUT_DIRECTORY"] = False
+        settings[SHORTCUTS] = cache
         reuse = caches.reuse(output) if caches else None
         if caches:
             settings.update(caches.pelican_settings())

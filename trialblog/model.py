@@ -21,7 +21,7 @@ from .vocab import (
     StudyType,
     WhoMasked,
 )
-from .yamlsource import load_yaml
+from .yamlsource import Layout, load_yaml
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -157,6 +157,7 @@ class Trial:
     url: str = ""
     participation: Participation | None = None
     disclosure: str = ""
+    layout: Layout | None = field(default=None, compare=False, repr=False)  # where fields are in the file
 
     @property
     def registry(self) -> str | None:
@@ -215,7 +216,8 @@ def load_trial(path: Path, root: Path | None = None) -> Trial:
     shown = display_path(path, root)
     errors: list[ContentError] = []
     try:
-        data = load_yaml(read_text(path, shown), shown)
+        text = read_text(path, shown)
+        data = load_yaml(text, shown)
     except ContentError as exc:
         raise ContentErrors([exc]) from None
     slug = path.stem
@@ -236,7 +238,7 @@ def load_trial(path: Path, root: Path | None = None) -> Trial:
     trial = trial_from_data(data, slug, shown, errors)
     if errors or trial is None:
         raise ContentErrors(errors)
-    return trial
+    return replace(trial, layout=Layout.of(text, data))
 
 
 def trial_from_data(data: object, slug: str, shown: str, errors: list[ContentError]) -> Trial | None:

@@ -23,6 +23,8 @@ from typing import Any, TypeVar
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
 
+from .frozen_urls import SHORTCUTS, freeze_urls
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -180,6 +182,8 @@ def run_pelican(
     for generator in generators:
         if hasattr(generator, "refresh_metadata_intersite_links"):
             generator.refresh_metadata_intersite_links()
+    if pelican.settings.get(SHORTCUTS, True):
+        freeze_urls(generators)
     writer = pelican._get_writer()
     if reuse is not None:
         reuse.measure(context, outline_extra)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+import zlib
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -22,6 +23,19 @@ class LDict(dict):
 
     line: int
     lines: dict[str, int]
+    #: For the top-level mapping of a file: where each scalar value is written (see :class:`Span`).
+    spans: dict[str, Span]
+
+
+class Span(NamedTuple):
+    """Where a scalar value is written in its file: character offsets, 1-based line and column,
+    and its YAML style (``None`` plain, ``'"'``, ``"'"``, ``"|"`` or ``">"``)."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    style: str | None
 
 
 class LList(list):
@@ -46,7 +60,7 @@ def load_yaml(text: str, path: str) -> Any:
         loader = FastLoader(text)
         try:
             node = loader.get_single_node()
-            return None if node is None else _build(loader, node, path)
+            return None if node is None else _build(loader, node, path, top=True)
         except yaml.YAMLError:
             pass
         finally:
@@ -66,7 +80,7 @@ def load_yaml(text: str, path: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        return _build(loader, node, path)
+        return _build(loader, node, path, top=True)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -85,14 +99,38 @@ def load_yaml(text: str, path: str) -> Any:
         loader.dispose()
 
 
-def _build(loader: yaml.SafeLoader, node: yaml.Node, path: str) -> Any:
+class Layout(NamedTuple):
+    """Where a file's top-level scalar values are written, and a checksum of the file's text,
+    so that a reader of the same text (the checks) need not parse it again."""
+
+    checksum: int
+    spans: tuple[tuple[str, Span], ...]
+
+    @classmethod
+    def of(cls, text: str, data: Any) -> Layout | None:
+        spans = getattr(data, "spans", None)
+        return None if spans is None else cls(_checksum(text), tuple(spans.items()))
+
+    def matches(self, text: str) -> bool:
+        return _checksum(text) == self.checksum
+
+
+def _checksum(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
+
+
+STR = "tag:yaml.org,2002:str"
+
+
+def _build(loader: yaml.SafeLoader, node: yaml.Node, path: str, top: bool = False) -> Any:
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         result = LDict()
         result.line = node.start_mark.line + 1
         result.lines = {}
+        result.spans = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = key_node.value if key_node.tag == STR else loader.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
                 key = str(key)
@@ -106,16 +144,24 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: str) -> Any:
                 )
             result[key] = _build(loader, value_node, path)
             result.lines[key] = line
+            if top and isinstance(value_node, yaml.ScalarNode):
+                start, end = value_node.start_mark, value_node.end_mark
+                result.spans[key] = Span(
+                    start.index, end.index, start.line + 1, start.column + 1, value_node.style
+                )
         return result
     if isinstance(node, yaml.SequenceNode):
         seq = LList(_build(loader, item, path) for item in node.value)
         seq.line = node.start_mark.line + 1
         seq.lines = [item.start_mark.line + 1 for item in node.value]
         return seq
-    try:
-        value = loader.construct_object(node, deep=True)
-    except ValueError:  # e.g. 2024-02-30: keep the text, so the field check can name it
-        return node.value
+    if node.tag == STR:  # what the constructor would return, without its bookkeeping
+        value = node.value
+    else:
+        try:
+            value = loader.construct_object(node, deep=True)
+        except ValueError:  # e.g. 2024-02-30: keep the text, so the field check can name it
+            return node.value
     if isinstance(value, str) and SURROGATE.search(value):
         raise ContentError(
             path,

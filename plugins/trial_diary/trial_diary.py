@@ -18,6 +18,8 @@ from trialblog.consent import STANDARD_QUESTIONS
 from trialblog.journey import day_label, timeline
 from trialblog.site import Site, load_site
 
+from .reader import use_reused_reader
+
 SITE_KEY = "TRIALBLOG_SITE"
 
 
@@ -178,6 +180,7 @@ def get_generators(_pelican) -> type[Generator]:
 
 
 def register() -> None:
+    signals.readers_init.connect(use_reused_reader)
     signals.article_generator_finalized.connect(drop_unpublished)
     signals.page_generator_finalized.connect(drop_unpublished)
     signals.get_generators.connect(get_generators)

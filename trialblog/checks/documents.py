@@ -18,7 +18,7 @@ import yaml
 from ..diary import read_header
 from ..model import Trial
 from ..vocab import Milestone, Status
-from ..yamlsource import FastLoader
+from ..yamlsource import FastLoader, Layout, Span
 from .findings import Finding
 from .rules import Rule
 from .text import Segment
@@ -104,28 +104,44 @@ def markdown_segments(raw: str) -> tuple[list[Segment], dict[str, int]]:
     return segments, header.lines
 
 
-def yaml_segments(raw: str, fields: Iterable[str] = TRIAL_TEXT_FIELDS) -> list[Segment]:
-    """The text fields of a trial record, each as written in the file (indentation kept)."""
+def yaml_segments(
+    raw: str, fields: Iterable[str] = TRIAL_TEXT_FIELDS, layout: Layout | None = None
+) -> list[Segment]:
+    """The text fields of a trial record, each as written in the file (indentation kept).
+
+    ``layout``, from loading the same text, saves parsing it again.
+    """
+    wanted = set(fields)
+    segments: list[Segment] = []
+    for key, span in layout.spans if layout and layout.matches(raw) else _spans(raw):
+        if key not in wanted:
+            continue
+        text = raw[span.start : span.end]
+        if span.style in ("|", ">"):
+            first = text.find("\n")
+            text = " " * first + text[first:] if first >= 0 else " " * len(text)
+        elif span.style in ('"', "'") and len(text) >= 2:
+            text = " " + text[1:-1] + " "
+        segments.append(Segment(key, text, span.line, span.column))
+    return segments
+
+
+def _spans(raw: str) -> list[tuple[str, Span]]:
+    """(key, span) of each top-level scalar value of a YAML mapping."""
     try:
         root = yaml.compose(raw, Loader=FastLoader)
     except yaml.YAMLError:
         return []
     if not isinstance(root, yaml.MappingNode):
         return []
-    wanted = set(fields)
-    segments: list[Segment] = []
+    spans = []
     for key, value in root.value:
-        if key.value not in wanted or not isinstance(value, yaml.ScalarNode):
-            continue
-        start, end = value.start_mark, value.end_mark
-        text = raw[start.index : end.index]
-        if value.style in ("|", ">"):
-            first = text.find("\n")
-            text = " " * first + text[first:] if first >= 0 else " " * len(text)
-        elif value.style in ('"', "'") and len(text) >= 2:
-            text = " " + text[1:-1] + " "
-        segments.append(Segment(key.value, text, start.line + 1, start.column + 1))
-    return segments
+        if isinstance(value, yaml.ScalarNode):
+            start, end = value.start_mark, value.end_mark
+            spans.append(
+                (key.value, Span(start.index, end.index, start.line + 1, start.column + 1, value.style))
+            )
+    return spans
 
 
 def participating(trials: Iterable[Trial]) -> list[Trial]:

@@ -86,7 +86,8 @@ class SiteContext:
     def document(self, path: str, kind: Kind, raw: str, **context: object) -> Document:
         phones, emails = self.contacts
         if kind is Kind.TRIAL:
-            segments, lines = yaml_segments(raw), {}
+            trial = context.get("trial")
+            segments, lines = yaml_segments(raw, layout=getattr(trial, "layout", None)), {}
         else:
             segments, lines = markdown_segments(raw)
         return Document(
