@@ -246,6 +246,18 @@ def test_build_refuses_on_errors_with_the_same_output(small_site):
     assert not (small_site / "output").exists()
 
 
+@pytest.mark.parametrize("workers", [1, 2], ids=["checks-first", "checks-beside-rendering"])
+def test_check_errors_leave_the_last_good_site_in_place(small_site, workers):
+    build(small_site, workers=workers)
+    before = {p: p.read_bytes() for p in (small_site / "output").rglob("*") if p.is_file()}
+    add(small_site / "content/diary/03-visit.md", "I think I'm on placebo.")
+    with pytest.raises(ChecksFailed) as failed:
+        build(small_site, workers=workers)
+    assert any(f.rule == "blinding.arm-guess" for f in failed.value.report.findings)
+    assert {p: p.read_bytes() for p in (small_site / "output").rglob("*") if p.is_file()} == before
+    assert [p.name for p in small_site.iterdir() if p.name.startswith(".output.b")] == []
+
+
 def test_build_with_allow_errors_builds_and_still_shows_them(small_site):
     add(small_site / "content/diary/03-visit.md", "I think I'm on placebo.")
     result = CliRunner().invoke(main, ["build", "--allow-errors", "--site", str(small_site)])

@@ -15,9 +15,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .background import Background
 from .buildcache import BuildCache
+from .cache import Cache
 from .checks import Report
-from .errors import ContentError, ContentErrors
+from .errors import ContentError, ContentErrors, forget_folders
 from .frozen_urls import SHORTCUTS
 from .parallel import Reuse, prewarm_readers, run_pelican, workers_available
 from .site import Site, load_site
@@ -180,6 +182,13 @@ def run_checks(
     )
 
 
+def _checked(
+    settings: dict, site: Site, caches: BuildCache | None, workers: int
+) -> tuple[Report, Cache | None]:
+    """The checks' report, and their cache with what this run added (to be saved by the build)."""
+    return run_checks(settings, site, caches, workers), caches.checks if caches else None
+
+
 def _run_pelican(settings: dict, workers: int, reuse: Reuse | None = None, outline: str = "") -> None:
     """Pelican's run, its Markdown reading and page rendering shared by ``workers`` processes."""
     from pelican import Pelican, signals
@@ -213,6 +222,7 @@ def build(
     reading and rendering (default: one per core; 1 renders everything in this process).
     """
     site_dir = site_dir.resolve()
+    forget_folders()
     settings = load_settings(site_dir, publish, override)
     output = Path(settings["OUTPUT_PATH"])
     with build_lock(output):
@@ -225,9 +235,13 @@ def build(
             return replace(previous, unchanged=True)
         workers = workers_available() if workers is None else workers
         site = validate(settings, caches, workers)
-        checks = run_checks(settings, site, caches, workers)
-        if checks.errors and not allow_errors:
-            raise ChecksFailed(checks)
+        beside: Background[tuple[Report, Cache | None]] | None = None
+        if workers > 1:  # the checks run beside the rendering; nothing is published until they pass
+            beside = Background(lambda: _checked(settings, site, caches, workers))
+        else:
+            checks = run_checks(settings, site, caches, workers)
+            if checks.errors and not allow_errors:
+                raise ChecksFailed(checks)
         temp = output.parent / f".{output.name}.building-{os.getpid()}"
         if temp.exists():
             shutil.rmtree(temp)
@@ -237,18 +251,26 @@ def build(
         settings[SHORTCUTS] = cache
         reuse = caches.reuse(output) if caches else None
         if caches:
-            settings.update(caches.pelican_settings())
+            settings.update(caches.pelican_settings(settings))
         if reuse and reuse.previous_output:  # written by this code with these settings, untouched
             settings["TRIALBLOG_PREVIOUS_OUTPUT"] = str(reuse.previous_output)
         try:
             with _pelican_logs() as logs:
                 _run_pelican(settings, workers, reuse, caches.others if caches else "")
+            if beside is not None:
+                checks, used = beside.result()
+                if caches and used:
+                    caches.checks = used
+                if checks.errors and not allow_errors:
+                    raise ChecksFailed(checks)
             errors = logs.messages(logging.ERROR) + logs.messages(logging.CRITICAL)
             if errors:
                 raise BuildError("the build stopped on errors:\n" + "\n".join(f"  {e}" for e in errors))
             pages = sum(1 for p in temp.rglob("*.html"))
             swap_in(temp, output)
         except BaseException:
+            if beside is not None:
+                beside.cancel()
             shutil.rmtree(temp, ignore_errors=True)
             raise
         # What is now published, for `trialblog syndicate`: written only once the new site is in place.

@@ -19,8 +19,18 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
+
 from .cache import CACHE_DIR, Cache
-from .fingerprint import build_date, code_digest, digest, files_digest, settings_digest, tree_digest
+from .fingerprint import (
+    build_date,
+    code_digest,
+    digest,
+    file_digests,
+    files_digest,
+    settings_digest,
+    tree_digest,
+)
 from .parallel import Reuse
 from .site import DIARY_DIR, TRIAL_SUFFIXES, TRIALS_DIR
 
@@ -86,25 +96,35 @@ class BuildCache:
         self.setup = setup
         self.build_day = build_date(settings).isoformat()
         diary = content / DIARY_DIR
+        known = file_digests(content) if content.is_dir() else {}
         self.others = digest(  # everything in content/ but the diary entries, and the build date
             setup,
-            files_digest((p for p in content.rglob("*") if p.is_file() and diary not in p.parents), content),
+            files_digest((p for p in known if diary not in p.parents), content, known),
             self.build_day,
             str(publish),
         )
         trials = files_digest(
-            (p for s in TRIAL_SUFFIXES for p in (content / TRIALS_DIR).glob(f"*{s}")), content
+            (p for s in TRIAL_SUFFIXES for p in (content / TRIALS_DIR).glob(f"*{s}")), content, known
         )
         self.trials = Cache(self.folder, "trials", code)
         self.entries = Cache(self.folder, "entries", code)
         self.checks = Cache(self.folder, "checks", digest(setup, trials))
         self.pelican_folder = self.folder / f"pelican-{setup[:16]}"
-        self.fingerprint = digest(setup, tree_digest(content), self.build_day, str(publish))
+        self.fingerprint = digest(setup, files_digest(known, content, known), self.build_day, str(publish))
         self.state = self._state()
+        self._previous_output: tuple[Path, str] | None = None
 
-    def pelican_settings(self) -> dict:
-        """Pelican's reader cache, in a folder only this code, these settings and theme use."""
+    def pelican_settings(self, settings: dict) -> dict:
+        """Pelican's reader cache, in a folder only this code, these settings and theme use,
+        and a bytecode cache for the templates (each keyed by its source, so never stale)."""
+        templates = self.pelican_folder / "templates"
+        templates.mkdir(parents=True, exist_ok=True)
+        jinja = {
+            **settings.get("JINJA_ENVIRONMENT", {}),
+            "bytecode_cache": FileSystemBytecodeCache(str(templates)),
+        }
         return {
+            "JINJA_ENVIRONMENT": jinja,
             "CACHE_PATH": str(self.pelican_folder),
             "CACHE_CONTENT": True,
             "LOAD_CONTENT_CACHE": True,
@@ -124,7 +144,11 @@ class BuildCache:
     def unchanged(self, output: Path) -> object | None:
         """The last build's result when every input and ``output/`` are as it left them."""
         state = self.state
-        if state is None or state.fingerprint != self.fingerprint or state.output != output_digest(output):
+        if (
+            state is None
+            or state.fingerprint != self.fingerprint
+            or state.output != self._output_before(output)
+        ):
             return None
         try:
             with (self.folder / RESULT_FILE).open("rb") as handle:
@@ -133,11 +157,19 @@ class BuildCache:
             return None
         return result if fingerprint == self.fingerprint else None
 
+    def _output_before(self, output: Path) -> str:
+        """``output_digest`` of ``output`` as this build found it (worked out once)."""
+        if self._previous_output is None or self._previous_output[0] != output:
+            self._previous_output = (output, output_digest(output))
+        return self._previous_output[1]
+
     def reuse(self, output: Path) -> Reuse:
         """What this build may copy from ``output/``: only what a build with the same code,
         settings and theme wrote there, untouched since."""
         state = self.state
-        valid = state is not None and state.setup == self.setup and state.output == output_digest(output)
+        valid = (
+            state is not None and state.setup == self.setup and state.output == self._output_before(output)
+        )
         if not valid:
             return Reuse(None, None, {})
         return Reuse(output, state.outline, state.bodies)  # type: ignore[union-attr]

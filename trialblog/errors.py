@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -36,11 +38,32 @@ class ContentErrors(Exception):
         return "\n".join([head, *(str(e) for e in self.errors)])
 
 
-def display_path(path: Path, root: Path | None) -> str:
+def display_path(path: Path | str, root: Path | str | None) -> str:
     """Path as the writer knows it: relative to the site when possible."""
     if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
+        real, base = real_path(path), real_path(root)
+        if real == base:
+            return "."
+        if real.startswith(base.rstrip(os.sep) + os.sep):
+            return real[len(base.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
     return str(path)
+
+
+def real_path(path: Path | str) -> str:
+    """``str(Path(path).resolve())``, with the resolution of its folder remembered (a build
+    shows thousands of paths from a few folders)."""
+    absolute = os.path.abspath(path)
+    if os.path.islink(absolute):
+        return os.path.realpath(absolute)
+    folder, name = os.path.split(absolute)
+    return os.path.join(_real_folder(folder), name) if name else _real_folder(folder)
+
+
+@lru_cache(maxsize=1024)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
+def forget_folders() -> None:
+    """Resolve folders afresh (a symbolic link may have changed since the last build)."""
+    _real_folder.cache_clear()

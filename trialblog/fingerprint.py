@@ -50,12 +50,21 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-def files_digest(paths: Iterable[Path], root: Path) -> str:
+def files_digest(paths: Iterable[Path], root: Path, known: dict[Path, bytes] | None = None) -> str:
+    """Names (relative to ``root``) and contents of ``paths``; ``known`` holds digests of
+    files already read (see :func:`file_digests`)."""
     h = hashlib.sha256()
     for path in sorted(paths):
         h.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
-        h.update(hashlib.sha256(path.read_bytes()).digest())
+        h.update(
+            known[path] if known is not None and path in known else hashlib.sha256(path.read_bytes()).digest()
+        )
     return h.hexdigest()
+
+
+def file_digests(root: Path) -> dict[Path, bytes]:
+    """The digest of every file under ``root``, each read once."""
+    return {p: hashlib.sha256(p.read_bytes()).digest() for p in root.rglob("*") if p.is_file()}
 
 
 def tree_digest(root: Path) -> str:

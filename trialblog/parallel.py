@@ -108,9 +108,22 @@ class Reuse:
             return False
         target = Path(output_path) / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        link_or_copy(source, target)
         self.copied += 1
         return True
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """``target`` as a hard link to ``source`` (no copying), or a copy where links cannot be made.
+
+    The previous build's files are never written again (a new build writes new files and is
+    swapped in whole), so sharing them is safe; a page written over a link is unlinked first
+    (see :class:`ReusingWriter`).
+    """
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _outline(item: Any) -> str:
@@ -145,6 +158,9 @@ class ReusingWriter:
         )
         if not paginates and self._reuse.copy(name, self._writer.output_path):
             return None
+        target = os.path.join(self._writer.output_path, name)
+        if os.path.isfile(target) and os.stat(target).st_nlink > 1:
+            os.unlink(target)  # never write through a link into the previous build
         return self._writer.write_file(name, *args, **kwargs)
 
     def __getattr__(self, name: str) -> Any:

@@ -9,7 +9,7 @@ from pathlib import Path
 from .cache import Cache
 from .consent import ConsentNotes, parse_consent
 from .diary import DiaryMeta, read_entry, read_header, unsafe_paths
-from .errors import ContentError, ContentErrors, display_path
+from .errors import ContentError, ContentErrors, display_path, real_path
 from .fingerprint import digest
 from .model import Trial, load_trial
 from .parallel import fork_map
@@ -32,7 +32,7 @@ class Site:
     entries: dict[str, DiaryMeta] = field(default_factory=dict)  # absolute source path -> meta
 
     def entry_for(self, source_path: str) -> DiaryMeta | None:
-        return self.entries.get(str(Path(source_path).resolve()))
+        return self.entries.get(real_path(source_path))
 
 
 def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
@@ -152,7 +152,7 @@ def load_site(
             )
         elif meta.id:
             ids[meta.id] = shown
-        site.entries[str(path.resolve())] = meta
+        site.entries[real_path(path)] = meta
     for _path, shown, text in _texts(content / PAGES_DIR, root, errors):
         header = read_header(text)
         for key, message, hint in unsafe_paths(header):

@@ -46,9 +46,7 @@ def _finalized(pelican) -> None:
 def clean_output(output: Path) -> int:
     """Clean every image under ``output``; returns how many were rewritten."""
     count = 0
-    for path in sorted(output.rglob("*")):
-        if path.suffix.lower() not in FORMATS or not (path.is_file() or path.is_symlink()):
-            continue
+    for path in _images(output):
         try:
             clean_image(path)
         except (OSError, UnidentifiedImageError, ValueError) as exc:
@@ -58,6 +56,16 @@ def clean_output(output: Path) -> int:
             continue
         count += 1
     return count
+
+
+def _images(output: Path) -> list[Path]:
+    """Every file under ``output`` in one of the image formats, in a stable order."""
+    found = []
+    for folder, _dirs, files in os.walk(output):
+        for name in files:
+            if os.path.splitext(name)[1].lower() in FORMATS:
+                found.append(Path(folder, name))
+    return sorted(found)
 
 
 def clean_image(path: Path) -> None:

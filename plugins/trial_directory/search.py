@@ -42,8 +42,13 @@ def pagefind_command(site: Path) -> list[str]:
 INDEXED = "trials/*/index.html"
 
 
-def _indexed_pages(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.glob(INDEXED))}
+def _indexed_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.glob(INDEXED))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """The same bytes: one file linked twice (a page reused from the last build), or equal."""
+    return a.samefile(b) or a.read_bytes() == b.read_bytes()
 
 
 def reuse_search_index(site: Path, previous: Path | None) -> bool:
@@ -51,7 +56,8 @@ def reuse_search_index(site: Path, previous: Path | None) -> bool:
     deterministic, so this is the index Pagefind would write again)."""
     if previous is None or not (previous / BUNDLE / "pagefind.js").is_file():
         return False
-    if _indexed_pages(site) != _indexed_pages(previous):
+    pages = _indexed_pages(site)
+    if pages != _indexed_pages(previous) or not all(_same_file(site / p, previous / p) for p in pages):
         return False
     shutil.copytree(previous / BUNDLE, site / BUNDLE, dirs_exist_ok=True)
     return True

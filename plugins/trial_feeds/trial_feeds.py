@@ -37,9 +37,15 @@ class FeedsGenerator(Generator):
         return f"{siteurl.rstrip('/')}/{path.lstrip('/')}"
 
     def item(self, article) -> FeedItem:
+        """The feed item of ``article`` (made once: an entry is in several feeds)."""
+        items = self.__dict__.setdefault("_items", {})
+        if id(article) not in items:
+            items[id(article)] = (article, self._item(article))
+        return items[id(article)][1]
+
+    def _item(self, article) -> FeedItem:
         siteurl = self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL", "")
-        content_root = Path(self.settings["PATH"])
-        source = Path(article.source_path).resolve().relative_to(content_root.resolve()).as_posix()
+        source = display_path(article.source_path, self.settings["PATH"])
         updated = getattr(article, "modified", None) or article.date
         return FeedItem(
             id=permanent_id(getattr(article, "permanent_id", None), source),

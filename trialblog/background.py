@@ -1,0 +1,82 @@
+"""Work done in a forked process beside the build, at a lower priority.
+
+The safety checks run this way while Pelican renders into the temporary folder: the rendering
+keeps the cores it needs, and the checks take what it leaves idle (while the search index is
+written, one core would otherwise wait). Nothing is published until both are done.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import traceback
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+R = TypeVar("R")
+
+#: How much less the background process is favoured than the build (``nice`` increment).
+NICENESS = 10
+
+
+class Background(Generic[R]):
+    """``func()`` in a forked process; :meth:`result` waits for it (its result must pickle)."""
+
+    def __init__(self, func: Callable[[], R], niceness: int = NICENESS):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: run, send the outcome back, never return
+            os.close(read_end)
+            status = 0
+            try:
+                os.setpgid(0, 0)  # its own group, so that cancelling stops any workers it starts
+                os.nice(niceness)
+                payload = pickle.dumps((True, func()), protocol=5)
+            except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent
+                status = 1
+                payload = _pickled_error(exc)
+            try:
+                with os.fdopen(write_end, "wb") as pipe:
+                    pipe.write(payload)
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        with contextlib.suppress(OSError):  # also here: the group exists whichever runs first
+            os.setpgid(pid, pid)
+        self._pid: int | None = pid
+        self._read_end = read_end
+
+    def result(self) -> R:
+        """The function's result; its exception is raised here."""
+        if self._pid is None:
+            raise RuntimeError("the background work was cancelled")
+        with os.fdopen(self._read_end, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(self._pid, 0)
+        self._pid = None
+        if not data:
+            raise RuntimeError("the background process stopped without a result")
+        ok, value = pickle.loads(data)
+        if ok:
+            return value
+        raise value
+
+    def cancel(self) -> None:
+        """Stop the work if it is still running (the build failed or was interrupted)."""
+        if self._pid is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self._pid, signal.SIGTERM)
+        os.waitpid(self._pid, 0)
+        os.close(self._read_end)
+        self._pid = None
+
+
+def _pickled_error(exc: BaseException) -> bytes:
+    try:
+        return pickle.dumps((False, exc), protocol=5)
+    except Exception:  # an exception that does not pickle: its text, with where it happened
+        detail = "".join(traceback.format_exception(exc))
+        return pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}\n{detail}")), protocol=5)
