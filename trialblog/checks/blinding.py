@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from .documents import Document, Kind
 from .findings import Finding, Severity
 from .rules import define
-from .text import Segment
+from .text import DIGIT, Cued, Segment, folded
 
 GUESS = define(
     "blinding.arm-guess",
@@ -46,6 +46,8 @@ STRONG_ARM = (
     r"actual\s+(?:drug|medication|medicine|treatment)"
 )
 WEAK_ARM = r"(?:study|trial)\s+(?:drug|medication|medicine)|drug|medication|medicine"
+#: Every arm STRONG_ARM or WEAK_ARM names has one of these words.
+ARM_CUES = "placebo sugar dummy salt saline sham real active arm group dose stuff actual drug medic"
 FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|Im|I['’]ve|I['’]d|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
 CERTAIN = re.compile(
     r"\b(?:think|thought|guess|guessing|bet|betting|reckon|suspect|sure|certain|convinced|positive|"
@@ -81,35 +83,44 @@ BEING_ON = (
 )
 IT_IS = r"\b(?:it['’]s|it\s+is|this\s+is|that['’]s|these\s+are|they['’]re|must\s+be|has\s+to\s+be)\s+(?:\w+\s+){0,2}?(?:the\s+|a\s+)?"
 
-COMPARE_NOTES = re.compile(
-    r"\b(?:compare|comparing|swap|swapping|share|sharing|pool|pooling|match|matching|post|posting|"
-    r"list|listing)\s+(?:\w+\s+){0,2}?(?:notes|side[- ]effects|symptoms|reactions|experiences|"
-    r"results|stories)\b",
-    re.IGNORECASE,
+COMPARE_NOTES = Cued(
+    re.compile(
+        r"\b(?:compare|comparing|swap|swapping|share|sharing|pool|pooling|match|matching|post|posting|"
+        r"list|listing)\s+(?:\w+\s+){0,2}?(?:notes|side[- ]effects|symptoms|reactions|experiences|"
+        r"results|stories)\b",
+        re.IGNORECASE,
+    ),
+    "notes effects symptoms reactions experiences results stories",
 )
 READERS = re.compile(
     r"\b(?:let['’]?s|we|us|you|your|anyone|everyone|readers?|comments?|DM|message|reply|"
     r"get\s+in\s+touch|drop\s+me|email\s+me|join|together|other\s+participants)\b",
     re.IGNORECASE,
 )
-WORK_OUT = re.compile(
-    r"\b(?:work\s+out|figure\s+out|find\s+out|guess|deduce|crack|decode|tell|determine|identify|spot|see|"
-    r"narrow\s+down)\s+(?:\w+\s+){0,1}?(?:which|what|who|who['’]s|whether|if)\s+(?:\S+\s+){0,4}?"
-    r"(?:arms?|groups?|placebo|real|active|drug|on\s+what|is\s+on|got|are\s+on|['’]re\s+on|"
-    r"we['’]re\s+in|you['’]re\s+in|they['’]re\s+in)\b",
-    re.IGNORECASE,
+WORK_OUT = Cued(
+    re.compile(
+        r"\b(?:work\s+out|figure\s+out|find\s+out|guess|deduce|crack|decode|tell|determine|identify|spot|"
+        r"see|narrow\s+down)\s+(?:\w+\s+){0,1}?(?:which|what|who|who['’]s|whether|if)\s+(?:\S+\s+){0,4}?"
+        r"(?:arms?|groups?|placebo|real|active|drug|on\s+what|is\s+on|got|are\s+on|['’]re\s+on|"
+        r"we['’]re\s+in|you['’]re\s+in|they['’]re\s+in)\b",
+        re.IGNORECASE,
+    ),
+    "wh if",
 )
 INVITE = re.compile(
     r"\b(?:help\s+me|let['’]?s|can\s+we|could\s+we|we\s+can|we\s+could|we['’]ll|we\s+will|together|between\s+us|"
     r"if\s+we|with\s+me|comments?|DM|message\s+me|tell\s+me|let\s+me\s+know|reply|get\s+in\s+touch)\b",
     re.IGNORECASE,
 )
-ANYONE_ELSE = re.compile(
-    r"\b(?:anyone|anybody|any\s+of\s+you|others?|fellow\s+participants)\s+(?:else\s+)?(?:\w+\s+){0,2}?"
-    r"(?:on|in|doing|taking\s+part\s+in|enrolled\s+in)\s+(?:\S+\s+){0,2}?(?:trial|study)\b.*?"
-    r"\b(?:getting|having|get|had|notice|noticed|experienc\w+|with|feel|felt|side[- ]effects|"
-    r"symptoms|reactions?)\b",
-    re.IGNORECASE,
+ANYONE_ELSE = Cued(
+    re.compile(
+        r"\b(?:anyone|anybody|any\s+of\s+you|others?|fellow\s+participants)\s+(?:else\s+)?(?:\w+\s+){0,2}?"
+        r"(?:on|in|doing|taking\s+part\s+in|enrolled\s+in)\s+(?:\S+\s+){0,2}?(?:trial|study)\b.*?"
+        r"\b(?:getting|having|get|had|notice|noticed|experienc\w+|with|feel|felt|side[- ]effects|"
+        r"symptoms|reactions?)\b",
+        re.IGNORECASE,
+    ),
+    "any other fellow",
 )
 YOU_TOO = (
     r"\bif\s+you['’]?(?:re|\s+are)\s+(?:also\s+)?(?:on|in|doing|part\s+of)\s+(?:\S+\s+){0,2}?(?:trial|study"
@@ -119,25 +130,37 @@ CALL_TO_ACT = re.compile(
     r"compare|see\s+if\s+we|match)\b",
     re.IGNORECASE,
 )
-FELLOW_READERS = re.compile(
-    r"\b(?:any|other|fellow)\s+(?:other\s+)?(?:\S+\s+)?(?:participants|trialists|volunteers)\b",
-    re.IGNORECASE,
+FELLOW_READERS = Cued(
+    re.compile(
+        r"\b(?:any|other|fellow)\s+(?:other\s+)?(?:\S+\s+)?(?:participants|trialists|volunteers)\b",
+        re.IGNORECASE,
+    ),
+    "participants trialists volunteers",
 )
-ASK_THEIRS = re.compile(
-    r"\b(?:what|which|any)\s+(?:side[- ]effects|symptoms|reactions)\s+(?:have|are|did|do)\s+you\b"
-    r"|\b(?:have|are|did)\s+you\s+(?:had|been\s+having|getting|noticed|got)\s+(?:any\s+)?(?:the\s+)?"
-    r"(?:side[- ]effects|symptoms|reactions)\b",
-    re.IGNORECASE,
+ASK_THEIRS = Cued(
+    re.compile(
+        r"\b(?:what|which|any)\s+(?:side[- ]effects|symptoms|reactions)\s+(?:have|are|did|do)\s+you\b"
+        r"|\b(?:have|are|did)\s+you\s+(?:had|been\s+having|getting|noticed|got)\s+(?:any\s+)?(?:the\s+)?"
+        r"(?:side[- ]effects|symptoms|reactions)\b",
+        re.IGNORECASE,
+    ),
+    "effects symptoms reactions",
 )
-TELL_ME_YOURS = re.compile(
-    r"\b(?:tell|let)\s+me\s+(?:know\s+)?(?:your|what|which|how|about\s+your)\s+(?:\w+\s+){0,3}?"
-    r"(?:side[- ]effects|symptoms|reactions)\b",
-    re.IGNORECASE,
+TELL_ME_YOURS = Cued(
+    re.compile(
+        r"\b(?:tell|let)\s+me\s+(?:know\s+)?(?:your|what|which|how|about\s+your)\s+(?:\w+\s+){0,3}?"
+        r"(?:side[- ]effects|symptoms|reactions)\b",
+        re.IGNORECASE,
+    ),
+    "effects symptoms reactions",
 )
-DONT = re.compile(
-    r"\b(?:not|never|no|don['’]?t|won['’]?t|shouldn['’]?t|avoid|refrain\s+from|rather\s+you\s+didn['’]?t)"
-    r"(?:\s+\w+){0,3}?\s+(?:compare|comparing|guess|guessing|try|share|sharing|work|figure|post|list|swap)\b",
-    re.IGNORECASE,
+DONT = Cued(
+    re.compile(
+        r"\b(?:not|never|no|don['’]?t|won['’]?t|shouldn['’]?t|avoid|refrain\s+from|rather\s+you\s+didn['’]?t)"
+        r"(?:\s+\w+){0,3}?\s+(?:compare|comparing|guess|guessing|try|share|sharing|work|figure|post|list|swap)\b",
+        re.IGNORECASE,
+    ),
+    "compar guess try shar work figure post list swap",
 )
 KIT_NUMBER = re.compile(
     r"\b(?:(?:kit|lot|batch|bottle|box|pack|carton|vial|blister(?:\s+card)?|randomi[sz]ation|"
@@ -152,15 +175,14 @@ KIT_NUMBER = re.compile(
 def check(doc: Document) -> Iterator[Finding]:
     if doc.kind is not Kind.DIARY or not doc.blinded:
         return
-    strong = STRONG_ARM + "".join(
-        f"|{re.escape(t)}(?!\\s+(?:study|trial|leaflet|sheet))" for t in doc.arm_terms
-    )
-    patterns = _arm_patterns(strong)
+    patterns = _arm_patterns(doc.arm_terms)
     names = [re.escape(n) for n in _trial_names(doc)]
-    you_too = re.compile(YOU_TOO + "".join(f"|{n}" for n in names) + r")\b", re.IGNORECASE)
+    you_too = Cued(re.compile(YOU_TOO + "".join(f"|{n}" for n in names) + r")\b", re.IGNORECASE), "you")
     for segment in doc.segments:
         for start, end in segment.sentences():
             yield from _sentence(doc, segment, start, end, patterns, you_too)
+        if not DIGIT.search(segment.plain):
+            continue  # a kit number has a digit
         for m in KIT_NUMBER.finditer(segment.plain):
             code = m.group("code")
             if sum(c.isdigit() for c in code) >= 2:
@@ -176,13 +198,17 @@ def _trial_names(doc: Document) -> set[str]:
     return {n for n in names if n}
 
 
-def _arm_patterns(strong: str) -> tuple[re.Pattern[str], ...]:
+def _arm_patterns(terms: tuple[str, ...]) -> tuple[Cued, ...]:
+    """Being on an arm, an arm, "it is" an arm, and being on the drug (weakly named), the arms
+    including the trial's own ``terms``; a match of any has an ARM_CUES word or a term in it."""
+    strong = STRONG_ARM + "".join(f"|{re.escape(t)}(?!\\s+(?:study|trial|leaflet|sheet))" for t in terms)
     flags = re.IGNORECASE
+    cues = ARM_CUES.split() + [folded(t) if t.isascii() else "" for t in terms]  # "": always look
     return (
-        re.compile(BEING_ON + rf"(?:{strong})\b", flags),
-        re.compile(rf"\b(?:{strong})\b", flags),
-        re.compile(IT_IS + rf"(?:{strong})\b", flags),
-        re.compile(BEING_ON + rf"(?:{WEAK_ARM})\b", flags),
+        Cued(re.compile(BEING_ON + rf"(?:{strong})\b", flags), cues),
+        Cued(re.compile(rf"\b(?:{strong})\b", flags), cues),
+        Cued(re.compile(IT_IS + rf"(?:{strong})\b", flags), cues),
+        Cued(re.compile(BEING_ON + rf"(?:{WEAK_ARM})\b", flags), cues),
     )
 
 
@@ -199,14 +225,15 @@ def _sentence(
     seg: Segment,
     start: int,
     end: int,
-    patterns: tuple[re.Pattern[str], ...],
-    you_too: re.Pattern[str],
+    patterns: tuple[Cued, ...],
+    you_too: Cued,
 ) -> Iterator[Finding]:
     sentence = seg.plain[start:end]
     being_on, arm, it_is, weak = patterns
     question = sentence.rstrip().endswith("?")
     guessed = False
-    for offset, clause in _clauses(sentence):
+    clauses = _clauses(sentence) if arm.possible(sentence) else ()  # no arm named, no guess
+    for offset, clause in clauses:
         if HYPOTHETICAL.search(clause) or NOT_KNOWING.search(clause) or question:
             continue
         hit = being_on.search(clause)

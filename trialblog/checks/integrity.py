@@ -16,7 +16,7 @@ from .documents import Document, Kind
 from .findings import Finding, Severity
 from .people import about_participation, mentions
 from .rules import define
-from .text import Segment
+from .text import Cued, Segment
 
 HIDE = define(
     "integrity.hide-at-screening",
@@ -57,18 +57,22 @@ SCREENING = (
     r"screening|eligib|qualif|get\s+in(?:to)?|get\s+on|accepted|let\s+you\s+in|exclude|kick\s+you|"
     r"disqualif|rule\s+you\s+out|turn\s+you\s+down|trial|study|enrol|recruit|sign\s+up|they['’]ll"
 )
-HIDE_ADVICE = re.compile(
-    rf"\b(?:don['’]?t|do\s+not|never|no\s+need\s+to|you\s+don['’]?t\s+(?:have|need)\s+to|"
-    rf"there['’]?s\s+no\s+need\s+to|avoid|try\s+not\s+to)\s+(?:ever\s+|even\s+|just\s+)?"
-    rf"(?:{_HIDE_VERBS})\b"
-    rf"|\b(?:leave\s+out|leave\s+off|hide|keep\s+quiet\s+about|conceal|downplay|play\s+down|"
-    rf"lie\s+about|fib\s+about|fudge|round\s+down|under-?report|skip\s+over|gloss\s+over|"
-    rf"not\s+(?:mention|tell|disclos|admit|report|declar|list)\w*)\b"
-    rf"|\bjust\s+(?:say|tell\s+them)\s+(?:you|that\s+you|no)\b"
-    rf"|\b(?:they|the\s+(?:study\s+|trial\s+|research\s+)?(?:team|doctors?|nurses?|screeners?))\s+"
-    rf"(?:don['’]?t|do\s+not|doesn['’]?t|won['’]?t|will\s+not)\s+(?:need\s+to|have\s+to|ever)\s+"
-    rf"(?:know|find\s+out|hear)",
-    re.IGNORECASE,
+HIDE_ADVICE = Cued(
+    re.compile(
+        rf"\b(?:don['’]?t|do\s+not|never|no\s+need\s+to|you\s+don['’]?t\s+(?:have|need)\s+to|"
+        rf"there['’]?s\s+no\s+need\s+to|avoid|try\s+not\s+to)\s+(?:ever\s+|even\s+|just\s+)?"
+        rf"(?:{_HIDE_VERBS})\b"
+        rf"|\b(?:leave\s+out|leave\s+off|hide|keep\s+quiet\s+about|conceal|downplay|play\s+down|"
+        rf"lie\s+about|fib\s+about|fudge|round\s+down|under-?report|skip\s+over|gloss\s+over|"
+        rf"not\s+(?:mention|tell|disclos|admit|report|declar|list)\w*)\b"
+        rf"|\bjust\s+(?:say|tell\s+them)\s+(?:you|that\s+you|no)\b"
+        rf"|\b(?:they|the\s+(?:study\s+|trial\s+|research\s+)?(?:team|doctors?|nurses?|screeners?))\s+"
+        rf"(?:don['’]?t|do\s+not|doesn['’]?t|won['’]?t|will\s+not)\s+(?:need\s+to|have\s+to|ever)\s+"
+        rf"(?:know|find\s+out|hear)",
+        re.IGNORECASE,
+    ),
+    "mention tell bring disclos admit report say volunteer declar list own leave hide keep conceal lie fib"
+    " fudge skip gloss know find hear",
 )
 OPPOSITE = re.compile(r"\b(?:forget|make\s+sure|always)\b", re.IGNORECASE)  # "don't forget to mention"
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you['’]re|you['’]ll)\b", re.IGNORECASE)
@@ -84,23 +88,27 @@ _TELL = (
     r"disclos(?:e|ing)|let(?:ting)?\s+(?:them|the\s+(?:\w+\s+)?(?:team|nurse|doctor)|anyone)\s+know|"
     r"flag(?:ging)?|rais(?:e|ing)"
 )
-WITHHOLDING = re.compile(
-    rf"\bI(?:['’]m|\s+am|['’]ll|\s+will|['’]ve|\s+have|['’]d|\s+would)?\s+"
-    rf"(?:didn['’]?t|did\s+not|won['’]?t|will\s+not|not\s+going\s+to|haven['’]?t|have\s+not|never|"
-    rf"decided\s+not\s+to|chose\s+not\s+to|choose\s+not\s+to|am\s+choosing\s+not\s+to|"
-    rf"don['’]?t\s+plan\s+to|wasn['’]?t\s+going\s+to|rather\s+not|don['’]?t\s+want\s+to|"
-    rf"do\s+not\s+want\s+to|not|['’]m\s+not|am\s+not)\s+(?:\w+\s+){{0,2}}?(?:{_TELL})\b"
-    rf"|\b(?:keep(?:ing)?|kept)\s+(?:it|this|that|them|the\s+\w+(?:\s+\w+)?|my\s+\w+(?:\s+\w+)?)\s+"
-    rf"(?:to\s+myself|quiet|secret|under\s+wraps|from\s+(?:the|my)\s+(?:study|trial|research|nurse|doctor|team))"
-    rf"|\b(?:the\s+(?:study\s+|trial\s+|research\s+)?(?:team|doctors?|nurses?|investigators?)|they)\s+"
-    rf"(?:doesn['’]?t|don['’]?t|do\s+not|does\s+not|won['’]?t|will\s+not)\s+(?:need\s+to|have\s+to|"
-    rf"ever)\s+(?:know|find\s+out|hear)"
-    rf"|\b(?:nobody|no\s+one|no-one)\s+(?:at|on|in|from)\s+(?:the\s+)?(?:trial|study|clinic|hospital|"
-    rf"research\s+unit)\s+(?:needs|has|is\s+going)\s+to\s+(?:know|hear|find\s+out)"
-    rf"|\bI\s+(?:\w+\s+)?(?:skipped\s+over|glossed\s+over|played\s+down|downplayed|left\s+out|"
-    rf"kept\s+quiet\s+about|lied\s+about|fibbed\s+about|said\s+nothing\s+about|hid|covered\s+up|"
-    rf"brushed\s+off|shrugged\s+off)\b",
-    re.IGNORECASE,
+WITHHOLDING = Cued(
+    re.compile(
+        rf"\bI(?:['’]m|\s+am|['’]ll|\s+will|['’]ve|\s+have|['’]d|\s+would)?\s+"
+        rf"(?:didn['’]?t|did\s+not|won['’]?t|will\s+not|not\s+going\s+to|haven['’]?t|have\s+not|never|"
+        rf"decided\s+not\s+to|chose\s+not\s+to|choose\s+not\s+to|am\s+choosing\s+not\s+to|"
+        rf"don['’]?t\s+plan\s+to|wasn['’]?t\s+going\s+to|rather\s+not|don['’]?t\s+want\s+to|"
+        rf"do\s+not\s+want\s+to|not|['’]m\s+not|am\s+not)\s+(?:\w+\s+){{0,2}}?(?:{_TELL})\b"
+        rf"|\b(?:keep(?:ing)?|kept)\s+(?:it|this|that|them|the\s+\w+(?:\s+\w+)?|my\s+\w+(?:\s+\w+)?)\s+"
+        rf"(?:to\s+myself|quiet|secret|under\s+wraps|from\s+(?:the|my)\s+(?:study|trial|research|nurse|doctor|team))"
+        rf"|\b(?:the\s+(?:study\s+|trial\s+|research\s+)?(?:team|doctors?|nurses?|investigators?)|they)\s+"
+        rf"(?:doesn['’]?t|don['’]?t|do\s+not|does\s+not|won['’]?t|will\s+not)\s+(?:need\s+to|have\s+to|"
+        rf"ever)\s+(?:know|find\s+out|hear)"
+        rf"|\b(?:nobody|no\s+one|no-one)\s+(?:at|on|in|from)\s+(?:the\s+)?(?:trial|study|clinic|hospital|"
+        rf"research\s+unit)\s+(?:needs|has|is\s+going)\s+to\s+(?:know|hear|find\s+out)"
+        rf"|\bI\s+(?:\w+\s+)?(?:skipped\s+over|glossed\s+over|played\s+down|downplayed|left\s+out|"
+        rf"kept\s+quiet\s+about|lied\s+about|fibbed\s+about|said\s+nothing\s+about|hid|covered\s+up|"
+        rf"brushed\s+off|shrugged\s+off)\b",
+        re.IGNORECASE,
+    ),
+    "tell told report mention say bring disclos flag rais keep kept know find hear skipped glossed played"
+    " left lied fibbed said hid covered brushed shrugged",
 )
 NOTHING = re.compile(r"\b(?:nothing|no\s+one|anyone['’]s\s+name|names?)\b", re.IGNORECASE)
 OTHER_AUDIENCE = re.compile(
@@ -128,20 +136,28 @@ EXPERIENCE = re.compile(
     rf"is|was|are|were|started|keeps?|kept)\b)(?:\s+\S+){{0,6}}?\s+(?:{SYMPTOM_WORDS})\b",
     re.IGNORECASE,
 )
+TRIAL_OR_SYMPTOM = re.compile(
+    rf"\b(?:{SYMPTOM_WORDS})\b|\b(?:study|trial|research)\s+(?:team|nurse|doctor|line)|"
+    r"\b(?:the\s+)?(?:nurse|doctor|investigator|them|clinic|anyone\s+at|visit|trial|study)\b",
+    re.IGNORECASE,
+)
 NEGATED_EXPERIENCE = re.compile(
     r"\b(?:no|not|never|without|nothing|haven['’]?t|hasn['’]?t|didn['’]?t|don['’]?t)\b", re.IGNORECASE
 )
-TOLD_TEAM = re.compile(
-    r"\b(?:report\w*|told|tell\w*|rang|ring|rung|phoned|phone|called|call|mentioned|mention|"
-    r"informed|inform|contacted|contact|let|raised|flagged|recorded|logged|emailed|messaged|"
-    r"spoke|spoken|talked|saw|seen|went\s+through)\b[^.!?\n]{0,80}?"
-    r"\b(?:study\s+(?:team|nurse|doctor|line|site|coordinator|staff)|research\s+(?:nurse|team|"
-    r"doctor|unit)|trial\s+(?:team|nurse|doctor|line|coordinator|staff)|investigators?|"
-    r"(?:site|clinic)\s+team|on-call\s+(?:study\s+)?doctor|the\s+team)\b"
-    r"|\b(?:study|research|trial)\s+(?:team|nurse|doctor|line)\b[^.!?\n]{0,60}?"
-    r"\b(?:know|knows|told|recorded|logged|noted|asked|checked|saw|examined)\b"
-    r"|\badverse\s+events?\b",
-    re.IGNORECASE,
+TOLD_TEAM = Cued(
+    re.compile(
+        r"\b(?:report\w*|told|tell\w*|rang|ring|rung|phoned|phone|called|call|mentioned|mention|"
+        r"informed|inform|contacted|contact|let|raised|flagged|recorded|logged|emailed|messaged|"
+        r"spoke|spoken|talked|saw|seen|went\s+through)\b[^.!?\n]{0,80}?"
+        r"\b(?:study\s+(?:team|nurse|doctor|line|site|coordinator|staff)|research\s+(?:nurse|team|"
+        r"doctor|unit)|trial\s+(?:team|nurse|doctor|line|coordinator|staff)|investigators?|"
+        r"(?:site|clinic)\s+team|on-call\s+(?:study\s+)?doctor|the\s+team)\b"
+        r"|\b(?:study|research|trial)\s+(?:team|nurse|doctor|line)\b[^.!?\n]{0,60}?"
+        r"\b(?:know|knows|told|recorded|logged|noted|asked|checked|saw|examined)\b"
+        r"|\badverse\s+events?\b",
+        re.IGNORECASE,
+    ),
+    "team study research trial investigator doctor adverse",
 )
 
 
@@ -158,8 +174,12 @@ def check(doc: Document) -> Iterator[Finding]:
 def _sentence(doc: Document, seg: Segment, start: int, end: int) -> Iterator[Finding]:
     sentence = seg.plain[start:end]
     advice = HIDE_ADVICE.search(sentence)
-    addressed = SECOND_PERSON.search(sentence) or IMPERATIVE.search(sentence)
-    if advice and addressed and HEALTH_OR_SCREENING.search(sentence) and not OPPOSITE.search(sentence):
+    if (
+        advice
+        and (SECOND_PERSON.search(sentence) or IMPERATIVE.search(sentence))
+        and HEALTH_OR_SCREENING.search(sentence)
+        and not OPPOSITE.search(sentence)
+    ):
         yield doc.finding(HIDE, seg, start + advice.start(), "advises hiding something from the study team")
         return
     withheld = WITHHOLDING.search(sentence)
@@ -183,15 +203,7 @@ def _sentence(doc: Document, seg: Segment, start: int, end: int) -> Iterator[Fin
 
 
 def _about_trial_or_symptom(sentence: str) -> bool:
-    return (
-        re.search(
-            rf"\b(?:{SYMPTOM_WORDS})\b|\b(?:study|trial|research)\s+(?:team|nurse|doctor|line)|"
-            r"\b(?:the\s+)?(?:nurse|doctor|investigator|them|clinic|anyone\s+at|visit|trial|study)\b",
-            sentence,
-            re.IGNORECASE,
-        )
-        is not None
-    )
+    return TRIAL_OR_SYMPTOM.search(sentence) is not None
 
 
 def _reminder(doc: Document) -> Iterator[Finding]:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .text import words
+from .text import Cued, words
 
 # Common given names (English-speaking countries and beyond). Names that are also everyday
 # words when capitalised at the start of a sentence (May, Will, Grace, Hope, Mark...) are left out.
@@ -59,20 +59,34 @@ NOT_NAMES = words(
     "Tuesday Wednesday Thursday Friday Saturday Sunday Who What Which Also Too"
 )
 
-RELATION_NAME = re.compile(
-    rf"\b(?:my|his|her|our|their|your)\s+(?:(?:best|old|close|younger|older|little|big|late)\s+)?"
-    rf"(?:{RELATIONS})(?:'s)?\s*,?\s+(?:(?:called|named)\s+)?(?P<name>{NAME}(?:\s+{NAME})?)"
+RELATION_NAME = Cued(
+    re.compile(
+        rf"\b(?:my|his|her|our|their|your)\s+(?:(?:best|old|close|younger|older|little|big|late)\s+)?"
+        rf"(?:{RELATIONS})(?:'s)?\s*,?\s+(?:(?:called|named)\s+)?(?P<name>{NAME}(?:\s+{NAME})?)"
+    ),
+    "my his her our their",
 )
-NAME_RELATION = re.compile(
-    rf"\b(?P<name>{NAME}(?:\s+{NAME})?)\s*,\s+(?:my|his|her|our|their)\s+(?:(?:best|old|close)\s+)?"
-    rf"(?:{RELATIONS})\b"
+NAME_RELATION = Cued(
+    re.compile(
+        rf"\b(?P<name>{NAME}(?:\s+{NAME})?)\s*,\s+(?:my|his|her|our|their)\s+(?:(?:best|old|close)\s+)?"
+        rf"(?:{RELATIONS})\b"
+    ),
+    "my his her our their",
 )
-CALLED = re.compile(
-    rf"\b(?:a|an|another|one|the|some|this)\s+(?:\w+\s+)?(?:{PEOPLE}|{RELATIONS})\s+"
-    rf"(?:called|named|by the name of)\s+(?P<name>{NAME}(?:\s+{NAME})?)"
+CALLED = Cued(
+    re.compile(
+        rf"\b(?:a|an|another|one|the|some|this)\s+(?:\w+\s+)?(?:{PEOPLE}|{RELATIONS})\s+"
+        rf"(?:called|named|by the name of)\s+(?P<name>{NAME}(?:\s+{NAME})?)"
+    ),
+    "called name",
 )
-TITLED = re.compile(rf"\b(?:{TITLES})\.?\s+(?P<name>{NAME}(?:\s+{NAME})?)")
+TITLED = Cued(
+    re.compile(rf"\b(?:{TITLES})\.?\s+(?P<name>{NAME}(?:\s+{NAME})?)"),
+    "Dr Doctor Mr Ms Miss Mx Prof Nurse Sister Matron",
+)
 FIRST_NAME = re.compile(rf"\b(?P<name>{NAME}(?:\s+{NAME})?)(?=\W)")
+#: Capitalised words: a FIRST_NAME match counts only if its first word is one in FIRST_NAMES.
+CAPITALISED = re.compile(r"[A-Z][a-z]+")
 
 HEALTH = re.compile(
     r"\b(?:diagnos\w*|living with|lives with|suffer\w*|"
@@ -85,18 +99,21 @@ HEALTH = re.compile(
     r"allerg\w+|died|dying|passed away|funeral|blood tests?|results?)\b",
     re.IGNORECASE,
 )
-PARTICIPANT = re.compile(
-    r"\b(?:(?:also|too|as well)\s+(?:in|on|taking part in|enrolled in)\s+(?:the|this|my|our)\s+"
-    r"(?:trial|study)|(?:in|on)\s+(?:the|this|my|our)\s+(?:trial|study)\s+(?:too|as well)|"
-    r"(?:another|fellow|other)\s+(?:participants?|volunteers?|trial\s+patients?)|"
-    r"(?:on|in)\s+the\s+same\s+(?:trial|study|drug|arm|group|cohort|tablets?|injections?)|"
-    r"(?:trial|study)\s+(?:buddy|mate|friend)|(?:my|our)\s+cohort|"
-    r"in\s+the\s+(?:trial|study)\s+waiting\s+room|(?:also|both)\s+(?:enrolled|taking part|participating)|"
-    r"(?:is|was|are|were)\s+(?:also\s+)?(?:a\s+)?participants?\s+(?:in|on)|"
-    r"(?:is|was|are|were|['’]s)\s+(?:also\s+)?(?:on|in|doing)\s+(?:the|this|my|our)\s+(?:same\s+)?(?:trial|study)|"
-    r"(?:on|in)\s+the\s+(?:trial|study)\s+with\s+(?:me|us)|"
-    r"met\s+(?:him|her|them)?\s*(?:at|in)\s+the\s+(?:research unit|trial clinic|study visits?))",
-    re.IGNORECASE,
+PARTICIPANT = Cued(
+    re.compile(
+        r"\b(?:(?:also|too|as well)\s+(?:in|on|taking part in|enrolled in)\s+(?:the|this|my|our)\s+"
+        r"(?:trial|study)|(?:in|on)\s+(?:the|this|my|our)\s+(?:trial|study)\s+(?:too|as well)|"
+        r"(?:another|fellow|other)\s+(?:participants?|volunteers?|trial\s+patients?)|"
+        r"(?:on|in)\s+the\s+same\s+(?:trial|study|drug|arm|group|cohort|tablets?|injections?)|"
+        r"(?:trial|study)\s+(?:buddy|mate|friend)|(?:my|our)\s+cohort|"
+        r"in\s+the\s+(?:trial|study)\s+waiting\s+room|(?:also|both)\s+(?:enrolled|taking part|participating)|"
+        r"(?:is|was|are|were)\s+(?:also\s+)?(?:a\s+)?participants?\s+(?:in|on)|"
+        r"(?:is|was|are|were|['’]s)\s+(?:also\s+)?(?:on|in|doing)\s+(?:the|this|my|our)\s+(?:same\s+)?(?:trial|study)|"
+        r"(?:on|in)\s+the\s+(?:trial|study)\s+with\s+(?:me|us)|"
+        r"met\s+(?:him|her|them)?\s*(?:at|in)\s+the\s+(?:research unit|trial clinic|study visits?))",
+        re.IGNORECASE,
+    ),
+    "trial study part volunteer same cohort enrolled research",
 )
 
 
@@ -138,6 +155,8 @@ def mentions(sentence: str) -> Iterator[Mention]:
             if free(start, start + len(name)):
                 taken.append((start, start + len(name)))
                 yield Mention(start, start + len(name), name, how)
+    if not any(word.lower() in FIRST_NAMES for word in CAPITALISED.findall(sentence)):
+        return
     for match in FIRST_NAME.finditer(sentence):
         name = match.group("name")
         words = name.split()

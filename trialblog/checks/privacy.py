@@ -18,7 +18,7 @@ from .documents import Document, Kind, digits
 from .findings import Finding, Severity
 from .people import about_health, about_participation, mentions
 from .rules import define
-from .text import Segment, blank, words
+from .text import DIGIT, Cued, Segment, blank, words
 
 E = Severity.ERROR
 PHONE = define(
@@ -100,6 +100,8 @@ IDENTIFIERS = re.compile(
     re.IGNORECASE,
 )
 TIMES = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2})?\b|\b\d{1,2}:\d{2}\b")
+#: Every URL has it, every registry id a DIGIT: text with neither has no IDENTIFIERS.
+URL_MARK = "://"
 
 # Phone numbers
 PHONE_CUE = re.compile(
@@ -126,28 +128,31 @@ PUBLIC_TYPES = frozenset(
 )
 
 # E-mail, profiles, IP addresses
-EMAIL_ADDRESS = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9][\w.%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
+EMAIL_ADDRESS = Cued(
+    re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"), "@"
 )
 ROLE_MAILBOXES = words(
     "info enquiries enquiry inquiries inquiry helpline help support contact contactus hello admin "
     "office press media research studies study trials clinicaltrials noreply no-reply team feedback "
     "webmaster privacy dpo pals reception appointments"
 )
-PROFILE_URL = re.compile(
-    r"(?:https?://)?(?:www\.|m\.|mobile\.)?(?P<host>facebook\.com|fb\.com|instagram\.com|twitter\.com|"
-    r"x\.com|linkedin\.com|tiktok\.com|youtube\.com|reddit\.com|threads\.net|bsky\.app|medium\.com|"
-    r"github\.com|pinterest\.(?:com|co\.uk)|snapchat\.com|patientslikeme\.com|about\.me|linktr\.ee|"
-    r"[\w-]+\.tumblr\.com)/(?P<path>[^\s)\]>\"'<]*)",
-    re.IGNORECASE,
+PROFILE_URL = Cued(
+    re.compile(
+        r"(?:https?://)?(?:www\.|m\.|mobile\.)?(?P<host>facebook\.com|fb\.com|instagram\.com|twitter\.com|"
+        r"x\.com|linkedin\.com|tiktok\.com|youtube\.com|reddit\.com|threads\.net|bsky\.app|medium\.com|"
+        r"github\.com|pinterest\.(?:com|co\.uk)|snapchat\.com|patientslikeme\.com|about\.me|linktr\.ee|"
+        r"[\w-]+\.tumblr\.com)/(?P<path>[^\s)\]>\"'<]*)",
+        re.IGNORECASE,
+    ),
+    "/",
 )
-FEDIVERSE = re.compile(r"https?://[\w.-]+\.[a-z]{2,}/@[A-Za-z0-9_]{2,}", re.IGNORECASE)
+FEDIVERSE = Cued(re.compile(r"https?://[\w.-]+\.[a-z]{2,}/@[A-Za-z0-9_]{2,}", re.IGNORECASE), "/@")
 NOT_PROFILES = words(
     "groups group pages events hashtag explore r search share sharer intent company watch results "
     "topics help policies legal about home login signup privacy terms settings trending discover "
     "sharer.php story.php photo.php"
 )
-HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]")
+HANDLE = Cued(re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]"), "@")
 SOCIAL_CUE = re.compile(
     r"\b(?:instagram|insta|twitter|tiktok|threads|bluesky|bsky|mastodon|snapchat|facebook|"
     r"youtube|follow\s+(?:me|us|along)|find\s+me|DM\s+me|message\s+me|my\s+handle|my\s+account|"
@@ -155,7 +160,7 @@ SOCIAL_CUE = re.compile(
     re.IGNORECASE,
 )
 IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)")
-IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
+IPV6 = Cued(re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"), ":")
 
 # Numbers
 SSN_FORMATTED = re.compile(r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b")
@@ -187,7 +192,7 @@ STREET = re.compile(
     r"Close|Court|Ct|Crescent|Cres|Place|Pl|Way|Boulevard|Blvd|Terrace|Gardens|Grove|Square|Sq|"
     r"Hill|Row|Mews|Walk|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Rise|Green|Vale|Parade)\b\.?"
 )
-PO_BOX = re.compile(r"\bP\.?\s?O\.?\s*Box\s+\d+", re.IGNORECASE)
+PO_BOX = Cued(re.compile(r"\bP\.?\s?O\.?\s*Box\s+\d+", re.IGNORECASE), "box")
 UK_POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}\b")
 STATES = (
     r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IA|KS|KY|LA|MD|MA|MI|MN|MO|MT|NE|NV|NH|NJ|NM|NY|NC|"
@@ -203,36 +208,50 @@ ZIP = re.compile(
     r"\b(?:zip|post|postal)\s*code\s*(?:is|was|:)?\s*(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\b",
     re.IGNORECASE,
 )
+#: Text ZIP matches has five digits in a row or the word "code".
+ZIP_CUE = re.compile(r"\d{5}|code", re.IGNORECASE)
 
 # Birth dates and ages
 BIRTH_CUE = re.compile(
     r"\b(?:born|birthday|birth\s*date|date\s+of\s+birth|d\.?o\.?b\b\.?|b\.(?=\s*\d))", re.IGNORECASE
 )
-AGE_OVER_89 = re.compile(
-    r"\b(?:aged|age|turned|turning|I['’]m|I\s+am|she['’]s|he['’]s|who['’]s|who\s+is|"
-    r"(?:she|he|who|my\s+\w+|his\s+\w+|her\s+\w+)\s+(?:is|was|turns|is\s+now))\s+"
-    r"(?P<age>9\d|1[01]\d)\b(?!\s*(?:%|mg|ml|kg|minutes|mins|hours|days|weeks|times|percent|\.\d|/))"
-    r"|\b(?P<age2>9\d|1[01]\d)[- ]years?[- ]old\b",
-    re.IGNORECASE,
+AGE_OVER_89 = Cued(
+    re.compile(
+        r"\b(?:aged|age|turned|turning|I['’]m|I\s+am|she['’]s|he['’]s|who['’]s|who\s+is|"
+        r"(?:she|he|who|my\s+\w+|his\s+\w+|her\s+\w+)\s+(?:is|was|turns|is\s+now))\s+"
+        r"(?P<age>9\d|1[01]\d)\b(?!\s*(?:%|mg|ml|kg|minutes|mins|hours|days|weeks|times|percent|\.\d|/))"
+        r"|\b(?P<age2>9\d|1[01]\d)[- ]years?[- ]old\b",
+        re.IGNORECASE,
+    ),
+    "9 1",
 )
 
 
 def check(doc: Document) -> Iterator[Finding]:
     for segment in doc.segments:
         text = DIRECTIVE.sub(lambda m: blank(m.group(0)), segment.text)
-        taken = [m.span() for m in IDENTIFIERS.finditer(text) if not _personal_url(m.group(0))]
-        protected = taken + [m.span() for m in TIMES.finditer(text)] + [m.span() for m in DATE.finditer(text)]
+        numbers = DIGIT.search(text) is not None  # no digit: no date, time, id or number
+        taken = _public_ids(text) if numbers or URL_MARK in text else []
+        dates = list(DATE.finditer(text)) if numbers else []
+        times = list(TIMES.finditer(text)) if numbers else []
+        protected = taken + [m.span() for m in times] + [m.span() for m in dates]
         yield from _emails(doc, segment, text, taken)
         yield from _profiles(doc, segment, text, taken)
-        yield from _ips(doc, segment, text, taken)
-        yield from _ssns(doc, segment, text, taken)
-        yield from _records(doc, segment, text, taken, protected)
-        yield from _phones(doc, segment, text, taken, protected)
-        yield from _addresses(doc, segment, text, taken)
-        yield from _birth_dates(doc, segment, text, taken)
-        yield from _ages(doc, segment, text, taken)
+        yield from _ips(doc, segment, text, taken, numbers)
+        if numbers:  # each identifier below has a digit
+            yield from _ssns(doc, segment, text, taken)
+            yield from _records(doc, segment, text, taken, protected)
+            yield from _phones(doc, segment, text, taken, protected)
+            yield from _addresses(doc, segment, text, taken)
+            yield from _birth_dates(doc, segment, text, taken, dates)
+            yield from _ages(doc, segment, text, taken)
         if doc.kind is not Kind.TRIAL:
             yield from _named(doc, segment)
+
+
+def _public_ids(text: str) -> list[tuple[int, int]]:
+    """Spans of registry ids and of URLs other than personal profiles."""
+    return [m.span() for m in IDENTIFIERS.finditer(text) if not _personal_url(m.group(0))]
 
 
 def _personal_url(url: str) -> bool:
@@ -273,6 +292,8 @@ def _profiles(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[F
     for m in FEDIVERSE.finditer(text):
         if _claim(m.span(), taken):
             yield doc.finding(PROFILE, seg, m.start(), f"a link to a personal profile ({_shown(m.group(0))})")
+    if not HANDLE.possible(text):
+        return
     for start, end in seg.sentences():
         sentence = text[start:end]
         if not SOCIAL_CUE.search(sentence):
@@ -305,8 +326,8 @@ def _profile_path(host: str, path: str) -> bool:
     return first not in NOT_PROFILES and not first.endswith(".php")
 
 
-def _ips(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:
-    for m in IPV4.finditer(text):
+def _ips(doc: Document, seg: Segment, text: str, taken: list, numbers: bool) -> Iterator[Finding]:
+    for m in IPV4.finditer(text) if numbers else ():
         before = text[max(0, m.start() - 8) : m.start()].lower()
         if re.search(r"(?:v|version)\s*$", before):
             continue
@@ -408,19 +429,22 @@ def _public_number(doc: Document, text: str, start: int, end: int, number: phone
 
 
 def _addresses(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:
-    for pattern, what in (
-        (STREET, "a street address"),
-        (PO_BOX, "a PO box"),
-        (ZIP, "a ZIP or postal code"),
-        (UK_POSTCODE, "a postcode"),
+    zip_codes = ZIP.finditer(text) if ZIP_CUE.search(text) else ()
+    for matches, what in (
+        (STREET.finditer(text), "a street address"),
+        (PO_BOX.finditer(text), "a PO box"),
+        (zip_codes, "a ZIP or postal code"),
+        (UK_POSTCODE.finditer(text), "a postcode"),
     ):
-        for m in pattern.finditer(text):
+        for m in matches:
             if _claim(m.span(), taken):
                 yield doc.finding(ADDRESS, seg, m.start(), f"{what} ({_shown(m.group(0))})")
 
 
-def _birth_dates(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:
-    for m in DATE.finditer(text):
+def _birth_dates(
+    doc: Document, seg: Segment, text: str, taken: list, dates: list[re.Match[str]]
+) -> Iterator[Finding]:
+    for m in dates:
         before = text[max(0, m.start() - 30) : m.start()]
         after = text[m.end() : m.end() + 25]
         if not (

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from .documents import RECRUITMENT_FIELDS, Document, Kind
 from .findings import Finding, Severity
 from .rules import Rule, define
-from .text import Segment
+from .text import Cued, Segment
 
 E = Severity.ERROR
 FREE = define(
@@ -85,54 +85,74 @@ _PRODUCT = (
     r"technology|science|relief"
 )
 
-FREE_TREATMENT = re.compile(
-    r"\bfree\s+(?:of\s+charge\s+)?(?:\w+\s+){0,2}?(?:treatment|medications?|medicines?|drugs?|therap(?:y|ies)|"
-    r"care|medical\s+care|health\s*care|check-?ups?|insulin|injections?|infusions?)\b"
-    r"|\b(?:treatment|medications?|medicines?|drugs?|therap(?:y|ies)|care)\s+(?:\w+\s+){0,3}?"
-    r"(?:for\s+free|free\s+of\s+charge|is\s+free|are\s+free)\b|\bget\s+treated\s+for\s+free\b",
-    re.IGNORECASE,
+FREE_TREATMENT = Cued(
+    re.compile(
+        r"\bfree\s+(?:of\s+charge\s+)?(?:\w+\s+){0,2}?(?:treatment|medications?|medicines?|drugs?|therap(?:y|ies)|"
+        r"care|medical\s+care|health\s*care|check-?ups?|insulin|injections?|infusions?)\b"
+        r"|\b(?:treatment|medications?|medicines?|drugs?|therap(?:y|ies)|care)\s+(?:\w+\s+){0,3}?"
+        r"(?:for\s+free|free\s+of\s+charge|is\s+free|are\s+free)\b|\bget\s+treated\s+for\s+free\b",
+        re.IGNORECASE,
+    ),
+    "free",
 )
-CURE_WORDS = re.compile(
-    r"\b(?:cure[sd]?|curing|curative|miracle|miraculous|wonder\s+drug|magic\s+bullet|life-?saving)\b",
-    re.IGNORECASE,
+CURE_WORDS = Cued(
+    re.compile(
+        r"\b(?:cure[sd]?|curing|curative|miracle|miraculous|wonder\s+drug|magic\s+bullet|life-?saving)\b",
+        re.IGNORECASE,
+    ),
+    "cur mirac wonder magic life",
 )
-NEW_WORDS = re.compile(
-    rf"\b(?:new|newer|novel|latest|brand[- ]new|cutting[- ]edge|state[- ]of[- ]the[- ]art|revolutionary|"
-    rf"ground-?breaking|game[- ]chang\w+|innovative|advanced|next[- ]generation|pioneering|exciting|"
-    rf"promising|leading[- ]edge|better|real|fresh|renewed|genuine|superior|world[- ]class)\s+(?:\w+\s+){{0,2}}?(?:{_PRODUCT})\b"
-    r"|\bbreakthroughs?\b(?!\s+(?:therapy\s+designation|pain|bleeding|infections?|seizures?|symptoms?|"
-    r"disease|fungal|hemolysis|haemolysis))",
-    re.IGNORECASE,
+NEW_WORDS = Cued(
+    re.compile(
+        rf"\b(?:new|newer|novel|latest|brand[- ]new|cutting[- ]edge|state[- ]of[- ]the[- ]art|revolutionary|"
+        rf"ground-?breaking|game[- ]chang\w+|innovative|advanced|next[- ]generation|pioneering|exciting|"
+        rf"promising|leading[- ]edge|better|real|fresh|renewed|genuine|superior|world[- ]class)\s+(?:\w+\s+){{0,2}}?(?:{_PRODUCT})\b"
+        r"|\bbreakthroughs?\b(?!\s+(?:therapy\s+designation|pain|bleeding|infections?|seizures?|symptoms?|"
+        r"disease|fungal|hemolysis|haemolysis))",
+        re.IGNORECASE,
+    ),
+    "new novel latest cutting state revolution ground game innovat advanced next pioneer exciting promising leading better real fresh genuine superior world breakthrough",
 )
 CLAIM_WORDS = (
     r"safe|safer|effective|efficacious|proven|well[- ]tolerated|harmless|risk[- ]free|gentle|natural|"
     r"non-?toxic|approved|successful|better|superior|more\s+effective|works|helps"
 )
-CLAIM_PHRASES = re.compile(
-    r"\b(?:safe\s+and\s+effective|effective\s+and\s+safe|clinically\s+proven|proven\s+to|"
-    r"shown\s+to\s+(?:work|help|be\s+safe|be\s+effective|reduce|improve)|no\s+(?:known\s+)?side[- ]effects|"
-    r"without\s+(?:any\s+)?side[- ]effects|side[- ]effect[- ]free|(?:completely|totally|100%|perfectly|"
-    r"very|proven)\s+safe|FDA[- ]approved)\b"
-    r"|\b(?:will|can|does|do|may|could|might)\s+(?:\w+\s+)?(?:help|improve|relieve|reduce|stop|prevent|"
-    r"reverse|heal|restore|fix|ease|eliminate|treat|change)\s+(?:your|you)\b"
-    r"|\b(?:works|helps|improves|relieves|reduces|stops|prevents|reverses|heals|restores)\s+"
-    r"(?:\w+\s+){0,2}?(?:symptoms|pain|relapses|the\s+disease|your|you)\b"
-    r"|\bha(?:s|ve)\s+(?:already\s+)?(?:helped|worked\s+for|transformed|changed\s+the\s+lives)"
-    r"|\bha(?:s|ve)\s+(?:already\s+)?(?:seen|felt|noticed)\s+(?:real\s+|great\s+)?(?:results|"
-    r"improvements?|a\s+difference|benefits?)|\bsuccess\s+stor(?:y|ies)\b",
-    re.IGNORECASE,
+#: Every claim CLAIM_WORDS makes has one of these words.
+CLAIM_CUES = "safe effective efficacious proven tolerated harmless risk gentle natural toxic approved successful better superior works helps"
+CLAIM_PHRASES = Cued(
+    re.compile(
+        r"\b(?:safe\s+and\s+effective|effective\s+and\s+safe|clinically\s+proven|proven\s+to|"
+        r"shown\s+to\s+(?:work|help|be\s+safe|be\s+effective|reduce|improve)|no\s+(?:known\s+)?side[- ]effects|"
+        r"without\s+(?:any\s+)?side[- ]effects|side[- ]effect[- ]free|(?:completely|totally|100%|perfectly|"
+        r"very|proven)\s+safe|FDA[- ]approved)\b"
+        r"|\b(?:will|can|does|do|may|could|might)\s+(?:\w+\s+)?(?:help|improve|relieve|reduce|stop|prevent|"
+        r"reverse|heal|restore|fix|ease|eliminate|treat|change)\s+(?:your|you)\b"
+        r"|\b(?:works|helps|improves|relieves|reduces|stops|prevents|reverses|heals|restores)\s+"
+        r"(?:\w+\s+){0,2}?(?:symptoms|pain|relapses|the\s+disease|your|you)\b"
+        r"|\bha(?:s|ve)\s+(?:already\s+)?(?:helped|worked\s+for|transformed|changed\s+the\s+lives)"
+        r"|\bha(?:s|ve)\s+(?:already\s+)?(?:seen|felt|noticed)\s+(?:real\s+|great\s+)?(?:results|"
+        r"improvements?|a\s+difference|benefits?)|\bsuccess\s+stor(?:y|ies)\b",
+        re.IGNORECASE,
+    ),
+    "safe proven shown effect approved you symptom pain relapse disease helped worked transformed changed result improvement difference benefit success",
 )
 NO_PHRASE = re.compile(r"(?:no|without|side[- ]effect)\b", re.IGNORECASE)
-GUARANTEE_WORDS = re.compile(
-    r"\b(?:guarantee[sd]?|guaranteeing|assured|promise[sd]?|certain\s+to|sure\s+to|definitely\s+will|"
-    r"will\s+definitely|100%\s+(?:effective|success|chance)|you\s+will\s+(?:\w+\s+)?(?:get\s+better|"
-    r"improve|feel\s+better|be\s+cured|benefit|recover|see\s+results))\b",
-    re.IGNORECASE,
+GUARANTEE_WORDS = Cued(
+    re.compile(
+        r"\b(?:guarantee[sd]?|guaranteeing|assured|promise[sd]?|certain\s+to|sure\s+to|definitely\s+will|"
+        r"will\s+definitely|100%\s+(?:effective|success|chance)|you\s+will\s+(?:\w+\s+)?(?:get\s+better|"
+        r"improve|feel\s+better|be\s+cured|benefit|recover|see\s+results))\b",
+        re.IGNORECASE,
+    ),
+    "guarantee sure promis certain definitely 100% you",
 )
-PAY_TERM = re.compile(
-    r"(?:\b(?:paid|pay|pays|payment|payments|earn|earning|cash|money|compensat\w+|stipend|"
-    r"gift\s+cards?|vouchers?)\b|[£$€]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:pounds|dollars|euros|GBP|USD|EUR)\b)",
-    re.IGNORECASE,
+PAY_TERM = Cued(
+    re.compile(
+        r"(?:\b(?:paid|pay|pays|payment|payments|earn|earning|cash|money|compensat\w+|stipend|"
+        r"gift\s+cards?|vouchers?)\b|[£$€]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:pounds|dollars|euros|GBP|USD|EUR)\b)",
+        re.IGNORECASE,
+    ),
+    "paid pay earn cash money compensat stipend gift voucher £ $ € pound dollar eur gbp usd",
 )
 PAY_EMPHASIS = re.compile(
     r"!|\$\$|\bup\s+to\s+[£$€]?\s?\d|\b(?:earn|earning|get\s+paid|make\s+money|easy\s+money|cash\s+in\s+hand|"
@@ -140,38 +160,30 @@ PAY_EMPHASIS = re.compile(
     r"big|extra|bonus)\b",
     re.IGNORECASE,
 )
-PRESSURE_WORDS = re.compile(
-    r"\b(?:spots?|places?|slots?|spaces?|seats?)\s+(?:are\s+)?(?:filling|going|running\s+out|limited|left)\b"
-    r"|\b(?:spots?|places?|slots?|spaces?|seats?)\s+(?:remain|remaining)\b|"
-    r"\b(?:only|just)\s+(?:a\s+)?(?:few|handful(?:\s+of)?|couple(?:\s+of)?)\s+(?:\w+\s+)?"
-    r"(?:spots?|places?|slots?|spaces?|seats?)\b|\bcloses?\s+soon\b|\bavoid\s+disappointment\b"
-    r"|\bfilling\s+(?:up\s+)?(?:fast|quickly|up)\b|\blimited\s+(?:number\s+of\s+)?(?:spots?|places?|"
-    r"slots?|spaces?|time|availability|enrol\w*)\b|\bact\s+(?:now|fast|quickly|today)\b|\bhurry\b|"
-    r"\bdon['’]?t\s+miss\s+(?:out|this)\b|\blast\s+chance\b|\bonly\s+(?:a\s+few|\d+)\s+(?:\w+\s+)?"
-    r"(?:spots?|places?|slots?|spaces?|seats?)\b|\b(?:sign\s+up|apply|enrol+|register|join|call)\s+"
-    r"(?:now|today|immediately)\b|\bbefore\s+it['’]?s\s+too\s+late\b|\btime\s+is\s+running\s+out\b|"
-    r"\bfirst\s+come,?\s+first\s+served\b|\burgent(?:ly)?\s+(?:need|needed|seeking|recruiting|looking)\b|"
-    r"\bwhile\s+(?:spaces|places|spots)\s+last\b|\bonce[- ]in[- ]a[- ]lifetime\b|\bdeadline\b|"
-    r"\bexclusive\s+opportunity\b|\bdon['’]?t\s+wait\b|\bnow\s+or\s+never\b",
-    re.IGNORECASE,
+PRESSURE_WORDS = Cued(
+    re.compile(
+        r"\b(?:spots?|places?|slots?|spaces?|seats?)\s+(?:are\s+)?(?:filling|going|running\s+out|limited|left)\b"
+        r"|\b(?:spots?|places?|slots?|spaces?|seats?)\s+(?:remain|remaining)\b|"
+        r"\b(?:only|just)\s+(?:a\s+)?(?:few|handful(?:\s+of)?|couple(?:\s+of)?)\s+(?:\w+\s+)?"
+        r"(?:spots?|places?|slots?|spaces?|seats?)\b|\bcloses?\s+soon\b|\bavoid\s+disappointment\b"
+        r"|\bfilling\s+(?:up\s+)?(?:fast|quickly|up)\b|\blimited\s+(?:number\s+of\s+)?(?:spots?|places?|"
+        r"slots?|spaces?|time|availability|enrol\w*)\b|\bact\s+(?:now|fast|quickly|today)\b|\bhurry\b|"
+        r"\bdon['’]?t\s+miss\s+(?:out|this)\b|\blast\s+chance\b|\bonly\s+(?:a\s+few|\d+)\s+(?:\w+\s+)?"
+        r"(?:spots?|places?|slots?|spaces?|seats?)\b|\b(?:sign\s+up|apply|enrol+|register|join|call)\s+"
+        r"(?:now|today|immediately)\b|\bbefore\s+it['’]?s\s+too\s+late\b|\btime\s+is\s+running\s+out\b|"
+        r"\bfirst\s+come,?\s+first\s+served\b|\burgent(?:ly)?\s+(?:need|needed|seeking|recruiting|looking)\b|"
+        r"\bwhile\s+(?:spaces|places|spots)\s+last\b|\bonce[- ]in[- ]a[- ]lifetime\b|\bdeadline\b|"
+        r"\bexclusive\s+opportunity\b|\bdon['’]?t\s+wait\b|\bnow\s+or\s+never\b",
+        re.IGNORECASE,
+    ),
+    "spot place slot space seat close disappoint filling limited now fast quick today hurry miss chance immediately late running first urgent lifetime deadline exclusive wait",
 )
 
 
 def check(doc: Document) -> Iterator[Finding]:
     if doc.kind is not Kind.TRIAL:
         return
-    products = "|".join(re.escape(t) for t in doc.arm_terms)
-    subject = (
-        r"\b(?:it|this|the\s+(?:study\s+|trial\s+|investigational\s+|new\s+)?(?:drug|medicine|medication|"
-        r"treatment|therapy|product|device|injection|tablet|pill|vaccine)"
-        + (rf"|{products}" if products else "")
-        + ")"
-    )
-    subject_claim = re.compile(
-        subject + r"\s+(?:is|are|has\s+been|have\s+been|was|were|'s)?\s*(?:\w+\s+){0,2}?"
-        rf"(?:{CLAIM_WORDS})\b",
-        re.IGNORECASE,
-    )
+    subject_claim = _subject_claim(doc.arm_terms)
     for segment in doc.segments:
         if segment.field not in RECRUITMENT_FIELDS:
             continue
@@ -179,9 +191,26 @@ def check(doc: Document) -> Iterator[Finding]:
             yield from _sentence(doc, segment, start, end, subject_claim)
 
 
-def _sentence(
-    doc: Document, seg: Segment, start: int, end: int, subject_claim: re.Pattern[str]
-) -> Iterator[Finding]:
+def _subject_claim(terms: tuple[str, ...]) -> Cued:
+    """The product (named generically or by one of the trial's ``terms``) said to be safe or to work."""
+    products = "|".join(re.escape(t) for t in terms)
+    subject = (
+        r"\b(?:it|this|the\s+(?:study\s+|trial\s+|investigational\s+|new\s+)?(?:drug|medicine|medication|"
+        r"treatment|therapy|product|device|injection|tablet|pill|vaccine)"
+        + (rf"|{products}" if products else "")
+        + ")"
+    )
+    return Cued(
+        re.compile(
+            subject + r"\s+(?:is|are|has\s+been|have\s+been|was|were|'s)?\s*(?:\w+\s+){0,2}?"
+            rf"(?:{CLAIM_WORDS})\b",
+            re.IGNORECASE,
+        ),
+        CLAIM_CUES,
+    )
+
+
+def _sentence(doc: Document, seg: Segment, start: int, end: int, subject_claim: Cued) -> Iterator[Finding]:
     sentence = seg.plain[start:end]
 
     def hit(rule: Rule, match: re.Match[str], message: str) -> Finding:

@@ -23,9 +23,12 @@ from dataclasses import dataclass
 from ..diary import read_header
 from .findings import Finding, Severity
 from .rules import define, matching
+from .text import folded
 
 LINE_DIRECTIVE = re.compile(r"(?:<!--|#)\s*trialblog:\s*ignore\b(?P<body>.*?)(?:-->|$)", re.IGNORECASE)
 FILE_HEADER = re.compile(r"^\s*(?:#\s*)?Check-Ignore\s*:(?P<body>.*)$", re.IGNORECASE)
+#: Words a LINE_DIRECTIVE and a FILE_HEADER have: a file with neither (in folded text) silences nothing.
+DIRECTIVE_CUES = ("trialblog", "check-ignore")
 REASON = re.compile(r"""\breason\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
 IGNORE = define(
@@ -97,6 +100,9 @@ def _target_line(lines: list[str], index: int, directive: re.Match[str]) -> int:
 
 def silences(path: str, raw: str, markdown: bool) -> tuple[list[Silence], list[Finding]]:
     """Every ignore comment and Check-Ignore header of one file, and any problems with them."""
+    low = folded(raw)
+    if not any(cue in low for cue in DIRECTIVE_CUES):
+        return [], []
     lines = raw.split("\n")
     found: list[Silence] = []
     problems: list[Finding] = []

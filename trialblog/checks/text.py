@@ -8,8 +8,9 @@ point at the very characters the writer typed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -35,6 +36,59 @@ def words(text: str) -> frozenset[str]:
 #: Words after which a full stop does not end a sentence.
 ABBREVIATIONS = words("dr mr mrs ms mx prof st vs etc eg ie e.g i.e approx no nos fig dept inc ltd co jr sr")
 SENTENCE_END = re.compile(r"[.!?]+['\")\]]*(?=\s)|[.!?]+['\")\]]*$")
+#: A digit (``\d``, as patterns read it): text without one has no number of any kind.
+DIGIT = re.compile(r"\d")
+#: What an abbreviation before a full stop is made of.
+ABBREVIATION_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+#: The letters ``re.IGNORECASE`` takes for an ASCII letter that ``str.lower`` does not make one.
+CASE_TWINS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def folded(text: str) -> str:
+    """``text`` in lower case, letter for letter: a word a case-insensitive pattern matches in
+    ``text`` is in it, in lower case."""
+    if not text.isascii():
+        text = text.translate(CASE_TWINS)
+    return text.lower()
+
+
+class Cued:
+    """A pattern with its cues: words one of which is in any text the pattern matches.
+
+    Looking for a few words costs far less than a search with the pattern, so text with none of
+    them is answered without it. The cues of a case-insensitive pattern are in lower case and are
+    looked for in :func:`folded` text; those of a case-sensitive one are as the pattern spells them.
+    A cue missing from the list would lose findings: every way the pattern can match needs one.
+    """
+
+    __slots__ = ("pattern", "cues", "fold")
+
+    def __init__(self, pattern: re.Pattern[str], cues: str | Iterable[str]) -> None:
+        self.pattern = pattern
+        self.cues = tuple(cues.split() if isinstance(cues, str) else cues)
+        cased = any(cue.lower() != cue.upper() for cue in self.cues)
+        self.fold = cased and bool(pattern.flags & re.IGNORECASE)
+
+    def __repr__(self) -> str:
+        return f"Cued({self.pattern.pattern[:40]!r}..., {' '.join(self.cues)!r})"
+
+    def possible(self, text: str) -> bool:
+        """False only if the pattern cannot match ``text``."""
+        if self.fold:
+            text = folded(text)
+        for cue in self.cues:  # noqa: SIM110 (faster than any() on this hot path)
+            if cue in text:
+                return True
+        return False
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.possible(text) else None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(text) if self.possible(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self.possible(text) else iter(())
 
 
 def blank(text: str) -> str:
@@ -104,8 +158,15 @@ class Segment:
             return self.line, self.column + offset
         return self.line + newlines, offset - before.rfind("\n")
 
-    def sentences(self) -> Iterator[tuple[int, int]]:
+    def sentences(self) -> tuple[tuple[int, int], ...]:
         """(start, end) offsets of each sentence of the prose, blank stretches trimmed."""
+        return self._sentences
+
+    @cached_property
+    def _sentences(self) -> tuple[tuple[int, int], ...]:
+        return tuple(self._split())
+
+    def _split(self) -> Iterator[tuple[int, int]]:
         for start, end in self._blocks():
             chunk = self.plain[start:end]
             last = 0
@@ -129,11 +190,16 @@ class Segment:
 
     @staticmethod
     def _is_abbreviation(chunk: str, dot: int) -> bool:
-        word = re.search(r"([A-Za-z.]+)$", chunk[:dot])
-        if not word or chunk[dot] != ".":
+        """Whether the full stop at ``dot`` ends an abbreviation or an initial (the letters and
+        dots just before it, or before a line break just before it)."""
+        if chunk[dot] != ".":
             return False
-        token = word.group(1).lower().rstrip(".")
-        return token in ABBREVIATIONS or len(token) == 1
+        end = dot - 1 if dot and chunk[dot - 1] == "\n" else dot
+        start = end
+        while start and chunk[start - 1] in ABBREVIATION_CHARS:
+            start -= 1
+        token = chunk[start:end].lower().rstrip(".")
+        return start < end and (token in ABBREVIATIONS or len(token) == 1)
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
