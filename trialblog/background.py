@@ -1,8 +1,10 @@
-"""Work done in a forked process beside the build, at a lower priority.
+"""Work done beside the build, in other processes.
 
-The safety checks run this way while Pelican renders into the temporary folder: the rendering
-keeps the cores it needs, and the checks take what it leaves idle (while the search index is
-written, one core would otherwise wait). Nothing is published until both are done.
+- :class:`Background`: a function in a forked process at a lower priority. The safety checks
+  run this way while Pelican renders into the temporary folder: the rendering keeps the cores it
+  needs, and the checks take what it leaves idle. Nothing is published until both are done.
+- :func:`start`: a command (Pagefind, on the trial pages as soon as they are written) that
+  :func:`stop_all` stops if the build fails.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import contextlib
 import os
 import pickle
 import signal
+import subprocess
 import traceback
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 R = TypeVar("R")
 
@@ -80,3 +83,37 @@ def _pickled_error(exc: BaseException) -> bytes:
     except Exception:  # an exception that does not pickle: its text, with where it happened
         detail = "".join(traceback.format_exception(exc))
         return pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}\n{detail}")), protocol=5)
+
+
+_running: set[subprocess.Popen] = set()
+
+
+def start(command: list[str], **options: Any) -> subprocess.Popen:
+    """Start ``command`` beside the build, in its own process group; :func:`stop_all` stops it."""
+    process = subprocess.Popen(command, start_new_session=True, **options)
+    _running.add(process)
+    return process
+
+
+def wait(process: subprocess.Popen, timeout: float) -> int:
+    """Wait for a process :func:`start` started; its exit status (it is killed on a timeout)."""
+    try:
+        return process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        _kill(process)
+        raise
+    finally:
+        _running.discard(process)
+
+
+def stop_all() -> None:
+    """Stop every process started beside this build (it failed or was interrupted)."""
+    for process in list(_running):
+        _kill(process)
+        _running.discard(process)
+
+
+def _kill(process: subprocess.Popen) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .background import Background
+from .background import Background, stop_all
 from .buildcache import BuildCache
 from .cache import Cache
 from .checks import Report
@@ -269,6 +269,7 @@ def build(
             pages = sum(1 for p in temp.rglob("*.html"))
             swap_in(temp, output)
         except BaseException:
+            stop_all()
             if beside is not None:
                 beside.cancel()
             shutil.rmtree(temp, ignore_errors=True)

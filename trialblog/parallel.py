@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+import blinker
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
 
@@ -30,6 +31,11 @@ R = TypeVar("R")
 
 # Generators whose files all go through ``writer.write_file`` or check ``owns()`` first.
 SHARED_OUTPUT: tuple[type, ...] = (ArticlesGenerator, PagesGenerator, TemplatePagesGenerator)
+
+#: Sent with the Pelican object once every process has written the pages of the generators
+#: that declare ``output_first = True`` (the trial pages), while the rest is still rendering:
+#: the search index can be started on them then.
+first_pages_written = blinker.signal("trialblog_first_pages_written")
 
 
 def workers_available() -> int:
@@ -205,39 +211,54 @@ def run_pelican(
         reuse.measure(context, outline_extra)
         if reuse.active:
             writer = ReusingWriter(writer, reuse)
+    first, rest = _output_order(generators)
     if workers <= 1:
-        for generator in generators:
-            if hasattr(generator, "generate_output"):
-                generator.generate_output(writer)
+        for generator in first:
+            generator.generate_output(writer)
+        first_pages_written.send(pelican)
+        for generator in rest:
+            generator.generate_output(writer)
     else:
-        _shared_output(generators, writer, workers, shared)
+        _shared_output(pelican, first, rest, writer, workers, shared)
     signals.finalized.send(pelican)
+
+
+def _output_order(generators: list) -> tuple[list, list]:
+    """The generators that write output: those declaring ``output_first``, then the others."""
+    writing = [g for g in generators if hasattr(g, "generate_output")]
+    first = [g for g in writing if getattr(g, "output_first", False)]
+    return first, [g for g in writing if g not in first]
 
 
 def _output(generators: list, writer: Any, index: int, count: int, shared: tuple[type, ...]) -> None:
     partitioned = PartitionedWriter(writer, index, count)
     for generator in generators:
-        if not hasattr(generator, "generate_output"):
-            continue
         if isinstance(generator, shared) or getattr(generator, "shares_output", False):
             generator.generate_output(partitioned)
         elif index == 0:
             generator.generate_output(writer)
 
 
-def _shared_output(generators: list, writer: Any, count: int, shared: tuple[type, ...]) -> None:
+def _shared_output(
+    pelican: Any, first: list, rest: list, writer: Any, count: int, shared: tuple[type, ...]
+) -> None:
     children = []
     for index in range(1, count):
         read_end, write_end = os.pipe()
+        progress_read, progress_write = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: render its share, report its log records, never return
             os.close(read_end)
+            os.close(progress_read)
             status = 0
             report: dict[str, Any] = {"records": [], "error": None}
             try:
                 collector = _Records()
                 logging.getLogger("pelican").addHandler(collector)
-                _output(generators, writer, index, count, shared)
+                _output(first, writer, index, count, shared)
+                os.write(progress_write, b"1")  # this share of the first pages is written
+                os.close(progress_write)
+                _output(rest, writer, index, count, shared)
                 report["records"] = collector.records
             except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent
                 report["error"] = f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"
@@ -247,12 +268,16 @@ def _shared_output(generators: list, writer: Any, count: int, shared: tuple[type
                     json.dump(report, pipe)
                 os._exit(status)
         os.close(write_end)
-        children.append((pid, read_end))
+        os.close(progress_write)
+        children.append((pid, read_end, progress_read))
     try:
-        _output(generators, writer, 0, count, shared)
+        _output(first, writer, 0, count, shared)
+        if all([_read_progress(progress) for _, _, progress in children]):
+            first_pages_written.send(pelican)
+        _output(rest, writer, 0, count, shared)
     finally:
         problems = []
-        for pid, read_end in children:
+        for pid, read_end, _ in children:
             with os.fdopen(read_end) as pipe:
                 text = pipe.read()
             os.waitpid(pid, 0)
@@ -263,6 +288,12 @@ def _shared_output(generators: list, writer: Any, count: int, shared: tuple[type
                 problems.append(report["error"])
     if problems:
         raise RuntimeError("a build process failed: " + problems[0])
+
+
+def _read_progress(progress: int) -> bool:
+    """Wait for a child's word that its first pages are written (False if it stopped first)."""
+    with os.fdopen(progress, "rb") as pipe:
+        return pipe.read(1) == b"1"
 
 
 class _Records(logging.Handler):
@@ -314,19 +345,30 @@ def prewarm_readers(generator: Any, workers: int) -> None:
         generator.settings[paths_key], exclude=generator.settings[exclude_key]
     ):
         path = os.path.abspath(os.path.join(generator.path, relative))
-        reader = readers.readers.get(os.path.splitext(path)[1][1:].lower())
-        if reader is not None and readers.get_cached_data(path, (None, None))[0] is None:
-            missing.append((path, reader))
+        if _reader_for(readers, path) is not None and readers.get_cached_data(path, (None, None))[0] is None:
+            missing.append(path)
     if len(missing) < 2 * workers:
         return
-    results = fork_map(lambda item: item[1].read(item[0]), missing, workers)
-    for (path, _reader), (content, metadata) in zip(missing, results, strict=True):
-        readers.cache_data(path, (content, _relink(metadata, generator.settings)))
+    # Only the paths go to the workers, which have the readers already: a reader holds the
+    # settings, and with them the whole site, far too much to send with every file.
+    results = fork_map(lambda path: _read(path, _reader_for(readers, path)), missing, workers)
+    for path, (content, metadata) in zip(missing, results, strict=True):
+        readers.cache_data(path, (content, _link(metadata, generator.settings)))
 
 
-def _relink(metadata: dict, settings: dict) -> dict:
-    """Point tags, categories and authors read in another process back at this build's settings
-    (each came back with its own copy, which would make the reader cache many times larger)."""
+def _reader_for(readers: Any, path: str) -> Any:
+    return readers.readers.get(os.path.splitext(path)[1][1:].lower())
+
+
+def _read(path: str, reader: Any) -> tuple[str, dict]:
+    """``reader.read(path)`` made small to send back: tags, categories and authors without
+    the build's settings (which hold the whole site), put back by :func:`_link`."""
+    content, metadata = reader.read(path)
+    return content, _link(metadata, None)
+
+
+def _link(metadata: dict, settings: dict | None) -> dict:
+    """Point the tags, categories and authors in ``metadata`` at ``settings``."""
     from pelican.urlwrappers import URLWrapper
 
     for value in metadata.values():

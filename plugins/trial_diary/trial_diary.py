@@ -46,6 +46,7 @@ class TrialGenerator(Generator):
     """Links diary entries to their trials and writes the per-trial pages."""
 
     shares_output = True  # every page goes through writer.write_file
+    output_first = True  # the trial pages, which the directory's search index reads
 
     def generate_context(self) -> None:
         site = site_for(self.settings)

@@ -13,9 +13,12 @@ import logging
 import shutil
 import subprocess
 import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
-from trialblog import theme_path
+from trialblog import background, theme_path
 
 from .stable_index import make_stable
 
@@ -40,10 +43,13 @@ def pagefind_command(site: Path) -> list[str]:
 
 
 INDEXED = "trials/*/index.html"
+#: Pages the glob matches that are the directory's own listings, with nothing to index.
+LISTINGS = frozenset({"trials/recruiting/index.html"})
 
 
 def _indexed_pages(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.glob(INDEXED))
+    found = (p.relative_to(site).as_posix() for p in site.glob(INDEXED))
+    return sorted(name for name in found if name not in LISTINGS)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -63,27 +69,53 @@ def reuse_search_index(site: Path, previous: Path | None) -> bool:
     return True
 
 
-def write_search_index(site: Path, logger: logging.Logger, previous: Path | None = None) -> bool:
-    """Index the trial pages under ``site``; a failure is a warning, never a failed build.
+@dataclass
+class Indexing:
+    """A search index on its way: reused from the last build, or being written by Pagefind."""
+
+    reused: bool = False
+    process: subprocess.Popen | None = None
+    log: IO[bytes] | None = None
+    problem: str = ""
+
+
+def start_search_index(site: Path, previous: Path | None = None) -> Indexing:
+    """Start indexing the trial pages under ``site`` (they must all be written by now).
 
     ``previous`` is the last build's output, written with the same code and settings: its
     index is reused when the indexed pages are the same, byte for byte.
     """
     if reuse_search_index(site, previous):
-        return True
+        return Indexing(reused=True)
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by finish_search_index
     try:
-        done = subprocess.run(
-            pagefind_command(site), capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        logger.warning("the search index was not written (pagefind: %s); the directory works without it", exc)
-        return False
+        process = background.start(pagefind_command(site), stdout=log, stderr=subprocess.STDOUT)
+    except OSError as exc:
+        log.close()
+        return Indexing(problem=str(exc))
+    return Indexing(process=process, log=log)
+
+
+def finish_search_index(indexing: Indexing, site: Path, logger: logging.Logger) -> bool:
+    """Wait for the index and put it in its final form; a failure is a warning, never a failed build."""
+    if indexing.reused:
+        return True
+    status, output = None, []
+    if indexing.process is not None and indexing.log is not None:
+        with indexing.log:
+            try:
+                status = background.wait(indexing.process, TIMEOUT_SECONDS)
+            except subprocess.TimeoutExpired:
+                indexing.problem = f"no index after {TIMEOUT_SECONDS} seconds"
+            indexing.log.seek(0)
+            output = indexing.log.read().decode(errors="replace").strip().splitlines()
     bundle = site / BUNDLE
-    if done.returncode != 0 or not (bundle / "pagefind.js").is_file():
-        detail = (done.stderr or done.stdout).strip().splitlines()
+    if not indexing.problem and (status != 0 or not (bundle / "pagefind.js").is_file()):
+        indexing.problem = output[-1] if output else f"exit status {status}"
+    if indexing.problem:
         logger.warning(
             "the search index was not written (pagefind: %s); the directory works without it",
-            detail[-1] if detail else f"exit status {done.returncode}",
+            indexing.problem,
         )
         return False
     if not make_stable(bundle):

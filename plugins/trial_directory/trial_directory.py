@@ -18,13 +18,14 @@ from trialblog_plugins.trial_diary.trial_diary import site_for, slugify_conditio
 
 from trialblog.errors import ContentError, ContentErrors
 from trialblog.fingerprint import build_date
-from trialblog.parallel import owns
+from trialblog.frozen_urls import SHORTCUTS
+from trialblog.parallel import first_pages_written, owns
 from trialblog.registry.feed import build_recruiting_feed, status_news
 from trialblog.registry.listing import FACETS, AgeGroup, Directory, Listing, grouped, in_page_order
 from trialblog.registry.markup import registry_html
 from trialblog.registry.slugs import RESERVED
 
-from .search import write_search_index
+from .search import Indexing, finish_search_index, start_search_index
 
 logger = logging.getLogger("pelican.plugins.trial_directory")
 
@@ -254,12 +255,27 @@ def get_generators(_pelican) -> type[Generator]:
     return DirectoryGenerator
 
 
+INDEXING_KEY = "_TRIALBLOG_SEARCH_INDEXING"
+
+
+def _search_start(pelican) -> Indexing:
+    previous = pelican.settings.get("TRIALBLOG_PREVIOUS_OUTPUT")
+    return start_search_index(Path(pelican.output_path), Path(previous) if previous else None)
+
+
+def start_search_early(pelican) -> None:
+    """The trial pages are written: index them while the rest of the site renders."""
+    if pelican.settings.get("DIRECTORY_SEARCH", True) and pelican.settings.get(SHORTCUTS, True):
+        pelican.settings[INDEXING_KEY] = _search_start(pelican)
+
+
 def finalized(pelican) -> None:
+    indexing = pelican.settings.pop(INDEXING_KEY, None)
     if pelican.settings.get("DIRECTORY_SEARCH", True):
-        previous = pelican.settings.get("TRIALBLOG_PREVIOUS_OUTPUT")
-        write_search_index(Path(pelican.output_path), logger, Path(previous) if previous else None)
+        finish_search_index(indexing or _search_start(pelican), Path(pelican.output_path), logger)
 
 
 def register() -> None:
     signals.get_generators.connect(get_generators)
+    first_pages_written.connect(start_search_early)
     signals.finalized.connect(finalized)
