@@ -107,3 +107,34 @@ def test_builds_are_reproducible(small_site, tmp_path):
     second_publish = snapshot(small_site / "output")
     build(small_site, publish=True)
     assert snapshot(small_site / "output") == second_publish
+
+
+def test_failure_while_the_search_index_is_written_stops_it(tmp_path):
+    from conftest import copy_example
+
+    from trialblog import background
+    from trialblog.parallel import first_pages_written
+
+    site = copy_example(tmp_path / "site", today="2026-11-23")
+    build(site)
+    entry = next((site / "content/diary").glob("*.md"))
+    entry.write_text(entry.read_text() + "\nA changed line.\n")
+    (site / "output/pagefind/pagefind.js").write_text("// the index is not reusable now\n")
+    before = snapshot(site / "output")
+    started = []
+
+    def fail(pelican):
+        started.extend(p.pid for p in background._running)
+        raise RuntimeError("boom after the trial pages")
+
+    first_pages_written.connect(fail)
+    try:
+        with pytest.raises(RuntimeError, match="boom after"):
+            build(site)
+    finally:
+        first_pages_written.disconnect(fail)
+    assert started, "Pagefind was running when the build failed"
+    assert background._running == set()
+    assert all(not Path(f"/proc/{pid}").exists() for pid in started)
+    assert snapshot(site / "output") == before
+    assert leftovers(site) == []
