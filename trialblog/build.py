@@ -7,6 +7,7 @@ exception or Ctrl-C never leaves a half-written site where a good one was.
 from __future__ import annotations
 
 import fcntl
+import gc
 import logging
 import os
 import shutil
@@ -21,7 +22,8 @@ from .cache import Cache
 from .checks import Report
 from .errors import ContentError, ContentErrors, forget_folders
 from .frozen_urls import SHORTCUTS
-from .parallel import Reuse, prewarm_readers, run_pelican, workers_available
+from .parallel import Reuse, run_pelican, workers_available
+from .readercache import prewarm_readers, slim_reader_cache
 from .site import Site, load_site
 from .syndicate.manifest import PUBLISHED_KEY, write_manifest
 
@@ -128,6 +130,23 @@ def _pelican_logs() -> Iterator[_Collector]:
         logger.setLevel(saved[2])
 
 
+#: Objects allocated between two collections of the youngest generation (Python's default is
+#: 700): a build allocates millions of objects that live to its end, and each collection of the
+#: older generations walks all of them.
+ALLOCATIONS_PER_COLLECTION = 50_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Collect cyclic garbage less often during a build (about 5 % of its time, measured)."""
+    saved = gc.get_threshold()
+    gc.set_threshold(ALLOCATIONS_PER_COLLECTION, *saved[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
+
+
 @contextmanager
 def build_lock(output: Path) -> Iterator[None]:
     """One build at a time per output folder; a second one stops with a clear message."""
@@ -194,6 +213,8 @@ def _run_pelican(settings: dict, workers: int, reuse: Reuse | None = None, outli
     from pelican import Pelican, signals
 
     def prewarm(generator) -> None:
+        if settings.get("CACHE_CONTENT"):
+            slim_reader_cache(generator.readers)
         prewarm_readers(generator, workers)
 
     signals.article_generator_init.connect(prewarm)
@@ -225,7 +246,7 @@ def build(
     forget_folders()
     settings = load_settings(site_dir, publish, override)
     output = Path(settings["OUTPUT_PATH"])
-    with build_lock(output):
+    with build_lock(output), _fewer_collections():
         _recover(output)
         caches = BuildCache(site_dir, settings, publish) if cache else None
         previous = caches.unchanged(output) if caches else None

@@ -55,15 +55,20 @@ def output_digest(output: Path) -> str:
     """Names, sizes and modification times of everything in ``output`` (cheap: no reading)."""
     if not output.is_dir():
         return "absent"
-    entries = []
-    for folder, dirs, files in os.walk(output):
-        dirs.sort()
-        for name in sorted(files):
-            stat = os.stat(os.path.join(folder, name))
-            entries.append(
-                f"{os.path.relpath(os.path.join(folder, name), output)}\0{stat.st_size}\0{stat.st_mtime_ns}"
-            )
+    entries: list[str] = []
+    _stamps(str(output), "", entries)
     return digest(*entries)
+
+
+def _stamps(folder: str, prefix: str, entries: list[str]) -> None:
+    with os.scandir(folder) as found:
+        items = sorted(found, key=lambda e: e.name)
+    for entry in items:
+        if entry.is_dir(follow_symlinks=False):
+            _stamps(entry.path, f"{prefix}{entry.name}/", entries)
+        else:
+            stat = os.stat(entry.path)
+            entries.append(f"{prefix}{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}")
 
 
 @dataclass

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from trialblog import background, theme_path
+from trialblog.parallel import link_or_copy
 
 from .stable_index import make_stable
 
@@ -65,7 +66,7 @@ def reuse_search_index(site: Path, previous: Path | None) -> bool:
     pages = _indexed_pages(site)
     if pages != _indexed_pages(previous) or not all(_same_file(site / p, previous / p) for p in pages):
         return False
-    shutil.copytree(previous / BUNDLE, site / BUNDLE, dirs_exist_ok=True)
+    shutil.copytree(previous / BUNDLE, site / BUNDLE, dirs_exist_ok=True, copy_function=link_or_copy)
     return True
 
 
