@@ -151,3 +151,16 @@ def test_failed_build_keeps_the_previous_site(small_site):
 def test_no_site_here(tmp_path):
     result = run("build", "--site", str(tmp_path))
     assert result.exit_code == 1 and "no settings file here" in result.output
+
+
+def test_the_command_exits_quickly_with_every_line_written(small_site):
+    """``trialblog`` leaves without freeing memory object by object: output still flushed."""
+    command = [sys.executable, "-m", "trialblog.cli"]
+    done = subprocess.run([*command, "build", "--site", str(small_site)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() and done.stdout.endswith("\n")
+    assert (small_site / "output/index.html").exists()
+    version = subprocess.run([*command, "--version"], capture_output=True, text=True)
+    assert version.returncode == 0 and version.stdout.startswith("trialblog, version ")
+    usage = subprocess.run([*command, "no-such-command"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "No such command" in usage.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 
@@ -45,8 +46,6 @@ def friendly(func):
         except Exception as exc:  # a bug or an environment problem: still no traceback
             click.echo(f"error: {type(exc).__name__}: {exc}", err=True)
             click.echo("  (run with TRIALBLOG_DEBUG=1 to see the details)", err=True)
-            import os
-
             if os.environ.get("TRIALBLOG_DEBUG"):
                 raise
         sys.exit(1)
@@ -340,5 +339,26 @@ def _content(site_dir: Path) -> Path:
     return content
 
 
+def run() -> None:
+    """The ``trialblog`` command: :func:`main`, then a quick exit.
+
+    A build leaves millions of objects, which the interpreter would free one by one on the way
+    out (0.15 s on the benchmark corpus); the operating system takes the memory back at once.
+    Every file is written and closed by then; the standard streams are flushed here.
+    """
+    try:
+        main()
+        status = 0
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            status = exc.code or 0
+        else:
+            print(exc.code, file=sys.stderr)
+            status = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()
