@@ -22,8 +22,9 @@ from .cache import Cache
 from .checks import Report
 from .errors import ContentError, ContentErrors, forget_folders
 from .frozen_urls import SHORTCUTS
-from .parallel import Reuse, run_pelican, workers_available
+from .parallel import run_pelican, workers_available
 from .readercache import prewarm_readers, slim_reader_cache
+from .reuse import Reuse
 from .site import Site, load_site
 from .syndicate.manifest import PUBLISHED_KEY, write_manifest
 

@@ -31,7 +31,7 @@ from .fingerprint import (
     settings_digest,
     tree_digest,
 )
-from .parallel import Reuse
+from .reuse import Reuse
 from .site import DIARY_DIR, TRIAL_SUFFIXES, TRIALS_DIR
 
 STATE_FILE = "last-build.pickle"  # small: read by every build

@@ -12,12 +12,10 @@ import json
 import logging
 import multiprocessing
 import os
-import shutil
 import threading
 import traceback
 import zlib
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, TypeVar
 
 import blinker
@@ -25,6 +23,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
 
 from .frozen_urls import SHORTCUTS, freeze_urls
+from .reuse import Reuse, ReusingWriter
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -70,107 +69,6 @@ def owns(writer: Any, path: str) -> bool:
     """Whether this process writes ``path`` (always, unless the output phase is shared)."""
     check = getattr(writer, "owns", None)
     return True if check is None else check(path)
-
-
-class Reuse:
-    """Pages of the last build that this build may copy instead of rendering again.
-
-    When the *outline* of the site (every entry's metadata, URLs, summary and trial links; the
-    trial records, consent notes, pages and images; settings, theme and code) is unchanged, a page
-    that is not a changed entry's own page renders to the bytes it had: it is copied from the
-    previous ``output/``. Listings that paginate and every feed are always rendered.
-    """
-
-    def __init__(self, previous_output: Path | None, outline: str | None, bodies: dict[str, str]):
-        self.previous_output = previous_output
-        self.previous_outline = outline
-        self.previous_bodies = bodies
-        self.outline = ""
-        self.bodies: dict[str, str] = {}
-        self.copied = 0
-
-    def measure(self, context: dict, extra: str) -> None:
-        """The outline and the entry bodies of this build, from the generated context."""
-        from .fingerprint import digest
-
-        parts = [extra]
-        for item in sorted(
-            [*context.get("articles", []), *context.get("pages", [])], key=lambda a: a.source_path
-        ):
-            self.bodies[item.save_as] = digest(item.content)
-            parts.append(_outline(item))
-        self.outline = digest(*parts)
-
-    @property
-    def active(self) -> bool:
-        return bool(self.previous_output) and self.outline == self.previous_outline
-
-    def copy(self, name: str, output_path: str) -> bool:
-        """Copy ``name`` from the previous build if its inputs are unchanged; True when done."""
-        if not self.active or name in self.bodies and self.bodies[name] != self.previous_bodies.get(name):
-            return False
-        source = self.previous_output / name  # type: ignore[operator]
-        if not source.is_file():
-            return False
-        target = Path(output_path) / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        link_or_copy(source, target)
-        self.copied += 1
-        return True
-
-
-def link_or_copy(source: Path, target: Path) -> None:
-    """``target`` as a hard link to ``source`` (no copying), or a copy where links cannot be made.
-
-    The previous build's files are never written again (a new build writes new files and is
-    swapped in whole), so sharing them is safe; a page written over a link is unlinked first
-    (see :class:`ReusingWriter`).
-    """
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
-
-
-def _outline(item: Any) -> str:
-    """Everything about an entry or page that other pages can show: all but its body."""
-    related = []
-    for name in ("prev_in_trial", "next_in_trial"):
-        other = getattr(item, name, None)
-        related.append(f"{getattr(other, 'url', '')}\0{getattr(other, 'title', '')}")
-    fields = {
-        "meta": {k: v for k, v in item.metadata.items() if k != "content"},
-        "url": item.url,
-        "save_as": item.save_as,
-        "summary": item.summary,
-        "status": item.status,
-        "trial": getattr(getattr(item, "trial", None), "slug", None),
-        "day": getattr(item, "day_label", ""),
-        "blinded": getattr(item, "blinded", False),
-        "related": related,
-    }
-    return repr(sorted((k, repr(v)) for k, v in fields.items()))
-
-
-class ReusingWriter:
-    """A Pelican writer that copies unchanged pages from the previous build (see :class:`Reuse`)."""
-
-    def __init__(self, writer: Any, reuse: Reuse):
-        self._writer, self._reuse = writer, reuse
-
-    def write_file(self, name: str, *args: Any, **kwargs: Any) -> Any:
-        paginates = kwargs.get("paginated") or kwargs.get("template_name") in self._writer.settings.get(
-            "PAGINATED_TEMPLATES", {}
-        )
-        if not paginates and self._reuse.copy(name, self._writer.output_path):
-            return None
-        target = os.path.join(self._writer.output_path, name)
-        if os.path.isfile(target) and os.stat(target).st_nlink > 1:
-            os.unlink(target)  # never write through a link into the previous build
-        return self._writer.write_file(name, *args, **kwargs)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._writer, name)
 
 
 def run_pelican(

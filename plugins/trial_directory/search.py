@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from trialblog import background, theme_path
-from trialblog.parallel import link_or_copy
+from trialblog.reuse import link_or_copy
 
 from .stable_index import make_stable
 

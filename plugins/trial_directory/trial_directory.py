@@ -24,6 +24,7 @@ from trialblog.registry.feed import build_recruiting_feed, status_news
 from trialblog.registry.listing import FACETS, AgeGroup, Directory, Listing, grouped, in_page_order
 from trialblog.registry.markup import registry_html
 from trialblog.registry.slugs import RESERVED
+from trialblog.reuse import reusing
 
 from .search import Indexing, finish_search_index, start_search_index
 
@@ -232,6 +233,9 @@ class DirectoryGenerator(Generator):
         atom_path, rss_path = recruiting_feed_path("atom", slug), recruiting_feed_path("rss", slug)
         if not owns(getattr(self, "writer", None), atom_path):
             return
+        reuse = reusing(getattr(self, "writer", None))
+        if reuse and reuse.copy_all((atom_path, rss_path), self.output_path):
+            return  # made from the trial records alone, which are unchanged: the last build's feed
         news = status_news(listing.trial for listing in listings)[:limit]
         atom, rss = build_recruiting_feed(
             title=title,

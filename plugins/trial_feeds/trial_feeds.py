@@ -10,6 +10,7 @@ from pelican.generators import Generator
 from trialblog.errors import display_path
 from trialblog.feeds import FeedItem, build_feed, permanent_id
 from trialblog.parallel import owns
+from trialblog.reuse import reusing
 from trialblog.syndicate.manifest import PUBLISHED_KEY, entry_record, published, trial_record
 
 FEEDS = {
@@ -67,8 +68,11 @@ class FeedsGenerator(Generator):
             return
         limit = self.settings.get("TRIALBLOG_FEED_MAX_ITEMS", 50)
         newest = sorted(articles, key=lambda a: a.date, reverse=True)[:limit]
-        items = [self.item(a) for a in newest]
         atom_path, rss_path = path.format(kind="atom"), path.format(kind="rss")
+        reuse = reusing(getattr(self, "writer", None))
+        if reuse and reuse.copy_all((atom_path, rss_path), self.output_path, (a.save_as for a in newest)):
+            return  # no entry in it changed: the last build's feed, linked
+        items = [self.item(a) for a in newest]
         atom, rss = build_feed(
             title=title,
             atom_url=self.absolute(atom_path),
