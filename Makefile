@@ -49,6 +49,8 @@ test: $(STAMP) browser-tools
 BENCH ?= small
 bench: $(STAMP)
 	@command -v hugo >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq hugo; } || true
+	# trialblog's bytecode, as a wheel's installer writes it (Pelican's was written by pip)
+	$(BIN)/python -m compileall -q trialblog plugins
 	$(BIN)/python -m benchmarks.run --size $(BENCH) --write docs/benchmarks.md
 
 lint: $(STAMP)

@@ -85,6 +85,14 @@ def test_interrupted_swap_is_recovered(good):
     assert not (site / ".output.old-12345").exists()
 
 
+def test_an_old_site_left_by_a_stopped_build_is_removed(good):
+    site, before = good
+    shutil.copytree(site / "output", site / ".output.old-12345")  # stopped while removing it
+    build(site)
+    assert snapshot(site / "output") == before
+    assert leftovers(site) == []
+
+
 def test_second_build_at_once_stops_with_a_clear_message(good):
     site, before = good
     with build_lock(site / "output"):

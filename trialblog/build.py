@@ -11,6 +11,7 @@ import gc
 import logging
 import os
 import shutil
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -167,22 +168,37 @@ def build_lock(output: Path) -> Iterator[None]:
 
 
 def _recover(output: Path) -> None:
-    """If a previous swap was interrupted, put the last good site back."""
-    if output.exists():
-        return
+    """If a previous swap was interrupted, put the last good site back; remove any old site
+    a previous build had no time to remove."""
     leftovers = sorted(output.parent.glob(f".{output.name}.old-*"))
-    if leftovers:
-        leftovers[-1].rename(output)
+    if not output.exists() and leftovers:
+        leftovers.pop().rename(output)
+    for leftover in leftovers:
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
-def swap_in(built: Path, output: Path) -> None:
-    """Replace ``output`` with ``built``; the old site is removed only once the new one is in place."""
+def swap_in(built: Path, output: Path) -> Path | None:
+    """Replace ``output`` with ``built``; returns the old site, to be removed by the caller once
+    the new one is in place (see :func:`_removing`)."""
     old = output.parent / f".{output.name}.old-{os.getpid()}"
     if output.exists():
         output.rename(old)
     built.rename(output)
-    if old.exists():
-        shutil.rmtree(old)
+    return old if old.exists() else None
+
+
+@contextmanager
+def _removing(old: Path | None) -> Iterator[None]:
+    """Remove the old site while the build writes its records, and wait until it is gone."""
+    if old is None:
+        yield
+        return
+    remover = threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True})
+    remover.start()
+    try:
+        yield
+    finally:
+        remover.join()
 
 
 def run_checks(
@@ -289,23 +305,24 @@ def build(
             if errors:
                 raise BuildError("the build stopped on errors:\n" + "\n".join(f"  {e}" for e in errors))
             pages = sum(1 for p in temp.rglob("*.html"))
-            swap_in(temp, output)
+            old = swap_in(temp, output)
         except BaseException:
             stop_all()
             if beside is not None:
                 beside.cancel()
             shutil.rmtree(temp, ignore_errors=True)
             raise
-        # What is now published, for `trialblog syndicate`: written only once the new site is in place.
-        write_manifest(site_dir, settings.get(PUBLISHED_KEY), publish)
-        result = BuildResult(
-            output=output,
-            site=site,
-            warnings=logs.messages(logging.WARNING),
-            pages=pages,
-            checks=checks,
-            reused=reuse.copied if reuse else 0,
-        )
-        if caches:
-            caches.save(output, result, reuse)
+        with _removing(old):
+            # What is now published, for `trialblog syndicate`: written only once the new site is in place.
+            write_manifest(site_dir, settings.get(PUBLISHED_KEY), publish)
+            result = BuildResult(
+                output=output,
+                site=site,
+                warnings=logs.messages(logging.WARNING),
+                pages=pages,
+                checks=checks,
+                reused=reuse.copied if reuse else 0,
+            )
+            if caches:
+                caches.save(output, result, reuse)
     return result
