@@ -304,7 +304,7 @@ def build(
             errors = logs.messages(logging.ERROR) + logs.messages(logging.CRITICAL)
             if errors:
                 raise BuildError("the build stopped on errors:\n" + "\n".join(f"  {e}" for e in errors))
-            pages = sum(1 for p in temp.rglob("*.html"))
+            pages = sum(name.endswith(".html") for _, _, names in os.walk(temp) for name in names)
             old = swap_in(temp, output)
         except BaseException:
             stop_all()
