@@ -16,11 +16,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .background import Background, stop_all
 from .buildcache import BuildCache
 from .cache import Cache
-from .checks import Report
 from .errors import ContentError, ContentErrors, forget_folders
 from .frozen_urls import SHORTCUTS
 from .parallel import run_pelican, workers_available
@@ -28,6 +28,9 @@ from .readercache import prewarm_readers, slim_reader_cache
 from .reuse import Reuse
 from .site import Site, load_site
 from .syndicate.manifest import PUBLISHED_KEY, write_manifest
+
+if TYPE_CHECKING:  # the checks are imported where they run (beside the build, when forked)
+    from .checks import Report
 
 SETTINGS_FILES = {False: "pelicanconf.py", True: "publishconf.py"}
 

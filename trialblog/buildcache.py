@@ -102,9 +102,10 @@ class BuildCache:
         self.build_day = build_date(settings).isoformat()
         diary = content / DIARY_DIR
         known = file_digests(content) if content.is_dir() else {}
+        diary_prefix = os.fspath(diary) + os.sep
         self.others = digest(  # everything in content/ but the diary entries, and the build date
             setup,
-            files_digest((p for p in known if diary not in p.parents), content, known),
+            files_digest((p for p in known if not os.fspath(p).startswith(diary_prefix)), content, known),
             self.build_day,
             str(publish),
         )

@@ -54,8 +54,9 @@ def files_digest(paths: Iterable[Path], root: Path, known: dict[Path, bytes] | N
     """Names (relative to ``root``) and contents of ``paths``; ``known`` holds digests of
     files already read (see :func:`file_digests`)."""
     h = hashlib.sha256()
-    for path in sorted(paths):
-        h.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+    prefix = len(os.fspath(root).rstrip(os.sep)) + 1
+    for path in sorted(paths, key=os.fspath):
+        h.update(os.fspath(path)[prefix:].replace(os.sep, "/").encode("utf-8", "surrogateescape") + b"\0")
         h.update(
             known[path] if known is not None and path in known else hashlib.sha256(path.read_bytes()).digest()
         )
