@@ -65,6 +65,11 @@ class PartitionedWriter:
         return getattr(self._writer, name)
 
 
+def first_process(writer: Any) -> bool:
+    """Whether this is the process the build continues in (always, unless output is shared)."""
+    return getattr(writer, "index", 0) == 0
+
+
 def owns(writer: Any, path: str) -> bool:
     """Whether this process writes ``path`` (always, unless the output phase is shared)."""
     check = getattr(writer, "owns", None)

@@ -9,7 +9,7 @@ from pelican.generators import Generator
 
 from trialblog.errors import display_path
 from trialblog.feeds import FeedItem, build_feed, permanent_id
-from trialblog.parallel import owns
+from trialblog.parallel import first_process, owns
 from trialblog.reuse import reusing
 from trialblog.syndicate.manifest import PUBLISHED_KEY, entry_record, published, trial_record
 
@@ -111,7 +111,8 @@ class FeedsGenerator(Generator):
         site = self.settings.get("SITENAME", "")
         articles = self.context.get("articles", [])
         self.write(feed_path("all", "{kind}"), site, "", articles, "Every diary entry")
-        self.record_published(articles)
+        if first_process(writer):  # the build reads it from this process's settings
+            self.record_published(articles)
         by_trial = self.context.get("trial_entries", {})
         for trial in self.context.get("trials", []):
             if trial.participation is None and not by_trial.get(trial.slug):
