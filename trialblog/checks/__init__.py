@@ -6,10 +6,26 @@ each names a rule ``family.name`` from :data:`RULES`. See docs/checks.md.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .findings import Finding, Severity
-from .report import as_json, as_text, summary
+from .report import Report, as_json, as_text, summary
 from .rules import FAMILIES, RULES, Rule
-from .runner import Report, check_content, check_document
+
+if TYPE_CHECKING:
+    from .runner import check_content, check_document
+
+#: Imported when first used: a build that only shows a report need not load the rules.
+_RUNNER = ("check_content", "check_document")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _RUNNER:
+        from . import runner
+
+        return getattr(runner, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FAMILIES",

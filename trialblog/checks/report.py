@@ -1,11 +1,38 @@
-"""Showing findings: ``path:line:column: severity rule-id message`` with a fix, or JSON."""
+"""A run's findings (:class:`Report`) and showing them: ``path:line:column: severity rule-id
+message`` with a fix, or JSON."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 
-from .findings import Finding
-from .runner import Report
+from .findings import Finding, Severity
+
+
+@dataclass
+class Report:
+    """Every finding of one run (silenced ones included) and how many files were read."""
+
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+
+    def shown(self, show_silenced: bool = False) -> list[Finding]:
+        return [f for f in self.findings if show_silenced or f.silenced is None]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.silenced is None and f.severity is severity)
+
+    @property
+    def errors(self) -> int:
+        return self.count(Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return self.count(Severity.WARNING)
+
+    @property
+    def silenced(self) -> int:
+        return sum(1 for f in self.findings if f.silenced is not None)
 
 
 def text_line(finding: Finding) -> str:

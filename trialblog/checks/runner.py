@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from .documents import (
     yaml_segments,
 )
 from .findings import Finding, Severity
+from .report import Report
 
 FAMILY_CHECKS: tuple[Callable[[Document], Iterable[Finding]], ...] = (
     privacy.check,
@@ -38,32 +39,6 @@ FAMILY_CHECKS: tuple[Callable[[Document], Iterable[Finding]], ...] = (
     accessibility.check,
 )
 DEFAULT_PHONE_REGIONS = ("GB", "US")
-
-
-@dataclass
-class Report:
-    """Every finding of one run (silenced ones included) and how many files were read."""
-
-    findings: list[Finding] = field(default_factory=list)
-    files: int = 0
-
-    def shown(self, show_silenced: bool = False) -> list[Finding]:
-        return [f for f in self.findings if show_silenced or f.silenced is None]
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.silenced is None and f.severity is severity)
-
-    @property
-    def errors(self) -> int:
-        return self.count(Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return self.count(Severity.WARNING)
-
-    @property
-    def silenced(self) -> int:
-        return sum(1 for f in self.findings if f.silenced is not None)
 
 
 @dataclass(frozen=True)
