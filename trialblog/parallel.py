@@ -173,12 +173,16 @@ def _shared_output(
         os.close(write_end)
         os.close(progress_write)
         children.append((pid, read_end, progress_read))
+    unread = [progress for _, _, progress in children]
     try:
         _output(first, writer, 0, count, shared)
-        if all([_read_progress(progress) for _, _, progress in children]):
+        ready = [_read_progress(unread.pop()) for _ in list(unread)]
+        if all(ready):
             first_pages_written.send(pelican)
         _output(rest, writer, 0, count, shared)
     finally:
+        for progress in unread:  # the first pages failed in this process: never read
+            os.close(progress)
         problems = []
         for pid, read_end, _ in children:
             with os.fdopen(read_end) as pipe:
