@@ -110,3 +110,17 @@ def test_site_loader_reports_everything(tmp_path):
     assert "content/diary/a.md:3: Trial: 'ghost' is not a trial of this site" in report
     assert "content/diary/c.md" not in report  # its trial's own error is reported once, not again here
     assert "content/diary/b.md:6" in report and "not valid UTF-8" in report
+
+
+def test_dates_read_directly_are_pelicans_dates():
+    from pelican.utils import get_date
+
+    from trialblog.diary import parse_date
+
+    for text in ["2018-11-20 08:37", "2018-11-20", "2018-11-20 08:37:59", " 2024-03-01 00:00 ",
+                 "2024-01-01T10:00", "2024-01-01 10:00+02:00", "2024-01-01  10:00"]:  # fmt: skip
+        ours, pelicans = parse_date(text), get_date(text)
+        assert (ours, type(ours), ours.tzinfo) == (pelicans, type(pelicans), pelicans.tzinfo), text
+    for text in ["2024-02-30", "2024-13-01", "2024-01-01 24:00"]:
+        with pytest.raises(ValueError):
+            parse_date(text)

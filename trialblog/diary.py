@@ -120,12 +120,22 @@ def parse_symptoms(text: str) -> dict[str, float]:
     return scores
 
 
+#: ``YYYY-MM-DD`` with an optional ``HH:MM[:SS]``: what ``trialblog new`` writes, read directly.
+PLAIN_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?")
+
+
 def parse_date(text: str) -> dt.datetime:
-    """Parse a ``Date:`` value the way Pelican does."""
-    from pelican.utils import get_date
+    """Parse a ``Date:`` value the way Pelican does (the same value, of the same type)."""
+    from pelican.utils import SafeDatetime, get_date
 
     if not re.match(r"^\d{4}-\d{2}-\d{2}", text.strip()):
         raise ValueError(text)
+    plain = PLAIN_DATE.fullmatch(text.strip())
+    if plain:  # the common case, without dateutil's general parser
+        try:
+            return SafeDatetime(*(int(part) for part in plain.groups() if part is not None))
+        except ValueError:
+            pass  # 2024-02-30: let Pelican's parser word the error
     value = get_date(text)
     value.utcoffset()  # an impossible time zone (+25:00) fails here, not later in a feed
     return value
