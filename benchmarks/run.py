@@ -30,6 +30,7 @@ TRIALBLOG = [sys.executable, "-m", "trialblog.cli"]
 class Timing:
     seconds: float
     peak_mb: float
+    cpu: float = 0.0  # user + system seconds of the process and every process it waited for
 
 
 def timed(command: list[str], cwd: Path, env: dict | None = None) -> Timing:
@@ -41,11 +42,15 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> Timing:
     stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{stderr[-3000:]}")
-    return Timing(elapsed, usage.ru_maxrss / 1024)
+    return Timing(elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def median(timings: list[Timing]) -> Timing:
-    return Timing(statistics.median(t.seconds for t in timings), max(t.peak_mb for t in timings))
+    return Timing(
+        statistics.median(t.seconds for t in timings),
+        max(t.peak_mb for t in timings),
+        statistics.median(t.cpu for t in timings),
+    )
 
 
 def clean(site: Path) -> None:
@@ -179,11 +184,11 @@ def run(size: str, runs: int, workdir: Path) -> dict:
 def table(results: dict) -> str:
     cold, pelican = results["cold"], results["pelican"]
     rows = [
-        ("Cold build", f"{cold.seconds:.2f} s", f"{results['pages']} pages, {results['pages'] / cold.seconds:.0f} pages/s"),
+        ("Cold build", f"{cold.seconds:.2f} s", f"{results['pages']} pages, {results['pages'] / cold.seconds:.0f} pages/s, {cold.cpu:.1f} s of CPU"),
         ("Rebuild after editing one entry", f"{results['edit'].seconds:.2f} s", f"{results['edit'].seconds / cold.seconds:.2f} × cold"),
         ("Rebuild, nothing changed", f"{results['unchanged'].seconds:.2f} s", f"{results['unchanged'].seconds / cold.seconds:.2f} × cold"),
         ("Peak memory (largest process)", f"{max(cold.peak_mb, results['edit'].peak_mb):.0f} MB", ""),
-        ("Plain Pelican, same entries", f"{pelican.seconds:.2f} s", f"{results['pelican_pages']} pages"),
+        ("Plain Pelican, same entries", f"{pelican.seconds:.2f} s", f"{results['pelican_pages']} pages, {pelican.cpu:.1f} s of CPU"),
         ("**trialblog / Pelican (cold)**", f"**{cold.seconds / pelican.seconds:.2f}**", "≤ 1.0 is the target"),
     ]  # fmt: skip
     if "directory_only" in results:

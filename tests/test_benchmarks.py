@@ -1,0 +1,44 @@
+"""The benchmark's corpus builds cleanly, the same every time, and its report reads right."""
+
+from __future__ import annotations
+
+from benchmarks.corpus import generate
+from benchmarks.run import Timing, median, table, write_report
+from trialblog.build import build
+
+
+def files(folder):
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_corpus_is_deterministic_and_passes_the_checks(tmp_path):
+    first = generate(tmp_path / "a", 40, 30)
+    assert files(first / "content") == files(generate(tmp_path / "b", 40, 30) / "content")
+    result = build(first)
+    assert result.checks is not None and result.checks.errors == 0
+    assert len(list((first / "content/diary").glob("*.md"))) == 40
+    assert len(result.site.trials) >= 30 and result.pages > 70
+
+
+def test_table_gives_the_ratios_and_the_report_keeps_the_rest_of_the_page(tmp_path):
+    assert median([Timing(3, 100, 5), Timing(1, 300, 2), Timing(2, 200, 4)]) == Timing(2, 300, 4)
+    results = {
+        "size": "small", "entries": 1000, "directory": 1000, "pages": 2000,
+        "cold": Timing(4.0, 200, 8.0), "edit": Timing(1.0, 150, 1.5), "unchanged": Timing(0.4, 90, 0.4),
+        "pelican": Timing(2.0, 50, 2.0), "pelican_pages": 1000, "hugo": Timing(0.5, 30, 0.9),
+    }  # fmt: skip
+    text = table(results)
+    assert "| **trialblog / Pelican (cold)** | **2.00** |" in text
+    assert "| Rebuild after editing one entry | 1.00 s | 0.25 × cold |" in text
+    assert "| **trialblog / Hugo (cold)** | **8.00** |" in text
+    assert "8.0 s of CPU" in text and "2.0 s of CPU" in text
+    page = tmp_path / "benchmarks.md"
+    page.write_text(
+        "# Benchmarks\n\nWords kept.\n\n<!-- results:small -->\nSTALE-RESULTS\n<!-- /results:small -->\n\nAfter.\n"
+    )
+    write_report(page, "small", text)
+    written = page.read_text()
+    assert "Words kept." in written and "After." in written and "STALE-RESULTS" not in written
+    assert "**2.00**" in written and "Python:" in written
