@@ -122,6 +122,15 @@ class _Collector(logging.Handler):
 
 @contextmanager
 def _pelican_logs() -> Iterator[_Collector]:
+    """Pelican's warnings and errors of this build.
+
+    Pelican shows a message once per process; each build here starts afresh, so a second build
+    in the same process (``trialblog serve``, the tests) reports its own warnings too.
+    """
+    from pelican.log import LimitFilter
+
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
     logger = logging.getLogger("pelican")
     collector = _Collector()
     saved = (logger.handlers[:], logger.propagate, logger.level)
