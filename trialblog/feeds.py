@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
@@ -123,3 +124,21 @@ def documents(fg: FeedGenerator, rss_url: str, page_url: str) -> tuple[bytes, by
     # feedgen's RSS <link> is the last link given: the page, after RSS's own self link.
     fg.link([{"href": rss_url, "rel": "self"}, {"href": page_url or "/", "rel": "alternate"}], replace=True)
     return atom, fg.rss_str(pretty=True)
+
+
+def feed_siteurl(settings: dict) -> str:
+    """The address feeds link to: ``FEED_DOMAIN``, else ``SITEURL``."""
+    return settings.get("FEED_DOMAIN") or settings.get("SITEURL", "")
+
+
+def absolute_url(settings: dict, path: str) -> str:
+    """``path`` on the site, as feeds link to it."""
+    return f"{feed_siteurl(settings).rstrip('/')}/{path.lstrip('/')}"
+
+
+def write_documents(output: str | Path, documents: dict[str, bytes]) -> None:
+    """Write each feed document at its path under ``output``, ending with a newline."""
+    for name, data in documents.items():
+        target = Path(output) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data + b"\n")

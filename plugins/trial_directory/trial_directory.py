@@ -17,6 +17,7 @@ from pelican.generators import Generator
 from trialblog_plugins.trial_diary.trial_diary import site_for, slugify_condition
 
 from trialblog.errors import ContentError, ContentErrors
+from trialblog.feeds import absolute_url, write_documents
 from trialblog.fingerprint import build_date
 from trialblog.frozen_urls import SHORTCUTS
 from trialblog.parallel import first_pages_written, owns
@@ -213,8 +214,7 @@ class DirectoryGenerator(Generator):
         self.write_feeds(conditions)
 
     def absolute(self, path: str) -> str:
-        siteurl = self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL", "")
-        return f"{siteurl.rstrip('/')}/{path.lstrip('/')}"
+        return absolute_url(self.settings, path)
 
     def write_feeds(self, conditions: list[dict]) -> None:
         limit = self.settings.get("TRIALBLOG_FEED_MAX_ITEMS", 50)
@@ -248,11 +248,7 @@ class DirectoryGenerator(Generator):
             author=self.settings.get("AUTHOR", ""),
             language=self.settings.get("DEFAULT_LANG", "en"),
         )
-        out = Path(self.output_path)
-        for rel, data in ((atom_path, atom), (rss_path, rss)):
-            target = out / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data + b"\n")
+        write_documents(self.output_path, {atom_path: atom, rss_path: rss})
 
 
 def get_generators(_pelican) -> type[Generator]:

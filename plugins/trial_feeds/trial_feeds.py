@@ -8,7 +8,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from trialblog.errors import display_path
-from trialblog.feeds import FeedItem, build_feed, permanent_id
+from trialblog.feeds import FeedItem, absolute_url, build_feed, feed_siteurl, permanent_id, write_documents
 from trialblog.parallel import first_process, owns
 from trialblog.reuse import reusing
 from trialblog.syndicate.manifest import PUBLISHED_KEY, entry_record, published, trial_record
@@ -34,8 +34,7 @@ class FeedsGenerator(Generator):
         self.context["feed_path"] = feed_path
 
     def absolute(self, path: str) -> str:
-        siteurl = self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL", "")
-        return f"{siteurl.rstrip('/')}/{path.lstrip('/')}"
+        return absolute_url(self.settings, path)
 
     def item(self, article) -> FeedItem:
         """The feed item of ``article`` (made once: an entry is in several feeds)."""
@@ -45,7 +44,7 @@ class FeedsGenerator(Generator):
         return items[id(article)][1]
 
     def _item(self, article) -> FeedItem:
-        siteurl = self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL", "")
+        siteurl = feed_siteurl(self.settings)
         source = display_path(article.source_path, self.settings["PATH"])
         updated = getattr(article, "modified", None) or article.date
         return FeedItem(
@@ -83,11 +82,7 @@ class FeedsGenerator(Generator):
             author=self.settings.get("AUTHOR", ""),
             language=self.settings.get("DEFAULT_LANG", "en"),
         )
-        out = Path(self.output_path)
-        for rel, data in ((atom_path, atom), (rss_path, rss)):
-            target = out / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data + b"\n")
+        write_documents(self.output_path, {atom_path: atom, rss_path: rss})
 
     def record_published(self, articles: list) -> None:
         """Hand the build every public entry and trial, for `trialblog syndicate` (see build.py)."""
@@ -103,7 +98,7 @@ class FeedsGenerator(Generator):
             for a in sorted(articles, key=lambda a: a.date)
         ]
         trials = [trial_record(t, self.absolute(f"trials/{t.slug}/")) for t in self.context.get("trials", [])]
-        siteurl = self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL", "")
+        siteurl = feed_siteurl(self.settings)
         self.settings[PUBLISHED_KEY] = published(siteurl, entries, trials)
 
     def generate_output(self, writer) -> None:
