@@ -265,11 +265,13 @@ def build(
 ) -> BuildResult:
     """Build the site in ``site_dir`` into its OUTPUT_PATH, atomically.
 
-    The content checks run first: an error stops the build (:class:`ChecksFailed`) unless
-    ``allow_errors``; the findings are in the result either way. With ``cache`` (the default)
-    work done by earlier builds on identical inputs is reused (see :mod:`trialblog.buildcache`);
-    ``cache=False`` does everything afresh, Pelican's own way (no shortcuts), to the same bytes. ``workers`` processes share the
-    reading and rendering (default: one per core; 1 renders everything in this process).
+    The content checks run beside the rendering (first, with one worker): an error stops the
+    build before anything is published (:class:`ChecksFailed`) unless ``allow_errors``; the
+    findings are in the result either way. With ``cache`` (the default) work done by earlier
+    builds on identical inputs is reused (see :mod:`trialblog.buildcache`); ``cache=False``
+    does everything afresh, Pelican's own way (no shortcuts), to the same bytes. ``workers``
+    processes share the reading and rendering (default: one per core; 1 renders everything in
+    this process).
     """
     site_dir = site_dir.resolve()
     forget_folders()
