@@ -48,10 +48,6 @@ class Reuse:
         """Whether the body of the entry or page saved as ``save_as`` changed since the last build."""
         return save_as in self.bodies and self.bodies[save_as] != self.previous_bodies.get(save_as)
 
-    def copy(self, name: str, output_path: str) -> bool:
-        """Link ``name`` from the previous build if its inputs are unchanged; True when done."""
-        return self.copy_all([name], output_path, [name])
-
     def copy_all(self, names: Iterable[str], output_path: str, showing: Iterable[str] = ()) -> bool:
         """Link every one of ``names``, files that show the entries saved as ``showing``, or none.
 

@@ -37,6 +37,11 @@ class Span(NamedTuple):
     column: int
     style: str | None
 
+    @classmethod
+    def of(cls, node: yaml.Node) -> Span:
+        start, end = node.start_mark, node.end_mark
+        return cls(start.index, end.index, start.line + 1, start.column + 1, getattr(node, "style", None))
+
 
 class LList(list):
     """A sequence that knows the line of each of its items (1-based)."""
@@ -145,10 +150,7 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: str, top: bool = Fals
             result[key] = _build(loader, value_node, path)
             result.lines[key] = line
             if top and isinstance(value_node, yaml.ScalarNode):
-                start, end = value_node.start_mark, value_node.end_mark
-                result.spans[key] = Span(
-                    start.index, end.index, start.line + 1, start.column + 1, value_node.style
-                )
+                result.spans[key] = Span.of(value_node)
         return result
     if isinstance(node, yaml.SequenceNode):
         seq = LList(_build(loader, item, path) for item in node.value)

@@ -134,14 +134,7 @@ def _spans(raw: str) -> list[tuple[str, Span]]:
         return []
     if not isinstance(root, yaml.MappingNode):
         return []
-    spans = []
-    for key, value in root.value:
-        if isinstance(value, yaml.ScalarNode):
-            start, end = value.start_mark, value.end_mark
-            spans.append(
-                (key.value, Span(start.index, end.index, start.line + 1, start.column + 1, value.style))
-            )
-    return spans
+    return [(key.value, Span.of(value)) for key, value in root.value if isinstance(value, yaml.ScalarNode)]
 
 
 def participating(trials: Iterable[Trial]) -> list[Trial]:
