@@ -83,3 +83,23 @@ def test_instant_search_with_filters_under_the_sites_csp(chromium, site_url):
     finally:
         context.close()
     assert errors == [] and left == []
+
+
+def test_search_finds_a_trial_by_town_and_nobody_by_a_contact(chromium, site_url):
+    """Where a study runs is searchable; the names and addresses of its contacts are not indexed."""
+    context, left = offsite_blocked(chromium, site_url)
+    page = context.new_page()
+    try:
+        page.goto(site_url + PAGES["recruiting"])
+        page.locator("#directory-search:not([hidden])").wait_for(timeout=15000)
+        box = page.get_by_label("Words to look for")
+        box.fill("Flagstaff")
+        page.locator(".search-status", has_text="1 trial found").wait_for(timeout=15000)
+        assert page.locator(".search-results h3").all_inner_texts() == [
+            "2-level Cervical Disc Replacement Comparing Prodisc C SK & Vivo to Mobi-C"
+        ]
+        box.fill("Pozniansky")  # a site contact of the same trial
+        page.locator(".search-status", has_text="0 trials found").wait_for(timeout=15000)
+    finally:
+        context.close()
+    assert left == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import gzip
 import json
 import re
 import shutil
@@ -240,7 +241,7 @@ def test_trial_page_research_side_and_participant_side(directory):
         and "60 Years to 75 Years (adults (18 to 64), older adults (65 and over))" in page
     )
     assert "Eligibility criteria, as the registry gives them" in page
-    assert "<dt>Sponsor</dt><dd>South Valley University</dd>" in page and "<dt>Funded by</dt>" in page
+    assert "<dt>Sponsor</dt> <dd>South Valley University</dd>" in page and "<dt>Funded by</dt>" in page
     assert 'href="https://clinicaltrials.gov/study/NCT06025175"' in page
     assert "Status last checked by the registry: 2024-02" in page
     assert re.search(
@@ -381,3 +382,32 @@ def test_a_reserved_slug_stops_the_build(tmp_path):
     ):
         build(site)
     assert not (site / "output").exists()
+
+
+def indexed_text(bundle: Path) -> dict[str, str]:
+    """The text Pagefind indexed for each page (its fragments: gzip after a 12-byte signature)."""
+    texts = {}
+    for fragment in bundle.glob("fragment/*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        record = json.loads(data[len(b"pagefind_dcd") :])
+        texts[record["url"]] = record["content"]
+    return texts
+
+
+def test_the_search_index_holds_what_searchers_look_for(directory):
+    """Titles, conditions, sponsor, places and the registry's text are indexed, each word on
+    its own; the explanations every trial shares and the contacts' names, numbers and e-mail
+    addresses are not (they would match every trial, or nobody searches by them)."""
+    texts = indexed_text(directory["out"] / "pagefind")
+    slug = directory["slugs"]["NCT05549596"]
+    text = texts[f"/trials/{slug}/"]
+    words = set(re.findall(r"[\w@+-]+(?:\.[\w@+-]+)*", text))
+    assert {"Ceragem", "Jeonju", "Presbyterian", "NCT05549596", "Herniation"} <= words, text
+    # a label and its value are two words ("Sponsor Ceragem", not "SponsorCeragem")
+    assert "Sponsor Ceragem" in text and "Inc. Funded by" in text
+    assert not any("@" in w for w in words) and "Hyungsun" not in words and "+821045976672" not in text
+    assert "enrolling participants now" not in text  # a status explanation, shared by every recruiting trial
+    for other in texts.values():
+        assert "Only the study team" not in other and "Follow this trial" not in other
+        assert not re.search(r"\w+@\w+\.\w+", other)
