@@ -53,23 +53,52 @@ def median(timings: list[Timing]) -> Timing:
     )
 
 
-def clean(site: Path) -> None:
-    for name in ("output", ".trialblog", "cache"):
-        shutil.rmtree(site / name, ignore_errors=True)
-    for leftover in site.glob(".output*"):
-        if leftover.is_dir():
-            shutil.rmtree(leftover)
-        else:
-            leftover.unlink()
+#: ext4 without a journal will not reuse an inode freed less than 30 seconds ago, and scans past
+#: every such inode when it creates a file: a build right after a large deletion pays for it.
+RECENTLY_FREED_SECONDS = 31
 
 
-def trialblog_cold(site: Path) -> Timing:
-    clean(site)
+class Disk:
+    """Keeps deletions out of the timed runs: old outputs are moved aside (and deleted with the
+    benchmark's folder at the end), and a group of cold runs starts only once the files deleted
+    before it are no longer recent to the filesystem, for every tool alike."""
+
+    def __init__(self, trash: Path):
+        self.trash = trash
+        self.trash.mkdir(parents=True, exist_ok=True)
+        self.last_deletion = time.monotonic()  # unknown before the benchmark: assume just now
+        self.moved = 0
+
+    def discard(self, path: Path) -> None:
+        if path.exists() or path.is_symlink():
+            self.moved += 1
+            path.rename(self.trash / str(self.moved))
+
+    def deleted(self) -> None:
+        """Something outside the benchmark's control (a rebuild replacing its output) deleted files."""
+        self.last_deletion = time.monotonic()
+
+    def settle(self) -> None:
+        wait = self.last_deletion + RECENTLY_FREED_SECONDS - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+
+
+def clean(site: Path, disk: Disk) -> None:
+    for name in ("output", ".trialblog", "cache", *(p.name for p in site.glob(".output*"))):
+        disk.discard(site / name)
+
+
+def trialblog_cold(site: Path, disk: Disk) -> Timing:
+    clean(site, disk)
     return timed([*TRIALBLOG, "build", "--site", str(site)], site)
 
 
-def trialblog_rebuild(site: Path) -> Timing:
-    return timed([*TRIALBLOG, "build", "--site", str(site)], site)
+def trialblog_rebuild(site: Path, disk: Disk) -> Timing:
+    """A rebuild over the last output, which the build itself deletes once the new one is in place."""
+    timing = timed([*TRIALBLOG, "build", "--site", str(site)], site)
+    disk.deleted()
+    return timing
 
 
 def edit_one_entry(site: Path, n: int) -> None:
@@ -90,8 +119,8 @@ def plain_pelican_site(site: Path, target: Path) -> Path:
     return target
 
 
-def plain_pelican(target: Path) -> Timing:
-    shutil.rmtree(target / "output", ignore_errors=True)
+def plain_pelican(target: Path, disk: Disk) -> Timing:
+    disk.discard(target / "output")
     return timed([sys.executable, "-m", "pelican", "-s", str(target / "pelicanconf.py"), "-q"], target)
 
 
@@ -124,8 +153,8 @@ def hugo_site(site: Path, target: Path) -> Path:
     return target
 
 
-def hugo(target: Path) -> Timing:
-    shutil.rmtree(target / "public", ignore_errors=True)
+def hugo(target: Path, disk: Disk) -> Timing:
+    disk.discard(target / "public")
     return timed(["hugo", "--quiet", "-s", str(target)], target)
 
 
@@ -160,24 +189,27 @@ def machine() -> str:
 def run(size: str, runs: int, workdir: Path) -> dict:
     entries, directory = SIZES[size]
     site = generate(workdir / "site", entries, directory)
+    disk = Disk(workdir / "trash")
     results: dict = {"size": size, "entries": entries, "directory": directory}
-    results["cold"] = median([trialblog_cold(site) for _ in range(runs)])
+    disk.settle()
+    results["cold"] = median([trialblog_cold(site, disk) for _ in range(runs)])
     results["pages"] = sum(1 for _ in (site / "output").rglob("*.html"))
     edits = []
     for n in range(runs):
         edit_one_entry(site, n)
-        edits.append(trialblog_rebuild(site))
+        edits.append(trialblog_rebuild(site, disk))
     results["edit"] = median(edits)
-    results["unchanged"] = median([trialblog_rebuild(site) for _ in range(runs)])
+    results["unchanged"] = median([trialblog_rebuild(site, disk) for _ in range(runs)])
     plain = plain_pelican_site(site, workdir / "plain")
-    results["pelican"] = median([plain_pelican(plain) for _ in range(runs)])
+    disk.settle()
+    results["pelican"] = median([plain_pelican(plain, disk) for _ in range(runs)])
     results["pelican_pages"] = sum(1 for _ in (plain / "output").rglob("*.html"))
     if shutil.which("hugo"):
         hugo_dir = hugo_site(site, workdir / "hugo")
-        results["hugo"] = median([hugo(hugo_dir) for _ in range(runs)])
+        results["hugo"] = median([hugo(hugo_dir, disk) for _ in range(runs)])
     if directory >= 5000:  # the directory on its own, as an advocacy group builds it in CI
         directory_site = generate(workdir / "directory", 0, directory)
-        results["directory_only"] = median([trialblog_cold(directory_site) for _ in range(runs)])
+        results["directory_only"] = median([trialblog_cold(directory_site, disk) for _ in range(runs)])
     return results
 
 

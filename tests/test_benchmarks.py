@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from benchmarks import run
 from benchmarks.corpus import generate
-from benchmarks.run import Timing, median, table, write_report
+from benchmarks.run import Disk, Timing, clean, median, table, write_report
 from trialblog.build import build
 
 
@@ -42,3 +43,22 @@ def test_table_gives_the_ratios_and_the_report_keeps_the_rest_of_the_page(tmp_pa
     written = page.read_text()
     assert "Words kept." in written and "After." in written and "STALE-RESULTS" not in written
     assert "**2.00**" in written and "Python:" in written
+
+
+def test_no_timed_run_pays_for_files_deleted_just_before_it(tmp_path, monkeypatch):
+    """Old outputs are moved aside, never deleted, and cold runs wait until earlier deletions
+    are no longer recent to the filesystem."""
+    site = tmp_path / "site"
+    (site / "output" / "diary").mkdir(parents=True)
+    (site / ".trialblog").mkdir()
+    disk = Disk(tmp_path / "trash")
+    clean(site, disk)
+    assert not (site / "output").exists() and not (site / ".trialblog").exists()
+    assert (tmp_path / "trash" / "1" / "diary").is_dir()  # moved aside, in one rename
+    slept = []
+    monkeypatch.setattr(run.time, "sleep", slept.append)
+    disk.settle()
+    assert slept and 30 < slept[0] <= run.RECENTLY_FREED_SECONDS  # nothing known about before
+    disk.last_deletion -= run.RECENTLY_FREED_SECONDS
+    disk.settle()
+    assert len(slept) == 1  # long enough ago: no wait
