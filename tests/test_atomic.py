@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -41,6 +43,10 @@ def fail_after(monkeypatch, count: int, error: BaseException) -> None:
 
 
 def leftovers(site: Path) -> list[Path]:
+    """What a build left beside output/, once the detached removal of an old site is done."""
+    deadline = time.monotonic() + 30
+    while list(site.glob(".output.trash-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
     return [p for p in site.iterdir() if p.name.startswith(".output.") and p.name != ".output.lock"]
 
 
@@ -90,6 +96,36 @@ def test_an_old_site_left_by_a_stopped_build_is_removed(good):
     shutil.copytree(site / "output", site / ".output.old-12345")  # stopped while removing it
     build(site)
     assert snapshot(site / "output") == before
+    assert leftovers(site) == []
+
+
+def test_a_trash_folder_is_removed_and_never_put_back(good):
+    site, before = good
+    (site / "output").rename(site / ".output.trash-12345-1")  # half removed: never a site again
+    (site / ".output.trash-12345-1" / "index.html").unlink()
+    build(site)
+    assert snapshot(site / "output") == before
+    assert leftovers(site) == []
+
+
+def test_the_build_does_not_wait_for_the_old_site_to_be_removed(good, monkeypatch):
+    """The old site is renamed and removed by another process; this one deletes none of it."""
+    site, _ = good
+    removed_here = []
+    real_rmtree = shutil.rmtree
+
+    def rmtree(path, *args, **kwargs):
+        if os.getpid() == parent and ".output.building" not in str(path):
+            removed_here.append(str(path))
+        return real_rmtree(path, *args, **kwargs)
+
+    parent = os.getpid()
+    monkeypatch.setattr(shutil, "rmtree", rmtree)
+    entry = site / "content/diary/03-visit.md"
+    entry.write_text(entry.read_text().replace("BODY-VISIT", "BODY-CHANGED"))
+    build(site)
+    assert "BODY-CHANGED" in (site / "output/diary/2024/week-six/index.html").read_text()
+    assert removed_here == []
     assert leftovers(site) == []
 
 

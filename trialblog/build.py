@@ -11,7 +11,7 @@ import gc
 import logging
 import os
 import shutil
-import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -186,12 +186,14 @@ def _recover(output: Path) -> None:
     if not output.exists() and leftovers:
         leftovers.pop().rename(output)
     for leftover in leftovers:
-        shutil.rmtree(leftover, ignore_errors=True)
+        discard(leftover)
+    for trash in output.parent.glob(f".{output.name}.trash-*"):
+        shutil.rmtree(trash, ignore_errors=True)  # its remover stopped before it finished
 
 
 def swap_in(built: Path, output: Path) -> Path | None:
     """Replace ``output`` with ``built``; returns the old site, to be removed by the caller once
-    the new one is in place (see :func:`_removing`)."""
+    the new one is in place (see :func:`discard`)."""
     old = output.parent / f".{output.name}.old-{os.getpid()}"
     if output.exists():
         output.rename(old)
@@ -199,18 +201,29 @@ def swap_in(built: Path, output: Path) -> Path | None:
     return old if old.exists() else None
 
 
-@contextmanager
-def _removing(old: Path | None) -> Iterator[None]:
-    """Remove the old site while the build writes its records, and wait until it is gone."""
-    if old is None:
-        yield
+def discard(old: Path | None) -> None:
+    """Delete an old site without making the build wait for it.
+
+    It is first renamed out of the way (a ``trash-`` name is never taken for a site to put
+    back), then removed by a detached process, which goes on after ``trialblog build`` returns;
+    a build that finds one left over removes it.
+    """
+    if old is None or not old.exists():
         return
-    remover = threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True})
-    remover.start()
-    try:
-        yield
-    finally:
-        remover.join()
+    trash = old.with_name(f"{old.name.split('.old-')[0]}.trash-{os.getpid()}-{time.monotonic_ns()}")
+    old.rename(trash)
+    if not hasattr(os, "fork"):
+        shutil.rmtree(trash, ignore_errors=True)
+        return
+    child = os.fork()
+    if child == 0:  # fork again and exit, so the remover is nobody's child to wait for
+        try:
+            if os.fork() == 0:
+                os.setsid()
+                shutil.rmtree(trash, ignore_errors=True)
+        finally:
+            os._exit(0)
+    os.waitpid(child, 0)
 
 
 def run_checks(
@@ -326,17 +339,17 @@ def build(
                 beside.cancel()
             shutil.rmtree(temp, ignore_errors=True)
             raise
-        with _removing(old):
-            # What is now published, for `trialblog syndicate`: written only once the new site is in place.
-            write_manifest(site_dir, settings.get(PUBLISHED_KEY), publish)
-            result = BuildResult(
-                output=output,
-                site=site,
-                warnings=logs.messages(logging.WARNING),
-                pages=pages,
-                checks=checks,
-                reused=reuse.copied if reuse else 0,
-            )
-            if caches:
-                caches.save(output, result, reuse)
+        discard(old)
+        # What is now published, for `trialblog syndicate`: written only once the new site is in place.
+        write_manifest(site_dir, settings.get(PUBLISHED_KEY), publish)
+        result = BuildResult(
+            output=output,
+            site=site,
+            warnings=logs.messages(logging.WARNING),
+            pages=pages,
+            checks=checks,
+            reused=reuse.copied if reuse else 0,
+        )
+        if caches:
+            caches.save(output, result, reuse)
     return result
