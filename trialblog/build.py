@@ -240,6 +240,7 @@ def run_checks(
         settings=settings,
         cache=cache.checks if cache else None,
         workers=workers,
+        digests=cache.file_digests if cache else None,
     )
 
 

@@ -102,6 +102,7 @@ class BuildCache:
         self.build_day = build_date(settings).isoformat()
         diary = content / DIARY_DIR
         known = file_digests(content) if content.is_dir() else {}
+        self.file_digests = known  # for the checks: a document's findings are cached by its bytes
         diary_prefix = os.fspath(diary) + os.sep
         self.others = digest(  # everything in content/ but the diary entries, and the build date
             setup,

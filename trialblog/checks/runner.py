@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -104,11 +105,14 @@ def check_content(
     settings: Mapping[str, object] | None = None,
     cache: Cache | None = None,
     workers: int = 1,
+    digests: Mapping[Path, bytes] | None = None,
 ) -> Report:
     """Check every file under ``content``; paths are shown relative to ``root`` (the site).
 
     ``cache`` reuses an earlier build's findings for a document with the same bytes; its salt
     must cover the code, the settings and every trial record (they shape each document's context).
+    ``digests`` (SHA-256 of files' bytes, as the build already has them) spares reading a file
+    whose findings are in the cache.
     """
     root = root or content.parent
     settings = settings or {}
@@ -122,22 +126,58 @@ def check_content(
         frozenset(re.findall(r"\b[A-Z][a-z]+\b", str(settings.get("AUTHOR", "")))),
     )
     page_dirs = settings.get("PAGE_PATHS") or ["pages"]
-    specs = list(_documents(content, root, site, context, page_dirs, found))  # type: ignore[arg-type]
+    specs = list(_documents(content, site, context, page_dirs))  # type: ignore[arg-type]
 
     def check(spec: tuple) -> list[Finding]:
         shown, kind, raw, extra = spec
         return check_document(context.document(shown, kind, raw, **extra))
 
-    keys = [digest(spec[0], spec[1].value, spec[2]) for spec in specs] if cache else []
-    missing = [i for i in range(len(specs)) if cache is None or keys[i] not in cache]
-    computed = dict(zip(missing, fork_map(check, [specs[i] for i in missing], workers), strict=True))
-    for i in range(len(specs)):
-        result = computed[i] if i in computed else cache.get(keys[i], lambda: [])  # type: ignore[union-attr]
-        if cache is not None and i in computed:
-            cache.put(keys[i], result)
+    keys: list[str | None] = [None] * len(specs)
+    todo: dict[int, tuple] = {}
+    for i, (path, kind, extra) in enumerate(specs):
+        shown = display_path(path, root)
+        if cache is not None:
+            keys[i] = _key(path, shown, kind, digests)
+            if keys[i] in cache:
+                continue
+        raw = _read(path, shown, found)
+        if raw is not None:
+            todo[i] = (shown, kind, raw, extra)
+    computed = dict(zip(todo, fork_map(check, list(todo.values()), workers), strict=True))
+    documents = 0
+    for i, key in enumerate(keys):
+        if i in computed:
+            result = computed[i]
+            if cache is not None and key is not None:
+                cache.put(key, result)
+        elif cache is not None and key is not None and key in cache:
+            result = cache.get(key, lambda: [])
+        else:  # unreadable: reported as such
+            continue
+        documents += 1
         found += result
-    documents = len(specs)
     return Report(sorted(found, key=lambda f: f.sort_key), documents)
+
+
+def _key(path: Path, shown: str, kind: Kind, digests: Mapping[Path, bytes] | None) -> str | None:
+    """What a document's findings are cached under: its name, kind and bytes."""
+    known = digests.get(path) if digests else None
+    if known is None:
+        try:
+            known = hashlib.sha256(path.read_bytes()).digest()
+        except OSError:
+            return None
+    return digest(shown, kind.value, known)
+
+
+def _read(path: Path, shown: str, found: list[Finding]) -> str | None:
+    """The document's text; a file that cannot be read is a finding (once)."""
+    try:
+        return read_text(path, shown)
+    except ContentError as exc:
+        if not any(f.path == shown for f in found):
+            found.extend(metadata.findings([exc]))
+        return None
 
 
 def check_document(doc: Document) -> list[Finding]:
@@ -164,33 +204,13 @@ def _unpublished(finding: Finding) -> Finding:
 
 
 def _documents(
-    content: Path,
-    root: Path,
-    site: Site,
-    context: SiteContext,
-    page_dirs: Iterable[str],
-    found: list[Finding],
-) -> Iterator[tuple[str, Kind, str, dict]]:
-    """(path as shown, kind, text, context) of every document to check."""
-
-    def read(path: Path) -> tuple[str, str | None]:
-        shown = display_path(path, root)
-        try:
-            return shown, read_text(path, shown)
-        except ContentError as exc:
-            if not any(f.path == shown for f in found):
-                found.extend(metadata.findings([exc]))
-            return shown, None
-
+    content: Path, site: Site, context: SiteContext, page_dirs: Iterable[str]
+) -> Iterator[tuple[Path, Kind, dict]]:
+    """(path, kind, context) of every document to check."""
     for path in metadata.files(content / TRIALS_DIR, TRIAL_SUFFIXES):
-        shown, raw = read(path)
-        if raw is not None:
-            trial = site.trials.get(path.stem)
-            yield shown, Kind.TRIAL, raw, {"trial": trial, "arm_terms": arm_terms(trial)}
+        trial = site.trials.get(path.stem)
+        yield path, Kind.TRIAL, {"trial": trial, "arm_terms": arm_terms(trial)}
     for path in metadata.files(content / CONSENT_DIR, MARKDOWN_SUFFIXES):
-        shown, raw = read(path)
-        if raw is None:
-            continue
         trial = site.trials.get(path.stem)
         notes = site.consent.get(path.stem)
         day = _day(notes.date if notes else "") or (
@@ -198,23 +218,18 @@ def _documents(
         )
         dated = context.dated(trial, day) if trial else {}
         dated.pop("blinded", None)
-        yield shown, Kind.CONSENT, raw, {"trial": trial, **dated}
+        yield path, Kind.CONSENT, {"trial": trial, **dated}
     for path in metadata.files(content / DIARY_DIR, MARKDOWN_SUFFIXES):
-        shown, raw = read(path)
-        if raw is None:
-            continue
         meta = site.entry_for(str(path))
         if meta is None:
-            yield shown, Kind.DIARY, raw, {}
+            yield path, Kind.DIARY, {}
             continue
         trial = site.trials.get(meta.trial) if meta.trial else None
         extra = {"trial": trial, "milestone": meta.milestone, "published": meta.public}
-        yield shown, Kind.DIARY, raw, {**extra, **context.dated(trial, meta.day)}
+        yield path, Kind.DIARY, {**extra, **context.dated(trial, meta.day)}
     for folder in page_dirs:
         for path in metadata.files(content / folder, MARKDOWN_SUFFIXES):
-            shown, raw = read(path)
-            if raw is not None:
-                yield shown, Kind.PAGE, raw, {}
+            yield path, Kind.PAGE, {}
 
 
 def _day(text: str) -> dt.date | None:
