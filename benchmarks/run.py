@@ -190,25 +190,30 @@ def run(size: str, runs: int, workdir: Path) -> dict:
     entries, directory = SIZES[size]
     site = generate(workdir / "site", entries, directory)
     disk = Disk(workdir / "trash")
+    plain = plain_pelican_site(site, workdir / "plain")
+    hugo_dir = hugo_site(site, workdir / "hugo") if shutil.which("hugo") else None
     results: dict = {"size": size, "entries": entries, "directory": directory}
     disk.settle()
-    results["cold"] = median([trialblog_cold(site, disk) for _ in range(runs)])
+    colds, pelicans, hugos = [], [], []
+    for _ in range(runs):  # in turns, so that a slow moment of the machine falls on each alike
+        colds.append(trialblog_cold(site, disk))
+        pelicans.append(plain_pelican(plain, disk))
+        if hugo_dir:
+            hugos.append(hugo(hugo_dir, disk))
+    results["cold"], results["pelican"] = median(colds), median(pelicans)
+    if hugos:
+        results["hugo"] = median(hugos)
     results["pages"] = sum(1 for _ in (site / "output").rglob("*.html"))
+    results["pelican_pages"] = sum(1 for _ in (plain / "output").rglob("*.html"))
     edits = []
     for n in range(runs):
         edit_one_entry(site, n)
         edits.append(trialblog_rebuild(site, disk))
     results["edit"] = median(edits)
     results["unchanged"] = median([trialblog_rebuild(site, disk) for _ in range(runs)])
-    plain = plain_pelican_site(site, workdir / "plain")
-    disk.settle()
-    results["pelican"] = median([plain_pelican(plain, disk) for _ in range(runs)])
-    results["pelican_pages"] = sum(1 for _ in (plain / "output").rglob("*.html"))
-    if shutil.which("hugo"):
-        hugo_dir = hugo_site(site, workdir / "hugo")
-        results["hugo"] = median([hugo(hugo_dir, disk) for _ in range(runs)])
     if directory >= 5000:  # the directory on its own, as an advocacy group builds it in CI
         directory_site = generate(workdir / "directory", 0, directory)
+        disk.settle()
         results["directory_only"] = median([trialblog_cold(directory_site, disk) for _ in range(runs)])
     return results
 
@@ -246,11 +251,11 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--size", choices=SIZES, default=os.environ.get("BENCH", "small"))
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, help="runs of each measure (default: 5 small, 3 large)")
     parser.add_argument("--write", type=Path, help="write the results into this Markdown file")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="trialblog-bench-") as folder:
-        results = run(args.size, args.runs, Path(folder))
+        results = run(args.size, args.runs or (5 if args.size == "small" else 3), Path(folder))
     report = table(results)
     print(report)
     if args.write:

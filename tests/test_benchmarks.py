@@ -62,3 +62,14 @@ def test_no_timed_run_pays_for_files_deleted_just_before_it(tmp_path, monkeypatc
     disk.last_deletion -= run.RECENTLY_FREED_SECONDS
     disk.settle()
     assert len(slept) == 1  # long enough ago: no wait
+
+
+def test_a_whole_benchmark_run_on_a_tiny_corpus(tmp_path, monkeypatch):
+    monkeypatch.setitem(run.SIZES, "tiny", (12, 8))
+    monkeypatch.setattr(run.time, "sleep", lambda seconds: None)
+    results = run.run("tiny", 2, tmp_path)
+    assert results["pages"] > results["pelican_pages"] >= 12
+    for measure in ("cold", "edit", "unchanged", "pelican"):
+        assert results[measure].seconds > 0 and results[measure].cpu > 0, measure
+    assert "| **trialblog / Pelican (cold)** |" in table(results)
+    assert len(list((tmp_path / "trash").iterdir())) >= 2  # the first runs' outputs, moved aside
