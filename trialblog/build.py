@@ -188,7 +188,7 @@ def _recover(output: Path) -> None:
     for leftover in leftovers:
         discard(leftover)
     for trash in output.parent.glob(f".{output.name}.trash-*"):
-        shutil.rmtree(trash, ignore_errors=True)  # its remover stopped before it finished
+        _remove_detached(trash)  # its remover stopped before it finished, or is still at work
 
 
 def swap_in(built: Path, output: Path) -> Path | None:
@@ -212,15 +212,20 @@ def discard(old: Path | None) -> None:
         return
     trash = old.with_name(f"{old.name.split('.old-')[0]}.trash-{os.getpid()}-{time.monotonic_ns()}")
     old.rename(trash)
+    _remove_detached(trash)
+
+
+def _remove_detached(folder: Path) -> None:
+    """Remove ``folder`` in a process of its own, which this one does not wait for."""
     if not hasattr(os, "fork"):
-        shutil.rmtree(trash, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
         return
     child = os.fork()
     if child == 0:  # fork again and exit, so the remover is nobody's child to wait for
         try:
             if os.fork() == 0:
                 os.setsid()
-                shutil.rmtree(trash, ignore_errors=True)
+                shutil.rmtree(folder, ignore_errors=True)
         finally:
             os._exit(0)
     os.waitpid(child, 0)
