@@ -12,7 +12,7 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -256,8 +256,15 @@ def _checked(
     return run_checks(settings, site, caches, workers), caches.checks if caches else None
 
 
-def _run_pelican(settings: dict, workers: int, reuse: Reuse | None = None, outline: str = "") -> None:
-    """Pelican's run, its Markdown reading and page rendering shared by ``workers`` processes."""
+def _run_pelican(
+    settings: dict,
+    workers: int,
+    reuse: Reuse | None = None,
+    outline: str = "",
+    written: Callable[[], None] | None = None,
+) -> None:
+    """Pelican's run, its Markdown reading and page rendering shared by ``workers`` processes;
+    ``written`` is called once the pages are written, while the search index is finished."""
     from pelican import Pelican, signals
 
     def prewarm(generator) -> None:
@@ -268,7 +275,7 @@ def _run_pelican(settings: dict, workers: int, reuse: Reuse | None = None, outli
     signals.article_generator_init.connect(prewarm)
     signals.page_generator_init.connect(prewarm)
     try:
-        run_pelican(Pelican(settings), workers, reuse=reuse, outline_extra=outline)
+        run_pelican(Pelican(settings), workers, reuse=reuse, outline_extra=outline, written=written)
     finally:
         signals.article_generator_init.disconnect(prewarm)
         signals.page_generator_init.disconnect(prewarm)
@@ -327,7 +334,9 @@ def build(
             settings["TRIALBLOG_PREVIOUS_OUTPUT"] = str(reuse.previous_output)
         try:
             with _pelican_logs() as logs:
-                _run_pelican(settings, workers, reuse, caches.others if caches else "")
+                # The content caches are saved while Pagefind finishes the search index.
+                _run_pelican(settings, workers, reuse, caches.others if caches else "",
+                             caches.save_content if caches else None)  # fmt: skip
             if beside is not None:
                 checks, used = beside.result()
                 if caches and used:

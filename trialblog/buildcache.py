@@ -181,10 +181,15 @@ class BuildCache:
             return Reuse(None, None, {})
         return Reuse(output, state.outline, state.bodies)  # type: ignore[union-attr]
 
+    def save_content(self) -> None:
+        """Keep the trial records and entries loaded (complete once the content is validated)."""
+        self.trials.save()
+        self.entries.save()
+
     def save(self, output: Path, result: object, reuse: Reuse | None = None) -> None:
         """Keep this build's results for the next one; drop other settings' Pelican caches."""
         for cache in (self.trials, self.entries, self.checks):
-            cache.save()
+            cache.save()  # each writes only what it has not written yet
         for stale in self.folder.glob("pelican-*"):
             if stale != self.pelican_folder:
                 shutil.rmtree(stale, ignore_errors=True)

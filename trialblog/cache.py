@@ -70,3 +70,4 @@ class Cache:
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
+        self.old, self.misses = self.new, 0  # saved: nothing to write again unless more is added

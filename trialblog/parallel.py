@@ -82,11 +82,14 @@ def run_pelican(
     shared: tuple[type, ...] = SHARED_OUTPUT,
     reuse: Reuse | None = None,
     outline_extra: str = "",
+    written: Callable[[], None] | None = None,
 ) -> None:
     """``Pelican.run()`` without its console summary, with the output phase over ``workers``.
 
     Generators that are not known to share their output (``shared`` or a ``shares_output``
-    attribute) write everything, in the first process only.
+    attribute) write everything, in the first process only. ``written`` is called once every
+    page is written, before the ``finalized`` signal, whose receivers may wait (for the search
+    index): work that needs no more than the pages can be done in that time.
     """
     context = pelican.settings.copy()
     context["generated_content"] = {}
@@ -123,6 +126,8 @@ def run_pelican(
             generator.generate_output(writer)
     else:
         _shared_output(pelican, first, rest, writer, workers, shared)
+    if written is not None:
+        written()
     signals.finalized.send(pelican)
 
 
