@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -127,6 +128,28 @@ def test_the_build_does_not_wait_for_the_old_site_to_be_removed(good, monkeypatc
     assert "BODY-CHANGED" in (site / "output/diary/2024/week-six/index.html").read_text()
     assert removed_here == []
     assert leftovers(site) == []
+
+
+def test_while_other_threads_run_the_old_site_is_removed_without_forking(good, monkeypatch):
+    """As under `trialblog serve`: forking is unsafe then, so a thread removes the old site."""
+    site, _ = good
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+
+    def no_fork():
+        raise AssertionError("forked while another thread ran")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    try:
+        entry = site / "content/diary/03-visit.md"
+        entry.write_text(entry.read_text().replace("BODY-VISIT", "BODY-CHANGED"))
+        build(site)
+        assert "BODY-CHANGED" in (site / "output/diary/2024/week-six/index.html").read_text()
+        assert leftovers(site) == []
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_second_build_at_once_stops_with_a_clear_message(good):

@@ -11,6 +11,7 @@ import gc
 import logging
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -217,8 +218,11 @@ def discard(old: Path | None) -> None:
 
 def _remove_detached(folder: Path) -> None:
     """Remove ``folder`` in a process of its own, which this one does not wait for."""
-    if not hasattr(os, "fork"):
-        shutil.rmtree(folder, ignore_errors=True)
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        # Forking is unsafe while other threads run (`trialblog serve`), and that process stays up.
+        remover = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True})
+        remover.daemon = True
+        remover.start()
         return
     child = os.fork()
     if child == 0:  # fork again and exit, so the remover is nobody's child to wait for
