@@ -35,3 +35,12 @@ def test_a_cache_is_written_again_only_when_something_was_added(tmp_path):
     cache.save()
     again = Cache(tmp_path, "things", "salt")
     assert again.get("a", lambda: 0) == 1 and again.get("b", lambda: 0) == 2
+
+
+def test_the_remembered_result_keeps_counts_not_the_whole_site(small_site):
+    first = build(small_site)
+    assert first.site is not None and first.trials == len(first.site.trials) > 0
+    assert first.entries == sum(1 for e in first.site.entries.values() if e.public) > 0
+    again = build(small_site)
+    assert again.unchanged and again.site is None  # nothing was loaded, and no copy was kept
+    assert (again.pages, again.entries, again.trials) == (first.pages, first.entries, first.trials)

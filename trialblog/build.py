@@ -62,9 +62,11 @@ REFUSAL = (
 @dataclass
 class BuildResult:
     output: Path
-    site: Site
+    site: Site | None  # the content loaded; None when nothing changed (nothing was loaded)
     warnings: list[str] = field(default_factory=list)
     pages: int = 0
+    entries: int = 0  # public diary entries
+    trials: int = 0
     checks: Report | None = None
     unchanged: bool = False  # nothing changed since the last build: output/ was left as it was
     reused: int = 0  # pages copied unchanged from the previous build (by this process)
@@ -368,7 +370,9 @@ def build(
             pages=pages,
             checks=checks,
             reused=reuse.copied if reuse else 0,
+            entries=sum(1 for entry in site.entries.values() if entry.public),
+            trials=len(site.trials),
         )
-        if caches:
-            caches.save(output, result, reuse)
+        if caches:  # kept without the site: shown again when nothing changed, never loaded from
+            caches.save(output, replace(result, site=None), reuse)
     return result

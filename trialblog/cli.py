@@ -229,14 +229,13 @@ def build_cmd(publish: bool, allow_errors: bool, site_dir: Path) -> None:
         click.echo(summary(result.checks), err=True)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
-    entries = sum(1 for e in result.site.entries.values() if e.public)
     if result.unchanged:
         click.echo(
             f"nothing changed since the last build: {result.output} is up to date ({result.pages} pages)"
         )
         return
     click.echo(
-        f"built {result.pages} pages ({entries} diary entries, {len(result.site.trials)} trials) in {result.output}"
+        f"built {result.pages} pages ({result.entries} diary entries, {result.trials} trials) in {result.output}"
     )
 
 
