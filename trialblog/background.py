@@ -5,6 +5,7 @@
   needs, and the checks take what it leaves idle. Nothing is published until both are done.
 - :func:`start`: a command (Pagefind, on the trial pages as soon as they are written) that
   :func:`stop_all` stops if the build fails.
+- :func:`remove_detached`: a folder (the old site) removed after the build, which does not wait.
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import shutil
 import signal
 import subprocess
+import threading
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 R = TypeVar("R")
@@ -83,6 +87,30 @@ def _pickled_error(exc: BaseException) -> bytes:
     except Exception:  # an exception that does not pickle: its text, with where it happened
         detail = "".join(traceback.format_exception(exc))
         return pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}\n{detail}")), protocol=5)
+
+
+def fork_is_safe() -> bool:
+    """Whether this process may fork: it can, and no other thread runs (a child would inherit
+    the locks they hold)."""
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def remove_detached(folder: Path) -> None:
+    """Remove ``folder`` in a process of its own, which this one does not wait for."""
+    if not fork_is_safe():  # other threads run (`trialblog serve`), and that process stays up
+        remover = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True})
+        remover.daemon = True
+        remover.start()
+        return
+    child = os.fork()
+    if child == 0:  # fork again and exit, so the remover is nobody's child to wait for
+        try:
+            if os.fork() == 0:
+                os.setsid()
+                shutil.rmtree(folder, ignore_errors=True)
+        finally:
+            os._exit(0)
+    os.waitpid(child, 0)
 
 
 _running: set[subprocess.Popen] = set()

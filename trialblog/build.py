@@ -11,7 +11,6 @@ import gc
 import logging
 import os
 import shutil
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .background import Background, stop_all
+from .background import Background, remove_detached, stop_all
 from .buildcache import BuildCache
 from .cache import Cache
 from .errors import ContentError, ContentErrors, forget_folders
@@ -106,7 +105,9 @@ def validate(settings: dict, cache: BuildCache | None = None, workers: int = 1) 
                 )
             ]
         )
-    return load_site(content, content.parent, (cache.trials, cache.entries) if cache else None, workers)
+    if cache is None:
+        return load_site(content, content.parent, None, workers)
+    return load_site(content, content.parent, (cache.trials, cache.entries), workers, cache.file_digests)
 
 
 class _Collector(logging.Handler):
@@ -191,7 +192,7 @@ def _recover(output: Path) -> None:
     for leftover in leftovers:
         discard(leftover)
     for trash in output.parent.glob(f".{output.name}.trash-*"):
-        _remove_detached(trash)  # its remover stopped before it finished, or is still at work
+        remove_detached(trash)  # its remover stopped before it finished, or is still at work
 
 
 def swap_in(built: Path, output: Path) -> Path | None:
@@ -215,26 +216,7 @@ def discard(old: Path | None) -> None:
         return
     trash = old.with_name(f"{old.name.split('.old-')[0]}.trash-{os.getpid()}-{time.monotonic_ns()}")
     old.rename(trash)
-    _remove_detached(trash)
-
-
-def _remove_detached(folder: Path) -> None:
-    """Remove ``folder`` in a process of its own, which this one does not wait for."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
-        # Forking is unsafe while other threads run (`trialblog serve`), and that process stays up.
-        remover = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True})
-        remover.daemon = True
-        remover.start()
-        return
-    child = os.fork()
-    if child == 0:  # fork again and exit, so the remover is nobody's child to wait for
-        try:
-            if os.fork() == 0:
-                os.setsid()
-                shutil.rmtree(folder, ignore_errors=True)
-        finally:
-            os._exit(0)
-    os.waitpid(child, 0)
+    remove_detached(trash)
 
 
 def run_checks(

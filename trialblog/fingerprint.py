@@ -15,7 +15,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -50,17 +50,21 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-def files_digest(paths: Iterable[Path], root: Path, known: dict[Path, bytes] | None = None) -> str:
+def files_digest(paths: Iterable[Path], root: Path, known: Mapping[Path, bytes] | None = None) -> str:
     """Names (relative to ``root``) and contents of ``paths``; ``known`` holds digests of
     files already read (see :func:`file_digests`)."""
     h = hashlib.sha256()
     prefix = len(os.fspath(root).rstrip(os.sep)) + 1
     for path in sorted(paths, key=os.fspath):
         h.update(os.fspath(path)[prefix:].replace(os.sep, "/").encode("utf-8", "surrogateescape") + b"\0")
-        h.update(
-            known[path] if known is not None and path in known else hashlib.sha256(path.read_bytes()).digest()
-        )
+        h.update(file_digest(path, known))
     return h.hexdigest()
+
+
+def file_digest(path: Path, known: Mapping[Path, bytes] | None = None) -> bytes:
+    """The SHA-256 of the file's bytes: from ``known`` when the build has it, else read."""
+    found = known.get(path) if known else None
+    return found if found is not None else hashlib.sha256(path.read_bytes()).digest()
 
 
 def file_digests(root: Path) -> dict[Path, bytes]:

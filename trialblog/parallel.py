@@ -12,7 +12,6 @@ import json
 import logging
 import multiprocessing
 import os
-import threading
 import traceback
 import zlib
 from collections.abc import Callable, Sequence
@@ -22,6 +21,7 @@ import blinker
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
 
+from .background import fork_is_safe
 from .frozen_urls import SHORTCUTS, freeze_urls
 from .reuse import Reuse, ReusingWriter
 
@@ -39,7 +39,7 @@ first_pages_written = blinker.signal("trialblog_first_pages_written")
 
 def workers_available() -> int:
     """Processes worth forking: one per core, and none while other threads run (fork is unsafe then)."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
+    if not fork_is_safe():
         return 1
     try:
         return max(1, len(os.sched_getaffinity(0)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,7 +10,7 @@ from .cache import Cache
 from .consent import ConsentNotes, parse_consent
 from .diary import DiaryMeta, read_entry, read_header, unsafe_paths
 from .errors import ContentError, ContentErrors, display_path, real_path
-from .fingerprint import digest
+from .fingerprint import digest, file_digest
 from .model import Trial, load_trial
 from .parallel import fork_map
 from .sources import read_text
@@ -59,11 +59,11 @@ def _load_trial(path: Path, root: Path) -> tuple[Trial | None, list[ContentError
 
 
 def _trials(
-    folder: Path, root: Path, cache: Cache | None, workers: int
+    folder: Path, root: Path, cache: Cache | None, workers: int, digests: Mapping[Path, bytes] | None
 ) -> list[tuple[Path, Trial | None, list]]:
     """Every trial record loaded: from the cache when its bytes are known, else by ``workers``."""
     paths = _files(folder, TRIAL_SUFFIXES)
-    keys = [digest(display_path(p, root), p.read_bytes()) for p in paths] if cache else []
+    keys = [digest(display_path(p, root), file_digest(p, digests)) for p in paths] if cache else []
     missing = [i for i in range(len(paths)) if cache is None or keys[i] not in cache]
     loaded = dict(
         zip(
@@ -84,19 +84,24 @@ def _trials(
 
 
 def load_site(
-    content: Path, root: Path | None = None, cache: tuple[Cache, Cache] | None = None, workers: int = 1
+    content: Path,
+    root: Path | None = None,
+    cache: tuple[Cache, Cache] | None = None,
+    workers: int = 1,
+    digests: Mapping[Path, bytes] | None = None,
 ) -> Site:
     """Load and validate ``content/``; raise :class:`ContentErrors` with every problem found.
 
     ``cache`` (trials, entries) reuses what earlier builds loaded from the same bytes;
-    ``workers`` processes share the loading of trial records.
+    ``workers`` processes share the loading of trial records; ``digests`` (of files' bytes, as
+    the build already has them) spares reading a record to find it in the cache.
     """
     root = root or content.parent
     trial_cache, entry_cache = cache or (None, None)
     site = Site()
     errors: list[ContentError] = []
     broken: set[str] = set()  # trials whose file has errors: not reported again where used
-    for path, trial, problems in _trials(content / TRIALS_DIR, root, trial_cache, workers):
+    for path, trial, problems in _trials(content / TRIALS_DIR, root, trial_cache, workers, digests):
         if trial is None:
             errors.extend(problems)
             broken.add(path.stem)

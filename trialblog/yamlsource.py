@@ -116,6 +116,20 @@ class Layout(NamedTuple):
         spans = getattr(data, "spans", None)
         return None if spans is None else cls(_checksum(text), tuple(spans.items()))
 
+    @classmethod
+    def parse(cls, text: str) -> Layout:
+        """The layout of ``text`` read afresh: no values when it is not a YAML mapping."""
+        try:
+            root = yaml.compose(text, Loader=FastLoader)
+        except yaml.YAMLError:
+            root = None
+        spans = (
+            [(key.value, Span.of(value)) for key, value in root.value if isinstance(value, yaml.ScalarNode)]
+            if isinstance(root, yaml.MappingNode)
+            else []
+        )
+        return cls(_checksum(text), tuple(spans))
+
     def matches(self, text: str) -> bool:
         return _checksum(text) == self.checksum
 
@@ -133,7 +147,8 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: str, top: bool = Fals
         result = LDict()
         result.line = node.start_mark.line + 1
         result.lines = {}
-        result.spans = {}
+        if top:
+            result.spans = {}
         for key_node, value_node in node.value:
             key = key_node.value if key_node.tag == STR else loader.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1

@@ -92,9 +92,7 @@ def _clean_kept(path: Path, kept: Path) -> str:
         return name
     clean_image(path)
     kept.mkdir(parents=True, exist_ok=True)
-    temp = kept / f".{name}.tmp"
-    shutil.copyfile(path, temp)
-    os.replace(temp, cleaned)
+    _replace(cleaned, lambda temp: shutil.copyfile(path, temp))
     return name
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from trialblog import background, theme_path
+from trialblog.registry.slugs import RESERVED
 from trialblog.reuse import link_or_copy
 
 from .stable_index import make_stable
@@ -44,8 +45,9 @@ def pagefind_command(site: Path) -> list[str]:
 
 
 INDEXED = "trials/*/index.html"
-#: Pages the glob matches that are the directory's own listings, with nothing to index.
-LISTINGS = frozenset({"trials/recruiting/index.html"})
+#: Pages the glob may match that are the directory's own listings (the folders no trial slug
+#: takes), with nothing to index.
+LISTINGS = frozenset(f"trials/{name}/index.html" for name in RESERVED)
 
 
 def _indexed_pages(site: Path) -> list[str]:

@@ -32,16 +32,16 @@ class FeedsGenerator(Generator):
 
     def generate_context(self) -> None:
         self.context["feed_path"] = feed_path
-        self._items: dict[int, tuple[object, FeedItem]] = {}  # id(entry) -> (entry, its item)
+        self._items: dict[object, FeedItem] = {}  # entries hash by identity
 
     def absolute(self, path: str) -> str:
         return absolute_url(self.settings, path)
 
     def item(self, article) -> FeedItem:
         """The feed item of ``article`` (made once: an entry is in several feeds)."""
-        if id(article) not in self._items:
-            self._items[id(article)] = (article, self._item(article))
-        return self._items[id(article)][1]
+        if article not in self._items:
+            self._items[article] = self._item(article)
+        return self._items[article]
 
     def _item(self, article) -> FeedItem:
         siteurl = feed_siteurl(self.settings)

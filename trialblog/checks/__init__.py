@@ -10,20 +10,23 @@ from typing import TYPE_CHECKING, Any
 
 from .findings import Finding, Severity
 from .report import Report, as_json, as_text, summary
-from .rules import FAMILIES, RULES, Rule
+from .rules import FAMILIES, Rule
 
 if TYPE_CHECKING:
+    from .rules import RULES
     from .runner import check_content, check_document
 
-#: Imported when first used: a build that only shows a report need not load the rules.
-_RUNNER = ("check_content", "check_document")
+#: Imported when first used: a build that only shows a report need not load the rules. The
+#: rules are defined by the family modules, which the runner imports: ``RULES`` is complete
+#: only once they are loaded.
+_RUNNER = ("check_content", "check_document", "RULES")
 
 
 def __getattr__(name: str) -> Any:
     if name in _RUNNER:
-        from . import runner
+        from . import rules, runner
 
-        return getattr(runner, name)
+        return rules.RULES if name == "RULES" else getattr(runner, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -232,9 +232,10 @@ def _sentence(
     being_on, arm, it_is, weak = patterns
     question = sentence.rstrip().endswith("?")
     guessed = False
-    clauses = _clauses(sentence) if arm.possible(sentence) else ()  # no arm named, no guess
+    # No arm named, no guess; a question guesses nothing.
+    clauses = _clauses(sentence) if not question and arm.possible(sentence) else ()
     for offset, clause in clauses:
-        if HYPOTHETICAL.search(clause) or NOT_KNOWING.search(clause) or question:
+        if HYPOTHETICAL.search(clause) or NOT_KNOWING.search(clause):
             continue
         hit = being_on.search(clause)
         if not hit and CERTAIN.search(clause):

@@ -13,12 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-import yaml
-
 from ..diary import read_header
 from ..model import Trial
 from ..vocab import Milestone, Status
-from ..yamlsource import FastLoader, Layout, Span
+from ..yamlsource import Layout
 from .findings import Finding
 from .rules import Rule
 from .text import Segment
@@ -104,17 +102,16 @@ def markdown_segments(raw: str) -> tuple[list[Segment], dict[str, int]]:
     return segments, header.lines
 
 
-def yaml_segments(
-    raw: str, fields: Iterable[str] = TRIAL_TEXT_FIELDS, layout: Layout | None = None
-) -> list[Segment]:
+def yaml_segments(raw: str, layout: Layout | None = None) -> list[Segment]:
     """The text fields of a trial record, each as written in the file (indentation kept).
 
     ``layout``, from loading the same text, saves parsing it again.
     """
-    wanted = set(fields)
+    if layout is None or not layout.matches(raw):
+        layout = Layout.parse(raw)
     segments: list[Segment] = []
-    for key, span in layout.spans if layout and layout.matches(raw) else _spans(raw):
-        if key not in wanted:
+    for key, span in layout.spans:
+        if key not in TRIAL_TEXT_FIELDS:
             continue
         text = raw[span.start : span.end]
         if span.style in ("|", ">"):
@@ -124,17 +121,6 @@ def yaml_segments(
             text = " " + text[1:-1] + " "
         segments.append(Segment(key, text, span.line, span.column))
     return segments
-
-
-def _spans(raw: str) -> list[tuple[str, Span]]:
-    """(key, span) of each top-level scalar value of a YAML mapping."""
-    try:
-        root = yaml.compose(raw, Loader=FastLoader)
-    except yaml.YAMLError:
-        return []
-    if not isinstance(root, yaml.MappingNode):
-        return []
-    return [(key.value, Span.of(value)) for key, value in root.value if isinstance(value, yaml.ScalarNode)]
 
 
 def participating(trials: Iterable[Trial]) -> list[Trial]:

@@ -187,7 +187,7 @@ def _sentence(doc: Document, seg: Segment, start: int, end: int) -> Iterator[Fin
         withheld
         and not NOTHING.search(sentence[withheld.end() : withheld.end() + 25])
         and not OTHER_AUDIENCE.search(sentence)
-        and _about_trial_or_symptom(sentence)
+        and TRIAL_OR_SYMPTOM.search(sentence)
     ):
         yield doc.finding(
             WITHHOLD, seg, start + withheld.start(), "keeps a side effect or symptom from the study team"
@@ -200,10 +200,6 @@ def _sentence(doc: Document, seg: Segment, start: int, end: int) -> Iterator[Fin
             yield doc.finding(
                 PARTICIPANT, seg, start + mention.start, f"names {mention.name}, another participant"
             )
-
-
-def _about_trial_or_symptom(sentence: str) -> bool:
-    return TRIAL_OR_SYMPTOM.search(sentence) is not None
 
 
 def _reminder(doc: Document) -> Iterator[Finding]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..consent import parse_consent
 from ..diary import read_entry
-from ..errors import ContentError, ContentErrors, display_path
+from ..errors import ContentError, ContentErrors, display_path, real_path
 from ..model import load_trial, read_text
 from ..site import CONSENT_DIR, DIARY_DIR, MARKDOWN_SUFFIXES, TRIAL_SUFFIXES, TRIALS_DIR, Site, load_site
 from .findings import Finding, Severity
@@ -64,7 +64,7 @@ def load(content: Path, root: Path) -> tuple[Site, list[ContentError]]:
         except ContentError:
             continue
         if meta is not None:
-            site.entries[str(path.resolve())] = meta
+            site.entries[real_path(path)] = meta
     return site, errors
 
 

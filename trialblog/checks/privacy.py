@@ -451,7 +451,7 @@ def _birth_dates(
             BIRTH_CUE.search(before) or re.match(r"\W{0,3}(?:is|was)?\s*(?:my|his|her)\s+birthday", after)
         ):
             continue
-        if not re.search(r"\d", m.group(0)) or not _claim(m.span(), taken):
+        if not _claim(m.span(), taken):  # every DATE has a digit
             continue
         yield doc.finding(BIRTH_DATE, seg, m.start(), f"a date of birth ({_shown(m.group(0))})")
 

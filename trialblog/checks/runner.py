@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -13,7 +12,7 @@ from pathlib import Path
 from ..cache import Cache
 from ..diary import parse_date
 from ..errors import ContentError, display_path
-from ..fingerprint import digest
+from ..fingerprint import digest, file_digest
 from ..model import Trial, read_text
 from ..parallel import fork_map
 from ..site import CONSENT_DIR, DIARY_DIR, MARKDOWN_SUFFIXES, TRIAL_SUFFIXES, TRIALS_DIR, Site
@@ -132,42 +131,26 @@ def check_content(
         shown, kind, raw, extra = spec
         return check_document(context.document(shown, kind, raw, **extra))
 
-    keys: list[str | None] = [None] * len(specs)
+    results: dict[int, list[Finding]] = {}  # by document, unreadable ones left out
+    keys: dict[int, str] = {}
     todo: dict[int, tuple] = {}
     for i, (path, kind, extra) in enumerate(specs):
         shown = display_path(path, root)
-        if cache is not None:
-            keys[i] = _key(path, shown, kind, digests)
+        if cache is not None:  # findings are cached by the document's name, kind and bytes
+            keys[i] = digest(shown, kind.value, file_digest(path, digests))
             if keys[i] in cache:
+                results[i] = cache.get(keys[i], list)
                 continue
         raw = _read(path, shown, found)
         if raw is not None:
             todo[i] = (shown, kind, raw, extra)
-    computed = dict(zip(todo, fork_map(check, list(todo.values()), workers), strict=True))
-    documents = 0
-    for i, key in enumerate(keys):
-        if i in computed:
-            result = computed[i]
-            if cache is not None and key is not None:
-                cache.put(key, result)
-        elif cache is not None and key is not None and key in cache:
-            result = cache.get(key, lambda: [])
-        else:  # unreadable: reported as such
-            continue
-        documents += 1
+    for i, result in zip(todo, fork_map(check, list(todo.values()), workers), strict=True):
+        results[i] = result
+        if cache is not None:
+            cache.put(keys[i], result)
+    for result in results.values():
         found += result
-    return Report(sorted(found, key=lambda f: f.sort_key), documents)
-
-
-def _key(path: Path, shown: str, kind: Kind, digests: Mapping[Path, bytes] | None) -> str | None:
-    """What a document's findings are cached under: its name, kind and bytes."""
-    known = digests.get(path) if digests else None
-    if known is None:
-        try:
-            known = hashlib.sha256(path.read_bytes()).digest()
-        except OSError:
-            return None
-    return digest(shown, kind.value, known)
+    return Report(sorted(found, key=lambda f: f.sort_key), len(results))
 
 
 def _read(path: Path, shown: str, found: list[Finding]) -> str | None:

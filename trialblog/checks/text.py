@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -44,6 +44,7 @@ ABBREVIATION_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuv
 CASE_TWINS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
+@lru_cache(maxsize=64)  # each sentence is asked about by many patterns in turn
 def folded(text: str) -> str:
     """``text`` in lower case, letter for letter: a word a case-insensitive pattern matches in
     ``text`` is in it, in lower case."""
