@@ -193,18 +193,24 @@ def machine() -> str:
 def run(size: str, runs: int, workdir: Path) -> dict:
     entries, directory = SIZES[size]
     site = generate(workdir / "site", entries, directory)
+    # The same entries (the generator draws them before the directory) with only their own trials:
+    # a participant's blog, without an advocacy group's directory.
+    diary = generate(workdir / "diary", entries, 0)
     disk = Disk(workdir / "trash")
     plain = plain_pelican_site(site, workdir / "plain")
     hugo_dir = hugo_site(site, workdir / "hugo") if shutil.which("hugo") else None
     results: dict = {"size": size, "entries": entries, "directory": directory}
     disk.settle()
-    colds, pelicans, hugos = [], [], []
+    colds, diaries, pelicans, hugos = [], [], [], []
     for _ in range(runs):  # in turns, so that a slow moment of the machine falls on each alike
         colds.append(trialblog_cold(site, disk))
+        diaries.append(trialblog_cold(diary, disk))
         pelicans.append(plain_pelican(plain, disk))
         if hugo_dir:
             hugos.append(hugo(hugo_dir, disk))
     results["cold"], results["pelican"] = median(colds), median(pelicans)
+    results["diary"] = median(diaries)
+    results["diary_pages"] = sum(1 for _ in (diary / "output").rglob("*.html"))
     if hugos:
         results["hugo"] = median(hugos)
     results["pages"] = sum(1 for _ in (site / "output").rglob("*.html"))
@@ -232,6 +238,12 @@ def table(results: dict) -> str:
         ("Plain Pelican, same entries", f"{pelican.seconds:.2f} s", f"{results['pelican_pages']} pages, {pelican.cpu:.1f} s of CPU"),
         ("**trialblog / Pelican (cold)**", f"**{cold.seconds / pelican.seconds:.2f}**", "≤ 1.0 is the target"),
     ]  # fmt: skip
+    if "diary" in results:  # the same entries with only their own trials, no directory records
+        diary = results["diary"]
+        rows.append(("Cold build, the diary site alone", f"{diary.seconds:.2f} s",
+                     f"{results['diary_pages']} pages, {diary.cpu:.1f} s of CPU; the same entries and their trials, "
+                     "no directory records"))  # fmt: skip
+        rows.append(("trialblog diary site / Pelican (cold)", f"{diary.seconds / pelican.seconds:.2f}", ""))
     if "directory_only" in results:
         only = results["directory_only"]
         rows.append((f"Directory alone, {results['directory']} trials, cold", f"{only.seconds:.2f} s",

@@ -23,14 +23,25 @@ def test_corpus_is_deterministic_and_passes_the_checks(tmp_path):
     assert len(result.site.trials) >= 30 and result.pages > 70
 
 
+def test_the_diary_site_alone_has_the_same_entries_and_only_their_trials(tmp_path):
+    whole, diary = generate(tmp_path / "whole", 40, 30), generate(tmp_path / "diary", 40, 0)
+    assert files(diary / "content/diary") == files(whole / "content/diary")
+    own = {p.name for p in (diary / "content/trials").iterdir()}
+    assert own and own < {p.name for p in (whole / "content/trials").iterdir()}
+    assert not any(name.startswith("directory-") for name in own)
+
+
 def test_table_gives_the_ratios_and_the_report_keeps_the_rest_of_the_page(tmp_path):
     assert median([Timing(3, 100, 5), Timing(1, 300, 2), Timing(2, 200, 4)]) == Timing(2, 300, 4)
     results = {
         "size": "small", "entries": 1000, "directory": 1000, "pages": 2000,
         "cold": Timing(4.0, 200, 8.0), "edit": Timing(1.0, 150, 1.5), "unchanged": Timing(0.4, 90, 0.4),
         "pelican": Timing(2.0, 50, 2.0), "pelican_pages": 1000, "hugo": Timing(0.5, 30, 0.9),
+        "diary": Timing(1.8, 70, 3.0), "diary_pages": 1300,
     }  # fmt: skip
     text = table(results)
+    assert "| Cold build, the diary site alone | 1.80 s | 1300 pages, 3.0 s of CPU;" in text
+    assert "| trialblog diary site / Pelican (cold) | 0.90 |" in text
     assert "| **trialblog / Pelican (cold)** | **2.00** |" in text
     assert "| Rebuild after editing one entry | 1.00 s | 0.25 × cold |" in text
     assert "| **trialblog / Hugo (cold)** | **8.00** |" in text
@@ -69,7 +80,8 @@ def test_a_whole_benchmark_run_on_a_tiny_corpus(tmp_path, monkeypatch):
     monkeypatch.setattr(run.time, "sleep", lambda seconds: None)
     results = run.run("tiny", 2, tmp_path)
     assert results["pages"] > results["pelican_pages"] >= 12
-    for measure in ("cold", "edit", "unchanged", "pelican"):
+    assert results["pages"] > results["diary_pages"] > results["pelican_pages"]
+    for measure in ("cold", "diary", "edit", "unchanged", "pelican"):
         assert results[measure].seconds > 0 and results[measure].cpu > 0, measure
     assert "| **trialblog / Pelican (cold)** |" in table(results)
     assert len(list((tmp_path / "trash").iterdir())) >= 2  # the first runs' outputs, moved aside
