@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .documents import Document, Kind
 from .findings import Finding, Severity
@@ -176,8 +177,7 @@ def check(doc: Document) -> Iterator[Finding]:
     if doc.kind is not Kind.DIARY or not doc.blinded:
         return
     patterns = _arm_patterns(doc.arm_terms)
-    names = [re.escape(n) for n in _trial_names(doc)]
-    you_too = Cued(re.compile(YOU_TOO + "".join(f"|{n}" for n in names) + r")\b", re.IGNORECASE), "you")
+    you_too = _you_too(frozenset(_trial_names(doc)))
     for segment in doc.segments:
         for start, end in segment.sentences():
             yield from _sentence(doc, segment, start, end, patterns, you_too)
@@ -198,6 +198,14 @@ def _trial_names(doc: Document) -> set[str]:
     return {n for n in names if n}
 
 
+@lru_cache(maxsize=256)  # a site's posts share a few trials: compiled once per trial
+def _you_too(names: frozenset[str]) -> Cued:
+    """Being in the trial (named generically or by one of ``names``) as readers might be."""
+    alternatives = "".join(f"|{re.escape(n)}" for n in sorted(names))
+    return Cued(re.compile(YOU_TOO + alternatives + r")\b", re.IGNORECASE), "you")
+
+
+@lru_cache(maxsize=256)
 def _arm_patterns(terms: tuple[str, ...]) -> tuple[Cued, ...]:
     """Being on an arm, an arm, "it is" an arm, and being on the drug (weakly named), the arms
     including the trial's own ``terms``; a match of any has an ARM_CUES word or a term in it."""

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from ..vocab import Milestone
 from .documents import Document, Kind
 from .findings import Finding, Severity
-from .people import about_participation, mentions
+from .people import about_participation, sentence_mentions
 from .rules import define
 from .text import Cued, Segment
 
@@ -193,10 +193,9 @@ def _sentence(doc: Document, seg: Segment, start: int, end: int) -> Iterator[Fin
             WITHHOLD, seg, start + withheld.start(), "keeps a side effect or symptom from the study team"
         )
         return
-    if about_participation(sentence):
-        for mention in mentions(sentence):
-            if mention.name.split()[0] in doc.own_names:
-                continue
+    named = [m for m in sentence_mentions(seg, start, end) if m.name.split()[0] not in doc.own_names]
+    if named and about_participation(sentence):  # names are rare: looked for first
+        for mention in named:
             yield doc.finding(
                 PARTICIPANT, seg, start + mention.start, f"names {mention.name}, another participant"
             )

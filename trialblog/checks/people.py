@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .text import Cued, words
+from .text import Cued, Segment, words
 
 # Common given names (English-speaking countries and beyond). Names that are also everyday
 # words when capitalised at the start of a sentence (May, Will, Grace, Hope, Mark...) are left out.
@@ -168,6 +168,15 @@ def mentions(sentence: str) -> Iterator[Mention]:
         if free(start, start + len(name)):
             taken.append((start, start + len(name)))
             yield Mention(start, start + len(name), name, "first-name")
+
+
+def sentence_mentions(seg: Segment, start: int, end: int) -> tuple[Mention, ...]:
+    """The :func:`mentions` of the sentence ``seg.plain[start:end]``, found once for every rule."""
+    key = ("mentions", start, end)
+    found = seg.memo.get(key)
+    if found is None:
+        found = seg.memo[key] = tuple(mentions(seg.plain[start:end]))
+    return found  # type: ignore[return-value]
 
 
 def about_health(sentence: str) -> bool:

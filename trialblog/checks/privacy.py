@@ -16,7 +16,7 @@ from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 
 from .documents import Document, Kind, digits
 from .findings import Finding, Severity
-from .people import about_health, about_participation, mentions
+from .people import about_health, about_participation, sentence_mentions
 from .rules import define
 from .text import DIGIT, Cued, Segment, blank, words
 
@@ -229,7 +229,9 @@ AGE_OVER_89 = Cued(
 
 def check(doc: Document) -> Iterator[Finding]:
     for segment in doc.segments:
-        text = DIRECTIVE.sub(lambda m: blank(m.group(0)), segment.text)
+        text = segment.text
+        if "<!--" in text:  # every directive is an HTML comment
+            text = DIRECTIVE.sub(lambda m: blank(m.group(0)), text)
         numbers = DIGIT.search(text) is not None  # no digit: no date, time, id or number
         taken = _public_ids(text) if numbers or URL_MARK in text else []
         dates = list(DATE.finditer(text)) if numbers else []
@@ -466,7 +468,7 @@ def _ages(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Findi
 def _named(doc: Document, seg: Segment) -> Iterator[Finding]:
     for start, end in seg.sentences():
         sentence = seg.plain[start:end]
-        for mention in mentions(sentence):
+        for mention in sentence_mentions(seg, start, end):
             if mention.name.split()[0] in doc.own_names:
                 continue
             if about_participation(sentence) and doc.ongoing:

@@ -8,7 +8,7 @@ point at the very characters the writer typed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -25,6 +25,7 @@ EMPHASIS = re.compile(r"\*\*|__|~~|\*|(?<![\w@])_|_(?!\w)")
 LINE_MARKER = re.compile(r"^(\s*)(#{1,6}\s|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)", re.M)
 HEADING_ID = re.compile(r"\{\s*#[\w-]+\s*\}")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+NOT_NEWLINE = re.compile(r"[^\n]")
 BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|>|[-*+]\s|\d{1,3}[.)]\s|\|)")
 
 
@@ -94,7 +95,9 @@ class Cued:
 
 def blank(text: str) -> str:
     """Spaces in place of every character except line breaks."""
-    return re.sub(r"[^\n]", " ", text)
+    if "\n" not in text:
+        return " " * len(text)
+    return NOT_NEWLINE.sub(" ", text)
 
 
 def _blank_match(match: re.Match[str]) -> str:
@@ -103,6 +106,8 @@ def _blank_match(match: re.Match[str]) -> str:
 
 def blank_code_blocks(text: str) -> str:
     """Fenced code blocks become spaces."""
+    if "```" not in text and "~~~" not in text:
+        return text  # no fence, no code block
     out: list[str] = []
     inside = False
     for line in text.split("\n"):
@@ -114,18 +119,36 @@ def blank_code_blocks(text: str) -> str:
     return "\n".join(out)
 
 
+def _blank_outer(match: re.Match[str]) -> str:
+    """The first and third groups blanked, the second (the visible text) kept."""
+    return blank(match.group(1)) + match.group(2) + blank(match.group(3))
+
+
+#: Markup to blank in turn, each with the strings one of which is in any text it matches, and
+#: what replaces a match: text without any of its strings is left as it is, without a search.
+MARKUP: tuple[tuple[tuple[str, ...], re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (("<!--",), HTML_COMMENT, _blank_match),
+    (("]:",), LINK_DEFINITION, _blank_match),
+    (("![",), IMAGE, _blank_outer),
+    (("](", "]["), LINK, _blank_outer),
+    (("<",), AUTOLINK, _blank_match),
+    (("://",), BARE_URL, _blank_match),
+    (("<",), HTML_TAG, _blank_match),
+    (("`",), INLINE_CODE, _blank_match),
+    (("{",), HEADING_ID, _blank_match),
+    (("\\",), ESCAPE, lambda m: " " + m.group(1)),
+    ((), LINE_MARKER, lambda m: m.group(1) + blank(m.group(2))),
+    (("*", "_", "~"), EMPHASIS, _blank_match),
+)
+
+
 def plain_text(markdown: str) -> str:
     """Prose only: same length as ``markdown``, with markup, code and addresses blanked."""
     text = blank_code_blocks(markdown)
-    text = HTML_COMMENT.sub(_blank_match, text)
-    text = LINK_DEFINITION.sub(_blank_match, text)
-    text = IMAGE.sub(lambda m: blank(m.group(1)) + m.group(2) + blank(m.group(3)), text)
-    text = LINK.sub(lambda m: blank(m.group(1)) + m.group(2) + blank(m.group(3)), text)
-    for pattern in (AUTOLINK, BARE_URL, HTML_TAG, INLINE_CODE, HEADING_ID):
-        text = pattern.sub(_blank_match, text)
-    text = ESCAPE.sub(lambda m: " " + m.group(1), text)
-    text = LINE_MARKER.sub(lambda m: m.group(1) + blank(m.group(2)), text)
-    return EMPHASIS.sub(_blank_match, text)
+    for marks, pattern, replace in MARKUP:
+        if not marks or any(mark in text for mark in marks):
+            text = pattern.sub(replace, text)
+    return text
 
 
 @dataclass(frozen=True)
@@ -143,6 +166,8 @@ class Segment:
     markdown: bool = True
     plain: str = field(default="", compare=False)
     raw_lines: tuple[str, ...] = field(default=(), compare=False)
+    #: What rules found in the segment's sentences, kept for the other rules that ask the same.
+    memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.plain:
