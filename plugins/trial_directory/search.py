@@ -31,11 +31,20 @@ SCRIPT = "directory-search.js"
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 
 
+def pagefind_executable() -> list[str]:
+    """Pagefind's binary, run directly (``python -m pagefind`` starts Python only to exec it)."""
+    try:
+        from pagefind_bin import get_executable
+
+        binary = get_executable()
+    except (ImportError, FileNotFoundError):
+        binary = None
+    return [str(binary)] if binary else [sys.executable, "-m", "pagefind"]
+
+
 def pagefind_command(site: Path) -> list[str]:
     return [
-        sys.executable,
-        "-m",
-        "pagefind",
+        *pagefind_executable(),
         "--site",
         str(site),
         "--glob",
