@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from .errors import ContentError
@@ -56,7 +57,9 @@ class FieldReader:
         )
 
     def reject_unknown(self, allowed: Iterable[str]) -> None:
-        allowed = list(allowed)
+        allowed = tuple(allowed)
+        if self.data.keys() <= _key_set(allowed):
+            return
         for key in self.data:
             if key not in allowed:
                 self.error(
@@ -68,10 +71,13 @@ class FieldReader:
     def sub(self, key: str) -> FieldReader:
         """A reader for the mapping under ``key`` (empty when absent)."""
         value = self.data.get(key)
-        return FieldReader(value, self.path, self.errors, self.name(key) + ".", self.line(key))
+        line = None if value is None or isinstance(value, dict) else self.line(key)  # for its error
+        return FieldReader(value, self.path, self.errors, self.name(key) + ".", line)
 
     def text(self, key: str, required: bool = False, default: str | None = None) -> str | None:
         value = self.data.get(key)
+        if type(value) is str:
+            return value.strip() or default
         if value is None:
             if required:
                 self.error(
@@ -133,7 +139,7 @@ class FieldReader:
             if required:
                 self.error(key, "is required", f"add `{key}:` with one of: {vocab.allowed()}")
             return default
-        return self._vocab_value(key, value, vocab, self.line(key)) or default
+        return self._vocab_value(key, value, vocab) or default
 
     def enum_list(self, key: str, vocab: type[V]) -> list[V]:
         value = self.data.get(key)
@@ -142,20 +148,22 @@ class FieldReader:
         items = value if isinstance(value, list) else [value]
         out = []
         for i, item in enumerate(items):
-            parsed = self._vocab_value(key, item, vocab, line_of(value, i) or self.line(key))
+            parsed = self._vocab_value(key, item, vocab, value, i)
             if parsed is not None:
                 out.append(parsed)
         return out
 
-    def _vocab_value(self, key: str, value: Any, vocab: type[V], line: int | None) -> V | None:
+    def _vocab_value(
+        self, key: str, value: Any, vocab: type[V], within: Any = None, index: int = 0
+    ) -> V | None:
+        """``value`` as a member of ``vocab``; an error at its line (item ``index`` of ``within``
+        when it comes from a list) when it names none."""
         word = str(value).strip()
-        for candidate in (word, word.upper().replace(" ", "_").replace("-", "_"), word.lower()):
-            try:
-                return vocab(candidate)
-            except ValueError:
-                continue
-        self.error(key, f"{word!r} is not an allowed value", f"use one of: {vocab.allowed()}", line=line)
-        return None
+        found = _vocab_word(vocab, word)
+        if found is None:
+            line = (line_of(within, index) or self.line(key)) if within is not None else None
+            self.error(key, f"{word!r} is not an allowed value", f"use one of: {vocab.allowed()}", line=line)
+        return found
 
     def date(self, key: str) -> dt.date | None:
         value = self.data.get(key)
@@ -199,10 +207,33 @@ class FieldReader:
                 key, f"should be a list, found {_kind(value)}", f"start each item with `- ` under `{key}:`"
             )
             return []
+        name = self.name(key)
         return [
-            FieldReader(item, self.path, self.errors, f"{self.name(key)}[{i + 1}].", line_of(value, i))
+            FieldReader(
+                item,
+                self.path,
+                self.errors,
+                f"{name}[{i + 1}].",
+                None if item is None or isinstance(item, dict) else line_of(value, i),  # for its error
+            )
             for i, item in enumerate(value)
         ]
+
+
+@lru_cache(maxsize=256)
+def _key_set(allowed: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(allowed)
+
+
+@lru_cache(maxsize=4096)
+def _vocab_word(vocab: type[V], word: str) -> V | None:
+    """The member of ``vocab`` that ``word`` names, as written, in capitals or in lower case."""
+    for candidate in (word, word.upper().replace(" ", "_").replace("-", "_"), word.lower()):
+        try:
+            return vocab(candidate)
+        except ValueError:
+            continue
+    return None
 
 
 def _kind(value: Any) -> str:

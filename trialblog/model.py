@@ -235,14 +235,16 @@ def load_trial(path: Path, root: Path | None = None) -> Trial:
         raise ContentErrors(
             [ContentError(shown, 1, None, "the file is empty", "start from `trialblog new trial`")]
         )
-    trial = trial_from_data(data, slug, shown, errors)
+    trial = trial_from_data(data, slug, shown, errors, Layout.of(text, data))
     if errors or trial is None:
         raise ContentErrors(errors)
-    return replace(trial, layout=Layout.of(text, data))
+    return trial
 
 
-def trial_from_data(data: object, slug: str, shown: str, errors: list[ContentError]) -> Trial | None:
-    """Build a :class:`Trial` from parsed YAML, appending problems to ``errors``."""
+def trial_from_data(
+    data: object, slug: str, shown: str, errors: list[ContentError], layout: Layout | None = None
+) -> Trial | None:
+    """Build a :class:`Trial` (with ``layout``) from parsed YAML, appending problems to ``errors``."""
     f = FieldReader(data, shown, errors)
     if not f.ok:
         return None
@@ -316,9 +318,10 @@ def trial_from_data(data: object, slug: str, shown: str, errors: list[ContentErr
         contacts=_contacts(f),
         url=f.text("url") or "",
         disclosure=f.text("disclosure") or "",
+        layout=layout,
     )
     participation = _participation(f.sub("participation"), trial) if "participation" in f.data else None
-    return replace(trial, participation=participation)
+    return trial if participation is None else replace(trial, participation=participation)
 
 
 LOCATION_FIELDS = ("facility", "city", "state", "zip", "country", "status", "geo", "contacts")

@@ -7,6 +7,7 @@ import zlib
 from typing import Any, NamedTuple
 
 import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .errors import ContentError
 
@@ -15,7 +16,47 @@ from .errors import ContentError
 FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+STR = "tag:yaml.org,2002:str"
+
+
+def _implicit_resolvers(loader: type) -> tuple[dict[str, tuple], tuple]:
+    """``loader``'s implicit resolvers by the first character of a plain scalar ('' for an empty
+    one), each list followed by the resolvers for any character; and those alone."""
+    table = loader.yaml_implicit_resolvers
+    anywhere = tuple(table.get(None, ()))
+    return {first: (*found, *anywhere) for first, found in table.items() if first is not None}, anywhere
+
+
+class ComposeLoader(FastLoader):  # type: ignore[misc, valid-type]
+    """FastLoader with the resolver cut down to what it does without path resolvers: the same
+    tags, from one table lookup per plain scalar instead of a list built for each."""
+
+    RESOLVERS, ANYWHERE = _implicit_resolvers(FastLoader)
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.RESOLVERS.get(value[:1], self.ANYWHERE):
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        return self.DEFAULT_SEQUENCE_TAG if kind is SequenceNode else self.DEFAULT_MAPPING_TAG
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """Nothing to follow: there are no path resolvers."""
+
+    def ascend_resolver(self) -> None:
+        """Nothing to follow: there are no path resolvers."""
+
+
+# Path resolvers (none are registered by PyYAML or trialblog) need the full resolver.
+Loader = FastLoader if FastLoader.yaml_path_resolvers else ComposeLoader
+
+
 SURROGATE = re.compile("[\ud800-\udfff]")
+#: A double-quoted escape that may stand for a surrogate; without it (and without a surrogate
+#: in the text) no value of the file can hold one.
+SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F]")
 
 
 class LDict(dict):
@@ -62,10 +103,10 @@ def line_of(value: Any, key: Any = None, default: int | None = None) -> int | No
 def load_yaml(text: str, path: str) -> Any:
     """Parse ``text``; raise :class:`ContentError` with the line of any problem."""
     if FastLoader is not yaml.SafeLoader:
-        loader = FastLoader(text)
+        loader = Loader(text)
         try:
             node = loader.get_single_node()
-            return None if node is None else _build(loader, node, path, top=True)
+            return None if node is None else _build(loader, node, path, text)
         except yaml.YAMLError:
             pass
         finally:
@@ -85,7 +126,7 @@ def load_yaml(text: str, path: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        return _build(loader, node, path, top=True)
+        return _build(loader, node, path, text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -120,7 +161,7 @@ class Layout(NamedTuple):
     def parse(cls, text: str) -> Layout:
         """The layout of ``text`` read afresh: no values when it is not a YAML mapping."""
         try:
-            root = yaml.compose(text, Loader=FastLoader)
+            root = yaml.compose(text, Loader=Loader)
         except yaml.YAMLError:
             root = None
         spans = (
@@ -138,15 +179,42 @@ def _checksum(text: str) -> int:
     return zlib.crc32(text.encode("utf-8", "surrogatepass"))
 
 
-STR = "tag:yaml.org,2002:str"
+#: Scalar tags whose constructors return the value at once, called without the bookkeeping of
+#: ``construct_object`` (which exists for collections and aliases).
+SCALAR_TAGS = tuple(f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "timestamp"))
 
 
-def _build(loader: yaml.SafeLoader, node: yaml.Node, path: str, top: bool = False) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
+def _build(loader: yaml.SafeLoader, node: yaml.Node, path: str, text: str) -> Any:
+    """The document under ``node`` as values: mappings as :class:`LDict` (the top one with its
+    spans), sequences as :class:`LList`."""
+    builder = _Builder(loader, path, text)
+    if isinstance(node, MappingNode):
+        return builder.mapping(node, top=True)
+    if isinstance(node, SequenceNode):
+        return builder.sequence(node)
+    return builder.scalar(node)
+
+
+class _Builder:
+    """Builds the values of one file's nodes, skipping the work its text shows is not needed:
+    merge keys (``<<``, ``=`` or a tag) and surrogates (one in the text, or an escape of one)."""
+
+    def __init__(self, loader: yaml.SafeLoader, path: str, text: str):
+        self.loader = loader
+        self.path = path
+        self.flatten = "<<" in text or "=" in text or "!" in text
+        self.surrogates = bool(SURROGATE.search(text) or SURROGATE_ESCAPE.search(text))
+        constructors = loader.yaml_constructors
+        self.constructors = {tag: constructors[tag] for tag in SCALAR_TAGS if tag in constructors}
+
+    def mapping(self, node: MappingNode, top: bool = False) -> LDict:
+        loader, plain = self.loader, not self.surrogates
+        if self.flatten:
+            loader.flatten_mapping(node)
         result = LDict()
         result.line = node.start_mark.line + 1
-        result.lines = {}
+        lines: dict[str, int] = {}
+        result.lines = lines
         if top:
             result.spans = {}
         for key_node, value_node in node.value:
@@ -156,35 +224,58 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: str, top: bool = Fals
                 key = str(key)
             if key in result:
                 raise ContentError(
-                    path,
+                    self.path,
                     line,
                     key,
-                    f"this key is given twice (first on line {result.lines[key]})",
+                    f"this key is given twice (first on line {lines[key]})",
                     "keep one of the two and delete the other",
                 )
-            result[key] = _build(loader, value_node, path)
-            result.lines[key] = line
-            if top and isinstance(value_node, yaml.ScalarNode):
-                result.spans[key] = Span.of(value_node)
+            if isinstance(value_node, ScalarNode):
+                result[key] = value_node.value if plain and value_node.tag == STR else self.scalar(value_node)
+                if top:
+                    result.spans[key] = Span.of(value_node)
+            elif isinstance(value_node, MappingNode):
+                result[key] = self.mapping(value_node)
+            else:
+                result[key] = self.sequence(value_node)
+            lines[key] = line
         return result
-    if isinstance(node, yaml.SequenceNode):
-        seq = LList(_build(loader, item, path) for item in node.value)
+
+    def sequence(self, node: SequenceNode) -> LList:
+        plain = not self.surrogates
+        seq = LList(
+            [
+                (item.value if plain and item.tag == STR else self.scalar(item))
+                if isinstance(item, ScalarNode)
+                else self.mapping(item)
+                if isinstance(item, MappingNode)
+                else self.sequence(item)
+                for item in node.value
+            ]
+        )
         seq.line = node.start_mark.line + 1
         seq.lines = [item.start_mark.line + 1 for item in node.value]
         return seq
-    if node.tag == STR:  # what the constructor would return, without its bookkeeping
-        value = node.value
-    else:
-        try:
-            value = loader.construct_object(node, deep=True)
-        except ValueError:  # e.g. 2024-02-30: keep the text, so the field check can name it
-            return node.value
-    if isinstance(value, str) and SURROGATE.search(value):
-        raise ContentError(
-            path,
-            node.start_mark.line + 1,
-            None,
-            "an escape (\\uD800 to \\uDFFF) that is not a character",
-            "delete the escape sequence, or write the character itself",
-        )
-    return value
+
+    def scalar(self, node: ScalarNode) -> Any:
+        if node.tag == STR:  # what the constructor would return, without its bookkeeping
+            value = node.value
+        else:
+            construct = self.constructors.get(node.tag)
+            try:
+                value = (
+                    construct(self.loader, node)
+                    if construct
+                    else self.loader.construct_object(node, deep=True)
+                )
+            except ValueError:  # e.g. 2024-02-30: keep the text, so the field check can name it
+                return node.value
+        if isinstance(value, str) and SURROGATE.search(value):
+            raise ContentError(
+                self.path,
+                node.start_mark.line + 1,
+                None,
+                "an escape (\\uD800 to \\uDFFF) that is not a character",
+                "delete the escape sequence, or write the character itself",
+            )
+        return value
