@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from re import _constants as C
+from re import _parser
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from trialblog.checks import blinding, integrity, people
+from trialblog.checks import text as text_module
 from trialblog.checks.documents import Document, Kind
 from trialblog.checks.text import FENCE, MARKUP, Segment, blank, blank_code_blocks, plain_text
 
@@ -107,3 +110,127 @@ def test_arm_and_trial_patterns_are_compiled_once_per_trial():
     assert first.search("if you're on AURORA too")
     assert first.search("If you are also in the same trial")
     assert not first.search("if you are on holiday")
+
+
+def _min_width_before_name(pattern: re.Pattern[str]) -> int:
+    """The fewest characters a match of ``pattern`` has before its ``name`` group starts."""
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    group = pattern.groupindex["name"]
+    items = parsed.data
+    for index, (op, av) in enumerate(items):
+        if op is C.SUBPATTERN and av[0] == group:
+            return _parser.SubPattern(parsed.state, items[:index]).getwidth()[0]
+    raise AssertionError(f"{pattern.pattern}: no top-level name group")
+
+
+def test_names_after_other_words_and_before_a_comma():
+    for cued in (people.RELATION_NAME, people.CALLED, people.TITLED):
+        assert _min_width_before_name(cued.pattern) >= 1, cued
+    name_relation = _parser.parse(people.NAME_RELATION.pattern.pattern).data  # a comma, not optional
+    assert (C.LITERAL, ord(",")) in list(name_relation), "NAME_RELATION matches only with a comma"
+    for text in ("Maria, my friend, has lupus.", "My friend Maria has MS", "Dr Patel", "a man called Tom"):
+        assert list(people.mentions(text)), text
+
+
+SENTENCE_PIECES = (
+    "my friend", "My friend", "his sister", "a man called", "named", "Dr", "Dr.", "Nurse", "Maria",
+    "Tom", "Patel", "Smith", "The", "I", "lupus", ",", ", my friend", ", his wife", " ", "  ", "\n",
+    "also in the trial", "on the same drug", "Velanimod", "the", "called", "Sarah Jones", "Mr", "X",
+)  # fmt: skip
+
+
+def _mentions_every_way(sentence: str) -> list[people.Mention]:
+    """mentions() without its shortcuts: every pattern tried on every sentence."""
+    taken: list[tuple[int, int]] = []
+    found = []
+    patterns = (
+        ("relation", people.RELATION_NAME.pattern),
+        ("relation", people.NAME_RELATION.pattern),
+        ("relation", people.CALLED.pattern),
+        ("title", people.TITLED.pattern),
+    )
+    for how, pattern in patterns:
+        for match in pattern.finditer(sentence):
+            name, start = match.group("name"), match.start("name")
+            if how != "title" and name.split()[0] in people.NOT_NAMES:
+                continue
+            if how != "title" and name.split()[-1] in people.NOT_NAMES:
+                name = name.split()[0]
+            if all(start + len(name) <= a or start >= b for a, b in taken):
+                taken.append((start, start + len(name)))
+                found.append(people.Mention(start, start + len(name), name, how))
+    for match in people.FIRST_NAME.finditer(sentence):
+        name, start = match.group("name"), match.start("name")
+        words = name.split()
+        if words[0].lower() not in people.FIRST_NAMES:
+            continue
+        if len(words) == 2 and words[1] in people.NOT_NAMES:
+            name = words[0]
+        if all(start + len(name) <= a or start >= b for a, b in taken):
+            taken.append((start, start + len(name)))
+            found.append(people.Mention(start, start + len(name), name, "first-name"))
+    return found
+
+
+@FAST
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=12).map(" ".join))
+def test_mentions_as_when_every_pattern_is_tried(sentence):
+    assert list(people.mentions(sentence)) == _mentions_every_way(sentence)
+
+
+#: The sentence end and the start of a block as first written: line by line, two alternatives.
+SENTENCE_END_AS_WRITTEN = re.compile(r"[.!?]+['\")\]]*(?=\s)|[.!?]+['\")\]]*$")
+BLOCK_START_AS_WRITTEN = re.compile(r"^\s*(?:#{1,6}\s|>|[-*+]\s|\d{1,3}[.)]\s|\|)")
+PROSE_PIECES = (
+    "Word", "word", " ", "\n", "\n\n", " \n", "\t", ".", "..", "!", "?", "?!", "'", '"', ")", "]",
+    "Dr.", "e.g.", "etc.", "J.", "U.S.", "approx.", "# ", "## Head", "#x", "#", "##", "1.", "-", "+", "> ", ">", "- ", "-x",
+    "* ", "+ ", "1. ", "12) ", "1234. ", "| a |", "\u2028", "\x0c", "\r",
+)  # fmt: skip
+prose = st.lists(st.sampled_from(PROSE_PIECES), max_size=30).map("".join) | st.text(max_size=40)
+
+
+def _sentences_as_written(text: str) -> list[tuple[int, int]]:
+    """Segment.sentences() line by line, as first written."""
+    blocks, start, offset = [], 0, 0
+    for number, raw in enumerate(text.split("\n")):
+        if number and (not raw.strip() or BLOCK_START_AS_WRITTEN.match(raw)):
+            blocks.append((start, offset))
+            start = offset
+        offset += len(raw) + 1
+    blocks.append((start, len(text)))
+    spans = []
+
+    def trimmed(a: int, b: int) -> None:
+        chunk = text[a:b]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((a + lead, a + lead + len(chunk.strip())))
+
+    for start, end in blocks:
+        chunk, last = text[start:end], 0
+        for match in SENTENCE_END_AS_WRITTEN.finditer(chunk):
+            dot = match.start()
+            if chunk[dot] == ".":
+                stop = dot - 1 if dot and chunk[dot - 1] == "\n" else dot
+                first = stop
+                while first and chunk[first - 1] in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.":
+                    first -= 1
+                token = chunk[first:stop].lower().rstrip(".")
+                if first < stop and (token in text_module.ABBREVIATIONS or len(token) == 1):
+                    continue
+            trimmed(start + last, start + match.end())
+            last = match.end()
+        trimmed(start + last, end)
+    return spans
+
+
+@FAST
+@given(prose)
+@example("a\n##\nb. c\n#\td\n  \ne\n- f\n-g\n1) h\n1.i\n| j\n> k\n>l")
+@example("a\n.b J.\nK. e.g. x. etc.\nY U.S. Z. . x.y.z. The end.")
+@example("Hi.\u2028Yes!\x0cNo?\r\nMaybe...) 'Ok.' [x.]\n")
+def test_sentences_as_when_split_line_by_line(text):
+    assert list(Segment("body", text, 1, markdown=False).sentences()) == _sentences_as_written(text)
+    assert [m.span() for m in text_module.SENTENCE_END.finditer(text)] == [
+        m.span() for m in SENTENCE_END_AS_WRITTEN.finditer(text)
+    ]

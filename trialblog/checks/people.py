@@ -133,19 +133,28 @@ def _is_name(candidate: str) -> bool:
 
 
 def mentions(sentence: str) -> Iterator[Mention]:
-    """Every person's name in ``sentence`` (no overlaps; the first way of finding it wins)."""
+    """Every person's name in ``sentence`` (no overlaps; the first way of finding it wins).
+
+    Every name starts with a capitalised word, so a sentence without one has none; the name a
+    relation, "called" or a title comes before is never the sentence's first word, and the one
+    before ", my friend" has a comma after it.
+    """
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
-    for how, pattern in (
-        ("relation", RELATION_NAME),
-        ("relation", NAME_RELATION),
-        ("relation", CALLED),
-        ("title", TITLED),
+    capitals = list(CAPITALISED.finditer(sentence))
+    if not capitals:
+        return
+    later = capitals[-1].start() > 0
+    for how, pattern, possible in (
+        ("relation", RELATION_NAME, later),
+        ("relation", NAME_RELATION, "," in sentence),
+        ("relation", CALLED, later),
+        ("title", TITLED, later),
     ):
-        for match in pattern.finditer(sentence):
+        for match in pattern.finditer(sentence) if possible else ():
             name = match.group("name")
             start = match.start("name")
             if how != "title" and not _is_name(name):
@@ -155,7 +164,7 @@ def mentions(sentence: str) -> Iterator[Mention]:
             if free(start, start + len(name)):
                 taken.append((start, start + len(name)))
                 yield Mention(start, start + len(name), name, how)
-    if not any(word.lower() in FIRST_NAMES for word in CAPITALISED.findall(sentence)):
+    if not any(m.group(0).lower() in FIRST_NAMES for m in capitals):
         return
     for match in FIRST_NAME.finditer(sentence):
         name = match.group("name")

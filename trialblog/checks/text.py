@@ -26,7 +26,9 @@ LINE_MARKER = re.compile(r"^(\s*)(#{1,6}\s|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)", re.M)
 HEADING_ID = re.compile(r"\{\s*#[\w-]+\s*\}")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 NOT_NEWLINE = re.compile(r"[^\n]")
-BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|>|[-*+]\s|\d{1,3}[.)]\s|\|)")
+#: The line break before a line that starts a block: a blank line, a heading, a quote, a list
+#: item or a table row (blanks, as ``\\s`` within the line, never a line break).
+BLOCK_BREAK = re.compile(r"\n(?=[^\S\n]*(?:\n|\Z|#{1,6}[^\S\n]|>|[-*+][^\S\n]|\d{1,3}[.)][^\S\n]|\|))")
 
 
 def words(text: str) -> frozenset[str]:
@@ -36,11 +38,12 @@ def words(text: str) -> frozenset[str]:
 
 #: Words after which a full stop does not end a sentence.
 ABBREVIATIONS = words("dr mr mrs ms mx prof st vs etc eg ie e.g i.e approx no nos fig dept inc ltd co jr sr")
-SENTENCE_END = re.compile(r"[.!?]+['\")\]]*(?=\s)|[.!?]+['\")\]]*$")
+#: Written to start with one character class, so that a search skips to the next ``[.!?]`` in C.
+SENTENCE_END = re.compile(r"[.!?][.!?]*['\")\]]*(?=\s|$)")
 #: A digit (``\d``, as patterns read it): text without one has no number of any kind.
 DIGIT = re.compile(r"\d")
 #: What an abbreviation before a full stop is made of.
-ABBREVIATION_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+ABBREVIATION_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 #: The letters ``re.IGNORECASE`` takes for an ASCII letter that ``str.lower`` does not make one.
 CASE_TWINS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
@@ -165,7 +168,6 @@ class Segment:
     column: int = 1
     markdown: bool = True
     plain: str = field(default="", compare=False)
-    raw_lines: tuple[str, ...] = field(default=(), compare=False)
     #: What rules found in the segment's sentences, kept for the other rules that ask the same.
     memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
@@ -173,8 +175,6 @@ class Segment:
         if not self.plain:
             cleaned = plain_text(self.text) if self.markdown else self.text
             object.__setattr__(self, "plain", cleaned)
-        if not self.raw_lines:
-            object.__setattr__(self, "raw_lines", tuple(self.text.split("\n")))
 
     def position(self, offset: int) -> tuple[int, int]:
         """File line and column of ``offset``."""
@@ -193,44 +193,41 @@ class Segment:
         return tuple(self._split())
 
     def _split(self) -> Iterator[tuple[int, int]]:
+        plain = self.plain
         for start, end in self._blocks():
-            chunk = self.plain[start:end]
-            last = 0
-            for match in SENTENCE_END.finditer(chunk):
-                if self._is_abbreviation(chunk, match.start()):
+            last = start
+            for match in SENTENCE_END.finditer(plain, start, end):  # as in plain[start:end]
+                dot = match.start()
+                if plain[dot] == "." and _ends_abbreviation(plain, start, dot):
                     continue
-                yield from _trimmed(self.plain, start + last, start + match.end())
+                if span := _trimmed(plain, last, match.end()):
+                    yield span
                 last = match.end()
-            yield from _trimmed(self.plain, start + last, end)
+            if span := _trimmed(plain, last, end):
+                yield span
 
     def _blocks(self) -> Iterator[tuple[int, int]]:
         """Paragraphs, list items, headings and table rows: sentences never cross them."""
-        offset = 0
         start = 0
-        for number, raw in enumerate(self.raw_lines):
-            if number and (not raw.strip() or BLOCK_START.match(raw)):
-                yield start, offset
-                start = offset
-            offset += len(raw) + 1
+        for match in BLOCK_BREAK.finditer(self.text):
+            yield start, match.end()
+            start = match.end()
         yield start, len(self.plain)
 
-    @staticmethod
-    def _is_abbreviation(chunk: str, dot: int) -> bool:
-        """Whether the full stop at ``dot`` ends an abbreviation or an initial (the letters and
-        dots just before it, or before a line break just before it)."""
-        if chunk[dot] != ".":
-            return False
-        end = dot - 1 if dot and chunk[dot - 1] == "\n" else dot
-        start = end
-        while start and chunk[start - 1] in ABBREVIATION_CHARS:
-            start -= 1
-        token = chunk[start:end].lower().rstrip(".")
-        return start < end and (token in ABBREVIATIONS or len(token) == 1)
+
+def _ends_abbreviation(text: str, block: int, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation or an initial (the letters and
+    dots just before it, or before a line break just before it, in the block from ``block``)."""
+    end = dot - 1 if dot > block and text[dot - 1] == "\n" else dot
+    before = text[block:end]
+    token = before[len(before.rstrip(ABBREVIATION_CHARS)) :]
+    return bool(token) and (token.lower().rstrip(".") in ABBREVIATIONS or len(token.rstrip(".")) == 1)
 
 
-def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``text[start:end]`` without the blanks around it, or None when it is all blank."""
     chunk = text[start:end]
-    stripped = chunk.strip()
-    if stripped:
-        lead = len(chunk) - len(chunk.lstrip())
-        yield start + lead, start + lead + len(stripped)
+    lead = len(chunk) - len(chunk.lstrip())
+    if lead == len(chunk):
+        return None
+    return start + lead, end - (len(chunk) - len(chunk.rstrip()))
