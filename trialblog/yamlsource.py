@@ -62,6 +62,7 @@ SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F]")
 class LDict(dict):
     """A mapping that knows the line of each of its keys (1-based)."""
 
+    __slots__ = ("line", "lines", "spans")
     line: int
     lines: dict[str, int]
     #: For the top-level mapping of a file: where each scalar value is written (see :class:`Span`).
@@ -87,6 +88,7 @@ class Span(NamedTuple):
 class LList(list):
     """A sequence that knows the line of each of its items (1-based)."""
 
+    __slots__ = ("line", "lines")
     line: int
     lines: list[int]
 
