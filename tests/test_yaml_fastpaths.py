@@ -264,3 +264,33 @@ def test_bad_records_still_report_every_problem(tmp_path):
         ("phases", 3),
         ("bogus", 4),
     ]
+
+
+@FAST
+@given(
+    st.one_of(st.floats(), st.integers(), st.booleans(), st.none(), st.text(max_size=5), st.lists(st.none()))
+)
+def test_numbers_are_read_as_without_the_float_shortcut(value):
+    errors: list[ContentError] = []
+    number = FieldReader({"lat": value}, "t.yaml", errors).number("lat")
+    real = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    assert number == (float(value) if real else None)
+    assert type(number) is (float if real else type(None))
+    assert len(errors) == (0 if real or value is None else 1)
+
+
+@pytest.mark.parametrize(
+    ("contacts", "expected"),
+    [
+        ("", ()),
+        ("\n    contacts:", ()),
+        ("\n    contacts: []", ()),
+        ("\n    contacts:\n      - name: A", ("A",)),
+    ],
+)
+def test_location_contacts_absent_null_empty_or_given(contacts, expected):
+    text = f"title: T\nstatus: RECRUITING\nlocations:\n  - city: X{contacts}\n"
+    errors: list[ContentError] = []
+    trial = trial_from_data(load_yaml(text, "t.yaml"), "t", "t.yaml", errors)
+    assert not errors and trial is not None
+    assert tuple(c.name for c in trial.locations[0].contacts) == expected

@@ -107,6 +107,8 @@ class FieldReader:
 
     def number(self, key: str) -> float | None:
         value = self.data.get(key)
+        if type(value) is float and math.isfinite(value):
+            return value
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):

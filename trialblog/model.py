@@ -366,6 +366,8 @@ def _location(loc: FieldReader) -> Location:
 
 
 def _contacts(f: FieldReader) -> tuple[Contact, ...]:
+    if f.data.get("contacts") is None:  # the usual case, without building an empty list of readers
+        return ()
     return tuple(
         Contact(c.text("name") or "", c.text("role") or "", c.text("phone") or "", c.text("email") or "")
         for c in _checked(f.mappings("contacts"), CONTACT_FIELDS)
