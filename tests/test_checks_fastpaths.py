@@ -9,7 +9,7 @@ from re import _parser
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from trialblog.checks import blinding, integrity, people
+from trialblog.checks import blinding, integrity, people, privacy
 from trialblog.checks import text as text_module
 from trialblog.checks.documents import Document, Kind
 from trialblog.checks.text import FENCE, MARKUP, Segment, blank, blank_code_blocks, plain_text
@@ -233,4 +233,31 @@ def test_sentences_as_when_split_line_by_line(text):
     assert list(Segment("body", text, 1, markdown=False).sentences()) == _sentences_as_written(text)
     assert [m.span() for m in text_module.SENTENCE_END.finditer(text)] == [
         m.span() for m in SENTENCE_END_AS_WRITTEN.finditer(text)
+    ]
+
+
+ADDRESS_PIECES = ("1", "12", "255", "2001", "db8", "ff", "a", "G", ".", ":", "::", " ", "v", "-", "/", "x")
+addresses = st.lists(st.sampled_from(ADDRESS_PIECES), max_size=16).map("".join) | st.text(
+    "0123456789abcdefABCDEF.:", max_size=24
+)
+
+
+@FAST
+@given(addresses)
+@example("192.168.0.1")
+@example("1.2.3.4")
+@example("2001:db8::1")
+@example("fe80::")
+def test_ip_addresses_have_the_marks_looked_for_first(text):
+    if privacy.IPV4.search(text):
+        assert privacy.IPV4_MARK.search(text)
+    if privacy.IPV6.pattern.search(text):
+        assert privacy.IPV6_MARK.search(text)
+
+
+def test_ip_addresses_are_still_found():
+    doc = _document("My IP is 192.168.0.1 and 2001:db8::1, not 10:30 or 1:2:3.")
+    assert [f.message for f in privacy.check(doc)] == [
+        "an IP address (192.168.0.1)",
+        "an IP address (2001:db8::1)",
     ]

@@ -161,6 +161,10 @@ SOCIAL_CUE = re.compile(
 )
 IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)")
 IPV6 = Cued(re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"), ":")
+#: In every IPV4 match: a digit, a dot, a digit; in every IPV6 one: two colons, at most four
+#: hex digits apart. Both start with what they look for, so text without is searched in C.
+IPV4_MARK = re.compile(r"\d\.\d")
+IPV6_MARK = re.compile(r":[0-9A-Fa-f]{0,4}:")
 
 # Numbers
 SSN_FORMATTED = re.compile(r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b")
@@ -329,7 +333,7 @@ def _profile_path(host: str, path: str) -> bool:
 
 
 def _ips(doc: Document, seg: Segment, text: str, taken: list, numbers: bool) -> Iterator[Finding]:
-    for m in IPV4.finditer(text) if numbers else ():
+    for m in IPV4.finditer(text) if numbers and IPV4_MARK.search(text) else ():
         before = text[max(0, m.start() - 8) : m.start()].lower()
         if re.search(r"(?:v|version)\s*$", before):
             continue
@@ -339,7 +343,7 @@ def _ips(doc: Document, seg: Segment, text: str, taken: list, numbers: bool) -> 
             continue
         if _claim(m.span(), taken):
             yield doc.finding(IP, seg, m.start(), f"an IP address ({m.group(0)})")
-    for m in IPV6.finditer(text):
+    for m in IPV6.finditer(text) if IPV6_MARK.search(text) else ():
         value = m.group(0)
         if value.count(":") < 2 or re.fullmatch(r"[\d:]+", value) and "::" not in value:
             continue

@@ -149,9 +149,17 @@ def plain_text(markdown: str) -> str:
     """Prose only: same length as ``markdown``, with markup, code and addresses blanked."""
     text = blank_code_blocks(markdown)
     for marks, pattern, replace in MARKUP:
-        if not marks or any(mark in text for mark in marks):
+        if _has_mark(text, marks):
             text = pattern.sub(replace, text)
     return text
+
+
+def _has_mark(text: str, marks: tuple[str, ...]) -> bool:
+    """Whether ``text`` has one of ``marks`` (any text has one of none: always look)."""
+    for mark in marks:  # noqa: SIM110 (faster than any() on this hot path)
+        if mark in text:
+            return True
+    return not marks
 
 
 @dataclass(frozen=True)
