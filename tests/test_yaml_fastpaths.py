@@ -294,3 +294,11 @@ def test_location_contacts_absent_null_empty_or_given(contacts, expected):
     trial = trial_from_data(load_yaml(text, "t.yaml"), "t", "t.yaml", errors)
     assert not errors and trial is not None
     assert tuple(c.name for c in trial.locations[0].contacts) == expected
+
+
+@FAST
+@given(documents)
+def test_a_layout_read_afresh_is_the_plain_loaders(text):
+    with patch.object(yamlsource, "Loader", FastLoader):
+        plain = yamlsource.Layout.parse(text)
+    assert repr(yamlsource.Layout.parse(text)) == repr(plain)  # a complex key is a list of nodes
