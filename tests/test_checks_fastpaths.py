@@ -3,17 +3,31 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from re import _constants as C
 from re import _parser
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from trialblog.checks import blinding, integrity, people, privacy
+from trialblog.checks import blinding, integrity, people, privacy, recruitment
 from trialblog.checks import text as text_module
+from trialblog.checks.doctables import corpus
 from trialblog.checks.documents import Document, Kind
-from trialblog.checks.text import FENCE, MARKUP, Segment, blank, blank_code_blocks, plain_text
+from trialblog.checks.text import (
+    FENCE,
+    MARKUP,
+    Cued,
+    Segment,
+    blank,
+    blank_code_blocks,
+    folded,
+    in_lower_case,
+    plain_text,
+)
 
+CORPUS = Path(__file__).parent / "checks_corpus"
 FAST = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 #: Markdown-ish text: the markup plain_text blanks, in every order, among words and line breaks.
@@ -261,3 +275,62 @@ def test_ip_addresses_are_still_found():
         "an IP address (192.168.0.1)",
         "an IP address (2001:db8::1)",
     ]
+
+
+LOWERED = {
+    f"{module.__name__.rsplit('.', 1)[1]}.{name}": value
+    for module in (blinding, integrity, people, privacy, recruitment)
+    for name, value in vars(module).items()
+    if isinstance(value, Cued) and value.lowered is not None
+}
+UNCASED = {c for cued in LOWERED.values() for c in cued.pattern.pattern if c.lower() == c.upper()}
+
+
+def test_some_patterns_run_in_lower_case():
+    assert len(LOWERED) >= 8
+
+
+def test_folding_keeps_what_a_case_insensitive_pattern_sees():
+    """Per character: a lowered pattern's letter, uncased character, class or boundary matches
+    the folded character exactly where the case-insensitive pattern matches the character."""
+    classes = [re.compile(c) for c in (r"\w", r"\s", r"\d")]
+    uncased = re.compile("[" + re.escape("".join(sorted(UNCASED))) + "]", re.IGNORECASE)
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        low = folded(char)
+        assert len(low) == 1, hex(code)
+        for cls in classes:
+            assert bool(cls.match(char)) == bool(cls.match(low)), (cls.pattern, hex(code))
+        if low.isascii() and low.isalpha():
+            assert re.fullmatch(low, char, re.IGNORECASE), hex(code)  # and only that letter (cues test)
+        elif low.lower() == low.upper():
+            assert low == char, hex(code)  # nothing else folds to an uncased character
+        if uncased.match(char):
+            assert char in UNCASED, hex(code)  # an uncased character matches only itself
+
+
+@pytest.mark.parametrize("name", sorted(LOWERED))
+def test_a_lowered_pattern_is_the_pattern_in_lower_case(name):
+    cued = LOWERED[name]
+    assert cued.lowered.flags == cued.pattern.flags & ~re.IGNORECASE
+    assert cued.lowered.pattern.lower() == cued.pattern.pattern.lower()
+    assert not re.search("[A-Z]", re.sub(r"\\.|\(\?P[<=]\w+", "", cued.lowered.pattern))
+    assert not re.search(r"\\\d|\(\?P=", cued.pattern.pattern), "no back-references"
+    for escape in re.findall(r"\\.", cued.pattern.pattern):
+        assert escape in cued.lowered.pattern
+    # the same matches, at the same places, on the corpus sentences
+    for sample in corpus(CORPUS):
+        for text in (sample.text, sample.text.upper(), sample.text.title()):
+            assert [m.span() for m in cued.finditer(text)] == [m.span() for m in cued.pattern.finditer(text)]
+
+
+def test_only_patterns_that_can_be_put_in_lower_case_are():
+    with pytest.raises(ValueError):
+        in_lower_case(re.compile("abc"))
+    with pytest.raises(ValueError):
+        in_lower_case(re.compile("(?-i:abc)", re.IGNORECASE))
+    with pytest.raises(ValueError):
+        in_lower_case(re.compile("caf[eé]", re.IGNORECASE))
+    assert in_lower_case(re.compile(r"\bI\S+(?P<Name>X)\W", re.IGNORECASE)).pattern == r"\bi\S+(?P<Name>x)\W"

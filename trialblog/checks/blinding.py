@@ -92,6 +92,7 @@ COMPARE_NOTES = Cued(
         re.IGNORECASE,
     ),
     "notes effects symptoms reactions experiences results stories",
+    spans_only=True,
 )
 READERS = re.compile(
     r"\b(?:let['’]?s|we|us|you|your|anyone|everyone|readers?|comments?|DM|message|reply|"
@@ -107,6 +108,7 @@ WORK_OUT = Cued(
         re.IGNORECASE,
     ),
     "wh if",
+    spans_only=True,
 )
 INVITE = re.compile(
     r"\b(?:help\s+me|let['’]?s|can\s+we|could\s+we|we\s+can|we\s+could|we['’]ll|we\s+will|together|between\s+us|"
@@ -122,6 +124,7 @@ ANYONE_ELSE = Cued(
         re.IGNORECASE,
     ),
     "any other fellow",
+    spans_only=True,
 )
 YOU_TOO = (
     r"\bif\s+you['’]?(?:re|\s+are)\s+(?:also\s+)?(?:on|in|doing|part\s+of)\s+(?:\S+\s+){0,2}?(?:trial|study"
@@ -137,6 +140,7 @@ FELLOW_READERS = Cued(
         re.IGNORECASE,
     ),
     "participants trialists volunteers",
+    spans_only=True,
 )
 ASK_THEIRS = Cued(
     re.compile(
@@ -146,6 +150,7 @@ ASK_THEIRS = Cued(
         re.IGNORECASE,
     ),
     "effects symptoms reactions",
+    spans_only=True,
 )
 TELL_ME_YOURS = Cued(
     re.compile(
@@ -154,6 +159,7 @@ TELL_ME_YOURS = Cued(
         re.IGNORECASE,
     ),
     "effects symptoms reactions",
+    spans_only=True,
 )
 DONT = Cued(
     re.compile(
@@ -162,6 +168,7 @@ DONT = Cued(
         re.IGNORECASE,
     ),
     "compar guess try shar work figure post list swap",
+    spans_only=True,
 )
 KIT_NUMBER = re.compile(
     r"\b(?:(?:kit|lot|batch|bottle|box|pack|carton|vial|blister(?:\s+card)?|randomi[sz]ation|"

@@ -73,6 +73,7 @@ HIDE_ADVICE = Cued(
     ),
     "mention tell bring disclos admit report say volunteer declar list own leave hide keep conceal lie fib"
     " fudge skip gloss know find hear",
+    spans_only=True,
 )
 OPPOSITE = re.compile(r"\b(?:forget|make\s+sure|always)\b", re.IGNORECASE)  # "don't forget to mention"
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you['’]re|you['’]ll)\b", re.IGNORECASE)
@@ -109,6 +110,7 @@ WITHHOLDING = Cued(
     ),
     "tell told report mention say bring disclos flag rais keep kept know find hear skipped glossed played"
     " left lied fibbed said hid covered brushed shrugged",
+    spans_only=True,
 )
 NOTHING = re.compile(r"\b(?:nothing|no\s+one|anyone['’]s\s+name|names?)\b", re.IGNORECASE)
 OTHER_AUDIENCE = re.compile(
@@ -158,6 +160,7 @@ TOLD_TEAM = Cued(
         re.IGNORECASE,
     ),
     "team study research trial investigator doctor adverse",
+    spans_only=True,
 )
 
 

@@ -114,6 +114,7 @@ PARTICIPANT = Cued(
         re.IGNORECASE,
     ),
     "trial study part volunteer same cohort enrolled research",
+    spans_only=True,
 )
 
 
