@@ -3,6 +3,7 @@ trial and consent pages, and keeps drafts and hidden posts unwritten."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import defaultdict
 from pathlib import Path
@@ -17,6 +18,7 @@ from trialblog import charts
 from trialblog.consent import STANDARD_QUESTIONS
 from trialblog.journey import day_label, timeline
 from trialblog.site import Site, load_site
+from trialblog.vocab import Status
 
 from .reader import use_reused_reader
 
@@ -105,9 +107,16 @@ class TrialGenerator(Generator):
         self.markdown.reset()
         return Markup(self.markdown.convert(text)) if text else Markup("")
 
+    def status_badges(self) -> dict[Status, Markup]:
+        """macros.html's ``status_words`` of every status, rendered once per build: a trial
+        page shows one for each of its sites, and some trials have hundreds."""
+        macros = self.get_template("macros").make_module(self.context)
+        return {status: Markup(macros.status_words(status)) for status in Status}
+
     def generate_output(self, writer) -> None:
         write = writer.write_file
         relative = self.settings["RELATIVE_URLS"]
+        self.context["status_badges"] = self.status_badges()
         for trial in self.trials:
             entries = self.by_trial.get(trial.slug, [])
             consent = self.site.consent.get(trial.slug)
@@ -161,6 +170,7 @@ def body_markdown(settings: dict) -> Markdown:
 MAX_CONDITION_SLUG = 80
 
 
+@functools.cache
 def slugify_condition(name: str) -> str:
     """The slug of a condition (or country) name: never empty and never too long for a file name.
 

@@ -171,6 +171,7 @@ class Listing:
     countries: tuple[str, ...]
     age_groups: tuple[AgeGroup, ...]
     condition_slugs: tuple[str, ...]
+    site_countries: tuple[str, ...]
 
     @property
     def open(self) -> bool:
@@ -235,6 +236,7 @@ class Directory:
                 if trial.eligibility != Eligibility()
                 else (),
                 condition_slugs=tuple(dict.fromkeys(self.slugify(c) for c in trial.conditions)),
+                site_countries=_site_countries(trial.locations),
             )
             self.listings.append(listing)
             self.by_slug[trial.slug] = listing
@@ -305,6 +307,16 @@ def _open_countries(locations: Sequence[Location]) -> tuple[str, ...]:
         if loc.country and (loc.status is None or loc.status in OPEN_STATUSES)
     )
     return tuple(sorted(countries, key=str.lower))
+
+
+def _site_countries(locations: Sequence[Location]) -> tuple[str, ...]:
+    """Every country with a site, in the order of the sites; names that differ only in case
+    count once, as the first site spells it (the trial page's country filters)."""
+    seen: dict[str, str] = {}
+    for loc in locations:
+        if loc.country:
+            seen.setdefault(loc.country.lower(), loc.country)
+    return tuple(seen.values())
 
 
 def _add(facets: dict[str, Facet], kind: str, slug: str, name: str, listing: Listing) -> None:
