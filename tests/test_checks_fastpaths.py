@@ -282,12 +282,15 @@ LOWERED = {
     for module in (blinding, integrity, people, privacy, recruitment)
     for name, value in vars(module).items()
     if isinstance(value, Cued) and value.lowered is not None
+} | {
+    f"recruitment subject claim {terms}": recruitment._subject_claim(terms) for terms in (("Velanimod",), ())
 }
 UNCASED = {c for cued in LOWERED.values() for c in cued.pattern.pattern if c.lower() == c.upper()}
 
 
 def test_some_patterns_run_in_lower_case():
-    assert len(LOWERED) >= 8
+    assert len(LOWERED) >= 20
+    assert recruitment._subject_claim(("Ölmod",)).lowered is None  # a letter outside ASCII
 
 
 def test_folding_keeps_what_a_case_insensitive_pattern_sees():
@@ -334,3 +337,12 @@ def test_only_patterns_that_can_be_put_in_lower_case_are():
     with pytest.raises(ValueError):
         in_lower_case(re.compile("caf[eé]", re.IGNORECASE))
     assert in_lower_case(re.compile(r"\bI\S+(?P<Name>X)\W", re.IGNORECASE)).pattern == r"\bi\S+(?P<Name>x)\W"
+
+
+def test_findings_quote_the_text_as_written_not_as_folded():
+    trial = Document("t.yaml", Kind.TRIAL, [Segment("summary", "EARN CASH: a Miracle Cure!", 1)])
+    messages = [f.message for f in recruitment.check(trial)]
+    assert "emphasises payment: 'EARN'" in messages
+    assert "promises a cure: 'Miracle'" in messages
+    diary = _document("I was born on 3 MARCH 1950.")
+    assert [f.message for f in privacy.check(diary)] == ["a date of birth (3 MARCH 1950)"]

@@ -16,7 +16,7 @@ from .documents import Document, Kind
 from .findings import Finding, Severity
 from .people import about_participation, sentence_mentions
 from .rules import define
-from .text import Cued, Segment
+from .text import Cued, Segment, folded_search
 
 HIDE = define(
     "integrity.hide-at-screening",
@@ -131,12 +131,14 @@ SYMPTOM_WORDS = (
     r"hot\s+flush\w*|depress\w+|confus\w+|forgetful|migraine|seizures?|fits?|faint\w*|"
     r"lightheaded|light-headed|irritat\w+|sting\w*|burn\w*"
 )
-EXPERIENCE = re.compile(
-    r"(?:^(?:woke\s+up\s+with|had|got|noticed|developed|feeling|felt|came\s+down\s+with)\b|"
-    r"\b(?:I|I['’]ve|I['’]m|my|me)\b(?:\s+\w+){0,6}?\s+(?:had|have|got|get|getting|having|"
-    r"noticed|developed|woke\s+up\s+with|came\s+down\s+with|feel|felt|feeling|been|broke\s+out|"
-    rf"is|was|are|were|started|keeps?|kept)\b)(?:\s+\S+){{0,6}}?\s+(?:{SYMPTOM_WORDS})\b",
-    re.IGNORECASE,
+EXPERIENCE = folded_search(
+    re.compile(
+        r"(?:^(?:woke\s+up\s+with|had|got|noticed|developed|feeling|felt|came\s+down\s+with)\b|"
+        r"\b(?:I|I['’]ve|I['’]m|my|me)\b(?:\s+\w+){0,6}?\s+(?:had|have|got|get|getting|having|"
+        r"noticed|developed|woke\s+up\s+with|came\s+down\s+with|feel|felt|feeling|been|broke\s+out|"
+        rf"is|was|are|were|started|keeps?|kept)\b)(?:\s+\S+){{0,6}}?\s+(?:{SYMPTOM_WORDS})\b",
+        re.IGNORECASE,
+    )
 )
 TRIAL_OR_SYMPTOM = re.compile(
     rf"\b(?:{SYMPTOM_WORDS})\b|\b(?:study|trial|research)\s+(?:team|nurse|doctor|line)|"
@@ -212,7 +214,7 @@ def _reminder(doc: Document) -> Iterator[Finding]:
         for start, end in segment.sentences():
             sentence = segment.plain[start:end]
             experience = EXPERIENCE.search(sentence)
-            if experience and not NEGATED_EXPERIENCE.search(experience.group(0)):
+            if experience and not NEGATED_EXPERIENCE.search(sentence[experience.start() : experience.end()]):
                 yield doc.finding(
                     REPORT,
                     segment,

@@ -18,7 +18,7 @@ from .documents import Document, Kind, digits
 from .findings import Finding, Severity
 from .people import about_health, about_participation, sentence_mentions
 from .rules import define
-from .text import DIGIT, Cued, Segment, blank, words
+from .text import DIGIT, Cued, Segment, blank, folded_search, words
 
 E = Severity.ERROR
 PHONE = define(
@@ -88,11 +88,13 @@ MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-DATE = re.compile(
-    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b\.?(?:,?\s+\d{{4}})?|"
-    rf"{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?)",
-    re.IGNORECASE,
+DATE = folded_search(
+    re.compile(
+        rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|"
+        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b\.?(?:,?\s+\d{{4}})?|"
+        rf"{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?)",
+        re.IGNORECASE,
+    )
 )
 IDENTIFIERS = re.compile(
     r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|\d{4}-5\d{5}-\d{2}-\d{2}|\d{4}-\d{6}-\d{2})\b"
@@ -176,16 +178,18 @@ SSN_CUED = re.compile(
 NINO = re.compile(
     r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
 )
-RECORD_CUE = re.compile(
-    r"\b(?:(?:medical\s+records?|health\s+records?|hospital|patient|NHS|CHI|health\s+(?:plan|insurance|"
-    r"card|service)|insurance|member(?:ship)?|Medicare|Medicaid|policy|(?:bank\s+)?account|"
-    r"credit\s+card|debit\s+card|card|(?:driver'?s?|driving)\s+licen[cs]e|licen[cs]e|passport|"
-    r"participant|subject|study|trial|screening|enrol?ment|case|claim|certificate|serial|device|"
-    r"employee|staff|student|beneficiary|prescription|pharmacy)\s*(?:number|no\.?|num|#|ID|"
-    r"identifier|code)|MRN|IBAN|sort\s+code|(?:number|licen[cs]e|registration)\s+plate|"
-    r"(?:participant|subject|patient)(?=\s+#?[A-Z]{0,3}-?\d))"
-    r"(?:\s+(?:at|with|for|on|from)\s+(?:the\s+|my\s+)?\w+)?(?:\s+(?:is|was|reads|of|ends\s+in))?\s*[:#=,-]?\s*",
-    re.IGNORECASE,
+RECORD_CUE = folded_search(
+    re.compile(
+        r"\b(?:(?:medical\s+records?|health\s+records?|hospital|patient|NHS|CHI|health\s+(?:plan|insurance|"
+        r"card|service)|insurance|member(?:ship)?|Medicare|Medicaid|policy|(?:bank\s+)?account|"
+        r"credit\s+card|debit\s+card|card|(?:driver'?s?|driving)\s+licen[cs]e|licen[cs]e|passport|"
+        r"participant|subject|study|trial|screening|enrol?ment|case|claim|certificate|serial|device|"
+        r"employee|staff|student|beneficiary|prescription|pharmacy)\s*(?:number|no\.?|num|#|ID|"
+        r"identifier|code)|MRN|IBAN|sort\s+code|(?:number|licen[cs]e|registration)\s+plate|"
+        r"(?:participant|subject|patient)(?=\s+#?[A-Z]{0,3}-?\d))"
+        r"(?:\s+(?:at|with|for|on|from)\s+(?:the\s+|my\s+)?\w+)?(?:\s+(?:is|was|reads|of|ends\s+in))?\s*[:#=,-]?\s*",
+        re.IGNORECASE,
+    )
 )
 RECORD_CODE = re.compile(r"#?[A-Za-z]{0,6}[ -]?\d[\dA-Za-z -]{1,22}[\dA-Za-z]")
 CARD = re.compile(r"\b(?:\d{4}[ -]?){3}\d{1,7}\b")
@@ -380,7 +384,7 @@ def _records(doc: Document, seg: Segment, text: str, taken: list, protected: lis
         if re.fullmatch(r"\d{1,3}(?:[ -]\d{1,2})?", value.strip("# ")):
             continue  # "card number 2" is a count, not an identifier
         if _claim(span, taken):
-            what = re.sub(r"\s+", " ", cue.group(0)).strip(" :#=-").lower()
+            what = re.sub(r"\s+", " ", text[cue.start() : cue.end()]).strip(" :#=-").lower()
             yield doc.finding(RECORD, seg, cue.start(), f"an identifying number ({what} {_shown(value)})")
     for m in CARD.finditer(text):
         number = digits(m.group(0))
@@ -459,7 +463,9 @@ def _birth_dates(
             continue
         if not _claim(m.span(), taken):  # every DATE has a digit
             continue
-        yield doc.finding(BIRTH_DATE, seg, m.start(), f"a date of birth ({_shown(m.group(0))})")
+        yield doc.finding(
+            BIRTH_DATE, seg, m.start(), f"a date of birth ({_shown(text[m.start() : m.end()])})"
+        )
 
 
 def _ages(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:

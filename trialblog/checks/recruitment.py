@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .documents import RECRUITMENT_FIELDS, Document, Kind
 from .findings import Finding, Severity
@@ -94,6 +95,7 @@ FREE_TREATMENT = Cued(
         re.IGNORECASE,
     ),
     "free",
+    spans_only=True,
 )
 CURE_WORDS = Cued(
     re.compile(
@@ -101,6 +103,7 @@ CURE_WORDS = Cued(
         re.IGNORECASE,
     ),
     "cur mirac wonder magic life",
+    spans_only=True,
 )
 NEW_WORDS = Cued(
     re.compile(
@@ -112,6 +115,7 @@ NEW_WORDS = Cued(
         re.IGNORECASE,
     ),
     "new novel latest cutting state revolution ground game innovat advanced next pioneer exciting promising leading better real fresh genuine superior world breakthrough",
+    spans_only=True,
 )
 CLAIM_WORDS = (
     r"safe|safer|effective|efficacious|proven|well[- ]tolerated|harmless|risk[- ]free|gentle|natural|"
@@ -135,6 +139,7 @@ CLAIM_PHRASES = Cued(
         re.IGNORECASE,
     ),
     "safe proven shown effect approved you symptom pain relapse disease helped worked transformed changed result improvement difference benefit success",
+    spans_only=True,
 )
 NO_PHRASE = re.compile(r"(?:no|without|side[- ]effect)\b", re.IGNORECASE)
 GUARANTEE_WORDS = Cued(
@@ -145,6 +150,7 @@ GUARANTEE_WORDS = Cued(
         re.IGNORECASE,
     ),
     "guarantee sure promis certain definitely 100% you",
+    spans_only=True,
 )
 PAY_TERM = Cued(
     re.compile(
@@ -153,6 +159,7 @@ PAY_TERM = Cued(
         re.IGNORECASE,
     ),
     "paid pay earn cash money compensat stipend gift voucher £ $ € pound dollar eur gbp usd",
+    spans_only=True,
 )
 PAY_EMPHASIS = re.compile(
     r"!|\$\$|\bup\s+to\s+[£$€]?\s?\d|\b(?:earn|earning|get\s+paid|make\s+money|easy\s+money|cash\s+in\s+hand|"
@@ -177,6 +184,7 @@ PRESSURE_WORDS = Cued(
         re.IGNORECASE,
     ),
     "spot place slot space seat close disappoint filling limited now fast quick today hurry miss chance immediately late running first urgent lifetime deadline exclusive wait",
+    spans_only=True,
 )
 
 
@@ -191,6 +199,7 @@ def check(doc: Document) -> Iterator[Finding]:
             yield from _sentence(doc, segment, start, end, subject_claim)
 
 
+@lru_cache(maxsize=256)  # a site has a few trials: compiled once per trial
 def _subject_claim(terms: tuple[str, ...]) -> Cued:
     """The product (named generically or by one of the trial's ``terms``) said to be safe or to work."""
     products = "|".join(re.escape(t) for t in terms)
@@ -207,6 +216,7 @@ def _subject_claim(terms: tuple[str, ...]) -> Cued:
             re.IGNORECASE,
         ),
         CLAIM_CUES,
+        spans_only=all(term.isascii() for term in terms),
     )
 
 
@@ -214,7 +224,9 @@ def _sentence(doc: Document, seg: Segment, start: int, end: int, subject_claim: 
     sentence = seg.plain[start:end]
 
     def hit(rule: Rule, match: re.Match[str], message: str) -> Finding:
-        return doc.finding(rule, seg, start + match.start(), f"{message}: '{_excerpt(match.group(0))}'")
+        return doc.finding(
+            rule, seg, start + match.start(), f"{message}: '{_excerpt(_matched(sentence, match))}'"
+        )
 
     if m := FREE_TREATMENT.search(sentence):
         yield hit(FREE, m, "calls treatment free")
@@ -222,7 +234,7 @@ def _sentence(doc: Document, seg: Segment, start: int, end: int, subject_claim: 
         yield hit(CURE, m, "promises a cure")
     if (m := NEW_WORDS.search(sentence)) and not (INVESTIGATIONAL.search(sentence) or AIM.search(sentence)):
         yield hit(NEW, m, "implies benefit")
-    claims = [(m, not NO_PHRASE.match(m.group(0))) for m in CLAIM_PHRASES.finditer(sentence)]
+    claims = [(m, not NO_PHRASE.match(_matched(sentence, m))) for m in CLAIM_PHRASES.finditer(sentence)]
     claims += [(m, True) for m in subject_claim.finditer(sentence)]
     claim = next((m for m, inside in claims if not _negated(sentence, m, inside)), None)
     if claim and not AIM.search(sentence):
@@ -238,18 +250,25 @@ def _sentence(doc: Document, seg: Segment, start: int, end: int, subject_claim: 
 def _negated(sentence: str, match: re.Match[str], inside: bool = True) -> bool:
     """Whether a negation comes just before the match (or, with ``inside``, within it)."""
     before = sentence[max(0, match.start() - 30) : match.start()]
-    return NEGATED.search(before) is not None or (inside and NEGATED.search(match.group(0)) is not None)
+    return NEGATED.search(before) is not None or (
+        inside and NEGATED.search(_matched(sentence, match)) is not None
+    )
 
 
 def _emphasised(seg: Segment, start: int, end: int, sentence: str, match: re.Match[str]) -> bool:
     if seg.field in ("title", "official_title") or PAY_EMPHASIS.search(sentence):
         return True
-    word = match.group(0)
+    word = _matched(sentence, match)
     if len(word) >= 3 and word.isupper():
         return True
     raw = seg.text[start:end]
     around = raw[max(0, match.start() - 30) : match.end() + 30]
     return re.search(r"\*\*|__|(?<!\w)[*_](?=\w)", around) is not None
+
+
+def _matched(sentence: str, match: re.Match[str]) -> str:
+    """The text ``match`` matched in ``sentence`` as written (the patterns run on folded text)."""
+    return sentence[match.start() : match.end()]
 
 
 def _excerpt(text: str) -> str:

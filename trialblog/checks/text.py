@@ -129,6 +129,12 @@ class Cued:
         return self.pattern.finditer(text) if self.lowered is None else self.lowered.finditer(folded(text))
 
 
+def folded_search(pattern: re.Pattern[str]) -> Cued:
+    """A case-insensitive ``pattern`` without cues (run on any text) that runs on folded text:
+    only its matches' spans (and truth) are to be used, as with ``Cued(..., spans_only=True)``."""
+    return Cued(pattern, [""], spans_only=True)  # "": always look
+
+
 def blank(text: str) -> str:
     """Spaces in place of every character except line breaks."""
     if "\n" not in text:
