@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from trialblog.checks import blinding, integrity, people, privacy, recruitment
+from trialblog.checks import accessibility, blinding, integrity, people, privacy, recruitment
 from trialblog.checks import text as text_module
 from trialblog.checks.doctables import corpus
 from trialblog.checks.documents import Document, Kind
@@ -346,3 +346,70 @@ def test_findings_quote_the_text_as_written_not_as_folded():
     assert "promises a cure: 'Miracle'" in messages
     diary = _document("I was born on 3 MARCH 1950.")
     assert [f.message for f in privacy.check(diary)] == ["a date of birth (3 MARCH 1950)"]
+
+
+def test_every_mark_has_a_mark_character():
+    for marks, _pattern, _replace in MARKUP:
+        for mark in marks:
+            assert text_module.MARK_CHAR.search(mark), mark
+
+
+HEADING_PIECES = ("# ", "#", "##", "###### ", "####### ", "=", "==", "-", "---", " ", "   ", "    ", "\t")
+HEADING_PIECES += (
+    "Title",
+    "here",
+    "text",
+    "\n",
+    "\n\n",
+    "- item",
+    "> quote",
+    "[here](x)",
+    "[more][b]",
+    "*",
+    "1. ",
+)
+headings = st.lists(st.sampled_from(HEADING_PIECES), max_size=30).map("".join)
+
+
+def _links_every_way(text: str) -> list[int]:
+    """Where accessibility._links reports link text, with both link patterns tried on any text."""
+    found = []
+    for pattern in (accessibility.MARKDOWN_LINK, accessibility.HTML_LINK):
+        for m in pattern.finditer(text):
+            words = re.sub(r"<[^>]+>|[*_`]", "", m.group("text"))
+            words = re.sub(r"\s+", " ", words).strip(" .!:").lower()
+            words = re.sub(r"^(?:at|on|via|see|visit|follow|use|through|in|from|go\s+to)\s+", "", words)
+            if words in accessibility.GENERIC_LINKS:
+                found.append(m.start())
+    return found
+
+
+@FAST
+@given(headings)
+@example("[here](x) <a href=x>here</a> [more][1]")
+def test_headings_and_links_as_when_every_line_is_looked_at(text):
+    doc = _document(text)
+    seg = doc.segments[0]
+    assert [(f.line, f.column) for f in accessibility._links(doc, seg, text)] == [
+        seg.position(offset) for offset in _links_every_way(text)
+    ]
+    lines = text.split("\n")
+    assert [accessibility._heading_level(lines, i) for i in range(len(lines))] == [
+        _level_every_way(lines, i) for i in range(len(lines))
+    ]
+
+
+def _level_every_way(lines: list[str], index: int) -> int | None:
+    atx = accessibility.ATX_HEADING.match(lines[index])
+    if atx:
+        return len(atx.group("marks"))
+    if not index or not accessibility.SETEXT.match(lines[index]):
+        return None
+    above = lines[index - 1]
+    if (
+        not above.strip()
+        or accessibility.ATX_HEADING.match(above)
+        or accessibility.PARAGRAPH_BREAKER.match(above)
+    ):
+        return None
+    return 1 if lines[index].strip().startswith("=") else 2

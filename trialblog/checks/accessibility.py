@@ -36,6 +36,8 @@ MARKDOWN_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n
 HTML_LINK = re.compile(r"<a\b[^>]*>(?P<text>.*?)</a>", re.IGNORECASE | re.S)
 ATX_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:\s|$)")
 SETEXT = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
+#: The first character after the indent of an ATX heading or a setext underline.
+HEADING_MARKS = ("#", "=", "-")
 PARAGRAPH_BREAKER = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|>|\||\s{4})")
 GENERIC_ALT = frozenset({"image", "img", "photo", "picture", "pic", "screenshot", "graphic", "figure", "alt"})
 GENERIC_LINKS = frozenset(
@@ -82,7 +84,8 @@ def _images(doc: Document, seg: Segment, text: str) -> Iterator[Finding]:
 
 
 def _links(doc: Document, seg: Segment, text: str) -> Iterator[Finding]:
-    for pattern in (MARKDOWN_LINK, HTML_LINK):
+    markdown_links = "](" in text or "][" in text  # in every MARKDOWN_LINK
+    for pattern in (MARKDOWN_LINK, HTML_LINK) if markdown_links else (HTML_LINK,):
         for m in pattern.finditer(text):
             words = re.sub(r"<[^>]+>|[*_`]", "", m.group("text"))
             words = re.sub(r"\s+", " ", words).strip(" .!:").lower()
@@ -115,6 +118,8 @@ def _headings(doc: Document, seg: Segment, text: str) -> Iterator[Finding]:
 
 def _heading_level(lines: list[str], index: int) -> int | None:
     """The heading level of ``lines[index]`` (ATX), or of the line above it (setext underline)."""
+    if lines[index].lstrip(" ")[:1] not in HEADING_MARKS:
+        return None  # neither a "#" heading nor an underline
     atx = ATX_HEADING.match(lines[index])
     if atx:
         return len(atx.group("marks"))

@@ -184,11 +184,16 @@ MARKUP: tuple[tuple[tuple[str, ...], re.Pattern[str], Callable[[re.Match[str]], 
 )
 
 
+#: A character of each of MARKUP's marks: text without any has none of them.
+MARK_CHAR = re.compile(r"[<\][/`{\\*_~]")
+
+
 def plain_text(markdown: str) -> str:
     """Prose only: same length as ``markdown``, with markup, code and addresses blanked."""
     text = blank_code_blocks(markdown)
+    marked = MARK_CHAR.search(text) is not None  # most prose has no mark at all
     for marks, pattern, replace in MARKUP:
-        if _has_mark(text, marks):
+        if not marks or (marked and _has_mark(text, marks)):
             text = pattern.sub(replace, text)
     return text
 
