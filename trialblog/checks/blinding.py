@@ -14,7 +14,7 @@ from functools import lru_cache
 from .documents import Document, Kind
 from .findings import Finding, Severity
 from .rules import define
-from .text import DIGIT, Cued, Segment, folded
+from .text import DIGIT, Cued, Segment, folded, folded_search
 
 GUESS = define(
     "blinding.arm-guess",
@@ -50,32 +50,40 @@ WEAK_ARM = r"(?:study|trial)\s+(?:drug|medication|medicine)|drug|medication|medi
 #: Every arm STRONG_ARM or WEAK_ARM names has one of these words.
 ARM_CUES = "placebo sugar dummy salt saline sham real active arm group dose stuff actual drug medic"
 FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|Im|I['’]ve|I['’]d|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
-CERTAIN = re.compile(
-    r"\b(?:think|thought|guess|guessing|bet|betting|reckon|suspect|sure|certain|convinced|positive|"
-    r"confident|feel\s+like|feels\s+like|must|probably|definitely|clearly|obviously|surely|likely|"
-    r"certainly|no\s+doubt|obvious|evident|clear|put\s+(?:my\s+)?money\s+on|wager|strong\s+feeling|"
-    r"(?<!let\sme\s)know|knew|assume|assuming|hunch|gut|money['’]?s\s+on|odds\s+are|seems?|"
-    r"appears?|looks?\s+like|I['’]?d\s+say|100%|pretty\s+much|has\s+to\s+be|have\s+to\s+be|"
-    r"can['’]?t\s+be|cannot\s+be|no\s+way|tells?\s+me|means?|proves?|explains?|giveaway|give\s+away|"
-    r"confirms?|confirmed|would\s+explain|sign\s+that)\b",
-    re.IGNORECASE,
+CERTAIN = folded_search(
+    re.compile(
+        r"\b(?:think|thought|guess|guessing|bet|betting|reckon|suspect|sure|certain|convinced|positive|"
+        r"confident|feel\s+like|feels\s+like|must|probably|definitely|clearly|obviously|surely|likely|"
+        r"certainly|no\s+doubt|obvious|evident|clear|put\s+(?:my\s+)?money\s+on|wager|strong\s+feeling|"
+        r"(?<!let\sme\s)know|knew|assume|assuming|hunch|gut|money['’]?s\s+on|odds\s+are|seems?|"
+        r"appears?|looks?\s+like|I['’]?d\s+say|100%|pretty\s+much|has\s+to\s+be|have\s+to\s+be|"
+        r"can['’]?t\s+be|cannot\s+be|no\s+way|tells?\s+me|means?|proves?|explains?|giveaway|give\s+away|"
+        r"confirms?|confirmed|would\s+explain|sign\s+that)\b",
+        re.IGNORECASE,
+    )
 )
-HYPOTHETICAL = re.compile(
-    r"\b(?:if(?!\s+(?:I['’]m|I\s+am)\s+(?:being\s+)?honest|\s+you\s+ask\s+me|\s+anything)|whether|whichever|whatever|in\s+case|even\s+if|regardless|no\s+matter|either|"
-    r"might\s+be|could\s+be|may\s+be|(?:a|an|even|equal|50%|50/50|fifty[- ]fifty)\s+chance|"
-    r"wonder(?:ing)?|imagine|what\s+if|suppose)\b",
-    re.IGNORECASE,
+HYPOTHETICAL = folded_search(
+    re.compile(
+        r"\b(?:if(?!\s+(?:I['’]m|I\s+am)\s+(?:being\s+)?honest|\s+you\s+ask\s+me|\s+anything)|whether|whichever|whatever|in\s+case|even\s+if|regardless|no\s+matter|either|"
+        r"might\s+be|could\s+be|may\s+be|(?:a|an|even|equal|50%|50/50|fifty[- ]fifty)\s+chance|"
+        r"wonder(?:ing)?|imagine|what\s+if|suppose)\b",
+        re.IGNORECASE,
+    )
 )
-NOT_KNOWING = re.compile(
-    r"\b(?:(?:don['’]?t|do\s+not|doesn['’]?t|does\s+not|can['’]?t|cannot|won['’]?t|will\s+not|never|"
-    r"not\s+going\s+to|no\s+way\s+to|refuse\s+to|try(?:ing)?\s+not\s+to|not\s+allowed\s+to|"
-    r"shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not)\s+(?:\w+\s+){0,2}?(?:know|tell|guess|"
-    r"speculate|say|read|work\s+(?:it\s+)?out|figure\s+(?:it\s+)?out|assume)|no\s+idea|"
-    r"not\s+guessing|without\s+guessing|not\s+sure|unsure|nobody\s+knows|no\s+one\s+knows|"
-    r"don['’]?t\s+know)\b",
-    re.IGNORECASE,
+NOT_KNOWING = folded_search(
+    re.compile(
+        r"\b(?:(?:don['’]?t|do\s+not|doesn['’]?t|does\s+not|can['’]?t|cannot|won['’]?t|will\s+not|never|"
+        r"not\s+going\s+to|no\s+way\s+to|refuse\s+to|try(?:ing)?\s+not\s+to|not\s+allowed\s+to|"
+        r"shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not)\s+(?:\w+\s+){0,2}?(?:know|tell|guess|"
+        r"speculate|say|read|work\s+(?:it\s+)?out|figure\s+(?:it\s+)?out|assume)|no\s+idea|"
+        r"not\s+guessing|without\s+guessing|not\s+sure|unsure|nobody\s+knows|no\s+one\s+knows|"
+        r"don['’]?t\s+know)\b",
+        re.IGNORECASE,
+    )
 )
-CLAUSE_BREAK = re.compile(r",?\s+\b(?:but|though|although|however|yet)\b|;|:|\s[-–—]\s", re.IGNORECASE)
+CLAUSE_BREAK = folded_search(
+    re.compile(r",?\s+\b(?:but|though|although|however|yet)\b|;|:|\s[-–—]\s", re.IGNORECASE)
+)
 BEING_ON = (
     r"\bI(?:['’]m|\s+am|['’]ve\s+been|\s+have\s+been|\s+was|\s+must\s+be|\s+must\s+have\s+been|"
     r"\s+got|\s+get|\s+have|\s+had|\s+ended\s+up|\s+landed|\s+seem\s+to\s+be|\s+appear\s+to\s+be)?"

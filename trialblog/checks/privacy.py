@@ -96,10 +96,12 @@ DATE = folded_search(
         re.IGNORECASE,
     )
 )
-IDENTIFIERS = re.compile(
-    r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|\d{4}-5\d{5}-\d{2}-\d{2}|\d{4}-\d{6}-\d{2})\b"
-    r"|https?://\S+",
-    re.IGNORECASE,
+IDENTIFIERS = folded_search(
+    re.compile(
+        r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|\d{4}-5\d{5}-\d{2}-\d{2}|\d{4}-\d{6}-\d{2})\b"
+        r"|https?://\S+",
+        re.IGNORECASE,
+    )
 )
 TIMES = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2})?\b|\b\d{1,2}:\d{2}\b")
 #: Every URL has it, every registry id a DIGIT: text with neither has no IDENTIFIERS.
@@ -170,10 +172,12 @@ IPV6_MARK = re.compile(r":[0-9A-Fa-f]{0,4}:")
 
 # Numbers
 SSN_FORMATTED = re.compile(r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b")
-SSN_CUED = re.compile(
-    r"\b(?:SSN|SS#|social\s+security(?:\s+(?:number|no\.?|#))?)\W{0,6}(?:is\s+|was\s+)?"
-    r"(?P<code>\d{3}[ -]?\d{2}[ -]?\d{4})\b",
-    re.IGNORECASE,
+SSN_CUED = folded_search(
+    re.compile(
+        r"\b(?:SSN|SS#|social\s+security(?:\s+(?:number|no\.?|#))?)\W{0,6}(?:is\s+|was\s+)?"
+        r"(?P<code>\d{3}[ -]?\d{2}[ -]?\d{4})\b",
+        re.IGNORECASE,
+    )
 )
 NINO = re.compile(
     r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
@@ -211,13 +215,15 @@ STATES = (
     r"North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|South\s+Dakota|"
     r"Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming"
 )
-ZIP = re.compile(
-    rf"\b(?:{STATES}),?\s+\d{{5}}(?:-\d{{4}})?\b|\b\d{{5}}-\d{{4}}\b|"
-    r"\b(?:zip|post|postal)\s*code\s*(?:is|was|:)?\s*(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\b",
-    re.IGNORECASE,
+ZIP = folded_search(
+    re.compile(
+        rf"\b(?:{STATES}),?\s+\d{{5}}(?:-\d{{4}})?\b|\b\d{{5}}-\d{{4}}\b|"
+        r"\b(?:zip|post|postal)\s*code\s*(?:is|was|:)?\s*(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\b",
+        re.IGNORECASE,
+    )
 )
 #: Text ZIP matches has five digits in a row or the word "code".
-ZIP_CUE = re.compile(r"\d{5}|code", re.IGNORECASE)
+ZIP_CUE = folded_search(re.compile(r"\d{5}|code", re.IGNORECASE))
 
 # Birth dates and ages
 BIRTH_CUE = re.compile(
@@ -261,7 +267,7 @@ def check(doc: Document) -> Iterator[Finding]:
 
 def _public_ids(text: str) -> list[tuple[int, int]]:
     """Spans of registry ids and of URLs other than personal profiles."""
-    return [m.span() for m in IDENTIFIERS.finditer(text) if not _personal_url(m.group(0))]
+    return [m.span() for m in IDENTIFIERS.finditer(text) if not _personal_url(text[m.start() : m.end()])]
 
 
 def _personal_url(url: str) -> bool:
@@ -448,7 +454,7 @@ def _addresses(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[
     ):
         for m in matches:
             if _claim(m.span(), taken):
-                yield doc.finding(ADDRESS, seg, m.start(), f"{what} ({_shown(m.group(0))})")
+                yield doc.finding(ADDRESS, seg, m.start(), f"{what} ({_shown(text[m.start() : m.end()])})")
 
 
 def _birth_dates(
