@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import jinja2
 from markupsafe import Markup
-from trialblog_plugins.trial_diary.trial_diary import TrialGenerator
+from trialblog_plugins.trial_diary.trial_diary import TrialGenerator, rendered_once
 
 from trialblog.model import Location
 from trialblog.registry.listing import _site_countries
@@ -59,3 +59,44 @@ def test_status_badges_are_the_themes_macro_for_every_status(tmp_path):
     macros.write_text(macros.read_text().replace('<span class="status ', '<span class="badge status '))
     edited = TrialGenerator.status_badges(generator_with_theme(theme))
     assert edited[Status.WITHDRAWN] == '<span class="badge status status-withdrawn">Withdrawn</span>'
+
+
+def test_markup_rendered_once_per_build_is_what_each_page_renders(tmp_path, monkeypatch):
+    """Entries' facts and listings, rendered once and reused, against every page rendering its own."""
+    from conftest import copy_example
+    from trialblog_plugins.trial_diary import trial_diary
+    from trialblog_plugins.trial_directory.trial_directory import DirectoryGenerator
+
+    from trialblog.build import build
+
+    def snapshot(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    reused = copy_example(tmp_path / "reused", today="2026-11-23")
+    build(reused, cache=False, workers=1)
+    plain = copy_example(tmp_path / "plain", today="2026-11-23")
+    context = trial_diary.TrialGenerator.generate_context
+    monkeypatch.setattr(
+        trial_diary.TrialGenerator,
+        "generate_context",
+        lambda self: (context(self), self.context.pop("entry_facts_html")),
+    )
+    monkeypatch.setattr(DirectoryGenerator, "cache_listings", lambda self: None)
+    build(plain, cache=False, workers=1)
+    pages = snapshot(plain / "output")
+    assert sum(1 for name in pages if name.endswith(".html")) > 100
+    assert snapshot(reused / "output") == pages
+
+
+def test_rendered_once_renders_each_key_once():
+    calls = []
+    module = SimpleNamespace(
+        facts=lambda item, flag=True: calls.append((item, flag)) or Markup(f"<p>{item} {flag}</p>")
+    )
+    generator = SimpleNamespace(
+        get_template=lambda name: SimpleNamespace(make_module=lambda context: module), context={}
+    )
+    render = rendered_once(generator, "macros", "facts", lambda item, flag=True: (item, flag))
+    assert render("a") is render("a") and render("a", False) == Markup("<p>a False</p>")
+    assert render("b") == Markup("<p>b True</p>")
+    assert calls == [("a", True), ("a", False), ("b", True)]

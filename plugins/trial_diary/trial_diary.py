@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
 from markdown import Markdown
@@ -89,6 +90,14 @@ class TrialGenerator(Generator):
             charts=charts,  # the trial page's pictures (trialblog.charts)
             BLINDING_NOTICE=self.settings.get("BLINDING_NOTICE", ""),
         )
+        if not self.settings["RELATIVE_URLS"]:
+            # an entry's facts, on its own page and in every listing of it (index, tags, archives)
+            self.context["entry_facts_html"] = rendered_once(
+                self,
+                "macros",
+                "entry_facts",
+                lambda article, link_trial=True: (article.source_path, link_trial),
+            )
 
     def _conditions(self) -> list[dict]:
         groups: dict[str, dict] = {}
@@ -153,6 +162,31 @@ class TrialGenerator(Generator):
                     url=f"trials/{trial.slug}/consent/",
                 )
         # The trials index and the condition pages are the directory's: see trial_directory.
+
+
+def rendered_once(
+    generator: Generator, template: str, macro: str, key: Callable[..., Hashable]
+) -> Callable[..., Markup]:
+    """``macro`` of the theme's ``template``, rendered once per distinct ``key(*args)``.
+
+    For markup shown the same on many pages; only with absolute URLs, since with RELATIVE_URLS
+    a link depends on the page it is on. The template module is made at the first call, from
+    the context as the output phase has it.
+    """
+    cache: dict[Hashable, Markup] = {}
+    module = None
+
+    def render(*args: object) -> Markup:
+        nonlocal module
+        name = key(*args)
+        html = cache.get(name)
+        if html is None:
+            if module is None:
+                module = generator.get_template(template).make_module(generator.context)
+            html = cache[name] = Markup(getattr(module, macro)(*args))
+        return html
+
+    return render
 
 
 def body_markdown(settings: dict) -> Markdown:

@@ -11,10 +11,9 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
-from trialblog_plugins.trial_diary.trial_diary import site_for, slugify_condition
+from trialblog_plugins.trial_diary.trial_diary import rendered_once, site_for, slugify_condition
 
 from trialblog.errors import ContentError, ContentErrors
 from trialblog.feeds import absolute_url, write_documents
@@ -145,17 +144,9 @@ class DirectoryGenerator(Generator):
         """
         if self.settings["RELATIVE_URLS"]:
             return
-        macros = self.get_template("directory_macros").make_module(self.context)
-        cache: dict[tuple[str, int], Markup] = {}
-
-        def listing_html(listing: Listing, level: int) -> Markup:
-            key = (listing.trial.slug, level)
-            html = cache.get(key)
-            if html is None:
-                html = cache[key] = Markup(macros.listing_item(listing, level))
-            return html
-
-        self.context["listing_html"] = listing_html
+        self.context["listing_html"] = rendered_once(
+            self, "directory_macros", "listing_item", lambda listing, level: (listing.trial.slug, level)
+        )
 
     shares_output = True  # pages go through writer.write_file; feeds check owns() first
 
