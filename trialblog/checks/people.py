@@ -145,10 +145,10 @@ def mentions(sentence: str) -> Iterator[Mention]:
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
-    capitals = list(CAPITALISED.finditer(sentence))
+    capitals = CAPITALISED.findall(sentence)
     if not capitals:
         return
-    later = capitals[-1].start() > 0
+    later = len(capitals) > 1 or not sentence.startswith(capitals[0])  # one after the first character
     for how, pattern, possible in (
         ("relation", RELATION_NAME, later),
         ("relation", NAME_RELATION, "," in sentence),
@@ -165,7 +165,7 @@ def mentions(sentence: str) -> Iterator[Mention]:
             if free(start, start + len(name)):
                 taken.append((start, start + len(name)))
                 yield Mention(start, start + len(name), name, how)
-    if not any(m.group(0).lower() in FIRST_NAMES for m in capitals):
+    if not any(word.lower() in FIRST_NAMES for word in capitals):
         return
     for match in FIRST_NAME.finditer(sentence):
         name = match.group("name")
