@@ -413,3 +413,13 @@ def _level_every_way(lines: list[str], index: int) -> int | None:
     ):
         return None
     return 1 if lines[index].strip().startswith("=") else 2
+
+
+def test_an_invitation_to_compare_is_not_one_when_it_says_not_to():
+    def invites(text: str) -> list[str]:
+        doc = _document(text, blinded=True, ongoing=True)
+        return [f.rule for f in blinding.check(doc) if f.rule == "blinding.compare-invite"]
+
+    assert invites("Let's compare notes on our side effects to work out who is on placebo.")
+    assert not invites("Please don't compare notes on side effects to work out who is on placebo.")
+    assert not invites("We should never share symptoms to work out which arm we are in.")

@@ -273,7 +273,7 @@ def _sentence(
                 GUESS, seg, start + offset + hit.start(), f"guesses or states your arm: {_quote(clause)}"
             )
             break
-    if guessed or DONT.search(sentence):
+    if guessed:
         return
     invite = (
         (COMPARE_NOTES.search(sentence) and (READERS.search(sentence) or WORK_OUT.search(sentence)))
@@ -284,7 +284,7 @@ def _sentence(
         or ASK_THEIRS.search(sentence)
         or (TELL_ME_YOURS.search(sentence) and READERS.search(sentence))
     )
-    if invite:
+    if invite and not DONT.search(sentence):  # "don't compare notes" (looked for only if invited)
         yield doc.finding(COMPARE, seg, start, f"invites readers to compare notes: {_quote(sentence)}")
 
 
