@@ -336,6 +336,9 @@ def test_only_patterns_that_can_be_put_in_lower_case_are():
         in_lower_case(re.compile("(?-i:abc)", re.IGNORECASE))
     with pytest.raises(ValueError):
         in_lower_case(re.compile("caf[eé]", re.IGNORECASE))
+    for source in (r"(a)\1", r"(?P<x>a)(?P=x)", r"caf\u00C9", r"\x41"):
+        with pytest.raises(ValueError):
+            in_lower_case(re.compile(source, re.IGNORECASE))
     assert in_lower_case(re.compile(r"\bI\S+(?P<Name>X)\W", re.IGNORECASE)).pattern == r"\bi\S+(?P<Name>x)\W"
 
 

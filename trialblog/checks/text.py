@@ -59,20 +59,22 @@ def folded(text: str) -> str:
 
 #: What stays as written when a pattern is put in lower case: escapes and group names.
 ESCAPE_OR_NAME = re.compile(r"(\\.|\(\?P[<=]\w+)|[A-Z]")
-#: Inline flags (``(?i)``, ``(?-i:...)``): a pattern with them is not put in lower case.
-INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
+#: What a pattern put in lower case must not have: inline flags (``(?-i:...)``), back-references
+#: and characters written by their code (which may be letters outside ASCII).
+NOT_LOWERED = re.compile(r"\(\?[aiLmsux-]+[:)]|\(\?P=|\\[0-9uUxN]")
 
 
 def in_lower_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """A case-sensitive copy of the case-insensitive ``pattern``, for :func:`folded` text: what it
     matches in folded text is where ``pattern`` matches in the text (tests/test_checks_fastpaths.py).
 
-    Its letters are put in lower case, so it must have no cased letter outside ASCII and no
-    inline flags. A search without ``re.IGNORECASE`` compares letters without folding each.
+    Its letters are put in lower case, so it must have no cased letter outside ASCII, no inline
+    flags and no back-references. A search without ``re.IGNORECASE`` compares letters without
+    folding each.
     """
     source = pattern.pattern
-    if not pattern.flags & re.IGNORECASE or INLINE_FLAGS.search(source):
-        raise ValueError(f"not a case-insensitive pattern without inline flags: {source[:40]!r}")
+    if not pattern.flags & re.IGNORECASE or NOT_LOWERED.search(source):
+        raise ValueError(f"not a case-insensitive pattern, or one with flags or codes: {source[:40]!r}")
     if any(not c.isascii() and c.lower() != c.upper() for c in source):
         raise ValueError(f"a letter outside ASCII: {source[:40]!r}")
     lowered = ESCAPE_OR_NAME.sub(lambda m: m.group(1) or m.group(0).lower(), source)
