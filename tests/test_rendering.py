@@ -100,3 +100,33 @@ def test_rendered_once_renders_each_key_once():
     assert render("a") is render("a") and render("a", False) == Markup("<p>a False</p>")
     assert render("b") == Markup("<p>b True</p>")
     assert calls == [("a", True), ("a", False), ("b", True)]
+
+
+def test_the_directorys_templates_are_compiled_before_the_output_phase_forks(tmp_path, monkeypatch):
+    """Each rendering process would compile them again: only the parent may compile them."""
+    import os
+
+    from conftest import copy_example
+
+    from trialblog.build import build
+
+    log = tmp_path / "compiled.txt"
+    compile_source = jinja2.Environment.compile
+
+    def logged(self, source, name=None, *args, **kwargs):
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()} {name}\n")
+        return compile_source(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", logged)
+    site = copy_example(tmp_path / "site", today="2026-11-23")
+    build(site, workers=2)
+    children = {
+        name
+        for pid, name in (line.split() for line in log.read_text().splitlines())
+        if pid != str(os.getpid())
+    }
+    ours = {"trial.html", "consent.html", "base.html", "macros.html", "directory_macros.html", "trials.html"}
+    ours |= {"recruiting.html", "facets.html", "conditions.html", "condition.html"}
+    assert "article.html" in children  # Pelican's own generators compile theirs in each process
+    assert not children & ours

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 
 from markdown import Markdown
@@ -90,6 +90,10 @@ class TrialGenerator(Generator):
             charts=charts,  # the trial page's pictures (trialblog.charts)
             BLINDING_NOTICE=self.settings.get("BLINDING_NOTICE", ""),
         )
+        self.context["status_badges"] = self.status_badges()
+        compile_templates(
+            self, ["trial", "base", "directory_macros"] + (["consent"] if self.site.consent else [])
+        )
         if not self.settings["RELATIVE_URLS"]:
             # an entry's facts, on its own page and in every listing of it (index, tags, archives)
             self.context["entry_facts_html"] = rendered_once(
@@ -125,7 +129,6 @@ class TrialGenerator(Generator):
     def generate_output(self, writer) -> None:
         write = writer.write_file
         relative = self.settings["RELATIVE_URLS"]
-        self.context["status_badges"] = self.status_badges()
         for trial in self.trials:
             entries = self.by_trial.get(trial.slug, [])
             consent = self.site.consent.get(trial.slug)
@@ -162,6 +165,13 @@ class TrialGenerator(Generator):
                     url=f"trials/{trial.slug}/consent/",
                 )
         # The trials index and the condition pages are the directory's: see trial_directory.
+
+
+def compile_templates(generator: Generator, names: Iterable[str]) -> None:
+    """Compile the theme's templates ``names`` now: before the output phase forks its processes,
+    each of which would otherwise compile them again."""
+    for name in names:
+        generator.get_template(name)
 
 
 def rendered_once(

@@ -13,7 +13,12 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
-from trialblog_plugins.trial_diary.trial_diary import rendered_once, site_for, slugify_condition
+from trialblog_plugins.trial_diary.trial_diary import (
+    compile_templates,
+    rendered_once,
+    site_for,
+    slugify_condition,
+)
 
 from trialblog.errors import ContentError, ContentErrors
 from trialblog.feeds import absolute_url, write_documents
@@ -87,6 +92,9 @@ class DirectoryGenerator(Generator):
             directory_facets=self.facets,
             DIRECTORY_DISCLOSURE=self.settings.get("DIRECTORY_DISCLOSURE", ""),
             DIRECTORY_SEARCH=self.settings.get("DIRECTORY_SEARCH", True),
+        )
+        compile_templates(
+            self, ["trials", "recruiting", "facets", "conditions", "condition", "directory_macros"]
         )
         self._warn()
 
