@@ -71,8 +71,9 @@ class FieldReader:
     def sub(self, key: str) -> FieldReader:
         """A reader for the mapping under ``key`` (empty when absent)."""
         value = self.data.get(key)
-        line = None if value is None or isinstance(value, dict) else self.line(key)  # for its error
-        return FieldReader(value, self.path, self.errors, self.name(key) + ".", line)
+        return FieldReader(
+            value, self.path, self.errors, self.name(key) + ".", _error_line(value, self.data, key)
+        )
 
     def text(self, key: str, required: bool = False, default: str | None = None) -> str | None:
         value = self.data.get(key)
@@ -211,15 +212,15 @@ class FieldReader:
             return []
         name = self.name(key)
         return [
-            FieldReader(
-                item,
-                self.path,
-                self.errors,
-                f"{name}[{i + 1}].",
-                None if item is None or isinstance(item, dict) else line_of(value, i),  # for its error
-            )
+            FieldReader(item, self.path, self.errors, f"{name}[{i + 1}].", _error_line(item, value, i))
             for i, item in enumerate(value)
         ]
+
+
+def _error_line(value: Any, container: Any, key: Any) -> int | None:
+    """The line a reader of ``container[key]`` reports its one error at: it has one only when the
+    value is there and is not a mapping."""
+    return None if value is None or isinstance(value, dict) else line_of(container, key)
 
 
 @lru_cache(maxsize=256)

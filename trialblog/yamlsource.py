@@ -191,11 +191,7 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: str, text: str) -> An
     """The document under ``node`` as values: mappings as :class:`LDict` (the top one with its
     spans), sequences as :class:`LList`."""
     builder = _Builder(loader, path, text)
-    if isinstance(node, MappingNode):
-        return builder.mapping(node, top=True)
-    if isinstance(node, SequenceNode):
-        return builder.sequence(node)
-    return builder.scalar(node)
+    return builder.mapping(node, top=True) if isinstance(node, MappingNode) else builder.value(node)
 
 
 class _Builder:
@@ -211,7 +207,7 @@ class _Builder:
         self.constructors = {tag: constructors[tag] for tag in SCALAR_TAGS if tag in constructors}
 
     def mapping(self, node: MappingNode, top: bool = False) -> LDict:
-        loader, plain = self.loader, not self.surrogates
+        loader = self.loader
         if self.flatten:
             loader.flatten_mapping(node)
         result = LDict()
@@ -233,29 +229,20 @@ class _Builder:
                     f"this key is given twice (first on line {lines[key]})",
                     "keep one of the two and delete the other",
                 )
-            if isinstance(value_node, ScalarNode):
-                result[key] = value_node.value if plain and value_node.tag == STR else self.scalar(value_node)
-                if top:
-                    result.spans[key] = Span.of(value_node)
-            elif isinstance(value_node, MappingNode):
-                result[key] = self.mapping(value_node)
-            else:
-                result[key] = self.sequence(value_node)
+            result[key] = self.value(value_node)
+            if top and isinstance(value_node, ScalarNode):
+                result.spans[key] = Span.of(value_node)
             lines[key] = line
         return result
 
+    def value(self, node: yaml.Node) -> Any:
+        if isinstance(node, ScalarNode):
+            # without surrogates in the file, a string node's text is its value
+            return node.value if not self.surrogates and node.tag == STR else self.scalar(node)
+        return self.mapping(node) if isinstance(node, MappingNode) else self.sequence(node)
+
     def sequence(self, node: SequenceNode) -> LList:
-        plain = not self.surrogates
-        seq = LList(
-            [
-                (item.value if plain and item.tag == STR else self.scalar(item))
-                if isinstance(item, ScalarNode)
-                else self.mapping(item)
-                if isinstance(item, MappingNode)
-                else self.sequence(item)
-                for item in node.value
-            ]
-        )
+        seq = LList([self.value(item) for item in node.value])
         seq.line = node.start_mark.line + 1
         seq.lines = [item.start_mark.line + 1 for item in node.value]
         return seq

@@ -36,10 +36,9 @@ def pagefind_executable() -> list[str]:
     try:
         from pagefind_bin import get_executable
 
-        binary = get_executable()
+        return [str(get_executable())]
     except (ImportError, FileNotFoundError):
-        binary = None
-    return [str(binary)] if binary else [sys.executable, "-m", "pagefind"]
+        return [sys.executable, "-m", "pagefind"]
 
 
 def pagefind_command(site: Path) -> list[str]:

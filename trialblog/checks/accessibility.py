@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from .documents import Document, Kind
 from .findings import Finding, Severity
 from .rules import define
-from .text import Segment, blank_code_blocks
+from .text import LINK_MARKS, Segment, blank_code_blocks, has_any
 
 ALT = define(
     "accessibility.image-alt",
@@ -84,7 +84,7 @@ def _images(doc: Document, seg: Segment, text: str) -> Iterator[Finding]:
 
 
 def _links(doc: Document, seg: Segment, text: str) -> Iterator[Finding]:
-    markdown_links = "](" in text or "][" in text  # in every MARKDOWN_LINK
+    markdown_links = has_any(text, LINK_MARKS)  # in every MARKDOWN_LINK
     for pattern in (MARKDOWN_LINK, HTML_LINK) if markdown_links else (HTML_LINK,):
         for m in pattern.finditer(text):
             words = re.sub(r"<[^>]+>|[*_`]", "", m.group("text"))

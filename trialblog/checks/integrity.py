@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from ..vocab import Milestone
 from .documents import Document, Kind
 from .findings import Finding, Severity
-from .people import about_participation, sentence_mentions
+from .people import about_participation, others, sentence_mentions
 from .rules import define
-from .text import Cued, Segment, folded_search
+from .text import Cued, Segment, folded_search, matched
 
 HIDE = define(
     "integrity.hide-at-screening",
@@ -198,7 +198,7 @@ def _sentence(doc: Document, seg: Segment, start: int, end: int) -> Iterator[Fin
             WITHHOLD, seg, start + withheld.start(), "keeps a side effect or symptom from the study team"
         )
         return
-    named = [m for m in sentence_mentions(seg, start, end) if m.name.split()[0] not in doc.own_names]
+    named = others(sentence_mentions(seg, start, end), doc.own_names)
     if named and about_participation(sentence):  # names are rare: looked for first
         for mention in named:
             yield doc.finding(
@@ -214,7 +214,7 @@ def _reminder(doc: Document) -> Iterator[Finding]:
         for start, end in segment.sentences():
             sentence = segment.plain[start:end]
             experience = EXPERIENCE.search(sentence)
-            if experience and not NEGATED_EXPERIENCE.search(sentence[experience.start() : experience.end()]):
+            if experience and not NEGATED_EXPERIENCE.search(matched(sentence, experience)):
                 yield doc.finding(
                     REPORT,
                     segment,

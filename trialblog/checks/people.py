@@ -189,6 +189,11 @@ def sentence_mentions(seg: Segment, start: int, end: int) -> tuple[Mention, ...]
     return found  # type: ignore[return-value]
 
 
+def others(found: tuple[Mention, ...], own_names: frozenset[str]) -> list[Mention]:
+    """The mentions in ``found`` of someone other than the writer (whose first names are ``own_names``)."""
+    return [m for m in found if m.name.split()[0] not in own_names]
+
+
 def about_health(sentence: str) -> bool:
     return HEALTH.search(sentence) is not None
 

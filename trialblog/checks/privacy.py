@@ -16,9 +16,9 @@ from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 
 from .documents import Document, Kind, digits
 from .findings import Finding, Severity
-from .people import about_health, about_participation, sentence_mentions
+from .people import about_health, about_participation, others, sentence_mentions
 from .rules import define
-from .text import DIGIT, Cued, Segment, blank, folded_search, words
+from .text import DIGIT, Cued, Segment, blank_match, folded_search, matched, words
 
 E = Severity.ERROR
 PHONE = define(
@@ -245,7 +245,7 @@ def check(doc: Document) -> Iterator[Finding]:
     for segment in doc.segments:
         text = segment.text
         if "<!--" in text:  # every directive is an HTML comment
-            text = DIRECTIVE.sub(lambda m: blank(m.group(0)), text)
+            text = DIRECTIVE.sub(blank_match, text)
         numbers = DIGIT.search(text) is not None  # no digit: no date, time, id or number
         taken = _public_ids(text) if numbers or URL_MARK in text else []
         dates = list(DATE.finditer(text)) if numbers else []
@@ -267,7 +267,7 @@ def check(doc: Document) -> Iterator[Finding]:
 
 def _public_ids(text: str) -> list[tuple[int, int]]:
     """Spans of registry ids and of URLs other than personal profiles."""
-    return [m.span() for m in IDENTIFIERS.finditer(text) if not _personal_url(text[m.start() : m.end()])]
+    return [m.span() for m in IDENTIFIERS.finditer(text) if not _personal_url(matched(text, m))]
 
 
 def _personal_url(url: str) -> bool:
@@ -390,7 +390,7 @@ def _records(doc: Document, seg: Segment, text: str, taken: list, protected: lis
         if re.fullmatch(r"\d{1,3}(?:[ -]\d{1,2})?", value.strip("# ")):
             continue  # "card number 2" is a count, not an identifier
         if _claim(span, taken):
-            what = re.sub(r"\s+", " ", text[cue.start() : cue.end()]).strip(" :#=-").lower()
+            what = re.sub(r"\s+", " ", matched(text, cue)).strip(" :#=-").lower()
             yield doc.finding(RECORD, seg, cue.start(), f"an identifying number ({what} {_shown(value)})")
     for m in CARD.finditer(text):
         number = digits(m.group(0))
@@ -454,7 +454,7 @@ def _addresses(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[
     ):
         for m in matches:
             if _claim(m.span(), taken):
-                yield doc.finding(ADDRESS, seg, m.start(), f"{what} ({_shown(text[m.start() : m.end()])})")
+                yield doc.finding(ADDRESS, seg, m.start(), f"{what} ({_shown(matched(text, m))})")
 
 
 def _birth_dates(
@@ -469,9 +469,7 @@ def _birth_dates(
             continue
         if not _claim(m.span(), taken):  # every DATE has a digit
             continue
-        yield doc.finding(
-            BIRTH_DATE, seg, m.start(), f"a date of birth ({_shown(text[m.start() : m.end()])})"
-        )
+        yield doc.finding(BIRTH_DATE, seg, m.start(), f"a date of birth ({_shown(matched(text, m))})")
 
 
 def _ages(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:
@@ -484,9 +482,7 @@ def _ages(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Findi
 def _named(doc: Document, seg: Segment) -> Iterator[Finding]:
     for start, end in seg.sentences():
         sentence = seg.plain[start:end]
-        for mention in sentence_mentions(seg, start, end):
-            if mention.name.split()[0] in doc.own_names:
-                continue
+        for mention in others(sentence_mentions(seg, start, end), doc.own_names):
             if about_participation(sentence) and doc.ongoing:
                 continue  # integrity.named-participant reports it
             if mention.how == "title" and not FIRST_PERSON.search(sentence):

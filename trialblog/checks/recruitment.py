@@ -16,7 +16,7 @@ from functools import lru_cache
 from .documents import RECRUITMENT_FIELDS, Document, Kind
 from .findings import Finding, Severity
 from .rules import Rule, define
-from .text import Cued, Segment
+from .text import Cued, Segment, matched
 
 E = Severity.ERROR
 FREE = define(
@@ -225,7 +225,7 @@ def _sentence(doc: Document, seg: Segment, start: int, end: int, subject_claim: 
 
     def hit(rule: Rule, match: re.Match[str], message: str) -> Finding:
         return doc.finding(
-            rule, seg, start + match.start(), f"{message}: '{_excerpt(_matched(sentence, match))}'"
+            rule, seg, start + match.start(), f"{message}: '{_excerpt(matched(sentence, match))}'"
         )
 
     if m := FREE_TREATMENT.search(sentence):
@@ -234,7 +234,7 @@ def _sentence(doc: Document, seg: Segment, start: int, end: int, subject_claim: 
         yield hit(CURE, m, "promises a cure")
     if (m := NEW_WORDS.search(sentence)) and not (INVESTIGATIONAL.search(sentence) or AIM.search(sentence)):
         yield hit(NEW, m, "implies benefit")
-    claims = [(m, not NO_PHRASE.match(_matched(sentence, m))) for m in CLAIM_PHRASES.finditer(sentence)]
+    claims = [(m, not NO_PHRASE.match(matched(sentence, m))) for m in CLAIM_PHRASES.finditer(sentence)]
     claims += [(m, True) for m in subject_claim.finditer(sentence)]
     claim = next((m for m, inside in claims if not _negated(sentence, m, inside)), None)
     if claim and not AIM.search(sentence):
@@ -251,24 +251,19 @@ def _negated(sentence: str, match: re.Match[str], inside: bool = True) -> bool:
     """Whether a negation comes just before the match (or, with ``inside``, within it)."""
     before = sentence[max(0, match.start() - 30) : match.start()]
     return NEGATED.search(before) is not None or (
-        inside and NEGATED.search(_matched(sentence, match)) is not None
+        inside and NEGATED.search(matched(sentence, match)) is not None
     )
 
 
 def _emphasised(seg: Segment, start: int, end: int, sentence: str, match: re.Match[str]) -> bool:
     if seg.field in ("title", "official_title") or PAY_EMPHASIS.search(sentence):
         return True
-    word = _matched(sentence, match)
+    word = matched(sentence, match)
     if len(word) >= 3 and word.isupper():
         return True
     raw = seg.text[start:end]
     around = raw[max(0, match.start() - 30) : match.end() + 30]
     return re.search(r"\*\*|__|(?<!\w)[*_](?=\w)", around) is not None
-
-
-def _matched(sentence: str, match: re.Match[str]) -> str:
-    """The text ``match`` matched in ``sentence`` as written (the patterns run on folded text)."""
-    return sentence[match.start() : match.end()]
 
 
 def _excerpt(text: str) -> str:

@@ -137,6 +137,12 @@ def folded_search(pattern: re.Pattern[str]) -> Cued:
     return Cued(pattern, [""], spans_only=True)  # "": always look
 
 
+def matched(text: str, match: re.Match[str]) -> str:
+    """What ``match`` matched, as written in ``text`` (a folded search matches in a folded copy
+    of the same length)."""
+    return text[match.start() : match.end()]
+
+
 def blank(text: str) -> str:
     """Spaces in place of every character except line breaks."""
     if "\n" not in text:
@@ -144,7 +150,7 @@ def blank(text: str) -> str:
     return NOT_NEWLINE.sub(" ", text)
 
 
-def _blank_match(match: re.Match[str]) -> str:
+def blank_match(match: re.Match[str]) -> str:
     return blank(match.group(0))
 
 
@@ -168,21 +174,24 @@ def _blank_outer(match: re.Match[str]) -> str:
     return blank(match.group(1)) + match.group(2) + blank(match.group(3))
 
 
+#: What every Markdown link (inline or by reference) has.
+LINK_MARKS = ("](", "][")
+
 #: Markup to blank in turn, each with the strings one of which is in any text it matches (none:
 #: always looked for), and what replaces a match: text without any is left as it is, unsearched.
 MARKUP: tuple[tuple[tuple[str, ...], re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
-    (("<!--",), HTML_COMMENT, _blank_match),
-    (("]:",), LINK_DEFINITION, _blank_match),
+    (("<!--",), HTML_COMMENT, blank_match),
+    (("]:",), LINK_DEFINITION, blank_match),
     (("![",), IMAGE, _blank_outer),
-    (("](", "]["), LINK, _blank_outer),
-    (("<",), AUTOLINK, _blank_match),
-    (("://",), BARE_URL, _blank_match),
-    (("<",), HTML_TAG, _blank_match),
-    (("`",), INLINE_CODE, _blank_match),
-    (("{",), HEADING_ID, _blank_match),
+    (LINK_MARKS, LINK, _blank_outer),
+    (("<",), AUTOLINK, blank_match),
+    (("://",), BARE_URL, blank_match),
+    (("<",), HTML_TAG, blank_match),
+    (("`",), INLINE_CODE, blank_match),
+    (("{",), HEADING_ID, blank_match),
     (("\\",), ESCAPE, lambda m: " " + m.group(1)),
     ((), LINE_MARKER, lambda m: m.group(1) + blank(m.group(2))),
-    (("*", "_", "~"), EMPHASIS, _blank_match),
+    (("*", "_", "~"), EMPHASIS, blank_match),
 )
 
 
@@ -195,12 +204,12 @@ def plain_text(markdown: str) -> str:
     text = blank_code_blocks(markdown)
     marked = MARK_CHAR.search(text) is not None  # most prose has no mark at all
     for marks, pattern, replace in MARKUP:
-        if not marks or (marked and _has_mark(text, marks)):
+        if not marks or (marked and has_any(text, marks)):
             text = pattern.sub(replace, text)
     return text
 
 
-def _has_mark(text: str, marks: tuple[str, ...]) -> bool:
+def has_any(text: str, marks: tuple[str, ...]) -> bool:
     """Whether ``text`` has one of ``marks``."""
     for mark in marks:  # noqa: SIM110 (faster than any() on this hot path)
         if mark in text:
