@@ -69,3 +69,18 @@ def test_edited_output_is_rebuilt(tmp_path):
     index.write_text("tampered")
     assert not build(site, workers=1).unchanged
     assert "tampered" not in index.read_text()
+
+
+def test_trial_records_in_a_linked_folder_are_part_of_the_fingerprint(tmp_path):
+    """A site may keep its trial records in a folder shared with other sites, linked in."""
+    site = example_site(tmp_path / "site")
+    shared = tmp_path / "shared-trials"
+    (site / "content/trials").rename(shared)
+    (site / "content/trials").symlink_to(shared)
+    build(site, workers=1)
+    trial = shared / "lumen-lupus.yaml"
+    trial.write_text(trial.read_text().replace("status: ACTIVE_NOT_RECRUITING", "status: COMPLETED"))
+    result = build(site, workers=1)
+    assert not result.unchanged
+    page = (site / "output/trials/lumen-lupus/index.html").read_text()
+    assert "Completed" in page and "Active, not recruiting" not in page

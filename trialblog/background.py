@@ -29,16 +29,22 @@ NICENESS = 10
 
 
 class Background(Generic[R]):
-    """``func()`` in a forked process; :meth:`result` waits for it (its result must pickle)."""
+    """``func()`` in a forked process; :meth:`result` waits for it (its result must pickle).
 
-    def __init__(self, func: Callable[[], R], niceness: int = NICENESS):
+    With ``group`` (the default) the process leads a process group of its own, and cancelling
+    it stops any workers it starts; without, it stays in this process's group (a worker, which
+    whatever stops this process stops too).
+    """
+
+    def __init__(self, func: Callable[[], R], niceness: int = NICENESS, group: bool = True):
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: run, send the outcome back, never return
             os.close(read_end)
             status = 0
             try:
-                os.setpgid(0, 0)  # its own group, so that cancelling stops any workers it starts
+                if group:
+                    os.setpgid(0, 0)
                 os.nice(niceness)
                 payload = pickle.dumps((True, func()), protocol=5)
             except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent
@@ -50,9 +56,11 @@ class Background(Generic[R]):
             finally:
                 os._exit(status)
         os.close(write_end)
-        with contextlib.suppress(OSError):  # also here: the group exists whichever runs first
-            os.setpgid(pid, pid)
+        if group:
+            with contextlib.suppress(OSError):  # also here: the group exists whichever runs first
+                os.setpgid(pid, pid)
         self._pid: int | None = pid
+        self._group = group
         self._read_end = read_end
 
     def result(self) -> R:
@@ -75,7 +83,10 @@ class Background(Generic[R]):
         if self._pid is None:
             return
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(self._pid, signal.SIGTERM)
+            if self._group:
+                os.killpg(self._pid, signal.SIGTERM)
+            else:
+                os.kill(self._pid, signal.SIGTERM)
         os.waitpid(self._pid, 0)
         os.close(self._read_end)
         self._pid = None

@@ -12,7 +12,7 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,7 +24,7 @@ from .cache import Cache
 from .errors import ContentError, ContentErrors, forget_folders
 from .frozen_urls import SHORTCUTS
 from .parallel import run_pelican, workers_available
-from .readercache import prewarm_readers, slim_reader_cache
+from .readercache import prewarm_readers, slim_reader_cache, stamp_by_digest
 from .reuse import Reuse
 from .site import Site, load_site
 from .syndicate.manifest import PUBLISHED_KEY, write_manifest
@@ -250,14 +250,19 @@ def _run_pelican(
     reuse: Reuse | None = None,
     outline: str = "",
     written: Callable[[], None] | None = None,
+    digests: Mapping[Path, bytes] | None = None,
 ) -> None:
     """Pelican's run, its Markdown reading and page rendering shared by ``workers`` processes;
-    ``written`` is called once the pages are written, while the search index is finished."""
+    ``written`` is called once the pages are written, while the search index is finished;
+    ``digests`` of the content files (see :mod:`trialblog.fingerprint`) stamp its caches."""
     from pelican import Pelican, signals
 
     def prewarm(generator) -> None:
         if settings.get("CACHE_CONTENT"):
             slim_reader_cache(generator.readers)
+            if digests is not None:
+                stamp_by_digest(generator, digests)
+                stamp_by_digest(generator.readers, digests)
         prewarm_readers(generator, workers)
 
     signals.article_generator_init.connect(prewarm)
@@ -324,7 +329,8 @@ def build(
             with _pelican_logs() as logs:
                 # The content caches are saved while Pagefind finishes the search index.
                 _run_pelican(settings, workers, reuse, caches.others if caches else "",
-                             caches.save_content if caches else None)  # fmt: skip
+                             caches.save_content if caches else None,
+                             caches.file_digests if caches else None)  # fmt: skip
             if beside is not None:
                 checks, used = beside.result()
                 if caches and used:

@@ -50,9 +50,13 @@ def display_path(path: Path | str, root: Path | str | None) -> str:
 
 
 def real_path(path: Path | str) -> str:
-    """``str(Path(path).resolve())``, with the resolution of its folder remembered (a build
-    shows thousands of paths from a few folders)."""
-    absolute = os.path.abspath(path)
+    """``str(Path(path).resolve())``, remembered for the build (a build shows each content file's
+    path several times, and thousands of paths from a few folders)."""
+    return _real(os.path.abspath(path))
+
+
+@lru_cache(maxsize=1 << 16)
+def _real(absolute: str) -> str:
     if os.path.islink(absolute):
         return os.path.realpath(absolute)
     folder, name = os.path.split(absolute)
@@ -65,5 +69,6 @@ def _real_folder(folder: str) -> str:
 
 
 def forget_folders() -> None:
-    """Resolve folders afresh (a symbolic link may have changed since the last build)."""
+    """Resolve paths afresh (a symbolic link may have changed since the last build)."""
+    _real.cache_clear()
     _real_folder.cache_clear()

@@ -15,7 +15,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -68,8 +68,26 @@ def file_digest(path: Path, known: Mapping[Path, bytes] | None = None) -> bytes:
 
 
 def file_digests(root: Path) -> dict[Path, bytes]:
-    """The digest of every file under ``root``, each read once."""
-    return {p: hashlib.sha256(p.read_bytes()).digest() for p in root.rglob("*") if p.is_file()}
+    """The digest of every file under ``root``, each read once; linked folders are followed
+    (a site may keep its trial records in a shared folder), each folder once."""
+    found: dict[Path, bytes] = {}
+    for path in _files(os.fspath(root), set()):
+        with open(path, "rb") as handle:
+            found[Path(path)] = hashlib.sha256(handle.read()).digest()
+    return found
+
+
+def _files(folder: str, seen: set[tuple[int, int]]) -> Iterator[str]:
+    stat = os.stat(folder)
+    if (stat.st_dev, stat.st_ino) in seen:  # a link back to a folder already walked
+        return
+    seen.add((stat.st_dev, stat.st_ino))
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                yield from _files(entry.path, seen)
+            elif entry.is_file():
+                yield entry.path
 
 
 def tree_digest(root: Path) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import multiprocessing
 import os
 import traceback
 import zlib
@@ -21,7 +20,7 @@ import blinker
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
 
-from .background import fork_is_safe
+from .background import Background, fork_is_safe
 from .frozen_urls import SHORTCUTS, freeze_urls
 from .reuse import Reuse, ReusingWriter
 
@@ -217,22 +216,27 @@ class _Records(logging.Handler):
         self.records.append((record.levelno, record.getMessage()))
 
 
-_TASK: Callable[[Any], Any] | None = None
+def fork_map(func: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
+    """``[func(x) for x in items]`` over ``workers`` processes: this one and ``workers - 1``
+    forked ones (whose results must pickle).
 
-
-def _call(item: Any) -> Any:
-    assert _TASK is not None
-    return _TASK(item)
-
-
-def fork_map(func: Callable[[T], R], items: Sequence[T], workers: int, chunks: int = 4) -> list[R]:
-    """``[func(x) for x in items]`` over ``workers`` forked processes (results must pickle)."""
-    global _TASK
+    Each process takes every ``workers``-th item, so long and short items are spread evenly;
+    this process works on its own share instead of waiting, and only the others' results are
+    pickled. An exception is raised here, as ``func`` raised it.
+    """
     if workers <= 1 or len(items) < 2 * workers:
         return [func(item) for item in items]
-    _TASK = func
+    others: list[Background[list[R]]] = []
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_call, items, chunksize=max(1, len(items) // (workers * chunks)))
-    finally:
-        _TASK = None
+        for index in range(1, workers):
+            share = items[index::workers]
+            others.append(Background(lambda share=share: [func(item) for item in share], 0, group=False))
+        results: list[Any] = [None] * len(items)
+        results[0::workers] = [func(item) for item in items[0::workers]]
+        for index, other in enumerate(others, start=1):
+            results[index::workers] = other.result()
+    except BaseException:
+        for other in others:
+            other.cancel()
+        raise
+    return results

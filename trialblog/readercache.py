@@ -6,11 +6,16 @@
 - :func:`slim_reader_cache` keeps the build's settings out of the cache file. Pelican stores
   each tag with the settings it was made with, and the settings hold the whole site (every trial
   record): the cache file, read by every build, would be several times larger.
+- :func:`stamp_by_digest` gives Pelican the digests the build has already made of every content
+  file, instead of reading and hashing each file again at every look-up (four times an entry).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from pelican.generators import ArticlesGenerator
@@ -92,3 +97,21 @@ def slim_reader_cache(readers: Any) -> None:
         return data
 
     readers.save_cache, readers.get_cached_data = save_cache, get_cached_data
+
+
+def stamp_by_digest(cacher: Any, digests: Mapping[Path, bytes]) -> None:
+    """Make ``cacher`` (a generator or its readers) stamp a file with its digest in ``digests``.
+
+    A file the digests lack (written since they were made) is read and hashed, as Pelican would;
+    a file that changes gets a new stamp either way, so a stale cache entry is never used.
+    """
+    known = {os.fspath(path): value for path, value in digests.items()}
+
+    def stamp(filename: str) -> bytes:
+        found = known.get(os.path.normpath(filename))
+        if found is not None:
+            return found
+        with open(filename, "rb") as handle:
+            return hashlib.sha256(handle.read()).digest()
+
+    cacher._filestamp_func = stamp
