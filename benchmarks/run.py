@@ -94,6 +94,16 @@ def trialblog_cold(site: Path, disk: Disk) -> Timing:
     return timed([*TRIALBLOG, "build", "--site", str(site)], site)
 
 
+def search_index_alone(site: Path, target: Path, disk: Disk) -> Timing:
+    """Pagefind on a copy of the trial pages of ``site``'s last build, as the build runs it: the
+    part of a cold build that can start only once those pages are written."""
+    from trialblog_plugins.trial_directory.search import pagefind_command
+
+    disk.discard(target)
+    shutil.copytree(site / "output" / "trials", target / "trials")
+    return timed(pagefind_command(target), target)
+
+
 def trialblog_rebuild(site: Path, disk: Disk) -> Timing:
     """A rebuild over the last output, which the build deletes once the new one is in place (in a
     detached process: the next run starts when it is done, on a quiet machine)."""
@@ -215,6 +225,7 @@ def run(size: str, runs: int, workdir: Path) -> dict:
         results["hugo"] = median(hugos)
     results["pages"] = sum(1 for _ in (site / "output").rglob("*.html"))
     results["pelican_pages"] = sum(1 for _ in (plain / "output").rglob("*.html"))
+    results["search"] = median([search_index_alone(site, workdir / "search", disk) for _ in range(runs)])
     edits = []
     for n in range(runs):
         edit_one_entry(site, n)
@@ -237,7 +248,15 @@ def table(results: dict) -> str:
         ("Peak memory (largest process)", f"{max(cold.peak_mb, results['edit'].peak_mb):.0f} MB", ""),
         ("Plain Pelican, same entries", f"{pelican.seconds:.2f} s", f"{results['pelican_pages']} pages, {pelican.cpu:.1f} s of CPU"),
         ("**trialblog / Pelican (cold)**", f"**{cold.seconds / pelican.seconds:.2f}**", "≤ 1.0 is the target"),
+        ("trialblog CPU / Pelican CPU (cold)", f"{cold.cpu / pelican.cpu:.2f}",
+         f"the work done: {os.cpu_count()} cores match Pelican's time only if this is at most {os.cpu_count()}, "
+         "with every core busy from start to end"),
     ]  # fmt: skip
+    if "search" in results:  # Pagefind, on the cold build's trial pages, by itself
+        search = results["search"]
+        rows.append(("Search index alone (Pagefind on the trial pages)", f"{search.seconds:.2f} s",
+                     f"{search.cpu:.1f} s of CPU, {search.cpu / pelican.cpu:.2f} × Pelican's CPU for its whole build; "
+                     "it starts once the trial pages are written"))  # fmt: skip
     if "diary" in results:  # the same entries with only their own trials, no directory records
         diary = results["diary"]
         rows.append(("Cold build, the diary site alone", f"{diary.seconds:.2f} s",

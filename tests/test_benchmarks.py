@@ -37,9 +37,11 @@ def test_table_gives_the_ratios_and_the_report_keeps_the_rest_of_the_page(tmp_pa
         "size": "small", "entries": 1000, "directory": 1000, "pages": 2000,
         "cold": Timing(4.0, 200, 8.0), "edit": Timing(1.0, 150, 1.5), "unchanged": Timing(0.4, 90, 0.4),
         "pelican": Timing(2.0, 50, 2.0), "pelican_pages": 1000, "hugo": Timing(0.5, 30, 0.9),
-        "diary": Timing(1.8, 70, 3.0), "diary_pages": 1300,
+        "diary": Timing(1.8, 70, 3.0), "diary_pages": 1300, "search": Timing(0.9, 400, 1.5),
     }  # fmt: skip
     text = table(results)
+    assert "| trialblog CPU / Pelican CPU (cold) | 4.00 |" in text
+    assert "| Search index alone (Pagefind on the trial pages) | 0.90 s | 1.5 s of CPU, 0.75 × Pelican's CPU" in text
     assert "| Cold build, the diary site alone | 1.80 s | 1300 pages, 3.0 s of CPU;" in text
     assert "| trialblog diary site / Pelican (cold) | 0.90 |" in text
     assert "| **trialblog / Pelican (cold)** | **2.00** |" in text
@@ -81,7 +83,7 @@ def test_a_whole_benchmark_run_on_a_tiny_corpus(tmp_path, monkeypatch):
     results = run.run("tiny", 2, tmp_path)
     assert results["pages"] > results["pelican_pages"] >= 12
     assert results["pages"] > results["diary_pages"] > results["pelican_pages"]
-    for measure in ("cold", "diary", "edit", "unchanged", "pelican"):
+    for measure in ("cold", "diary", "edit", "unchanged", "pelican", "search"):
         assert results[measure].seconds > 0 and results[measure].cpu > 0, measure
     assert "| **trialblog / Pelican (cold)** |" in table(results)
     assert len(list((tmp_path / "trash").iterdir())) >= 2  # the first runs' outputs, moved aside
