@@ -112,7 +112,7 @@ def run_pelican(
     if pelican.settings.get(SHORTCUTS, True):
         freeze_urls(generators)
     writer = pelican._get_writer()
-    if reuse is not None:
+    if reuse is not None and reuse.previous_output:
         reuse.measure(context, outline_extra)
         if reuse.active:
             writer = ReusingWriter(writer, reuse)
@@ -125,6 +125,9 @@ def run_pelican(
             generator.generate_output(writer)
     else:
         _shared_output(pelican, first, rest, writer, workers, shared)
+    if reuse is not None and not reuse.previous_output:
+        # Nothing to reuse: the outline is only for the next build, made while Pagefind works.
+        reuse.measure(context, outline_extra)
     if written is not None:
         written()
     signals.finalized.send(pelican)
