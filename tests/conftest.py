@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,22 @@ def read(output: Path, rel: str) -> str:
 
 def all_files(output: Path) -> list[Path]:
     return sorted(p for p in output.rglob("*") if p.is_file())
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie, stopped but not yet waited for, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().split(") ")[1][0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def all_stopped(pids: list[int], seconds: float = 5) -> bool:
+    """Whether every one of ``pids`` has stopped, waiting up to ``seconds`` for them."""
+    deadline = time.monotonic() + seconds
+    while any(alive(p) for p in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True

@@ -7,6 +7,7 @@ import os
 import time
 
 import pytest
+from conftest import all_stopped
 
 from trialblog.background import Background
 
@@ -42,18 +43,6 @@ def test_cancel_stops_the_process_and_the_workers_it_started(tmp_path):
     started = time.monotonic()
     job.cancel()
     assert time.monotonic() - started < 10
-    for _ in range(100):
-        if not any(_alive(p) for p in workers):
-            break
-        time.sleep(0.05)
-    assert not any(_alive(p) for p in workers)
+    assert all_stopped(workers)
     with pytest.raises(RuntimeError, match="cancelled"):
         job.result()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as handle:
-            return handle.read().split(") ")[1][0] != "Z"
-    except FileNotFoundError:
-        return False

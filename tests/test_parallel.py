@@ -7,7 +7,7 @@ import os
 import time
 
 import pytest
-from test_background import _alive
+from conftest import all_stopped
 
 from trialblog.background import Background
 from trialblog.parallel import fork_map
@@ -57,7 +57,7 @@ def test_an_exception_here_stops_the_workers(tmp_path):
     with pytest.raises(ValueError, match="stopped here"):
         fork_map(work, list(range(4)), 2)
     assert time.monotonic() - started < 10
-    assert not _alive(int(pids.read_text()))
+    assert all_stopped([int(pids.read_text())], seconds=0)
 
 
 def test_cancelling_the_background_work_stops_its_fork_map_workers(tmp_path):
@@ -77,8 +77,4 @@ def test_cancelling_the_background_work_stops_its_fork_map_workers(tmp_path):
     workers = [int(p) for p in set(pids.read_text().split())]
     assert len(workers) == 2
     job.cancel()
-    for _ in range(100):
-        if not any(_alive(p) for p in workers):
-            break
-        time.sleep(0.05)
-    assert not any(_alive(p) for p in workers)
+    assert all_stopped(workers)
