@@ -34,3 +34,14 @@ def test_a_body_edit_writes_only_what_shows_that_body(tmp_path):
               "trials/aurora-ms/index.html"}  # fmt: skip
     assert linked <= set(after)  # listings (paginated too), other feeds, trial pages: the same files
     assert result.reused > 200
+
+
+def test_pages_linked_by_every_build_process_are_counted(tmp_path):
+    counts = []
+    for workers in (1, 2):
+        site = copy_example(tmp_path / f"site-{workers}", today="2026-11-23")
+        build(site, workers=workers)
+        entry = site / "content/diary/2024-06-03-month-three.md"
+        entry.write_text(entry.read_text() + "\nA line added to the body only.\n")
+        counts.append(build(site, workers=workers).reused)
+    assert counts[0] > 200 and counts[1] == counts[0]

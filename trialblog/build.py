@@ -68,7 +68,7 @@ class BuildResult:
     trials: int = 0
     checks: Report | None = None
     unchanged: bool = False  # nothing changed since the last build: output/ was left as it was
-    reused: int = 0  # pages copied unchanged from the previous build (by this process)
+    reused: int = 0  # pages linked unchanged from the previous build, by every build process
 
 
 def settings_file(site_dir: Path, publish: bool = False) -> Path:

@@ -161,15 +161,17 @@ def _shared_output(
             os.close(read_end)
             os.close(progress_read)
             status = 0
-            report: dict[str, Any] = {"records": [], "error": None}
+            report: dict[str, Any] = {"records": [], "error": None, "copied": 0}
             try:
                 collector = _Records()
                 logging.getLogger("pelican").addHandler(collector)
+                copied = _copied(writer)
                 _output(first, writer, index, count, shared)
                 os.write(progress_write, b"1")  # this share of the first pages is written
                 os.close(progress_write)
                 _output(rest, writer, index, count, shared)
                 report["records"] = collector.records
+                report["copied"] = _copied(writer) - copied
             except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent
                 report["error"] = f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"
                 status = 1
@@ -198,10 +200,17 @@ def _shared_output(
             report = json.loads(text) if text else {"records": [], "error": "a build process stopped"}
             for level, message in report["records"]:
                 logging.getLogger("pelican").log(level, "%s", message)
+            if isinstance(writer, ReusingWriter):
+                writer.reuse.copied += report.get("copied", 0)
             if report["error"]:
                 problems.append(report["error"])
     if problems:
         raise RuntimeError("a build process failed: " + problems[0])
+
+
+def _copied(writer: Any) -> int:
+    """How many pages ``writer`` has linked from the last build so far."""
+    return writer.reuse.copied if isinstance(writer, ReusingWriter) else 0
 
 
 def _read_progress(progress: int) -> bool:
