@@ -39,6 +39,6 @@ def test_a_file_is_stamped_with_its_known_digest_and_read_only_when_unknown(tmp_
     known.write_text("Title: One\n")
     new.write_text("Title: Two\n")
     cacher = SimpleNamespace()
-    stamp_by_digest(cacher, {known: b"digest made by the build"})
+    stamp_by_digest({known: b"digest made by the build"}, cacher)
     assert cacher._filestamp_func(str(tmp_path / "." / "known.md")) == b"digest made by the build"
     assert cacher._filestamp_func(str(new)) == hashlib.sha256(b"Title: Two\n").digest()

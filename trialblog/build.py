@@ -261,8 +261,7 @@ def _run_pelican(
         if settings.get("CACHE_CONTENT"):
             slim_reader_cache(generator.readers)
             if digests is not None:
-                stamp_by_digest(generator, digests)
-                stamp_by_digest(generator.readers, digests)
+                stamp_by_digest(digests, generator, generator.readers)
         prewarm_readers(generator, workers)
 
     signals.article_generator_init.connect(prewarm)

@@ -99,8 +99,8 @@ def slim_reader_cache(readers: Any) -> None:
     readers.save_cache, readers.get_cached_data = save_cache, get_cached_data
 
 
-def stamp_by_digest(cacher: Any, digests: Mapping[Path, bytes]) -> None:
-    """Make ``cacher`` (a generator or its readers) stamp a file with its digest in ``digests``.
+def stamp_by_digest(digests: Mapping[Path, bytes], *cachers: Any) -> None:
+    """Make each of ``cachers`` (a generator, its readers) stamp a file with its digest in ``digests``.
 
     A file the digests lack (written since they were made) is read and hashed, as Pelican would;
     a file that changes gets a new stamp either way, so a stale cache entry is never used.
@@ -114,4 +114,5 @@ def stamp_by_digest(cacher: Any, digests: Mapping[Path, bytes]) -> None:
         with open(filename, "rb") as handle:
             return hashlib.sha256(handle.read()).digest()
 
-    cacher._filestamp_func = stamp
+    for cacher in cachers:
+        cacher._filestamp_func = stamp

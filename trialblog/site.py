@@ -35,7 +35,8 @@ class Site:
         return self.entries.get(real_path(source_path))
 
 
-def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+def content_files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """The files under ``folder`` with one of ``suffixes``, in order."""
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
@@ -43,7 +44,7 @@ def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
 
 def _texts(folder: Path, root: Path, errors: list[ContentError]) -> Iterator[tuple[Path, str, str]]:
     """(path, path as shown, text) of each Markdown file; unreadable files go to ``errors``."""
-    for path in _files(folder, MARKDOWN_SUFFIXES):
+    for path in content_files(folder, MARKDOWN_SUFFIXES):
         shown = display_path(path, root)
         try:
             yield path, shown, read_text(path, shown)
@@ -62,7 +63,7 @@ def _trials(
     folder: Path, root: Path, cache: Cache | None, workers: int, digests: Mapping[Path, bytes] | None
 ) -> list[tuple[Path, Trial | None, list]]:
     """Every trial record loaded: from the cache when its bytes are known, else by ``workers``."""
-    paths = _files(folder, TRIAL_SUFFIXES)
+    paths = content_files(folder, TRIAL_SUFFIXES)
     keys = [digest(display_path(p, root), file_digest(p, digests)) for p in paths] if cache else []
     missing = [i for i in range(len(paths)) if cache is None or keys[i] not in cache]
     loaded = dict(

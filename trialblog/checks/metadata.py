@@ -13,7 +13,16 @@ from ..consent import parse_consent
 from ..diary import read_entry
 from ..errors import ContentError, ContentErrors, display_path, real_path
 from ..model import load_trial, read_text
-from ..site import CONSENT_DIR, DIARY_DIR, MARKDOWN_SUFFIXES, TRIAL_SUFFIXES, TRIALS_DIR, Site, load_site
+from ..site import (
+    CONSENT_DIR,
+    DIARY_DIR,
+    MARKDOWN_SUFFIXES,
+    TRIAL_SUFFIXES,
+    TRIALS_DIR,
+    Site,
+    content_files,
+    load_site,
+)
 from .findings import Finding, Severity
 from .rules import define
 
@@ -31,12 +40,6 @@ FILE = define(
 )
 
 
-def files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
-
-
 def load(content: Path, root: Path) -> tuple[Site, list[ContentError]]:
     """The site model and the loader's errors; on errors, whatever parts of it load on their own."""
     try:
@@ -44,20 +47,20 @@ def load(content: Path, root: Path) -> tuple[Site, list[ContentError]]:
     except ContentErrors as exc:
         errors = exc.errors
     site = Site()
-    for path in files(content / TRIALS_DIR, TRIAL_SUFFIXES):
+    for path in content_files(content / TRIALS_DIR, TRIAL_SUFFIXES):
         try:
             trial = load_trial(path, root)
         except ContentErrors:
             continue
         site.trials.setdefault(trial.slug, trial)
-    for path in files(content / CONSENT_DIR, MARKDOWN_SUFFIXES):
+    for path in content_files(content / CONSENT_DIR, MARKDOWN_SUFFIXES):
         shown = display_path(path, root)
         if path.stem in site.trials:
             try:
                 site.consent[path.stem] = parse_consent(path.stem, shown, read_text(path, shown))
             except ContentError:
                 continue
-    for path in files(content / DIARY_DIR, MARKDOWN_SUFFIXES):
+    for path in content_files(content / DIARY_DIR, MARKDOWN_SUFFIXES):
         shown = display_path(path, root)
         try:
             meta = read_entry(path, shown, read_text(path, shown), site.trials, [])

@@ -15,7 +15,7 @@ from ..errors import ContentError, display_path
 from ..fingerprint import digest, file_digest
 from ..model import Trial, read_text
 from ..parallel import fork_map
-from ..site import CONSENT_DIR, DIARY_DIR, MARKDOWN_SUFFIXES, TRIAL_SUFFIXES, TRIALS_DIR, Site
+from ..site import CONSENT_DIR, DIARY_DIR, MARKDOWN_SUFFIXES, TRIAL_SUFFIXES, TRIALS_DIR, Site, content_files
 from . import accessibility, blinding, integrity, metadata, privacy, recruitment, silencing
 from .documents import (
     Document,
@@ -190,10 +190,10 @@ def _documents(
     content: Path, site: Site, context: SiteContext, page_dirs: Iterable[str]
 ) -> Iterator[tuple[Path, Kind, dict]]:
     """(path, kind, context) of every document to check."""
-    for path in metadata.files(content / TRIALS_DIR, TRIAL_SUFFIXES):
+    for path in content_files(content / TRIALS_DIR, TRIAL_SUFFIXES):
         trial = site.trials.get(path.stem)
         yield path, Kind.TRIAL, {"trial": trial, "arm_terms": arm_terms(trial)}
-    for path in metadata.files(content / CONSENT_DIR, MARKDOWN_SUFFIXES):
+    for path in content_files(content / CONSENT_DIR, MARKDOWN_SUFFIXES):
         trial = site.trials.get(path.stem)
         notes = site.consent.get(path.stem)
         day = _day(notes.date if notes else "") or (
@@ -202,7 +202,7 @@ def _documents(
         dated = context.dated(trial, day) if trial else {}
         dated.pop("blinded", None)
         yield path, Kind.CONSENT, {"trial": trial, **dated}
-    for path in metadata.files(content / DIARY_DIR, MARKDOWN_SUFFIXES):
+    for path in content_files(content / DIARY_DIR, MARKDOWN_SUFFIXES):
         meta = site.entry_for(str(path))
         if meta is None:
             yield path, Kind.DIARY, {}
@@ -211,7 +211,7 @@ def _documents(
         extra = {"trial": trial, "milestone": meta.milestone, "published": meta.public}
         yield path, Kind.DIARY, {**extra, **context.dated(trial, meta.day)}
     for folder in page_dirs:
-        for path in metadata.files(content / folder, MARKDOWN_SUFFIXES):
+        for path in content_files(content / folder, MARKDOWN_SUFFIXES):
             yield path, Kind.PAGE, {}
 
 
