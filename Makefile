@@ -41,7 +41,7 @@ serve: $(STAMP)
 	$(BIN)/trialblog serve --site $(SITE) --port $(PORT)
 
 test: $(STAMP) browser-tools
-	$(BIN)/ruff check trialblog plugins tests scripts benchmarks
+	$(BIN)/ruff check trialblog plugins tests scripts benchmarks tools
 	$(BIN)/python -m pytest -q
 
 # BENCH=small (1,000 entries and 1,000 directory trials) or BENCH=large (10,000 and 10,000).
@@ -54,7 +54,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run --size $(BENCH) --write docs/benchmarks.md
 
 lint: $(STAMP)
-	$(BIN)/ruff check trialblog plugins tests scripts benchmarks
+	$(BIN)/ruff check trialblog plugins tests scripts benchmarks tools
 
 clean:
 	rm -rf output .output.* cache .pytest_cache .ruff_cache .hypothesis build dist *.egg-info $(VENV) node_modules

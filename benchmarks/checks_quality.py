@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from trialblog.checks.doctables import comparison_predictor, quality_tables, replace_part, rules_table
+from tools.doctables import comparison_predictor, quality_tables, replace_part, rules_table
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs" / "checks.md"

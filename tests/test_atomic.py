@@ -179,8 +179,8 @@ def test_builds_are_reproducible(small_site, tmp_path):
 def test_failure_while_the_search_index_is_written_stops_it(tmp_path):
     from conftest import copy_example
 
-    from trialblog import background
-    from trialblog.parallel import first_pages_written
+    from trialblog.build import background
+    from trialblog.build.parallel import first_pages_written
 
     site = copy_example(tmp_path / "site", today="2026-11-23")
     build(site)

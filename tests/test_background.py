@@ -9,7 +9,7 @@ import time
 import pytest
 from conftest import all_stopped
 
-from trialblog.background import Background
+from trialblog.build.background import Background
 
 
 def test_result_and_exception_come_back():

@@ -13,7 +13,7 @@ from conftest import all_files, read
 from lxml import etree
 
 from trialblog.build import build
-from trialblog.model import load_trial
+from trialblog.content.trials import load_trial
 from trialblog.registry.importer import import_paths
 
 BOM = b"\xef\xbb\xbf"

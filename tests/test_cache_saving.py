@@ -6,7 +6,7 @@ from __future__ import annotations
 from pelican import signals
 
 from trialblog.build import build
-from trialblog.cache import Cache
+from trialblog.build.cache import Cache
 
 
 def test_content_caches_are_saved_before_the_search_index_is_awaited(small_site):

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from trialblog import charts
-from trialblog.journey import Step, timeline
-from trialblog.model import Participation, Trial
-from trialblog.vocab import Allocation, Masking, Milestone, Status
+from trialblog.content.journey import Step, timeline
+from trialblog.content.trials import Participation, Trial
+from trialblog.content.vocab import Allocation, Masking, Milestone, Status
+from trialblog.render import charts
 
 
 @dataclass

@@ -15,9 +15,9 @@ from re import _parser
 
 import pytest
 
+from tools.evaluation import CORPUS_ARMS, CORPUS_TRIAL
 from trialblog.checks import blinding, integrity, people, privacy, recruitment, silencing
 from trialblog.checks.documents import arm_terms
-from trialblog.checks.evaluation import CORPUS_ARMS, CORPUS_TRIAL
 from trialblog.checks.text import Cued, folded
 
 LIMIT = 4096  # strings a run of fixed items may spell before it counts as not fixed

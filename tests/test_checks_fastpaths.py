@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from tools.doctables import corpus
 from trialblog.checks import accessibility, blinding, integrity, people, privacy, recruitment
 from trialblog.checks import text as text_module
-from trialblog.checks.doctables import corpus
 from trialblog.checks.documents import Document, Kind
 from trialblog.checks.text import (
     FENCE,

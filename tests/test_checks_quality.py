@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from tools.doctables import CORPUS_FILES, corpus, marker, part, quality_tables, rules_table
+from tools.evaluation import EVALUATED, load_corpus, predict, score
 from trialblog.checks import RULES
-from trialblog.checks.doctables import CORPUS_FILES, corpus, marker, part, quality_tables, rules_table
-from trialblog.checks.evaluation import EVALUATED, load_corpus, predict, score
 
 CORPUS = Path(__file__).parent / "checks_corpus"
 DOCS = Path(__file__).parent.parent / "docs" / "checks.md"
@@ -65,7 +65,7 @@ def test_docs_quality_table_is_current_for_the_checks(scores):
 def test_docs_comparison_is_current():
     """The comparison columns: needs the optional PII detector (pip install -e '.[compare]')."""
     pytest.importorskip("scrubadub")
-    from trialblog.checks.doctables import comparison_predictor
+    from tools.doctables import comparison_predictor
 
     assert part(DOCS.read_text(encoding="utf-8"), "quality") == quality_tables(CORPUS, comparison_predictor())
 

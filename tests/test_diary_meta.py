@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from trialblog.consent import STANDARD_QUESTIONS, parse_consent, split_notes
-from trialblog.diary import parse_symptoms, read_entry, read_header
-from trialblog.errors import ContentErrors
-from trialblog.model import Trial
-from trialblog.site import load_site
-from trialblog.vocab import Milestone, Status
+from trialblog.content.consent import STANDARD_QUESTIONS, parse_consent, split_notes
+from trialblog.content.entries import parse_symptoms, read_entry, read_header
+from trialblog.content.errors import ContentErrors
+from trialblog.content.site import load_site
+from trialblog.content.trials import Trial
+from trialblog.content.vocab import Milestone, Status
 
 TRIALS = {"blind-1": Trial(slug="blind-1", title="B", status=Status.RECRUITING)}
 ENTRY = "Title: Week six\nDate: 2024-03-01\nTrial: blind-1\nMilestone: visit\nSymptoms: fatigue=3, brain-fog=2\n\nBody\n"
@@ -115,7 +115,7 @@ def test_site_loader_reports_everything(tmp_path):
 def test_dates_read_directly_are_pelicans_dates():
     from pelican.utils import get_date
 
-    from trialblog.diary import parse_date
+    from trialblog.content.entries import parse_date
 
     for text in ["2018-11-20 08:37", "2018-11-20", "2018-11-20 08:37:59", " 2024-03-01 00:00 ",
                  "2024-01-01T10:00", "2024-01-01 10:00+02:00", "2024-01-01  10:00"]:  # fmt: skip

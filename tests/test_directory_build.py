@@ -14,8 +14,8 @@ import feedparser
 import pytest
 
 from trialblog.build import build
-from trialblog.errors import ContentErrors
-from trialblog.model import load_trial
+from trialblog.content.errors import ContentErrors
+from trialblog.content.trials import load_trial
 from trialblog.registry.importer import import_paths
 
 HERE = Path(__file__).parent

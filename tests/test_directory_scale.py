@@ -17,7 +17,8 @@ from pathlib import Path
 import yaml
 
 from trialblog.build import build
-from trialblog.model import Eligibility, Location, Trial
+from trialblog.content.trials import Eligibility, Location, Trial
+from trialblog.content.vocab import Phase, Sex, Status, StudyType
 from trialblog.registry.listing import (
     AgeGroup,
     Directory,
@@ -28,7 +29,6 @@ from trialblog.registry.listing import (
     sites_by_country,
     verified_on,
 )
-from trialblog.vocab import Phase, Sex, Status, StudyType
 
 HERE = Path(__file__).parent
 CONDITIONS = [f"Condition {chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(300)] + [

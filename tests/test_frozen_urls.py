@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from pelican.contents import Article, Page, Static
 from pelican.settings import DEFAULT_CONFIG
 
-from trialblog.frozen_urls import freeze_urls
+from trialblog.build.frozen_urls import freeze_urls
 
 
 def settings() -> dict:

@@ -28,7 +28,7 @@ from trialblog_plugins.trial_diary.trial_diary import MAX_CONDITION_SLUG, slugif
 
 from trialblog.build import build
 from trialblog.cli import main
-from trialblog.model import load_trial
+from trialblog.content.trials import load_trial
 from trialblog.registry.sources import read_file
 
 HOSTILE = ROOT / "tests" / "data" / "hostile"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from trialblog.errors import ContentErrors
-from trialblog.model import Participation, Trial, load_trial
-from trialblog.vocab import Masking, Status, WhoMasked
+from trialblog.content.errors import ContentErrors
+from trialblog.content.trials import Participation, Trial, load_trial
+from trialblog.content.vocab import Masking, Status, WhoMasked
 
 GOOD = """id: NCT01234567
 title: BLIND-1

@@ -9,8 +9,8 @@ import time
 import pytest
 from conftest import all_stopped
 
-from trialblog.background import Background
-from trialblog.parallel import fork_map
+from trialblog.build.background import Background
+from trialblog.build.parallel import fork_map
 
 
 def test_results_come_back_in_order_with_this_process_doing_a_share():

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import hashlib
 
-from trialblog.errors import display_path, forget_folders, real_path
-from trialblog.fingerprint import file_digests
+from trialblog.build.fingerprint import file_digests
+from trialblog.content.errors import display_path, forget_folders, real_path
 
 
 def test_a_path_through_a_link_is_shown_from_the_site(tmp_path):

@@ -9,11 +9,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trialblog.consent import parse_consent
-from trialblog.diary import read_entry, read_header
-from trialblog.errors import ContentError, ContentErrors
-from trialblog.model import TRIAL_FIELDS, Trial, load_trial, trial_from_data
-from trialblog.vocab import Status
+from trialblog.content.consent import parse_consent
+from trialblog.content.entries import read_entry, read_header
+from trialblog.content.errors import ContentError, ContentErrors
+from trialblog.content.trials import TRIAL_FIELDS, Trial, load_trial, trial_from_data
+from trialblog.content.vocab import Status
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -9,7 +9,7 @@ from pelican.readers import MarkdownReader, Readers
 from pelican.settings import read_settings
 from trialblog_plugins.trial_diary.reader import ReusedMarkdownReader
 
-from trialblog.frozen_urls import SHORTCUTS
+from trialblog.build.frozen_urls import SHORTCUTS
 
 ROOT = Path(__file__).resolve().parent.parent
 

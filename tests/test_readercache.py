@@ -11,7 +11,7 @@ from conftest import copy_example
 from pelican.urlwrappers import Tag
 
 from trialblog.build import build
-from trialblog.readercache import stamp_by_digest
+from trialblog.build.readercache import stamp_by_digest
 
 
 def test_reader_cache_has_no_settings_and_cached_tags_get_them_back(tmp_path):

@@ -13,10 +13,10 @@ import yaml
 from click.testing import CliRunner
 
 from trialblog.cli import main
-from trialblog.model import load_trial
+from trialblog.content.trials import load_trial
+from trialblog.content.vocab import Status
 from trialblog.registry.importer import Importer, import_paths
 from trialblog.registry.slugs import base_slug, unique_slug
-from trialblog.vocab import Status
 
 DATA = Path(__file__).parent / "data" / "ctgov"
 TODAY = dt.date(2025, 1, 15)

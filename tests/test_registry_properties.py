@@ -24,13 +24,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from trialblog.errors import ContentErrors
-from trialblog.model import Trial, load_trial
+from trialblog.content.errors import ContentErrors
+from trialblog.content.site import load_site
+from trialblog.content.sources import FORBIDDEN, MAX_BYTES
+from trialblog.content.trials import Trial, load_trial
 from trialblog.registry.importer import Importer, ImportReport
 from trialblog.registry.record import RegistryRecord
 from trialblog.registry.sources import FileRead, Problem, read_file
-from trialblog.site import load_site
-from trialblog.sources import FORBIDDEN, MAX_BYTES
 
 DATA = Path(__file__).parent / "data" / "ctgov"
 TODAY = dt.date(2025, 1, 15)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from trialblog.content.vocab import Masking, Phase, Status, StudyType
 from trialblog.registry import values
 from trialblog.registry.sources import read_file, registry_files
-from trialblog.vocab import Masking, Phase, Status, StudyType
 
 DATA = Path(__file__).parent / "data" / "ctgov"
 

@@ -11,9 +11,9 @@ import jinja2
 from markupsafe import Markup
 from trialblog_plugins.trial_diary.trial_diary import TrialGenerator, rendered_once
 
-from trialblog.model import Location
+from trialblog.content.trials import Location
+from trialblog.content.vocab import Status
 from trialblog.registry.listing import _site_countries
-from trialblog.vocab import Status
 
 THEME = Path(__file__).parent.parent / "themes/trialblog/templates"
 COUNTRIES = [

@@ -506,7 +506,7 @@ def test_command_line(site, env, mastodon_server, bluesky_server):
 
 
 def test_new_sites_ignore_the_session_but_keep_the_state(tmp_path):
-    from trialblog.scaffold import init_site
+    from trialblog.content.scaffold import init_site
 
     init_site(tmp_path / "blog", "Diary", "Me")
     ignored = (tmp_path / "blog/.gitignore").read_text().splitlines()

@@ -13,9 +13,9 @@ from conftest import copy_example
 from playwright.sync_api import expect
 
 from trialblog.build import build
-from trialblog.charts import score_text, symptom_name
-from trialblog.journey import day_label
-from trialblog.site import load_site
+from trialblog.content.journey import day_label
+from trialblog.content.site import load_site
+from trialblog.render.charts import score_text, symptom_name
 
 # One page of each type in the example site.
 PAGE_TYPES = {

@@ -20,12 +20,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from trialblog import yamlsource
-from trialblog.errors import ContentError, ContentErrors
-from trialblog.fields import FieldReader, _vocab_word
-from trialblog.model import trial_from_data
-from trialblog.vocab import Phase, Status
-from trialblog.yamlsource import ComposeLoader, FastLoader, LDict, LList, load_yaml
+from trialblog.content import yamlsource
+from trialblog.content.errors import ContentError, ContentErrors
+from trialblog.content.fields import FieldReader, _vocab_word
+from trialblog.content.trials import trial_from_data
+from trialblog.content.vocab import Phase, Status
+from trialblog.content.yamlsource import ComposeLoader, FastLoader, LDict, LList, load_yaml
 
 ROOT = Path(__file__).parent.parent
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -237,7 +237,7 @@ def test_errors_name_the_line_of_the_wrong_value(text, field, line):
 
 
 def test_a_trial_from_the_shortcuts_is_the_plain_paths(tmp_path):
-    from trialblog.model import load_trial
+    from trialblog.content.trials import load_trial
 
     for path in sorted((ROOT / "content" / "trials").glob("*.yaml")):
         text = path.read_text()
@@ -252,7 +252,7 @@ def test_a_trial_from_the_shortcuts_is_the_plain_paths(tmp_path):
 
 
 def test_bad_records_still_report_every_problem(tmp_path):
-    from trialblog.model import load_trial
+    from trialblog.content.trials import load_trial
 
     path = tmp_path / "t.yaml"
     path.write_text("title: [a]\nstatus: NOPE\nphases: [PHASE2, X]\nbogus: 1\n")

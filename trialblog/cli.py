@@ -12,8 +12,8 @@ import click
 from . import __version__
 from .build import REFUSAL as REFUSAL_HINT
 from .build import BuildError, build
-from .errors import ContentError, ContentErrors
-from .vocab import Masking, Milestone, Phase, Status
+from .content.errors import ContentError, ContentErrors
+from .content.vocab import Masking, Milestone, Phase, Status
 
 SITE_OPTION = click.option(
     "--site",
@@ -78,7 +78,7 @@ def main() -> None:
 @friendly
 def init(directory: Path, sitename: str, author: str, siteurl: str) -> None:
     """Create a new trial blog in DIRECTORY, with a first trial and entry to edit."""
-    from .scaffold import init_site
+    from .content.scaffold import init_site
 
     written = init_site(directory, sitename, author, siteurl)
     for path in written:
@@ -110,7 +110,7 @@ def new_entry(title: str, trial: str, milestone: str, publish: bool, site_dir: P
     Entries start as drafts (never published) until you change `Status: draft`
     to `Status: published`, or pass --publish.
     """
-    from .scaffold import new_entry as write_entry
+    from .content.scaffold import new_entry as write_entry
 
     content = _content(site_dir)
     trials = {p.stem for p in (content / "trials").glob("*.y*ml")}
@@ -145,8 +145,8 @@ def new_entry(title: str, trial: str, milestone: str, publish: bool, site_dir: P
 @friendly
 def new_trial(slug, title, registry_id, status, phases, masking, conditions, site_dir: Path) -> None:
     """Write content/trials/SLUG.yaml and consent notes ready to fill in."""
-    from .model import load_trial
-    from .scaffold import new_trial as write_trial
+    from .content.scaffold import new_trial as write_trial
+    from .content.trials import load_trial
 
     content = _content(site_dir)
     paths = write_trial(
@@ -246,7 +246,7 @@ def build_cmd(publish: bool, allow_errors: bool, site_dir: Path) -> None:
 @friendly
 def serve(port: int, bind: str, site_dir: Path) -> None:
     """Build, serve output/ on http://127.0.0.1:8000 and rebuild when anything changes."""
-    from .serve import serve_forever
+    from .build.serve import serve_forever
 
     serve_forever(site_dir, bind, port, echo=click.echo)
 

@@ -11,7 +11,7 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
-from trialblog.frozen_urls import SHORTCUTS
+from trialblog.build.frozen_urls import SHORTCUTS
 
 META = "meta"
 

@@ -15,11 +15,11 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import slugify
 
-from trialblog import charts
-from trialblog.consent import STANDARD_QUESTIONS
-from trialblog.journey import day_label, timeline
-from trialblog.site import Site, load_site
-from trialblog.vocab import Status
+from trialblog.content.consent import STANDARD_QUESTIONS
+from trialblog.content.journey import day_label, timeline
+from trialblog.content.site import Site, load_site
+from trialblog.content.vocab import Status
+from trialblog.render import charts
 
 from .reader import use_reused_reader
 
@@ -87,7 +87,7 @@ class TrialGenerator(Generator):
             conditions=self.conditions,
             condition_slug=slugify_condition,
             standard_questions=STANDARD_QUESTIONS,
-            charts=charts,  # the trial page's pictures (trialblog.charts)
+            charts=charts,  # the trial page's pictures (trialblog.render.charts)
             BLINDING_NOTICE=self.settings.get("BLINDING_NOTICE", ""),
         )
         self.context["status_badges"] = self.status_badges()

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from trialblog import background, theme_path
+from trialblog import theme_path
+from trialblog.build import background
+from trialblog.build.reuse import link_or_copy
 from trialblog.registry.slugs import RESERVED
-from trialblog.reuse import link_or_copy
 
 from .stable_index import make_stable
 

@@ -20,16 +20,16 @@ from trialblog_plugins.trial_diary.trial_diary import (
     slugify_condition,
 )
 
-from trialblog.errors import ContentError, ContentErrors
-from trialblog.feeds import absolute_url, write_documents
-from trialblog.fingerprint import build_date
-from trialblog.frozen_urls import SHORTCUTS
-from trialblog.parallel import first_pages_written, owns
+from trialblog.build.fingerprint import build_date
+from trialblog.build.frozen_urls import SHORTCUTS
+from trialblog.build.parallel import first_pages_written, owns
+from trialblog.build.reuse import reusing
+from trialblog.content.errors import ContentError, ContentErrors
 from trialblog.registry.feed import build_recruiting_feed, status_news
 from trialblog.registry.listing import FACETS, AgeGroup, Directory, Listing, grouped, in_page_order
 from trialblog.registry.markup import registry_html
 from trialblog.registry.slugs import RESERVED
-from trialblog.reuse import reusing
+from trialblog.render.feeds import absolute_url, write_documents
 
 from .search import Indexing, finish_search_index, start_search_index
 

@@ -7,10 +7,17 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from trialblog.errors import display_path
-from trialblog.feeds import FeedItem, absolute_url, build_feed, feed_siteurl, permanent_id, write_documents
-from trialblog.parallel import first_process, owns
-from trialblog.reuse import reusing
+from trialblog.build.parallel import first_process, owns
+from trialblog.build.reuse import reusing
+from trialblog.content.errors import display_path
+from trialblog.render.feeds import (
+    FeedItem,
+    absolute_url,
+    build_feed,
+    feed_siteurl,
+    permanent_id,
+    write_documents,
+)
 from trialblog.syndicate.manifest import PUBLISHED_KEY, entry_record, published, trial_record
 
 FEEDS = {

@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ..diary import read_header
-from ..model import Trial
-from ..vocab import Milestone, Status
-from ..yamlsource import Layout
+from ..content.entries import read_header
+from ..content.trials import Trial
+from ..content.vocab import Milestone, Status
+from ..content.yamlsource import Layout
 from .findings import Finding
 from .rules import Rule
 from .text import Segment

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..vocab import Milestone
+from ..content.vocab import Milestone
 from .documents import Document, Kind
 from .findings import Finding, Severity
 from .people import about_participation, others, sentence_mentions

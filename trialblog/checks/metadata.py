@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..consent import parse_consent
-from ..diary import read_entry
-from ..errors import ContentError, ContentErrors, display_path, real_path
-from ..model import load_trial, read_text
-from ..site import (
+from ..content.consent import parse_consent
+from ..content.entries import read_entry
+from ..content.errors import ContentError, ContentErrors, display_path, real_path
+from ..content.site import (
     CONSENT_DIR,
     DIARY_DIR,
     MARKDOWN_SUFFIXES,
@@ -23,6 +22,7 @@ from ..site import (
     content_files,
     load_site,
 )
+from ..content.trials import load_trial, read_text
 from .findings import Finding, Severity
 from .rules import define
 

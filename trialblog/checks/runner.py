@@ -9,13 +9,21 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
-from ..cache import Cache
-from ..diary import parse_date
-from ..errors import ContentError, display_path
-from ..fingerprint import digest, file_digest
-from ..model import Trial, read_text
-from ..parallel import fork_map
-from ..site import CONSENT_DIR, DIARY_DIR, MARKDOWN_SUFFIXES, TRIAL_SUFFIXES, TRIALS_DIR, Site, content_files
+from ..build.cache import Cache
+from ..build.fingerprint import digest, file_digest
+from ..build.parallel import fork_map
+from ..content.entries import parse_date
+from ..content.errors import ContentError, display_path
+from ..content.site import (
+    CONSENT_DIR,
+    DIARY_DIR,
+    MARKDOWN_SUFFIXES,
+    TRIAL_SUFFIXES,
+    TRIALS_DIR,
+    Site,
+    content_files,
+)
+from ..content.trials import Trial, read_text
 from . import accessibility, blinding, integrity, metadata, privacy, recruitment, silencing
 from .documents import (
     Document,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from ..vocab import Allocation, ArmType, InterventionType, Masking, Sex, Status, StudyType, WhoMasked
+from ..content.vocab import Allocation, ArmType, InterventionType, Masking, Sex, Status, StudyType, WhoMasked
 from . import values as v
 from .record import RegistryRecord
 

@@ -7,7 +7,7 @@ from functools import partial
 
 from lxml import etree
 
-from ..vocab import Allocation, ArmType, InterventionType, Masking, Sex, Status, StudyType, WhoMasked
+from ..content.vocab import Allocation, ArmType, InterventionType, Masking, Sex, Status, StudyType, WhoMasked
 from . import values as v
 from .record import RegistryRecord
 

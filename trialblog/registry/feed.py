@@ -22,9 +22,9 @@ from feedgen.util import xml_elem
 
 # isort: on
 
-from ..feeds import EPOCH, clean_xml, documents, new_feed
-from ..model import Location, StatusChange, Trial
-from ..vocab import Status
+from ..content.trials import Location, StatusChange, Trial
+from ..content.vocab import Status
+from ..render.feeds import EPOCH, clean_xml, documents, new_feed
 from .listing import OPEN_STATUSES
 
 GEORSS = "http://www.georss.org/georss"

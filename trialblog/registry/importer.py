@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ContentError, display_path
-from ..model import SLUG, trial_from_data
-from ..site import TRIAL_SUFFIXES, TRIALS_DIR
-from ..sources import FORBIDDEN, MAX_BYTES
-from ..yamlsource import LDict, load_yaml
+from ..content.errors import ContentError, display_path
+from ..content.site import TRIAL_SUFFIXES, TRIALS_DIR
+from ..content.sources import FORBIDDEN, MAX_BYTES
+from ..content.trials import SLUG, trial_from_data
+from ..content.yamlsource import LDict, load_yaml
 from .record import REGISTRY_FIELDS, RegistryRecord
 from .slugs import base_slug, unique_slug
 from .sources import NCT_ID, Problem, read_file, registry_files

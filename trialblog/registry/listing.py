@@ -1,6 +1,6 @@
 """The directory's rules: which trials are open, how they are grouped, filtered and flagged.
 
-Everything here works on the loaded :class:`~trialblog.model.Trial` records and a build date
+Everything here works on the loaded :class:`~trialblog.content.trials.Trial` records and a build date
 ("today", which a site can fix for reproducible builds); the plugin only turns the result into
 pages. Work is linear in the number of trials and sites.
 """
@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ..model import Eligibility, Location, Trial
-from ..vocab import Phase, Sex, Status, StudyType
+from ..content.trials import Eligibility, Location, Trial
+from ..content.vocab import Phase, Sex, Status, StudyType
 from . import values
 
 OPEN_STATUSES = frozenset(

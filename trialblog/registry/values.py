@@ -8,7 +8,7 @@ import textwrap
 from collections.abc import Collection
 from typing import TypeVar
 
-from ..vocab import (
+from ..content.vocab import (
     Allocation,
     Masking,
     Phase,

@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from ..model import TRIAL_FIELDS
-from ..yamlsource import LDict
+from ..content.trials import TRIAL_FIELDS
+from ..content.yamlsource import LDict
 
 DATE_FIELDS = {"status_verified", "last_updated", "start_date", "completion_date", "date"}
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -17,8 +17,8 @@ from . import SyndicateError
 from .files import MANIFEST, read_json, write_json
 
 if TYPE_CHECKING:
-    from trialblog.feeds import FeedItem
-    from trialblog.model import Trial
+    from trialblog.content.trials import Trial
+    from trialblog.render.feeds import FeedItem
 
 PUBLISHED_KEY = "TRIALBLOG_PUBLISHED"
 VERSION = 1

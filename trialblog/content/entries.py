@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentError
-from .model import SLUG, Trial
+from .trials import SLUG, Trial
 from .vocab import Milestone
 
 HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s?(.*)$")

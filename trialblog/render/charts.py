@@ -19,8 +19,8 @@ from typing import Protocol
 
 from markupsafe import Markup
 
-from .journey import Dated, Step, calendar_day, day_label
-from .vocab import Milestone
+from ..content.journey import Dated, Step, calendar_day, day_label
+from ..content.vocab import Milestone
 
 WIDTH = 400  # viewBox units; the SVG scales to the width of its column
 FONT = 14

@@ -6,13 +6,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import Cache
+from ..build.cache import Cache
 from .consent import ConsentNotes, parse_consent
-from .diary import DiaryMeta, read_entry, read_header, unsafe_paths
+from .entries import DiaryMeta, read_entry, read_header, unsafe_paths
 from .errors import ContentError, ContentErrors, display_path, real_path
-from .fingerprint import digest, file_digest
-from .model import Trial, load_trial
-from .parallel import fork_map
+from ..build.fingerprint import digest, file_digest
+from .trials import Trial, load_trial
+from ..build.parallel import fork_map
 from .sources import read_text
 
 TRIALS_DIR = "trials"

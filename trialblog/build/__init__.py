@@ -18,19 +18,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..content.errors import ContentError, ContentErrors, forget_folders
+from ..content.site import Site, load_site
+from ..syndicate.manifest import PUBLISHED_KEY, write_manifest
 from .background import Background, remove_detached, stop_all
 from .buildcache import BuildCache
 from .cache import Cache
-from .errors import ContentError, ContentErrors, forget_folders
 from .frozen_urls import SHORTCUTS
 from .parallel import run_pelican, workers_available
 from .readercache import prewarm_readers, slim_reader_cache, stamp_by_digest
 from .reuse import Reuse
-from .site import Site, load_site
-from .syndicate.manifest import PUBLISHED_KEY, write_manifest
 
 if TYPE_CHECKING:  # the checks are imported where they run (beside the build, when forked)
-    from .checks import Report
+    from ..checks import Report
 
 SETTINGS_FILES = {False: "pelicanconf.py", True: "publishconf.py"}
 
@@ -47,7 +47,7 @@ class ChecksFailed(BuildError):
         super().__init__(report)
 
     def __str__(self) -> str:
-        from .checks import as_text, summary
+        from ..checks import as_text, summary
 
         return f"{as_text(self.report)}\n{summary(self.report)}\n{REFUSAL}"
 
@@ -223,7 +223,7 @@ def run_checks(
     settings: dict, site: Site | None = None, cache: BuildCache | None = None, workers: int = 1
 ) -> Report:
     """The participant-safety checks of the site's content (docs/checks.md)."""
-    from .checks import check_content
+    from ..checks import check_content
 
     content = Path(settings["PATH"])
     return check_content(
@@ -254,7 +254,7 @@ def _run_pelican(
 ) -> None:
     """Pelican's run, its Markdown reading and page rendering shared by ``workers`` processes;
     ``written`` is called once the pages are written, while the search index is finished;
-    ``digests`` of the content files (see :mod:`trialblog.fingerprint`) stamp its caches."""
+    ``digests`` of the content files (see :mod:`trialblog.build.fingerprint`) stamp its caches."""
     from pelican import Pelican, signals
 
     def prewarm(generator) -> None:
@@ -286,7 +286,7 @@ def build(
     The content checks run beside the rendering (first, with one worker): an error stops the
     build before anything is published (:class:`ChecksFailed`) unless ``allow_errors``; the
     findings are in the result either way. With ``cache`` (the default) work done by earlier
-    builds on identical inputs is reused (see :mod:`trialblog.buildcache`); ``cache=False``
+    builds on identical inputs is reused (see :mod:`trialblog.build.buildcache`); ``cache=False``
     does everything afresh, Pelican's own way (no shortcuts), to the same bytes. ``workers``
     processes share the reading and rendering (default: one per core; 1 renders everything in
     this process).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .diary import read_header
+from .entries import read_header
 
 #: (id, question): the questions ClinicalTrials.gov and patient groups advise asking.
 STANDARD_QUESTIONS: tuple[tuple[str, str], ...] = (

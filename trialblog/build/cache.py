@@ -2,7 +2,7 @@
 
 Each namespace (trials, entries, checks) is one pickle file in ``<site>/.trialblog/cache/``.
 Keys are digests of the file's bytes *and* of the code and settings that produce the result
-(see :mod:`trialblog.fingerprint`), so a stale result can never be found: a changed input
+(see :mod:`trialblog.build.fingerprint`), so a stale result can never be found: a changed input
 simply misses. Entries not used by a build are dropped when it saves, so the cache does not grow.
 """
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import runner  # noqa: F401 (registers every rule)
-from .evaluation import (
+from tools.evaluation import (
     EVALUATED,
     Predictor,
     Sample,
@@ -21,7 +20,8 @@ from .evaluation import (
     scrubadub_predictor,
     table,
 )
-from .rules import FAMILIES, RULES
+from trialblog.checks import runner  # noqa: F401 (registers every rule)
+from trialblog.checks.rules import FAMILIES, RULES
 
 CORPUS_FILES = ("sentences.yaml", "heldout.yaml")
 COMPARED = "scrubadub"

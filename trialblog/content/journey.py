@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .model import Trial
+from .trials import Trial
 from .vocab import Milestone
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
+from ..content.site import DIARY_DIR, TRIAL_SUFFIXES, TRIALS_DIR
 from .cache import CACHE_DIR, Cache
 from .fingerprint import (
     build_date,
@@ -32,7 +33,6 @@ from .fingerprint import (
     tree_digest,
 )
 from .reuse import Reuse
-from .site import DIARY_DIR, TRIAL_SUFFIXES, TRIALS_DIR
 
 STATE_FILE = "last-build.pickle"  # small: read by every build
 RESULT_FILE = "last-result.pickle"  # the whole result: read only when nothing changed

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .build import BuildError, build, load_settings
-from .errors import ContentError, ContentErrors
+from ..content.errors import ContentError, ContentErrors
+from . import BuildError, build, load_settings
 
 
 class _Quiet(SimpleHTTPRequestHandler):

@@ -21,11 +21,11 @@ from pathlib import Path
 
 import yaml
 
-from ..model import Contact, Trial
-from ..vocab import Masking, Status
-from .documents import Document, Kind, arm_terms, public_contacts
-from .runner import check_document
-from .text import Segment
+from trialblog.checks.documents import Document, Kind, arm_terms, public_contacts
+from trialblog.checks.runner import check_document
+from trialblog.checks.text import Segment
+from trialblog.content.trials import Contact, Trial
+from trialblog.content.vocab import Masking, Status
 
 #: The trial every corpus sample is about: double-blind, one drug against placebo.
 CORPUS_TRIAL = Trial(

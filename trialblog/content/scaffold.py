@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .consent import template as consent_template
 from .errors import ContentError
-from .model import SLUG
+from .trials import SLUG
 from .vocab import Masking, Milestone, Phase, Status
 
 PELICANCONF = '''"""Settings for this trialblog site. `trialblog build` uses them; see the README."""

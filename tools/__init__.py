@@ -1,0 +1,1 @@
+"""Tools for the project's own work (check-quality evaluation, documentation tables); not shipped."""

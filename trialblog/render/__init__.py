@@ -1,0 +1,1 @@
+"""What pages and feeds are made of: the trial page's charts, Atom and RSS documents."""
