@@ -75,3 +75,14 @@ def all_stopped(pids: list[int], seconds: float = 5) -> bool:
             return False
         time.sleep(0.05)
     return True
+
+
+def site_model(site: Path):
+    """The content model of ``site`` as a build makes it (from a checks-only Pelican run)."""
+    from trialblog.build import check_site
+    from trialblog.pipeline import run
+
+    check_site(site)
+    last = run.last()
+    assert last is not None and last.site is not None
+    return last.site

@@ -24,11 +24,11 @@ from browser import ROOT, browser, serve
 from click.testing import CliRunner
 from feedcheck import feed_problems
 from lxml import etree
-from trialblog_plugins.trial_diary.trial_diary import MAX_CONDITION_SLUG, slugify_condition
 
 from trialblog.build import build
 from trialblog.cli import main
 from trialblog.content.trials import load_trial
+from trialblog.registry.slugs import MAX_CONDITION_SLUG, slugify_condition
 from trialblog.registry.sources import read_file
 
 HOSTILE = ROOT / "tests" / "data" / "hostile"

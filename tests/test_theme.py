@@ -14,7 +14,6 @@ from playwright.sync_api import expect
 
 from trialblog.build import build
 from trialblog.content.journey import day_label
-from trialblog.content.site import load_site
 from trialblog.render.charts import score_text, symptom_name
 
 # One page of each type in the example site.
@@ -136,7 +135,9 @@ def test_nu_checker_does_report_errors(tmp_path):
 
 def expected_scores(slug: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """Symptom names and (day label, scores) rows of one trial, read from the example's content."""
-    site = load_site(ROOT / "content", ROOT)
+    from conftest import site_model
+
+    site = site_model(ROOT)
     trial = site.trials[slug]
     metas = sorted((m for m in site.entries.values() if m.trial == slug and m.public and m.symptoms),
                    key=lambda m: m.date)  # fmt: skip

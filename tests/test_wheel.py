@@ -25,6 +25,9 @@ def test_wheel_contains_plugins_and_theme_and_works_from_a_fresh_venv(tmp_path):
     assert "trialblog_plugins/trial_sitemap/trial_sitemap.py" in names
     assert "trialblog_theme/templates/article.html" in names
     assert "trialblog_theme/static/css/trialblog.css" in names
+    for init in [*(REPO / "trialblog").rglob("__init__.py"), *(REPO / "plugins").rglob("__init__.py")]:
+        folder = init.parent.relative_to(REPO).as_posix().replace("plugins", "trialblog_plugins", 1)
+        assert f"{folder}/__init__.py" in names, f"{folder} is missing from the packages in pyproject.toml"
 
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=False)

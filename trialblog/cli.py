@@ -10,8 +10,9 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import REFUSAL as REFUSAL_HINT
 from .build import BuildError, build
+from .build.output import BuildBusy
+from .checks.report import REFUSAL as REFUSAL_HINT
 from .content.errors import ContentError, ContentErrors
 from .content.vocab import Masking, Milestone, Phase, Status
 
@@ -38,7 +39,7 @@ def friendly(func):
             raise
         except ContentErrors as exc:
             click.echo(exc.report(), err=True)
-        except (ContentError, BuildError, FileExistsError) as exc:
+        except (ContentError, BuildError, BuildBusy, FileExistsError) as exc:
             click.echo(f"error: {exc}", err=True)
         except KeyboardInterrupt:
             click.echo("stopped: nothing was changed in output/", err=True)
@@ -187,10 +188,10 @@ def check_cmd(site_arg: Path | None, output_format: str, show_silenced: bool, si
     Exit status 1 when any error is found. The rules, and how to silence one with a
     reason: docs/checks.md.
     """
-    from .build import load_settings, run_checks
+    from .build import check_site
     from .checks import as_json, as_text, summary
 
-    report = run_checks(load_settings((site_arg or site_dir).resolve()))
+    report = check_site(site_arg or site_dir)
     if output_format == "json":
         click.echo(as_json(report, show_silenced))
     elif report.shown(show_silenced):
@@ -214,8 +215,7 @@ def build_cmd(publish: bool, allow_errors: bool, site_dir: Path) -> None:
     The content checks of `trialblog check` run first: any error stops the build unless
     --allow-errors. The new site replaces output/ only when the whole build succeeded.
     """
-    from .build import ChecksFailed
-    from .checks import as_text, summary
+    from .checks import ChecksFailed, as_text, summary
 
     try:
         result = build(site_dir, publish=publish, allow_errors=allow_errors)

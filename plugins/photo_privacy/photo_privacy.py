@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import logging
 import os
 import shutil
 import tempfile
@@ -31,8 +30,10 @@ from pathlib import Path
 from pelican import signals
 from PIL import Image, ImageCms, ImageOps, ImageSequence, UnidentifiedImageError
 
+from trialblog import pipeline
+
 # Under Pelican's logger, so that `trialblog build` sees an error here and keeps output/ as it was.
-log = logging.getLogger("pelican.plugins.photo_privacy")
+log = pipeline.logger("photo_privacy")
 
 #: File suffixes cleaned, and the Pillow format each is saved in.
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".tif": "TIFF", ".tiff": "TIFF"}
@@ -43,12 +44,18 @@ JPEG_QUALITY = 92
 WEBP_QUALITY = 90
 
 
+PLUGIN = "trialblog_plugins.photo_privacy"
+
+
 def register() -> None:
+    pipeline.connect()
     signals.finalized.connect(_finalized)
 
 
 def _finalized(pelican) -> None:
     settings = pelican.settings
+    if not pipeline.enabled(settings, PLUGIN):
+        return
     kept = Path(settings["CACHE_PATH"]) / CACHE_FOLDER if settings.get("CACHE_CONTENT") else None
     clean_output(Path(pelican.output_path), kept)
 

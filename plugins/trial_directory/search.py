@@ -13,14 +13,9 @@ import logging
 import shutil
 import subprocess
 import sys
-import tempfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 from trialblog import theme_path
-from trialblog.build import background
-from trialblog.build.reuse import link_or_copy
 from trialblog.registry.slugs import RESERVED
 
 from .stable_index import make_stable
@@ -65,75 +60,41 @@ def _indexed_pages(site: Path) -> list[str]:
 
 
 def _same_file(a: Path, b: Path) -> bool:
-    """The same bytes: one file linked twice (a page reused from the last build), or equal."""
+    """The same bytes (one file linked twice, or equal)."""
     return a.samefile(b) or a.read_bytes() == b.read_bytes()
 
 
 def reuse_search_index(site: Path, previous: Path | None) -> bool:
-    """Copy the previous build's index when it indexed exactly these pages (its output is
-    deterministic, so this is the index Pagefind would write again)."""
+    """Copy the previous build's index when it indexed exactly these pages (Pagefind's output is
+    made deterministic by :mod:`.stable_index`, so this is the index it would write again)."""
     if previous is None or not (previous / BUNDLE / "pagefind.js").is_file():
         return False
     pages = _indexed_pages(site)
     if pages != _indexed_pages(previous) or not all(_same_file(site / p, previous / p) for p in pages):
         return False
-    shutil.copytree(previous / BUNDLE, site / BUNDLE, dirs_exist_ok=True, copy_function=link_or_copy)
+    shutil.copytree(previous / BUNDLE, site / BUNDLE, dirs_exist_ok=True)
     return True
 
 
-@dataclass
-class Indexing:
-    """A search index on its way: reused from the last build, or being written by Pagefind."""
-
-    reused: bool = False
-    process: subprocess.Popen | None = None
-    log: IO[bytes] | None = None
-    problem: str = ""
-
-
-def start_search_index(site: Path, previous: Path | None = None) -> Indexing:
-    """Start indexing the trial pages under ``site`` (they must all be written by now).
-
-    ``previous`` is the last build's output, written with the same code and settings: its
-    index is reused when the indexed pages are the same, byte for byte.
-    """
+def write_search_index(site: Path, logger: logging.Logger, previous: Path | None = None) -> bool:
+    """Index the trial pages under ``site`` (or reuse ``previous``'s index of the same pages); a
+    failure is a warning, never a failed build: the directory works without its search."""
     if reuse_search_index(site, previous):
-        return Indexing(reused=True)
-    log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by finish_search_index
-    try:
-        process = background.start(pagefind_command(site), stdout=log, stderr=subprocess.STDOUT)
-    except OSError as exc:
-        log.close()
-        return Indexing(problem=str(exc))
-    return Indexing(process=process, log=log)
-
-
-def finish_search_index(indexing: Indexing, site: Path, logger: logging.Logger) -> bool:
-    """Wait for the index and put it in its final form; a failure is a warning, never a failed build."""
-    if indexing.reused:
         return True
-    status, output = None, []
-    if indexing.process is not None and indexing.log is not None:
-        with indexing.log:
-            try:
-                status = background.wait(indexing.process, TIMEOUT_SECONDS)
-            except subprocess.TimeoutExpired:
-                indexing.problem = f"no index after {TIMEOUT_SECONDS} seconds"
-            indexing.log.seek(0)
-            output = indexing.log.read().decode(errors="replace").strip().splitlines()
+    try:
+        done = subprocess.run(pagefind_command(site), capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+        problem = "" if done.returncode == 0 else (done.stdout + done.stderr).decode(errors="replace").strip()
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        problem = str(exc)
     bundle = site / BUNDLE
-    if not indexing.problem and (status != 0 or not (bundle / "pagefind.js").is_file()):
-        indexing.problem = output[-1] if output else f"exit status {status}"
-    if indexing.problem:
-        logger.warning(
-            "the search index was not written (pagefind: %s); the directory works without it",
-            indexing.problem,
-        )
+    if not problem and not (bundle / "pagefind.js").is_file():
+        problem = "no index was written"
+    if problem:
+        last = problem.splitlines()[-1] if problem.splitlines() else problem
+        logger.warning("the search index was not written (pagefind: %s); the directory works without it", last)
         return False
     if not make_stable(bundle):
-        logger.warning(
-            "the search index is in a format trialblog does not know: it may differ between builds"
-        )
+        logger.warning("the search index is in a format trialblog does not know: it may differ between builds")
     for pattern in UNUSED:
         for path in bundle.glob(pattern):
             path.unlink()

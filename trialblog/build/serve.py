@@ -1,42 +1,81 @@
-"""Serve a built site locally and rebuild it when content, theme or settings change."""
+"""Serve a built site locally and rebuild it when content, theme, settings or plugins change.
+
+Each rebuild is a fresh ``trialblog build`` process, exactly what the command line does: nothing
+of one build (Pelican's signals, its log filters, the content model) is carried into the next.
+While a build swaps the new site in, requests wait for it instead of finding nothing.
+"""
 
 from __future__ import annotations
 
 import functools
+import os
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Callable
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from ..content.errors import ContentError, ContentErrors
-from . import BuildError, build, load_settings
+from . import load_settings
+from .output import real_output
+
+#: How long a request waits for a swap in progress before it is answered.
+SWAP_WAIT_SECONDS = 2.0
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 (the stdlib's name)
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the output folder; quiet; a malformed path is a plain 400, never a traceback."""
+
+    output: Path = Path("output")
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the stdlib's name)
         pass
+
+    def translate_path(self, path: str) -> str:
+        if "\0" in path or "%00" in path.lower():
+            raise ValueError("a NUL byte in the path")
+        return super().translate_path(path)
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        try:
+            self._wait_for_swap()
+            return super().send_head()
+        except (ValueError, OSError):
+            self.send_error(HTTPStatus.BAD_REQUEST, "Bad request")
+            return None
+
+    def _wait_for_swap(self) -> None:
+        """While the site is being swapped (its folder briefly absent), wait for the new one."""
+        deadline = time.monotonic() + SWAP_WAIT_SECONDS
+        real = real_output(self.output)
+        while not real.is_dir() and time.monotonic() < deadline:
+            time.sleep(0.01)
 
 
 def rebuild(site_dir: Path, echo: Callable[[str], None]) -> bool:
-    """Build once; report problems without stopping the server. The old site stays on failure."""
-    try:
-        result = build(site_dir)
-    except ContentErrors as exc:
-        echo(exc.report())
-    except (ContentError, BuildError) as exc:
-        echo(f"error: {exc}")
-    except Exception as exc:  # keep serving the last good site whatever happened
-        echo(f"error: {type(exc).__name__}: {exc}")
-    else:
-        echo(f"built {result.pages} pages")
-        return True
-    echo("the previous site is still being served")
-    return False
+    """Build once, in a process of its own; report problems without stopping the server (the
+    previous site is still served)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "trialblog.cli", "build", "--site", str(site_dir)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    for line in (done.stdout + done.stderr).strip().splitlines():
+        echo(line)
+    if done.returncode != 0:
+        echo("the previous site is still being served")
+    return done.returncode == 0
 
 
 def watched_paths(site_dir: Path) -> list[Path]:
+    """The content, theme, template overrides, plugin folders and the site's own settings and code."""
     settings = load_settings(site_dir)
-    paths = [Path(settings["PATH"]), Path(settings["THEME"]), site_dir / "pelicanconf.py"]
+    paths = [Path(settings["PATH"]), Path(settings["THEME"]), *map(Path, settings.get("THEME_TEMPLATES_OVERRIDES") or ())]
+    paths += [Path(p) for p in settings.get("PLUGIN_PATHS") or ()]
+    paths += sorted(site_dir.glob("*.py"))
     return [p for p in paths if p.exists()]
 
 
@@ -46,8 +85,8 @@ def serve_forever(site_dir: Path, bind: str, port: int, echo: Callable[[str], No
     site_dir = site_dir.resolve()
     rebuild(site_dir, echo)
     output = Path(load_settings(site_dir)["OUTPUT_PATH"])
-    handler = functools.partial(_Quiet, directory=str(output))
-    server = ThreadingHTTPServer((bind, port), handler)
+    handler = type("Handler", (SiteHandler,), {"output": output})
+    server = ThreadingHTTPServer((bind, port), functools.partial(handler, directory=os.fspath(output)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     echo(f"serving {output} at http://{bind}:{port}/ (Ctrl-C to stop)")
     try:

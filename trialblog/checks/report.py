@@ -65,3 +65,28 @@ def summary(report: Report) -> str:
     if report.silenced:
         text += f" ({report.silenced} silenced: see them with --show-silenced)"
     return text
+
+
+REFUSAL = (
+    "refusing to publish: fix the errors, silence a finding with a stated reason (docs/checks.md), "
+    "or build anyway with `trialblog build --allow-errors`"
+)
+
+
+class ChecksFailed(Exception):
+    """The participant-safety checks found errors, so nothing was written (see docs/checks.md)."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        super().__init__(report)
+
+    def __str__(self) -> str:
+        return f"{summary(self.report)}\n{as_text(self.report)}\n{REFUSAL}"
+
+
+class Checked(Exception):
+    """A run asked only for the checks (``trialblog check``) stops here, before writing anything."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        super().__init__(summary(report))

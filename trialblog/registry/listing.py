@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -325,3 +325,20 @@ def _add(facets: dict[str, Facet], kind: str, slug: str, name: str, listing: Lis
         facet = facets[slug] = Facet(kind, slug, name)
     if not facet.listings or facet.listings[-1] is not listing:
         facet.listings.append(listing)
+
+
+def condition_groups(trials: Iterable[Trial], entries: Mapping[str, Sequence[object]]) -> list[dict]:
+    """Each condition of ``trials`` with its trials and the diary entries about them (``entries``
+    by trial slug, oldest first): newest entries first, conditions by name."""
+    from .slugs import slugify_condition
+
+    groups: dict[str, dict] = {}
+    for trial in sorted(trials, key=lambda t: t.title.lower()):
+        for name in trial.conditions:
+            slug = slugify_condition(name)
+            group = groups.setdefault(slug, {"slug": slug, "name": name, "trials": [], "entries": []})
+            group["trials"].append(trial)
+            group["entries"].extend(entries.get(trial.slug, ()))
+    for group in groups.values():
+        group["entries"].sort(key=lambda a: a.date, reverse=True)
+    return sorted(groups.values(), key=lambda g: g["name"].lower())

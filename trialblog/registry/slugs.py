@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 
 from unidecode import unidecode
@@ -59,3 +61,24 @@ def unique_slug(base: str, taken: set[str], registry_id: str) -> str:
     if base not in taken and base not in RESERVED:
         return base
     return f"{base}-{registry_id.lower()}"
+
+
+MAX_CONDITION_SLUG = 80
+
+
+@functools.cache
+def slugify_condition(name: str) -> str:
+    """The slug of a condition (or country) name: never empty and never too long for a file name.
+
+    A name with no letter or digit (``!!!``, ``<>``, an emoji) gets a slug made from its hash; a
+    very long one is cut short and the hash added, so two long names never share a page.
+    """
+    from pelican.utils import slugify
+
+    slug = slugify(
+        name, regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
+    )
+    if slug and len(slug) <= MAX_CONDITION_SLUG:
+        return slug
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{slug[:MAX_CONDITION_SLUG].rstrip('-')}-{digest}" if slug else f"c-{digest}"

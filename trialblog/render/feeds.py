@@ -7,8 +7,9 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from pathlib import Path
+from typing import Any
 
 from feedgen.feed import FeedGenerator
 
@@ -142,3 +143,26 @@ def write_documents(output: str | Path, documents: dict[str, bytes]) -> None:
         target = Path(output) / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data + b"\n")
+
+
+def feed_item(article: Any, settings: dict, source: str) -> FeedItem:
+    """A diary entry (a Pelican article, with what the pipeline added) as a feed item;
+    ``source`` is its file as shown to the writer."""
+    updated = getattr(article, "modified", None) or article.date
+    return FeedItem(
+        id=permanent_id(getattr(article, "permanent_id", None), source),
+        title=article.title,
+        url=absolute_url(settings, article.url),
+        published=article.date,
+        updated=updated,
+        html=article.get_content(feed_siteurl(settings)),
+        summary=plain_text(article.summary),
+        content_warning=getattr(article, "content_warning", ""),
+        blinding_notice=settings.get("BLINDING_NOTICE", "") if getattr(article, "blinded", False) else "",
+        categories=tuple(t.name for t in getattr(article, "tags", []) or []),
+    )
+
+
+def plain_text(html: str) -> str:
+    """``html`` without its tags, entities read."""
+    return unescape(re.sub(r"<[^>]+>", "", html or "")).strip()

@@ -15,7 +15,7 @@ from pathlib import Path
 from trialblog.build import load_settings
 
 from . import NetworkStopped, Rejected, SyndicateError
-from .candidates import announcements, posts_with_errors, site_choices
+from .candidates import announcements, site_choices
 from .credentials import (
     MASTODON_URL,
     NEEDS,
@@ -69,7 +69,7 @@ def syndicate(
     settings = load_settings(site_dir, publish=True)
     choices = site_choices(settings)
     manifest = read_manifest(site_dir)
-    items = announcements(manifest, choices, posts_with_errors(site_dir, settings))
+    items = announcements(manifest, choices)
     run = Run(site_dir, env, choices.style, dry_run, backoff or Backoff(attempts=1 if dry_run else 4),
               timeout, Redactor.from_env(env), echo)  # fmt: skip
     names = run.networks(network, baseline)
