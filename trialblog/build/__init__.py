@@ -64,9 +64,13 @@ def load_settings(site_dir: Path, publish: bool = False, override: dict | None =
 
     path = settings_file(site_dir, publish)
     try:
-        return read_settings(str(path), override=dict(override or {}))
+        settings = read_settings(str(path), override=dict(override or {}))
     except Exception as exc:  # a settings file is Python: any error is the writer's to fix
         raise BuildError(f"{path}: could not read the settings: {type(exc).__name__}: {exc}") from None
+    for key in ("PATH", "OUTPUT_PATH", "CACHE_PATH"):  # Pelican's defaults are relative to where it runs
+        if settings.get(key) and not os.path.isabs(settings[key]):
+            settings[key] = str(site_dir / settings[key])
+    return settings
 
 
 class _Collector(logging.Handler):

@@ -17,47 +17,62 @@ DISCLOSURE = '\n<aside class="trialblog-disclosure" role="note"><p><strong>Discl
 
 
 class TrialblogWriter(Writer):
-    """Pelican's :class:`~pelican.writers.Writer`; entry pages are completed by :func:`complete`."""
+    """Pelican's :class:`~pelican.writers.Writer`; each page is completed by :func:`complete`."""
 
     def write_file(self, name: str, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any) -> Any:
-        article = kwargs.get("article")
-        if article is not None and template is not None:
-            template = _Completed(template, article, context)
+        if template is not None:
+            template = _Completed(template, context)
         return super().write_file(name, template, context, *args, **kwargs)
 
 
 class _Completed:
-    """A template whose rendering of an entry page is passed through :func:`complete`."""
+    """A template whose every page is passed through :func:`complete`."""
 
-    def __init__(self, template: Any, article: Any, context: dict[str, Any]):
-        self.template, self.article, self.context = template, article, context
+    def __init__(self, template: Any, context: dict[str, Any]):
+        self.template, self.context = template, context
 
-    def render(self, *args: Any, **kwargs: Any) -> str:
-        return complete(self.template.render(*args, **kwargs), self.article, self.context)
+    def render(self, values: dict[str, Any] | None = None, *args: Any, **kwargs: Any) -> str:
+        values = values or {}
+        return complete(self.template.render(values, *args, **kwargs), shown(values), values.get("article"), self.context)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.template, name)
 
 
-def complete(html: str, article: Any, context: dict[str, Any]) -> str:
-    """``html`` of ``article``'s page with its blinding notice and disclosure, where they are missing."""
-    notice = str(context.get("BLINDING_NOTICE") or "") if getattr(article, "blinded", False) else ""
-    disclosure = str(getattr(article, "disclosure", "") or "")
-    missing_notice = notice and str(escape(notice)) not in html
-    missing_disclosure = disclosure and str(escape(disclosure)) not in html
-    if not (missing_notice or missing_disclosure):
-        return html
-    body = article.content
-    at = html.find(body) if body else -1
-    if at < 0:  # the theme does not show the text as it is: after <body>, then
+def shown(values: dict[str, Any]) -> list[Any]:
+    """The entries a page may show in full: its own, and those of its page of a listing."""
+    found = [values.get("article")]
+    for key in ("articles_page", "dates_page"):
+        found += getattr(values.get(key), "object_list", None) or ()
+    return [a for a in dict.fromkeys(found) if a is not None and hasattr(a, "blinded")]
+
+
+def complete(html: str, articles: list[Any], own: Any, context: dict[str, Any]) -> str:
+    """``html`` with each of ``articles`` whose text it shows in full preceded by its blinding
+    notice and followed by its disclosure, unless they are already there (between its text and
+    the next entry's). On an entry's own page (``own``) they go at the top of the page if its text
+    is not found as it is."""
+    spots = sorted((at, a) for a in articles if a.content and (at := html.find(a.content)) >= 0)
+    if own is not None and all(a is not own for _, a in spots):
         start = html.find("<body")
-        at = html.find(">", start) + 1 if start >= 0 else 0
-        end = at
-    else:
-        end = at + len(body)
-    after = DISCLOSURE.format(escape(disclosure)) if missing_disclosure else ""
-    before = NOTICE.format(escape(notice)) if missing_notice else ""
-    return html[:at] + before + html[at:end] + after + html[end:]
+        spots.insert(0, (html.find(">", start) + 1 if start >= 0 else 0, own))
+    pieces, done = [], 0
+    for index, (at, article) in enumerate(spots):
+        if at < done:
+            continue  # within an earlier entry's text
+        end = at + len(article.content) if html.startswith(article.content, at) else at
+        following = spots[index + 1][0] if index + 1 < len(spots) else len(html)
+        notice = str(escape(context.get("BLINDING_NOTICE") or "")) if getattr(article, "blinded", False) else ""
+        disclosure = str(escape(getattr(article, "disclosure", "") or ""))
+        pieces.append(html[done:at])
+        if notice and notice not in html[done:at]:
+            pieces.append(NOTICE.format(notice))
+        pieces.append(html[at:end])
+        if disclosure and disclosure not in html[end:following]:
+            pieces.append(DISCLOSURE.format(disclosure))
+        done = end
+    pieces.append(html[done:])
+    return "".join(pieces)
 
 
 def complete_feed(context: dict[str, Any], feed: Any) -> None:
