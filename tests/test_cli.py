@@ -39,7 +39,7 @@ def test_init_then_build(tmp_path):
     result = run("init", str(site), "--name", "My MS trial")
     assert result.exit_code == 0, result.output
     conf = (site / "pelicanconf.py").read_text()
-    assert "PLUGINS = [" in conf and "trialblog_plugins.trial_diary" in conf
+    assert "from trialblog.settings import *" in conf  # every trialblog plugin, from the one list
     result = run("build", "--site", str(site))
     assert result.exit_code == 0, result.output
     assert (site / "output/trials/my-trial/index.html").exists()

@@ -10,6 +10,8 @@ from pelican.generators import Generator
 from trialblog import pipeline
 from trialblog.content.errors import display_path
 from trialblog.pipeline.settings import check, whole
+from trialblog.pipeline.site import entries_by_trial, site_of
+from trialblog.registry.listing import condition_groups
 from trialblog.render.feeds import FeedItem, absolute_url, build_feed, feed_item, write_documents
 
 PLUGIN = "trialblog_plugins.trial_feeds"
@@ -72,8 +74,9 @@ class FeedsGenerator(Generator):
         site = self.settings.get("SITENAME", "")
         articles = self.context.get("articles", [])
         self.write(feed_path("all", "{kind}"), site, "", articles, "Every diary entry")
-        by_trial = self.context.get("trial_entries", {})
-        for trial in self.context.get("trials", []):
+        by_trial = entries_by_trial(self)
+        trials = sorted(site_of(self).trials.values(), key=lambda t: t.title.lower())
+        for trial in trials:
             if trial.participation is None and not by_trial.get(trial.slug):
                 continue  # a directory record nobody here writes about: no diary feed to follow
             self.write(
@@ -83,7 +86,7 @@ class FeedsGenerator(Generator):
                 by_trial.get(trial.slug, []),
                 f"Diary entries about {trial.title}",
             )
-        for condition in self.context.get("conditions", []):
+        for condition in condition_groups(trials, by_trial):
             self.write(
                 feed_path("condition", "{kind}", condition["slug"]),
                 f"{site}: {condition['name']}",

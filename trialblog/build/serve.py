@@ -39,19 +39,34 @@ class SiteHandler(SimpleHTTPRequestHandler):
         return super().translate_path(path)
 
     def send_head(self):  # type: ignore[no-untyped-def]
-        try:
-            self._wait_for_swap()
-            return super().send_head()
-        except (ValueError, OSError):
-            self.send_error(HTTPStatus.BAD_REQUEST, "Bad request")
-            return None
-
-    def _wait_for_swap(self) -> None:
-        """While the site is being swapped (its folder briefly absent), wait for the new one."""
+        """The file, or an error; while a build swaps the site in, a missing file is asked for again."""
         deadline = time.monotonic() + SWAP_WAIT_SECONDS
-        real = real_output(self.output)
-        while not real.is_dir() and time.monotonic() < deadline:
+        while True:
+            self.missing = False
+            try:
+                found = super().send_head()
+            except (ValueError, OSError):
+                self.send_error(HTTPStatus.BAD_REQUEST, "Bad request")
+                return None
+            if not self.missing:
+                return found
+            if time.monotonic() > deadline or not self._swapping():
+                super().send_error(HTTPStatus.NOT_FOUND, "File not found")
+                return None
             time.sleep(0.01)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code == HTTPStatus.NOT_FOUND:
+            self.missing = True  # answered by send_head, once it is sure
+            return
+        super().send_error(code, message, explain)
+
+    def _swapping(self) -> bool:
+        """Whether a build is putting a new site in place (or just did: the file may be there now)."""
+        real = real_output(self.output)
+        if not real.is_dir() or any(real.parent.glob(f".{real.name}.old-*")):
+            return True
+        return os.path.exists(self.translate_path(self.path))
 
 
 def rebuild(site_dir: Path, echo: Callable[[str], None]) -> bool:
