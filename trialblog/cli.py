@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
@@ -41,6 +42,8 @@ def friendly(func):
             click.echo(exc.report(), err=True)
         except (ContentError, BuildError, BuildBusy, FileExistsError) as exc:
             click.echo(f"error: {exc}", err=True)
+        except OSError as exc:  # the machine's trouble, said in words: which file, what to do
+            click.echo(f"error: {system_trouble(exc)}", err=True)
         except KeyboardInterrupt:
             click.echo("stopped: nothing was changed in output/", err=True)
             sys.exit(130)
@@ -52,6 +55,25 @@ def friendly(func):
         sys.exit(1)
 
     return wrapper
+
+
+#: What to do about the operating system's refusals, by errno.
+SYSTEM_ADVICE = {
+    errno.ENOSPC: "the disk is full: free some space, then run the command again",
+    errno.EDQUOT: "your disk quota is used up: free some space, then run the command again",
+    errno.EACCES: "permission denied: make the folder writable for you (or run from a folder you own)",
+    errno.EPERM: "the operation is not permitted there: make the folder writable for you",
+    errno.EROFS: "the disk is read-only: build onto a writable disk (set OUTPUT_PATH) or remount it",
+    errno.ENAMETOOLONG: "a file name is too long for this disk: shorten the title or give a shorter `Slug:`",
+    errno.EMFILE: "too many files are open at once: close other programs, then run the command again",
+}
+
+
+def system_trouble(exc: OSError) -> str:
+    """An operating-system error as one sentence: the file, what happened, what to do."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    advice = SYSTEM_ADVICE.get(exc.errno or 0, exc.strerror or str(exc))
+    return f"{where}{advice}"
 
 
 @click.group()

@@ -18,7 +18,8 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from . import load_settings
+from ..pipeline.settings import SettingsError, check_output
+from . import BuildError, load_settings
 from .output import real_output
 
 #: How long a request waits for a swap in progress before it is answered.
@@ -98,8 +99,13 @@ def serve_forever(site_dir: Path, bind: str, port: int, echo: Callable[[str], No
     from watchfiles import watch
 
     site_dir = site_dir.resolve()
+    settings = load_settings(site_dir)
+    try:
+        check_output(settings)
+    except SettingsError as exc:
+        raise BuildError(str(exc)) from None
     rebuild(site_dir, echo)
-    output = Path(load_settings(site_dir)["OUTPUT_PATH"])
+    output = Path(settings["OUTPUT_PATH"])
     handler = type("Handler", (SiteHandler,), {"output": output})
     server = ThreadingHTTPServer((bind, port), functools.partial(handler, directory=os.fspath(output)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

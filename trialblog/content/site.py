@@ -7,6 +7,7 @@ the content path.
 
 from __future__ import annotations
 
+import datetime as dt
 import fnmatch
 import hashlib
 import os
@@ -62,8 +63,9 @@ Loaded = tuple[Trial | None, list[ContentError]]
 Lookup = Callable[[str, Callable[[], Loaded]], Loaded]
 
 
-def load_trials(paths: Iterable[Path], root: Path, lookup: Lookup | None = None) -> Site:
-    """A site holding every trial record of ``paths`` that loads, and the errors of those that don't."""
+def load_trials(paths: Iterable[Path], root: Path, lookup: Lookup | None = None, today: dt.date | None = None) -> Site:
+    """A site holding every trial record of ``paths`` that loads, and the errors of those that don't;
+    ``today`` is the build date (see :func:`~trialblog.content.trials.load_trial`)."""
     site = Site()
     broken: set[str] = set()
     digests = []
@@ -72,7 +74,7 @@ def load_trials(paths: Iterable[Path], root: Path, lookup: Lookup | None = None)
         data = path.read_bytes()
         key = hashlib.sha256(shown.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
         digests.append(key)
-        trial, problems = lookup(key, lambda: _load(path, root)) if lookup else _load(path, root)  # noqa: B023
+        trial, problems = lookup(key, lambda: _load(path, root, today)) if lookup else _load(path, root, today)  # noqa: B023
         if trial is None:
             site.errors.extend(problems)
             broken.add(path.stem)
@@ -89,9 +91,9 @@ def load_trials(paths: Iterable[Path], root: Path, lookup: Lookup | None = None)
     return site
 
 
-def _load(path: Path, root: Path) -> tuple[Trial | None, list[ContentError]]:
+def _load(path: Path, root: Path, today: dt.date | None = None) -> tuple[Trial | None, list[ContentError]]:
     try:
-        return load_trial(path, root), []
+        return load_trial(path, root, today), []
     except ContentErrors as exc:
         return None, exc.errors
 

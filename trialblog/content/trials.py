@@ -209,8 +209,9 @@ def registry_of(registry_id: str) -> str | None:
     return None
 
 
-def load_trial(path: Path, root: Path | None = None) -> Trial:
-    """Load one trial record; raise :class:`ContentErrors` listing every problem."""
+def load_trial(path: Path, root: Path | None = None, today: dt.date | None = None) -> Trial:
+    """Load one trial record; raise :class:`ContentErrors` listing every problem. ``today`` (the
+    build date): an unblinding date after it counts as none yet."""
     from .errors import ContentErrors
 
     shown = display_path(path, root)
@@ -235,14 +236,15 @@ def load_trial(path: Path, root: Path | None = None) -> Trial:
         raise ContentErrors(
             [ContentError(shown, 1, None, "the file is empty", "start from `trialblog new trial`")]
         )
-    trial = trial_from_data(data, slug, shown, errors, Layout.of(text, data))
+    trial = trial_from_data(data, slug, shown, errors, Layout.of(text, data), today)
     if errors or trial is None:
         raise ContentErrors(errors)
     return trial
 
 
 def trial_from_data(
-    data: object, slug: str, shown: str, errors: list[ContentError], layout: Layout | None = None
+    data: object, slug: str, shown: str, errors: list[ContentError], layout: Layout | None = None,
+    today: dt.date | None = None,
 ) -> Trial | None:
     """Build a :class:`Trial` (with ``layout``) from parsed YAML, appending problems to ``errors``."""
     f = FieldReader(data, shown, errors)
@@ -320,7 +322,7 @@ def trial_from_data(
         disclosure=f.text("disclosure") or "",
         layout=layout,
     )
-    participation = _participation(f.sub("participation"), trial) if "participation" in f.data else None
+    participation = _participation(f.sub("participation"), trial, today) if "participation" in f.data else None
     return trial if participation is None else replace(trial, participation=participation)
 
 
@@ -374,7 +376,7 @@ def _contacts(f: FieldReader) -> tuple[Contact, ...]:
     )
 
 
-def _participation(p: FieldReader, trial: Trial) -> Participation | None:
+def _participation(p: FieldReader, trial: Trial, today: dt.date | None = None) -> Participation | None:
     if not p.ok:
         return None
     p.reject_unknown(PARTICIPATION_FIELDS)
@@ -416,6 +418,13 @@ def _participation(p: FieldReader, trial: Trial) -> Participation | None:
                 "is given while you are still blinded (masking is "
                 f"{trial.masking.value} and there is no unblinded date)",
                 "remove arm until you are unblinded, then add `unblinded: YYYY-MM-DD` with it",
+            )
+        elif trial.participant_masked and today is not None and part.unblinded and part.unblinded > today:
+            p.error(
+                "arm",
+                f"is given while you are still blinded (the unblinded date, {part.unblinded}, is after "
+                f"today, {today})",
+                "remove arm until that day: the arm stays private until you are unblinded",
             )
         elif trial.arms and part.arm not in {a.label for a in trial.arms}:
             p.error(

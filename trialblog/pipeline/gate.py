@@ -17,6 +17,7 @@ from .. import pipeline
 from ..checks import Checked, ChecksFailed, Severity
 from ..content.entries import MISSING
 from ..content.errors import ContentError, ContentErrors, display_path
+from .addresses import settle
 from .cache import Cache, code_digest, digest
 from .run import Run
 from .settings import site_folder
@@ -40,6 +41,9 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
     root = site_folder(settings)
     unread = unreadable(generators[0], context, root)
     site.errors += [error for _path, errors in unread for error in errors]
+    site.errors += settle(
+        [a for a in run.articles if a.status == "published"], [p for p in run.pages if p.status == "published"], settings, context
+    )
     report = check(run, settings, root, [path for path, _ in unread])
     run.report = report
     if settings.get("TRIALBLOG_CHECK_ONLY"):
@@ -51,6 +55,16 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
     for finding in report.shown():
         log.warning("%s", as_text_one(finding))
     drop_unpublished(generators)
+    keep_addresses([*run.articles, *run.pages])
+
+
+def keep_addresses(items: list[Any]) -> None:
+    """Each entry's and page's address, now that every generator has made its context, kept as if
+    its header gave it (Pelican's ``URL:`` metadata): templates show an address many times, and
+    Pelican works it out from the settings at each use."""
+    for item in items:
+        if not hasattr(item, "override_url"):
+            item.override_url = item.url
 
 
 def as_text_one(finding: Any) -> str:

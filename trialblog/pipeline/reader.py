@@ -20,6 +20,7 @@ from pelican.readers import MarkdownReader
 from ..content.entries import header_errors
 from ..content.errors import ContentErrors, display_path
 from ..content.header import PELICAN_KEYS, TRIALBLOG_KEYS, body_of, read_header
+from ..content.slugs import slug_of
 from ..content.sources import read_text
 from .settings import site_folder
 
@@ -65,10 +66,24 @@ class TrialblogMarkdownReader(MarkdownReader):
         for key, value in header.values.items():
             metadata[key] = self.process_metadata(key, self.convert(value) if key in formatted else value)
         metadata[LINES] = dict(header.lines)
+        name_slugs(self.settings, source_path, metadata)
         return content, metadata
 
     def convert(self, text: str) -> str:
         return self.markdown.reset().convert(text)
+
+
+def name_slugs(settings: dict[str, Any], source_path: str, metadata: dict[str, Any]) -> None:
+    """Give the entry, and each of its tags, a slug that is never empty nor too long for a file
+    name (see :func:`trialblog.content.slugs.slug_of`), unless its header gives one."""
+    if "slug" not in metadata:
+        source = settings.get("SLUGIFY_SOURCE", "title")
+        name = Path(source_path).stem if source == "basename" else metadata.get("title")
+        if name:
+            metadata["slug"] = slug_of(str(name), settings)
+    tags = {**settings, "SLUG_REGEX_SUBSTITUTIONS": settings.get("TAG_REGEX_SUBSTITUTIONS") or settings.get("SLUG_REGEX_SUBSTITUTIONS")}
+    for tag in metadata.get("tags") or ():
+        tag.slug = slug_of(tag.name, tags)
 
 
 def use_reader(readers: Any) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from pelican import signals
 
-from . import enabled, gate, published, reader, site
+from . import enabled, gate, links, published, reader, site
 from .settings import COMMON, check, check_output, site_paths
 from .writer import TrialblogWriter, complete_feed
 
@@ -44,6 +44,7 @@ RECEIVERS = (
     (signals.readers_init, for_sites_with(None)(reader.use_reader)),
     (signals.article_generator_finalized, for_sites_with(None)(site.on_articles)),
     (signals.page_generator_finalized, for_sites_with(None)(site.on_pages)),
+    (signals.static_generator_finalized, for_sites_with(None)(links.drop_static_links_leaving_the_site)),
     (signals.all_generators_finalized, for_sites_with(None, lambda g: g[0].settings if g else {})(gate.on_all_generators_finalized)),
     (signals.get_writer, writer),
     (signals.feed_generated, for_sites_with(None, lambda context: context)(complete_feed)),

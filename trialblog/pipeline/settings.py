@@ -118,13 +118,16 @@ def check_output(settings: Mapping[str, Any], output: str | os.PathLike[str] | N
     """Refuse an ``OUTPUT_PATH`` that is or holds the content, the settings, the theme, templates,
     plugins or trialblog's records, or lies inside the content: a build replaces its output
     folder whole."""
+    from ..content.errors import display_path
+
     where = Path(os.path.realpath(output if output is not None else settings["OUTPUT_PATH"]))
+    site = site_folder(settings)
     for what, path, inside in protected(settings):
         if where == path or where in path.parents or (inside and path in where.parents):
             raise SettingsError(
-                f"OUTPUT_PATH = {str(output or settings['OUTPUT_PATH'])!r} ({where}) would overwrite {what} "
-                f"at {path}: a build replaces its output folder whole. Set OUTPUT_PATH to a folder of its "
-                'own, e.g. OUTPUT_PATH = "output" in pelicanconf.py'
+                f"OUTPUT_PATH is {display_path(where, site)!r}: a build replaces its output folder "
+                f"whole, and that would overwrite {what}, {display_path(path, site)!r}. Set OUTPUT_PATH to a "
+                'folder of its own, e.g. OUTPUT_PATH = "output" in pelicanconf.py'
             )
 
 

@@ -25,10 +25,10 @@ from ..content.site import (
     load_trials,
 )
 from ..registry.slugs import RESERVED
-from .cache import Cache, code_digest
+from .cache import Cache, code_digest, digest
 from .reader import LINES
 from .run import Run, run_of
-from .settings import site_folder
+from .settings import build_date, site_folder
 
 ARTICLE_LISTS = ("articles", "translations", "hidden_articles", "hidden_translations", "drafts", "drafts_translations")
 PAGE_LISTS = ("pages", "translations", "hidden_pages", "hidden_translations", "draft_pages", "draft_translations")
@@ -83,8 +83,9 @@ def load(settings: dict[str, Any], articles: list[Any]) -> Site:
     root = site_folder(settings)
     content = Path(settings["PATH"])
     ignore = settings.get("IGNORE_FILES") or ()
-    cache = Cache.of_run(settings, "trials", code_digest())
-    site = load_trials(content_files(content / TRIALS_DIR, TRIAL_SUFFIXES, ignore), root, cache.get)
+    today = build_date(settings)
+    cache = Cache.of_run(settings, "trials", digest(code_digest(), today.isoformat()))
+    site = load_trials(content_files(content / TRIALS_DIR, TRIAL_SUFFIXES, ignore), root, cache.get, today)
     cache.save()
     for slug in sorted(RESERVED & set(site.trials)):
         site.errors.append(
