@@ -88,6 +88,7 @@ class FeedsGenerator(Generator):
             subtitle=subtitle,
             author=self.settings.get("AUTHOR", ""),
             language=self.settings.get("DEFAULT_LANG", "en"),
+            allowed_html=self.settings.get("TRIALBLOG_ALLOWED_HTML"),
         )
         write_documents(self.output_path, {atom_path: atom, rss_path: rss})
 
