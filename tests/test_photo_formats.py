@@ -148,13 +148,14 @@ def test_a_decompression_bomb_is_refused_by_name_and_a_large_picture_warned_of(t
     Image.new("RGB", (50, 50)).save(images / "bomb.png")
     Image.new("RGB", (40, 40)).save(images / "large.png")
     Image.new("RGB", (50, 50)).save(images / "bomb.jfif", "JPEG")
+    Image.new("RGB", (50, 50)).save(images / "bomb.dat", "BMP")
     assert clean_output(tmp_path) == 1
-    assert not (images / "bomb.png").exists() and not (images / "bomb.jfif").exists()
+    assert not any((images / name).exists() for name in ("bomb.png", "bomb.jfif", "bomb.dat"))
     assert (images / "large.png").exists()
     messages = {r.levelname: [] for r in caplog.records}
     for record in caplog.records:
         messages[record.levelname].append(record.getMessage())
-    assert len(messages["ERROR"]) == 2
+    assert len(messages["ERROR"]) == 3
     assert all("decompression bomb" in m and "2500 pixels" in m for m in messages["ERROR"])
     (warning,) = messages["WARNING"]
     assert warning.startswith("images/large.png: a very large picture (1,600 pixels)")

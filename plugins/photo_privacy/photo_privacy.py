@@ -37,13 +37,9 @@ from pathlib import Path
 
 from pelican import signals
 from PIL import Image, ImageCms, ImageOps, ImageSequence
+from pillow_heif import register_heif_opener
 
-try:  # HEIC and HEIF, the iPhone's own format
-    from pillow_heif import register_heif_opener
-except ImportError:  # pragma: no cover - a dependency; without it a .heic is refused, never copied
-    pass
-else:
-    register_heif_opener()
+register_heif_opener()  # HEIC and HEIF, the iPhone's own format
 
 # Under Pelican's logger, so that `trialblog build` sees an error here and keeps output/ as it was.
 log = logging.getLogger("pelican.plugins.photo_privacy")
@@ -172,6 +168,8 @@ def _looks_like_a_picture(path: Path) -> bool:
         with warnings.catch_warnings(), Image.open(path) as image:
             warnings.simplefilter("ignore")  # they are reported when the picture is cleaned
             return _named_as(path, image.format)
+    except Image.DecompressionBombError:
+        return True  # a picture all the same: refused, by name, when it is cleaned
     except Exception:  # noqa: BLE001 - anything Pillow cannot open is not a picture to it
         return False
 
