@@ -64,6 +64,7 @@ class FeedsGenerator(Generator):
             subtitle=subtitle,
             author=self.settings.get("AUTHOR", ""),
             language=self.settings.get("DEFAULT_LANG", "en"),
+            allowed_html=self.settings.get("TRIALBLOG_ALLOWED_HTML"),
         )
         # A feed Pelican itself writes at the same path is Pelican's (the pipeline adds the
         # notices to it): never overwritten.

@@ -25,13 +25,14 @@ from .yamlsource import Layout, load_yaml
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
+# ASCII digits only (``\d`` would take full-width and other scripts' digits); used with fullmatch.
 REGISTRY_IDS = {
-    "ClinicalTrials.gov": (re.compile(r"^NCT\d{8}$"), "NCT followed by 8 digits, e.g. NCT04012996"),
-    "ISRCTN": (re.compile(r"^ISRCTN\d{8}$"), "ISRCTN followed by 8 digits"),
-    "EU CT": (re.compile(r"^\d{4}-5\d{5}-\d{2}-\d{2}$"), "EU CT number, e.g. 2023-501234-56-00"),
-    "EudraCT": (re.compile(r"^\d{4}-\d{6}-\d{2}$"), "EudraCT number, e.g. 2006-001234-56"),
-    "ANZCTR": (re.compile(r"^ACTRN\d{14}$"), "ACTRN followed by 14 digits"),
-    "DRKS": (re.compile(r"^DRKS\d{8}$"), "DRKS followed by 8 digits"),
+    "ClinicalTrials.gov": (re.compile(r"NCT[0-9]{8}"), "NCT followed by 8 digits, e.g. NCT04012996"),
+    "ISRCTN": (re.compile(r"ISRCTN[0-9]{8}"), "ISRCTN followed by 8 digits"),
+    "EU CT": (re.compile(r"[0-9]{4}-5[0-9]{5}-[0-9]{2}-[0-9]{2}"), "EU CT number, e.g. 2023-501234-56-00"),
+    "EudraCT": (re.compile(r"[0-9]{4}-[0-9]{6}-[0-9]{2}"), "EudraCT number, e.g. 2006-001234-56"),
+    "ANZCTR": (re.compile(r"ACTRN[0-9]{14}"), "ACTRN followed by 14 digits"),
+    "DRKS": (re.compile(r"DRKS[0-9]{8}"), "DRKS followed by 8 digits"),
 }
 
 REGISTRY_URLS = {
@@ -204,7 +205,7 @@ class Trial:
 
 def registry_of(registry_id: str) -> str | None:
     for name, (pattern, _) in REGISTRY_IDS.items():
-        if pattern.match(registry_id):
+        if pattern.fullmatch(registry_id):
             return name
     return None
 

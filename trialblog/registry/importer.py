@@ -10,21 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..content.errors import ContentError, display_path
 from ..content.site import TRIAL_SUFFIXES, TRIALS_DIR
 from ..content.sources import FORBIDDEN, MAX_BYTES
 from ..content.trials import SLUG, trial_from_data
 from ..content.yamlsource import LDict, load_yaml
+from . import values as v
 from .record import REGISTRY_FIELDS, RegistryRecord
 from .slugs import base_slug, unique_slug
 from .sources import NCT_ID, Problem, read_file, registry_files
 from .yamlfile import compose, plain, write_atomic
 
+T = TypeVar("T")
 ID_LINE = re.compile(r"""^id:\s*["']?([^\s"'#]+)""", re.M)
 REQUIRED = ("title", "status")
 
@@ -91,7 +93,7 @@ class Importer:
                 match = ID_LINE.search(path.read_text(encoding="utf-8-sig", errors="replace"))
             except OSError:
                 continue
-            if match and NCT_ID.match(match.group(1)):
+            if match and NCT_ID.fullmatch(match.group(1)):
                 self.by_id.setdefault(match.group(1), path)
 
     def shown(self, path: Path) -> str:
@@ -101,17 +103,20 @@ class Importer:
         """Import every study in ``paths`` (files or folders); problems never stop the rest."""
         report = ImportReport()
         for path in registry_files(list(paths)):
-            read = read_file(path, self.shown(path) if path.is_absolute() else str(path))
+            shown = self.shown(path) if path.is_absolute() else str(path)
+            read = _guarded(shown, report, read_file, path, shown)
+            if read is None:
+                continue
             report.problems.extend(read.problems)
             for record in read.records:
-                self.import_record(record, report)
+                _guarded(record.source, report, self.import_record, record, report)
         return report
 
     def import_record(self, record: RegistryRecord, report: ImportReport) -> None:
         """Create or update the trial file of one record."""
         problems = report.problems
-        if not record.id or not NCT_ID.match(record.id):
-            what = f"its NCT number {record.id!r} is not one" if record.id else "it has no NCT number"
+        if not record.id or not NCT_ID.fullmatch(record.id):
+            what = f"its NCT number {v.shown(record.id)} is not one" if record.id else "it has no NCT number"
             problems.append(Problem(record.source, f"{what} (identificationModule.nctId); not imported"))
             return
         path = self.by_id.get(record.id)
@@ -138,6 +143,7 @@ class Importer:
                     )
                 )
                 return
+        problems.extend(Problem(record.source, note, fatal=False) for note in record.notes)
         lacking = [f for f in REQUIRED if not record.fields.get(f)]
         if old is None and lacking:
             problems.append(
@@ -161,7 +167,6 @@ class Importer:
                     fatal=False,
                 )
             )
-        problems.extend(Problem(record.source, note, fatal=False) for note in record.notes)
         old_updated = plain(old.get("last_updated")) if old else None
         new_updated = record.fields.get("last_updated")
         if old_updated and new_updated and str(new_updated) < str(old_updated):
@@ -256,6 +261,21 @@ def _check(text: str, slug: str, shown: str) -> list[ContentError]:
         errors.append(ContentError(shown, None, None, f"{slug!r} cannot be a trial slug"))
     trial_from_data(data, slug, shown, errors)
     return errors
+
+
+def _guarded(source: str, report: ImportReport, step: Callable[..., T], *args: Any) -> T | None:
+    """``step(*args)``; whatever a file or record holds that the reader did not foresee becomes that
+    file's problem, and the import goes on with the others."""
+    try:
+        return step(*args)
+    except OSError:
+        raise  # the disk, not the file: every other file would fail the same way
+    except Exception as exc:  # noqa: BLE001 - one file never stops the others
+        said = str(exc) if len(str(exc)) <= 200 else str(exc)[:199] + "\u2026"
+        report.problems.append(
+            Problem(source, f"could not be imported ({type(exc).__name__}: {said}); nothing was written for it")
+        )
+        return None
 
 
 def _join(items: list[str]) -> str:

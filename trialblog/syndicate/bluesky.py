@@ -24,9 +24,10 @@ from atproto_client.models.common import XrpcError
 from atproto_client.request import Request
 
 from . import NetworkStopped, Rejected
-from .credentials import BlueskyAccount, Redactor
+from .credentials import BlueskyAccount
 from .files import BLUESKY_SESSION, write_json
 from .network import Remote
+from .redaction import Redactor
 from .retry import Backoff, Retryable, server_wait
 from .state import Record
 from .text import Announcement, BlueskyPost, Style, bluesky_post
