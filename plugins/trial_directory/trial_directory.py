@@ -28,6 +28,7 @@ from trialblog.content.errors import ContentError, ContentErrors
 from trialblog.registry.feed import build_recruiting_feed, status_news
 from trialblog.registry.listing import FACETS, AgeGroup, Directory, Listing, grouped, in_page_order
 from trialblog.registry.markup import registry_html
+from trialblog.registry.sites import MANY_SITES, site_places
 from trialblog.registry.slugs import RESERVED
 from trialblog.render.feeds import absolute_url, write_documents
 
@@ -162,6 +163,8 @@ class DirectoryGenerator(Generator):
         self.writer = writer
         relative = self.settings["RELATIVE_URLS"]
         self.cache_listings()
+        conditions = self.context.get("conditions", [])
+        condition_pages = {condition["slug"] for condition in conditions}
         self.write_listing(writer, "trials/", "trials", self.directory.listings)
         self.write_listing(
             writer,
@@ -182,16 +185,16 @@ class DirectoryGenerator(Generator):
                 values=self.facets[kind],
             )
             for facet in self.facets[kind]:
-                heading = f"Recruiting trials: {FACET_TITLES[kind].lower()} {facet.name}"
                 self.write_listing(
                     writer,
                     f"trials/recruiting/{kind}/{facet.slug}/",
                     "recruiting",
                     facet.listings,
                     facet=facet,
-                    heading=heading,
+                    heading=facet.heading,
+                    condition_pages=condition_pages,
                 )
-        conditions = self.context.get("conditions", [])
+        self.write_site_pages(writer)
         writer.write_file(
             "conditions/index.html",
             self.get_template("conditions"),
@@ -211,6 +214,30 @@ class DirectoryGenerator(Generator):
                 open_facet=open_conditions.get(condition["slug"]),
             )
         self.write_feeds(conditions)
+
+    def write_site_pages(self, writer) -> None:
+        """A page for each country where a trial has many sites, and the sites' places for "near me"."""
+        for listing in self.directory.listings:
+            trial = listing.trial
+            if len(trial.locations) <= MANY_SITES:
+                continue
+            countries = self.directory.sites(trial)
+            paged = [country for country in countries if country.own_page]
+            for country in paged:
+                writer.write_file(
+                    f"trials/{trial.slug}/sites/{country.slug}/index.html",
+                    self.get_template("sites"),
+                    self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    url=f"trials/{trial.slug}/sites/{country.slug}/",
+                    trial=trial,
+                    country=country,
+                    near=any(site.lat is not None for city in country.cities for site in city.sites),
+                )
+            places = f"trials/{trial.slug}/sites.json"
+            if paged and owns(writer, places):
+                page = self.absolute(f"trials/{trial.slug}/")
+                write_documents(self.output_path, {places: site_places(countries, page)})
 
     def absolute(self, path: str) -> str:
         return absolute_url(self.settings, path)

@@ -44,7 +44,7 @@ REGISTRY_URLS = {
 
 TRIAL_FIELDS = (
     "id", "title", "official_title", "acronym", "summary", "registry_summary", "conditions",
-    "keywords", "study_type", "phases", "status", "status_verified", "last_updated", "status_history",
+    "mesh_conditions", "keywords", "study_type", "phases", "status", "status_verified", "last_updated", "status_history",
     "start_date", "completion_date", "allocation", "masking", "who_masked", "arms",
     "interventions", "sponsor", "collaborators", "funder", "eligibility", "locations",
     "contacts", "url", "participation", "disclosure",
@@ -135,6 +135,7 @@ class Trial:
     summary: str = ""
     registry_summary: str = ""
     conditions: tuple[str, ...] = ()
+    mesh_conditions: tuple[str, ...] = ()  # the registry's MeSH headings for the conditions
     keywords: tuple[str, ...] = ()
     study_type: StudyType = StudyType.INTERVENTIONAL
     phases: tuple[Phase, ...] = ()
@@ -289,6 +290,7 @@ def trial_from_data(
         summary=f.text("summary") or "",
         registry_summary=f.text("registry_summary") or "",
         conditions=tuple(f.text_list("conditions")),
+        mesh_conditions=tuple(f.text_list("mesh_conditions")),
         keywords=tuple(f.text_list("keywords")),
         study_type=f.enum("study_type", StudyType, default=StudyType.INTERVENTIONAL),
         phases=tuple(f.enum_list("phases", Phase)),

@@ -7,8 +7,8 @@ from typing import Any
 
 # Fields an import writes; every other field of a trial file is the site owner's and is kept as written.
 REGISTRY_FIELDS = (
-    "id", "title", "official_title", "acronym", "registry_summary", "conditions", "keywords",
-    "study_type", "phases", "status", "status_verified", "last_updated", "start_date",
+    "id", "title", "official_title", "acronym", "registry_summary", "conditions", "mesh_conditions",
+    "keywords", "study_type", "phases", "status", "status_verified", "last_updated", "start_date",
     "completion_date", "allocation", "masking", "who_masked", "arms", "interventions", "sponsor",
     "collaborators", "funder", "eligibility", "locations", "contacts",
 )  # fmt: skip
