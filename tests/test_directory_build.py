@@ -376,19 +376,41 @@ def test_recruiting_feeds_announce_each_status_change_once(directory):
     assert all("BLIND-1" not in e.title for e in atom.entries)  # no status history, nothing to announce
 
 
-def test_georss_carries_each_open_site(directory):
+def test_georss_one_geometry_per_entry(directory):
     out = directory["out"]
     xml = (out / "feeds/recruiting.atom.xml").read_text(encoding="utf-8")
     assert 'xmlns:georss="http://www.georss.org/georss"' in xml
     assert "<georss:point>35.82194 127.14889</georss:point>" in xml  # CETIS-I's one site
+    for entry in re.findall(r"<entry>.*?</entry>", xml, re.S):
+        assert entry.count("<georss:") <= 1, entry[:200]
     big = xml[xml.index("trial-status:NCT04012996") :]
     big = big[: big.index("</entry>")]
-    open_sites = sum(
-        1
+    open_points = [
+        (round(-60 + (i % 120), 4), round(-170 + (i % 340), 4))
         for i in range(SITES)
         if SITE_STATUSES[i % len(SITE_STATUSES)] in ("RECRUITING", "NOT_YET_RECRUITING")
-    )
-    assert big.count("<georss:point>") == open_sites
+    ]
+    south, west = min(p[0] for p in open_points), min(p[1] for p in open_points)
+    north, east = max(p[0] for p in open_points), max(p[1] for p in open_points)
+    box = [float(x) for x in re.findall(r"<georss:box>([^<]+)</georss:box>", big)[0].split()]
+    assert box == [south, west, north, east] and big.count("<georss:") == 1
+    assert len(xml.encode()) < 40_000
+
+
+def test_no_empty_feeds_and_no_links_to_missing_ones(directory):
+    out = directory["out"]
+    feeds = list((out / "feeds").rglob("*.xml"))
+    for feed in feeds:
+        parsed = parse(feed)
+        assert parsed.entries, feed
+        assert "1970" not in parsed.feed.get("updated", ""), feed
+    written = {"/" + str(f.relative_to(out)) for f in feeds}
+    for page in out.rglob("*.html"):
+        for link in re.findall(r'href="(/feeds/[^"]+)"', page.read_text(encoding="utf-8")):
+            assert link in written, (page, link)
+    assert not (out / "feeds/conditions/shock.atom.xml").exists()  # nobody writes about it
+    assert (out / "feeds/conditions/disc-degeneration.atom.xml").exists()  # the laser diary entry
+    assert (out / "feeds/recruiting/conditions/systemic-lupus-erythematosus.atom.xml").exists()
 
 
 def test_feed_ids_are_stable_across_rebuilds(directory):

@@ -299,7 +299,24 @@ def import_group() -> None:
 
 
 @import_group.command("ctgov")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--query",
+    "queries",
+    multiple=True,
+    metavar="QUERY",
+    help="Sync from the API: its own query string, e.g. 'query.cond=lupus&filter.overallStatus=RECRUITING'.",
+)
+@click.option("--saved", is_flag=True, help="Sync every query saved in CTGOV_QUERIES (pelicanconf.py).")
+@click.option(
+    "--api-url",
+    default="https://clinicaltrials.gov/api/v2",
+    show_default=True,
+    help="The API to sync from (a mirror, or a stand-in for tests).",
+)
+@click.option(
+    "--pause", type=click.FloatRange(min=0), default=1.0, show_default=True, help="Seconds between requests."
+)
 @click.option(
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -307,19 +324,31 @@ def import_group() -> None:
 )
 @SITE_OPTION
 @friendly
-def import_ctgov(paths: tuple[Path, ...], today, site_dir: Path) -> None:
-    """Import ClinicalTrials.gov records into content/trials/.
+def import_ctgov(
+    paths: tuple[Path, ...], queries: tuple[str, ...], saved: bool, api_url: str, pause: float, today, site_dir: Path
+) -> None:
+    """Import ClinicalTrials.gov records into content/trials/, from files or from the API.
 
     PATHS are files or folders of API v2 JSON (one study, a /studies page or the website's
-    download) or classic XML. A trial already on the site is updated in place, keeping your
-    summary, participation and disclosure; each change of status is added to status_history.
-    Problems are reported per file and the rest is imported; the exit status is 1 if anything
-    could not be imported.
+    download) or classic XML. With --query or --saved, every page of the queries is fetched
+    from the API, and so is every trial on the site the queries no longer return (its new
+    status is recorded); no file changes unless the whole sync succeeds. A trial already on
+    the site is updated in place, keeping your summary, participation and disclosure; each
+    change of status is added to status_history. Problems are reported per record and the
+    rest is imported; the exit status is 1 if anything could not be imported.
     """
-    from .registry.importer import import_paths
-
     content = _content(site_dir)
-    report = import_paths(paths, content, site_dir, today.date() if today else None)
+    day = today.date() if today else None
+    if not (paths or queries or saved):
+        raise click.UsageError("name files or folders to import, or sync with --query QUERY or --saved")
+    if paths and (queries or saved):
+        raise click.UsageError("import files or sync from the API, not both at once")
+    if paths:
+        from .registry.importer import import_paths
+
+        report = import_paths(paths, content, site_dir, day)
+    else:
+        report = _sync(site_dir, content, list(queries), saved, api_url, pause, day)
     for outcome in report.outcomes:
         click.echo(str(outcome))
     for problem in report.problems:
@@ -327,6 +356,29 @@ def import_ctgov(paths: tuple[Path, ...], today, site_dir: Path) -> None:
     click.echo(report.summary())
     if report.failed:
         sys.exit(1)
+
+
+def _sync(site_dir: Path, content: Path, queries: list[str], saved: bool, api_url: str, pause: float, day):
+    """Run the API sync for ``trialblog import ctgov --query/--saved``."""
+    from .build import load_settings
+    from .registry.ctgov_api import Client, SyncError
+    from .registry.progress import ProgressLine
+    from .registry.sync import saved_queries, sync
+
+    if saved:
+        try:
+            queries += saved_queries(load_settings(site_dir).get("CTGOV_QUERIES", []))
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+    progress = ProgressLine(sys.stderr)
+    try:
+        return sync(content, queries, Client(api_url, pause=pause), root=site_dir, today=day, progress=progress)
+    except SyncError as exc:
+        progress.done()  # the message starts on a line of its own
+        click.echo(f"error: {exc}; no trial file was changed", err=True)
+        sys.exit(1)
+    finally:
+        progress.done()
 
 
 def _content(site_dir: Path) -> Path:

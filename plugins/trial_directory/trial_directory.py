@@ -203,6 +203,9 @@ class DirectoryGenerator(Generator):
             url="conditions/",
         )
         open_conditions = {facet.slug: facet for facet in self.facets["condition"]}
+        for facet in self.facets["condition"]:  # a condition's own words lead to its MeSH heading
+            for name in facet.also_called:
+                open_conditions.setdefault(self.directory.slugify(name), facet)
         for condition in conditions:
             listings = [self.directory.by_slug[t.slug] for t in condition["trials"]]
             self.write_listing(
@@ -257,8 +260,8 @@ class DirectoryGenerator(Generator):
         self, slug: str, title: str, page: str, listings: list[Listing], limit: int, subtitle: str
     ) -> None:
         atom_path, rss_path = recruiting_feed_path("atom", slug), recruiting_feed_path("rss", slug)
-        if not owns(getattr(self, "writer", None), atom_path):
-            return
+        if not self.directory.has_news(slug) or not owns(getattr(self, "writer", None), atom_path):
+            return  # a feed with nothing to say is not written, nor linked
         reuse = reusing(getattr(self, "writer", None))
         if reuse and reuse.copy_all((atom_path, rss_path), self.output_path):
             return  # made from the trial records alone, which are unchanged: the last build's feed

@@ -70,8 +70,8 @@ class FeedsGenerator(Generator):
         )
 
     def write(self, path: str, title: str, page: str, articles: list, subtitle: str = "") -> None:
-        if not owns(getattr(self, "writer", None), path.format(kind="atom")):
-            return
+        if not articles or not owns(getattr(self, "writer", None), path.format(kind="atom")):
+            return  # a feed with nothing to say is not written, nor linked
         limit = self.settings.get("TRIALBLOG_FEED_MAX_ITEMS", 50)
         newest = sorted(articles, key=lambda a: a.date, reverse=True)[:limit]
         atom_path, rss_path = path.format(kind="atom"), path.format(kind="rss")
@@ -117,8 +117,6 @@ class FeedsGenerator(Generator):
             self.record_published(articles)
         by_trial = self.context.get("trial_entries", {})
         for trial in self.context.get("trials", []):
-            if trial.participation is None and not by_trial.get(trial.slug):
-                continue  # a directory record nobody here writes about: no diary feed to follow
             self.write(
                 feed_path("trial", "{kind}", trial.slug),
                 f"{site}: {trial.title}",

@@ -206,6 +206,7 @@ class Directory:
             self.listings.append(listing)
             self.by_slug[trial.slug] = listing
         self.open = [listing for listing in self.listings if listing.open]
+        self._news: set[str] | None = None
 
     def slugify(self, name: str) -> str:
         """The slug of a condition or country name (computed once per name)."""
@@ -219,6 +220,13 @@ class Directory:
 
     def sites(self, trial: Trial) -> list[CountryGroup]:
         return sites_by_country(trial.locations, self.slugify)
+
+    def has_news(self, condition: str = "") -> bool:
+        """Whether the recruiting feed (of the condition whose slug is ``condition``) has an entry."""
+        if self._news is None:
+            told = [listing.trial for listing in self.listings if listing.trial.status_history]
+            self._news = {self.slugify(c) for t in told for c in t.conditions} | ({""} if told else set())
+        return condition in self._news
 
     def stale_open(self) -> list[Listing]:
         """Open trials whose status was last verified more than a year ago."""
