@@ -47,7 +47,8 @@ PROBE = r"""() => {
   for (const el of document.querySelectorAll('*')) {
     const tag = el.localName;
     if (['iframe', 'frame', 'object', 'embed', 'base', 'applet'].includes(tag)) bad.push(`<${tag}>`);
-    if (tag === 'script' && !(el.getAttribute('src') || '').endsWith('/pagefind/directory-search.js'))
+    const src = el.getAttribute('src') || '';
+    if (tag === 'script' && !src.endsWith('/pagefind/directory-search.js') && !src.endsWith('/theme/js/sites-near.js'))
       bad.push('<script> not the site\'s own');
     if (tag === 'meta' && el.httpEquiv && el.httpEquiv.toLowerCase() !== 'content-security-policy')
       bad.push(`<meta http-equiv=${el.httpEquiv}>`);

@@ -33,7 +33,7 @@ def test_a_body_edit_writes_only_what_shows_that_body(tmp_path):
               "feeds/trials/lumen-lupus.atom.xml", "feeds/recruiting.atom.xml",
               "trials/aurora-ms/index.html"}  # fmt: skip
     assert linked <= set(after)  # listings (paginated too), other feeds, trial pages: the same files
-    assert result.reused > 200
+    assert result.reused > 150  # empty feeds are no longer written, so fewer files to link
 
 
 def test_pages_linked_by_every_build_process_are_counted(tmp_path):
@@ -44,4 +44,4 @@ def test_pages_linked_by_every_build_process_are_counted(tmp_path):
         entry = site / "content/diary/2024-06-03-month-three.md"
         entry.write_text(entry.read_text() + "\nA line added to the body only.\n")
         counts.append(build(site, workers=workers).reused)
-    assert counts[0] > 200 and counts[1] == counts[0]
+    assert counts[0] > 150 and counts[1] == counts[0]

@@ -239,6 +239,9 @@ class DirectoryGenerator(Generator):
                 )
             places = f"trials/{trial.slug}/sites.json"
             if paged and owns(writer, places):
+                reuse = reusing(writer)
+                if reuse and reuse.copy_all((places,), self.output_path):
+                    continue  # made from the trial records alone, which are unchanged
                 page = self.absolute(f"trials/{trial.slug}/")
                 write_documents(self.output_path, {places: site_places(countries, page)})
 
