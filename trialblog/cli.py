@@ -349,6 +349,35 @@ def import_ctgov(
         report = import_paths(paths, content, site_dir, day)
     else:
         report = _sync(site_dir, content, list(queries), saved, api_url, pause, day)
+    _tell(report)
+
+
+@import_group.command("ictrp")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Date recorded for a status change when the record has none (default: today).",
+)
+@SITE_OPTION
+@friendly
+def import_ictrp(paths: tuple[Path, ...], today, site_dir: Path) -> None:
+    """Import trials from WHO ICTRP XML exports into content/trials/.
+
+    Each trial keeps its own registry's id (EU CTR, CTIS, ISRCTN, JPRN, DRKS, ChiCTR, ...) and a
+    link to its record; its recruitment status is put in trialblog's words, the registry's own
+    kept beside it. A trial also registered on ClinicalTrials.gov (a secondary id naming its
+    NCT number) is one trial: its other ids are added to the ClinicalTrials.gov record's file.
+    """
+    from .registry.ictrp import read_ictrp_file
+    from .registry.importer import Importer
+
+    report = Importer(_content(site_dir), site_dir, today.date() if today else None).run(paths, read_ictrp_file)
+    _tell(report)
+
+
+def _tell(report) -> None:
+    """Print an import's outcomes and problems; exit 1 when anything could not be imported."""
     for outcome in report.outcomes:
         click.echo(str(outcome))
     for problem in report.problems:

@@ -51,11 +51,11 @@ def base_slug(acronym: str | None, title: str | None, registry_id: str) -> str:
     parts = slug[:MAX_LENGTH].strip("-").split("-")
     while len(parts) > 1 and parts[-1] in TRAILING_WORDS:
         parts.pop()
-    return "-".join(parts) or registry_id.lower()
+    return "-".join(parts) or slugify(registry_id)
 
 
 def unique_slug(base: str, taken: set[str], registry_id: str) -> str:
     """``base``, or ``base-nct01234567`` when another trial (or a directory page) has it."""
     if base not in taken and base not in RESERVED:
         return base
-    return f"{base}-{registry_id.lower()}"
+    return f"{base}-{slugify(registry_id)}"

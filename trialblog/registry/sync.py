@@ -16,7 +16,7 @@ from .ctgov_api import Client, Page
 from .ctgov_json import is_study, read_study
 from .importer import Importer, ImportReport
 from .record import RegistryRecord
-from .sources import Problem
+from .sources import NCT_ID, Problem
 
 Progress = Callable[[Page, int], None]
 
@@ -36,11 +36,12 @@ def sync(
     records: dict[str, RegistryRecord] = {}
     for query in queries:
         _collect(client.pages(query), records, report, progress)
-    missed = sorted(set(importer.by_id) - set(records))
+    on_site = {i for i in [*importer.by_id, *importer.by_other_id] if NCT_ID.match(i)}
+    missed = sorted(on_site - set(records))
     _collect(client.by_ids(missed), records, report, progress)
     for registry_id in missed:
         if registry_id not in records:
-            shown = importer.shown(importer.by_id[registry_id])
+            shown = importer.shown(importer.by_id.get(registry_id) or importer.by_other_id[registry_id])
             gone = f"ClinicalTrials.gov no longer returns {registry_id}; the file was left as it is"
             report.problems.append(Problem(shown, gone, fatal=False))
     for record in records.values():
