@@ -293,6 +293,13 @@ def syndicate(network: str | None, dry_run: bool, baseline: bool, limit: int, si
         sys.exit(1)
 
 
+TODAY_OPTION = click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Date recorded for a status change when the record has none (default: today).",
+)
+
+
 @main.group("import")
 def import_group() -> None:
     """Bring trial records in from a registry."""
@@ -317,11 +324,7 @@ def import_group() -> None:
 @click.option(
     "--pause", type=click.FloatRange(min=0), default=1.0, show_default=True, help="Seconds between requests."
 )
-@click.option(
-    "--today",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Date recorded for a status change when the record has none (default: today).",
-)
+@TODAY_OPTION
 @SITE_OPTION
 @friendly
 def import_ctgov(
@@ -354,11 +357,7 @@ def import_ctgov(
 
 @import_group.command("ictrp")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "--today",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Date recorded for a status change when the record has none (default: today).",
-)
+@TODAY_OPTION
 @SITE_OPTION
 @friendly
 def import_ictrp(paths: tuple[Path, ...], today, site_dir: Path) -> None:
