@@ -482,3 +482,11 @@ def test_the_search_index_holds_what_searchers_look_for(directory):
     for other in texts.values():
         assert "Only the study team" not in other and "Follow this trial" not in other
         assert not re.search(r"\w+@\w+\.\w+", other)
+
+
+def test_trial_page_keeps_its_own_terms_and_links_its_headings(directory):
+    out, slugs = directory["out"], directory["slugs"]
+    page = read(out, f"trials/{slugs['NCT05549596']}/")
+    assert '<a href="/conditions/lumbar-disc-herniation/">Lumbar Disc Herniation</a>' in page  # its own words
+    assert '<a href="/trials/recruiting/condition/spinal-stenosis/">Spinal Stenosis</a>' in page
+    assert '<span data-pagefind-filter="condition">Intervertebral Disc Displacement</span>' in page
