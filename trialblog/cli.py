@@ -62,6 +62,7 @@ def main() -> None:
     Start a site:      trialblog init my-trial-blog
     Write an entry:    trialblog new entry --trial my-trial --milestone visit "Week 4 visit"
     Import trials:     trialblog import ctgov NCT01234567.json   (ClinicalTrials.gov records)
+    Keep them fresh:   trialblog import ctgov --saved   (the API queries in CTGOV_QUERIES)
     Check it:          trialblog check          (privacy, blinding and more, before publishing)
     Build it:          trialblog build          (the site is written to output/)
     Preview it:        trialblog serve          (http://127.0.0.1:8000, rebuilt on change)
