@@ -21,7 +21,8 @@ class ProgressLine:
             self.totals[page.query] = page.total
         total = self.totals.get(page.query)
         of = f" of {total:,}" if total is not None else ""
-        text = f"{page.query}: page {page.number}, {len(page.studies)} studies{of}; {studies:,} studies in all"
+        count = len(page.studies)
+        text = f"{page.query}: page {page.number}, {count} stud{'y' if count == 1 else 'ies'}{of}; {studies:,} in all"
         if self.terminal:
             self.stream.write("\r" + text.ljust(self.width))
             self.width = len(text)
