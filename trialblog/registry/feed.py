@@ -24,6 +24,7 @@ from feedgen.ext.geo_entry import GeoEntryExtension
 from ..content.trials import Location, StatusChange, Trial
 from ..content.vocab import Status
 from ..render.feeds import EPOCH, clean_xml, documents, new_feed
+from .countries import country_name
 from .listing import OPEN_STATUSES
 
 HEADLINES = {
@@ -108,7 +109,7 @@ def entry_html(news: StatusNews, url: str) -> str:
         parts.append("<p>" + ". ".join(facts) + ".</p>")
     sites = news.open_sites
     if sites:
-        countries = sorted({s.country for s in sites if s.country})
+        countries = sorted({country_name(s.country) for s in sites if s.country})
         where = f" in {escape(', '.join(countries))}" if countries else ""
         parts.append(f"<p>{len(sites)} site{'s' if len(sites) != 1 else ''} open{where}.</p>")
     link = f'<a href="{escape(url)}">{escape(trial.title)}</a>'
