@@ -47,7 +47,8 @@ PROBE = r"""() => {
   for (const el of document.querySelectorAll('*')) {
     const tag = el.localName;
     if (['iframe', 'frame', 'object', 'embed', 'base', 'applet'].includes(tag)) bad.push(`<${tag}>`);
-    if (tag === 'script' && !(el.getAttribute('src') || '').endsWith('/pagefind/directory-search.js'))
+    const src = el.getAttribute('src') || '';
+    if (tag === 'script' && !src.endsWith('/pagefind/directory-search.js') && !src.endsWith('/theme/js/sites-near.js'))
       bad.push('<script> not the site\'s own');
     if (tag === 'meta' && el.httpEquiv && el.httpEquiv.toLowerCase() !== 'content-security-policy')
       bad.push(`<meta http-equiv=${el.httpEquiv}>`);
@@ -172,7 +173,7 @@ def hostile_trial(site: Path, registry_id: str) -> Path:
 def test_import_report(site):
     log = (site / "import.log").read_text()
     assert "imported 4 records (4 created); 2 could not be imported" in log
-    assert "its NCT number 'NCT0999<script>alert(1)</script>' is not one" in log
+    assert "its id 'NCT0999<script>alert(1)</script>' is not one trialblog recognises" in log
     assert "NCT09990005.xml: is not valid XML: Maximum entity amplification factor exceeded" in log
     assert "Traceback" not in log
 

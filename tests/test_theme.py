@@ -114,7 +114,9 @@ def test_weight_budget(example):
     entry = (example / PAGE_TYPES["entry-blinded"] / "index.html").stat().st_size
     assert entry + css <= 30 * 1024
     scripts = [p.relative_to(example).as_posix() for p in example.rglob("*.js")]
-    assert all(s.startswith("pagefind/") for s in scripts), scripts  # JavaScript only for search
+    near = "theme/js/sites-near.js"  # sorting a trial's sites by distance
+    assert all(s.startswith("pagefind/") or s == near for s in scripts), scripts  # and search
+    assert (example / near).stat().st_size <= 8 * 1024
 
 
 def test_html_is_valid_by_the_nu_checker(example):

@@ -85,6 +85,7 @@ def main() -> None:
     Start a site:      trialblog init my-trial-blog
     Write an entry:    trialblog new entry --trial my-trial --milestone visit "Week 4 visit"
     Import trials:     trialblog import ctgov NCT01234567.json   (ClinicalTrials.gov records)
+    Keep them fresh:   trialblog import ctgov --saved   (the API queries in CTGOV_QUERIES)
     Check it:          trialblog check          (privacy, blinding and more, before publishing)
     Build it:          trialblog build          (the site is written to output/)
     Preview it:        trialblog serve          (http://127.0.0.1:8000, rebuilt on change)
@@ -315,33 +316,90 @@ def syndicate(network: str | None, dry_run: bool, baseline: bool, limit: int, si
         sys.exit(1)
 
 
+TODAY_OPTION = click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Date recorded for a status change when the record has none (default: today).",
+)
+
+
 @main.group("import")
 def import_group() -> None:
     """Bring trial records in from a registry."""
 
 
 @import_group.command("ctgov")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option(
-    "--today",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Date recorded for a status change when the record has none (default: today).",
+    "--query",
+    "queries",
+    multiple=True,
+    metavar="QUERY",
+    help="Sync from the API: its own query string, e.g. 'query.cond=lupus&filter.overallStatus=RECRUITING'.",
 )
+@click.option("--saved", is_flag=True, help="Sync every query saved in CTGOV_QUERIES (pelicanconf.py).")
+@click.option(
+    "--api-url",
+    default="https://clinicaltrials.gov/api/v2",
+    show_default=True,
+    help="The API to sync from (a mirror, or a stand-in for tests).",
+)
+@click.option(
+    "--pause", type=click.FloatRange(min=0), default=1.0, show_default=True, help="Seconds between requests."
+)
+@TODAY_OPTION
 @SITE_OPTION
 @friendly
-def import_ctgov(paths: tuple[Path, ...], today, site_dir: Path) -> None:
-    """Import ClinicalTrials.gov records into content/trials/.
+def import_ctgov(
+    paths: tuple[Path, ...], queries: tuple[str, ...], saved: bool, api_url: str, pause: float, today, site_dir: Path
+) -> None:
+    """Import ClinicalTrials.gov records into content/trials/, from files or from the API.
 
     PATHS are files or folders of API v2 JSON (one study, a /studies page or the website's
-    download) or classic XML. A trial already on the site is updated in place, keeping your
-    summary, participation and disclosure; each change of status is added to status_history.
-    Problems are reported per file and the rest is imported; the exit status is 1 if anything
-    could not be imported.
+    download) or classic XML. With --query or --saved, every page of the queries is fetched
+    from the API, and so is every trial on the site the queries no longer return (its new
+    status is recorded); no file changes unless the whole sync succeeds. A trial already on
+    the site is updated in place, keeping your summary, participation and disclosure; each
+    change of status is added to status_history. Problems are reported per record and the
+    rest is imported; the exit status is 1 if anything could not be imported.
     """
-    from .registry.importer import import_paths
-
     content = _content(site_dir)
-    report = import_paths(paths, content, site_dir, today.date() if today else None)
+    day = today.date() if today else None
+    if not (paths or queries or saved):
+        raise click.UsageError("name files or folders to import, or sync with --query QUERY or --saved")
+    if paths and (queries or saved):
+        raise click.UsageError("import files or sync from the API, not both at once")
+    if paths:
+        from .registry.importer import import_paths
+
+        report = import_paths(paths, content, site_dir, day)
+    else:
+        report = _sync(site_dir, content, list(queries), saved, api_url, pause, day)
+    _tell(report)
+
+
+@import_group.command("ictrp")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@TODAY_OPTION
+@SITE_OPTION
+@friendly
+def import_ictrp(paths: tuple[Path, ...], today, site_dir: Path) -> None:
+    """Import trials from WHO ICTRP XML exports into content/trials/.
+
+    Each trial keeps its own registry's id (EU CTR, CTIS, ISRCTN, JPRN, DRKS, ChiCTR, ...) and a
+    link to its record; its recruitment status is put in trialblog's words, the registry's own
+    kept beside it. A trial also registered on ClinicalTrials.gov (a secondary id naming its
+    NCT number) is one trial: its other ids are added to the ClinicalTrials.gov record's file.
+    """
+    from .registry.ictrp import read_ictrp_file
+    from .registry.importer import Importer
+
+    report = Importer(_content(site_dir), site_dir, today.date() if today else None).run(paths, read_ictrp_file)
+    _tell(report)
+
+
+def _tell(report) -> None:
+    """Print an import's outcomes and problems; exit 1 when anything could not be imported."""
     for outcome in report.outcomes:
         click.echo(str(outcome))
     for problem in report.problems:
@@ -349,6 +407,29 @@ def import_ctgov(paths: tuple[Path, ...], today, site_dir: Path) -> None:
     click.echo(report.summary())
     if report.failed:
         sys.exit(1)
+
+
+def _sync(site_dir: Path, content: Path, queries: list[str], saved: bool, api_url: str, pause: float, day):
+    """Run the API sync for ``trialblog import ctgov --query/--saved``."""
+    from .build import load_settings
+    from .registry.ctgov_api import Client, SyncError
+    from .registry.progress import ProgressLine
+    from .registry.sync import saved_queries, sync
+
+    if saved:
+        try:
+            queries += saved_queries(load_settings(site_dir).get("CTGOV_QUERIES", []))
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+    progress = ProgressLine(sys.stderr)
+    try:
+        return sync(content, queries, Client(api_url, pause=pause), root=site_dir, today=day, progress=progress)
+    except SyncError as exc:
+        progress.done()  # the message starts on a line of its own
+        click.echo(f"error: {exc}; no trial file was changed", err=True)
+        sys.exit(1)
+    finally:
+        progress.done()
 
 
 def _content(site_dir: Path) -> Path:

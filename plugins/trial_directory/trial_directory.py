@@ -28,6 +28,7 @@ from trialblog.registry.listing import (
     in_page_order,
 )
 from trialblog.registry.markup import registry_html
+from trialblog.registry.sites import MANY_SITES, site_places
 from trialblog.registry.slugs import slugify_condition
 from trialblog.render.feeds import absolute_url, write_documents
 
@@ -141,6 +142,8 @@ class DirectoryGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         relative = self.settings["RELATIVE_URLS"]
+        conditions = self.context.get("conditions", [])
+        condition_pages = {condition["slug"] for condition in conditions}
         self.write_listing(writer, "trials/", "trials", self.directory.listings)
         self.write_listing(
             writer,
@@ -161,16 +164,16 @@ class DirectoryGenerator(Generator):
                 values=self.facets[kind],
             )
             for facet in self.facets[kind]:
-                heading = f"Recruiting trials: {FACET_TITLES[kind].lower()} {facet.name}"
                 self.write_listing(
                     writer,
                     f"trials/recruiting/{kind}/{facet.slug}/",
                     "recruiting",
                     facet.listings,
                     facet=facet,
-                    heading=heading,
+                    heading=facet.heading,
+                    condition_pages=condition_pages,
                 )
-        conditions = self.context.get("conditions", [])
+        self.write_site_pages(writer)
         writer.write_file(
             "conditions/index.html",
             self.get_template("conditions"),
@@ -179,6 +182,9 @@ class DirectoryGenerator(Generator):
             url="conditions/",
         )
         open_conditions = {facet.slug: facet for facet in self.facets["condition"]}
+        for facet in self.facets["condition"]:  # a condition's own words lead to its MeSH heading
+            for name in facet.also_called:
+                open_conditions.setdefault(self.directory.slugify(name), facet)
         for condition in conditions:
             listings = [self.directory.by_slug[t.slug] for t in condition["trials"]]
             self.write_listing(
@@ -190,6 +196,30 @@ class DirectoryGenerator(Generator):
                 open_facet=open_conditions.get(condition["slug"]),
             )
         self.write_feeds(conditions)
+
+    def write_site_pages(self, writer) -> None:
+        """A page for each country where a trial has many sites, and the sites' places for "near me"."""
+        for listing in self.directory.listings:
+            trial = listing.trial
+            if len(trial.locations) <= MANY_SITES:
+                continue
+            countries = self.directory.sites(trial)
+            paged = [country for country in countries if country.own_page]
+            for country in paged:
+                writer.write_file(
+                    f"trials/{trial.slug}/sites/{country.slug}/index.html",
+                    self.get_template("sites"),
+                    self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    url=f"trials/{trial.slug}/sites/{country.slug}/",
+                    trial=trial,
+                    country=country,
+                    near=any(site.lat is not None for city in country.cities for site in city.sites),
+                )
+            places = f"trials/{trial.slug}/sites.json"
+            if paged:
+                page = self.absolute(f"trials/{trial.slug}/")
+                write_documents(self.output_path, {places: site_places(countries, page)})
 
     def absolute(self, path: str) -> str:
         return absolute_url(self.settings, path)
@@ -209,6 +239,8 @@ class DirectoryGenerator(Generator):
         self, slug: str, title: str, page: str, listings: list[Listing], limit: int, subtitle: str
     ) -> None:
         atom_path, rss_path = recruiting_feed_path("atom", slug), recruiting_feed_path("rss", slug)
+        if not self.directory.has_news(slug):
+            return  # a feed with nothing to say is not written, nor linked
         news = status_news(listing.trial for listing in listings)[:limit]
         atom, rss = build_recruiting_feed(
             title=title,

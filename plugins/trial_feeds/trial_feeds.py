@@ -52,6 +52,8 @@ class FeedsGenerator(Generator):
         return self._items[id(article)]
 
     def write(self, path: str, title: str, page: str, articles: list[Any], subtitle: str = "") -> None:
+        if not articles:
+            return  # a feed with nothing to say is not written, nor linked
         limit = self.settings.get("TRIALBLOG_FEED_MAX_ITEMS", 50)
         newest = sorted(articles, key=lambda a: a.date, reverse=True)[:limit]
         atom_path, rss_path = path.format(kind="atom"), path.format(kind="rss")
@@ -78,8 +80,6 @@ class FeedsGenerator(Generator):
         by_trial = entries_by_trial(self)
         trials = sorted(site_of(self).trials.values(), key=lambda t: t.title.lower())
         for trial in trials:
-            if trial.participation is None and not by_trial.get(trial.slug):
-                continue  # a directory record nobody here writes about: no diary feed to follow
             self.write(
                 feed_path("trial", "{kind}", trial.slug),
                 f"{site}: {trial.title}",

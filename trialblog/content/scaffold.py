@@ -44,6 +44,12 @@ DIRECTORY_DISCLOSURE = (
     "I publish this list of trials myself, unpaid. Nobody funds it or chooses which trials are "
     "listed, and I have no financial interest in any of them."
 )
+
+# ClinicalTrials.gov searches the directory follows: `trialblog import ctgov --saved` runs them
+# all (the API's own query strings, as https://clinicaltrials.gov/data-api/api describes them).
+CTGOV_QUERIES = [
+    # "query.cond=lupus&filter.overallStatus=RECRUITING,NOT_YET_RECRUITING",
+]
 '''
 
 PUBLISHCONF = '''"""Settings for publishing: everything in pelicanconf.py, with absolute URLs."""

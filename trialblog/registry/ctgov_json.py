@@ -106,6 +106,10 @@ def read_study(study: dict, source: str) -> RegistryRecord:
         f["conditions"] = read.strings(_list(ps, "conditionsModule", "conditions"), "condition")
         f["keywords"] = read.strings(_list(ps, "conditionsModule", "keywords"), "keyword")
 
+    browse = _get(study, "derivedSection", "conditionBrowseModule")
+    if isinstance(browse, dict):
+        f["mesh_conditions"] = _strings(m.get("term") for m in _list(browse, "meshes") if isinstance(m, dict))
+
     design = ps.get("designModule")
     if isinstance(design, dict):
         f["study_type"] = word(StudyType, design.get("studyType"), "study type")

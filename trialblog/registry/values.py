@@ -21,6 +21,11 @@ from ..content.vocab import (
 
 V = TypeVar("V", bound=Vocab)
 
+# Statuses of a trial, or of one of its sites, that is taking (or about to take) participants.
+OPEN_STATUSES = frozenset(
+    {Status.RECRUITING, Status.NOT_YET_RECRUITING, Status.ENROLLING_BY_INVITATION, Status.AVAILABLE}
+)
+
 # Words older records use for the same thing.
 ALIASES: dict[type[Vocab], dict[str, str]] = {
     Status: {"UNKNOWN_STATUS": "UNKNOWN"},
