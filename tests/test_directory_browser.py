@@ -23,7 +23,7 @@ PAGES = {
 @pytest.fixture(scope="module")
 def example(tmp_path_factory) -> Path:
     """The example site (with its imported trials and search index), built."""
-    site = copy_example(tmp_path_factory.mktemp("directory-example") / "site", today="2024-06-01")
+    site = copy_example(tmp_path_factory.mktemp("directory-example") / "site", today="2025-09-01")
     build(site)
     return site / "output"
 

@@ -172,6 +172,9 @@ def test_registry_ids_are_ascii_digits_only(tmp_path, registry, script):
     example = {
         "ClinicalTrials.gov": "NCT04012996", "ISRCTN": "ISRCTN12345678", "EU CT": "2023-501234-56-00",
         "EudraCT": "2006-001234-56", "ANZCTR": "ACTRN12345678901234", "DRKS": "DRKS00012345",
+        "JPRN": "JPRN-jRCT2031200123", "ChiCTR": "ChiCTR2000029308", "CTRI": "CTRI/2020/05/025214",
+        "IRCT": "IRCT20200405046953N1", "TCTR": "TCTR20200405001", "NL-OMON": "NL-OMON12345",
+        "PACTR": "PACTR202001234567890", "CRiS": "KCT0001234", "ReBEC": "RBR-74547s2",
     }[registry]  # fmt: skip
     assert registry_of(example) == registry
     odd = foreign(example, OTHER_DIGITS[script])

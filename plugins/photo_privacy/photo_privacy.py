@@ -38,9 +38,9 @@ from pelican import signals
 from PIL import Image, ImageCms, ImageOps, ImageSequence
 from pillow_heif import register_heif_opener
 
-register_heif_opener()  # HEIC and HEIF, the iPhone's own format
-
 from trialblog import pipeline
+
+register_heif_opener()  # HEIC and HEIF, the iPhone's own format
 
 # Under Pelican's logger, so that `trialblog build` sees an error here and keeps output/ as it was.
 log = pipeline.logger("photo_privacy")

@@ -108,7 +108,7 @@ def read_study(study: dict, source: str) -> RegistryRecord:
 
     browse = _get(study, "derivedSection", "conditionBrowseModule")
     if isinstance(browse, dict):
-        f["mesh_conditions"] = _strings(m.get("term") for m in _list(browse, "meshes") if isinstance(m, dict))
+        f["mesh_conditions"] = read.strings([m.get("term") for m in _list(browse, "meshes") if isinstance(m, dict)], "MeSH term")
 
     design = ps.get("designModule")
     if isinstance(design, dict):

@@ -104,8 +104,9 @@ class Importer:
     def shown(self, path: Path) -> str:
         return display_path(path, self.root)
 
-    def run(self, paths: Iterable[Path], reader: Callable[[Path, str], FileRead] = read_file) -> ImportReport:
+    def run(self, paths: Iterable[Path], reader: Callable[[Path, str], FileRead] | None = None) -> ImportReport:
         """Import every study in ``paths`` (files or folders); problems never stop the rest."""
+        reader = reader or read_file
         report = ImportReport()
         for path in registry_files(list(paths)):
             shown = self.shown(path) if path.is_absolute() else str(path)
