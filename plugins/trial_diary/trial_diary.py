@@ -20,6 +20,7 @@ from trialblog.pipeline.reader import markdown_config
 from trialblog.pipeline.settings import check, text
 from trialblog.pipeline.site import entries_by_trial, site_of
 from trialblog.pipeline.theme import with_trialblog_templates
+from trialblog.pipeline.writer import together
 from trialblog.registry.listing import condition_groups
 from trialblog.registry.slugs import slugify_condition
 from trialblog.render import charts
@@ -54,7 +55,11 @@ class TrialGenerator(Generator):
         """Render the site owner's own Markdown (summaries, consent notes)."""
         return Markup(self.markdown.reset().convert(text)) if text else Markup("")
 
-    def generate_output(self, writer: Any) -> None:
+    def generate_output(self, writer) -> None:
+        with together(writer):  # rendered on every core, written in order by Pelican's writer
+            self._write(writer)
+
+    def _write(self, writer: Any) -> None:
         relative = self.settings["RELATIVE_URLS"]
         for trial in self.trials:
             entries = self.by_trial.get(trial.slug, [])

@@ -17,6 +17,7 @@ from trialblog import pipeline
 from trialblog.pipeline.settings import build_date, check, flag, text, whole
 from trialblog.pipeline.site import entries_by_trial, site_of
 from trialblog.pipeline.theme import with_trialblog_templates
+from trialblog.pipeline.writer import together
 from trialblog.registry.feed import build_recruiting_feed, status_news
 from trialblog.registry.listing import (
     FACETS,
@@ -141,6 +142,10 @@ class DirectoryGenerator(Generator):
             )
 
     def generate_output(self, writer) -> None:
+        with together(writer):  # rendered on every core, written in order by Pelican's writer
+            self._write(writer)
+
+    def _write(self, writer) -> None:
         relative = self.settings["RELATIVE_URLS"]
         conditions = self.context.get("conditions", [])
         condition_pages = {condition["slug"] for condition in conditions}

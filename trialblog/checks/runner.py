@@ -15,6 +15,7 @@ from ..content.site import Site
 from ..content.sources import read_text
 from ..content.trials import Trial
 from ..pipeline.cache import Cache, digest
+from ..pipeline.cores import cores, shared
 from . import accessibility, blinding, integrity, metadata, privacy, recruitment, silencing
 from .documents import (
     Document,
@@ -120,23 +121,23 @@ def check_files(
     settings = settings or {}
     context = site_context(site, settings)
     found: list[Finding] = list(metadata.findings(site.errors))
-    results = 0
+    documents: list[tuple[str, str, Source, str]] = []  # (key, shown, source, text) of each readable file
     for source in sources:
         shown = display_path(source.path, root)
         raw = _read(source.path, shown, found)
-        if raw is None:
-            continue
-        results += 1
-
-        def check(shown: str = shown, source: Source = source, raw: str = raw) -> list[Finding]:
-            return check_document(context.document(shown, source.kind, raw, **source.context))
-
-        if cache is None:
-            found += check()
-        else:
+        if raw is not None:
             key = digest(shown, source.kind.value, raw, _context_key(source.context), site.trials_digest)
-            found += cache.get(key, check)
-    return Report(sorted(found, key=lambda f: f.sort_key), results)
+            documents.append((key, shown, source, raw))
+
+    def check(document: tuple[str, str, Source, str]) -> list[Finding]:
+        _key, shown, source, raw = document
+        return check_document(context.document(shown, source.kind, raw, **source.context))
+
+    todo = [d for d in documents if cache is None or not cache.has(d[0])]
+    fresh = {d[0]: findings for d, findings in zip(todo, shared(check, todo, cores(settings)), strict=True)}
+    for key, *_ in documents:
+        found += cache.get(key, lambda key=key: fresh[key]) if cache is not None else fresh[key]
+    return Report(sorted(found, key=lambda f: f.sort_key), len(documents))
 
 
 def site_context(site: Site, settings: Mapping[str, object]) -> SiteContext:

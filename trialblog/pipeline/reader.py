@@ -10,6 +10,7 @@ by one Markdown instance per reader, reset between files (Markdown's own way to 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -18,15 +19,18 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 
 from ..content.entries import header_errors
-from ..content.errors import ContentErrors, display_path
+from ..content.errors import ContentError, ContentErrors, display_path
 from ..content.header import PELICAN_KEYS, TRIALBLOG_KEYS, body_of, read_header
 from ..content.slugs import slug_of
 from ..content.sources import read_text
+from .cores import cores, shared
 from .settings import site_folder
 
 META = "markdown.extensions.meta"
 #: The metadata key that carries each header key's line, for errors found after reading.
 LINES = "header_lines"
+#: A Markdown file read: its HTML, its header's values, their lines.
+Parsed = tuple[str, dict[str, str], dict[str, int]]
 
 
 def known_keys(settings: dict[str, Any]) -> frozenset[str]:
@@ -52,28 +56,41 @@ class TrialblogMarkdownReader(MarkdownReader):
         super().__init__(settings)
         self.markdown = Markdown(**markdown_config(settings))
         self.known = known_keys(settings)
+        self.formatted = frozenset(settings.get("FORMATTED_FIELDS") or ())
+        self.tag_settings = {**settings, "SLUG_REGEX_SUBSTITUTIONS": settings.get("TAG_REGEX_SUBSTITUTIONS") or settings.get("SLUG_REGEX_SUBSTITUTIONS")}
+        self.prepared: dict[str, Parsed] = {}  # files parsed ahead, on every core (see prepare)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        content, values, lines = self.prepared.pop(source_path, None) or self.parse(source_path)
+        metadata = {key: self.process_metadata(key, value) for key, value in values.items()}
+        metadata[LINES] = lines
+        name_slugs(self.settings, self.tag_settings, source_path, metadata)
+        return content, metadata
+
+    def parse(self, source_path: str) -> Parsed:
+        """The file's HTML, its header's values (formatted fields as HTML) and their lines; a
+        problem with the file or its header raises :class:`ContentErrors`."""
         shown = display_path(source_path, site_folder(self.settings))
         text = read_text(Path(source_path), shown)
         header = read_header(text)
         errors = header_errors(shown, text, header, self.known)
         if errors:
             raise ContentErrors(errors)
-        content = self.convert(body_of(text, header))
-        formatted = self.settings.get("FORMATTED_FIELDS") or ()
-        metadata: dict[str, Any] = {}
-        for key, value in header.values.items():
-            metadata[key] = self.process_metadata(key, self.convert(value) if key in formatted else value)
-        metadata[LINES] = dict(header.lines)
-        name_slugs(self.settings, source_path, metadata)
-        return content, metadata
+        values = {key: self.convert(value) if key in self.formatted else value for key, value in header.values.items()}
+        return self.convert(body_of(text, header)), values, dict(header.lines)
+
+    def parsed(self, source_path: str) -> Parsed | None:
+        """:meth:`parse`, or None where it fails (the failure is said when Pelican reads the file)."""
+        try:
+            return self.parse(source_path)
+        except (ContentError, ContentErrors):
+            return None
 
     def convert(self, text: str) -> str:
         return self.markdown.reset().convert(text)
 
 
-def name_slugs(settings: dict[str, Any], source_path: str, metadata: dict[str, Any]) -> None:
+def name_slugs(settings: dict[str, Any], tag_settings: dict[str, Any], source_path: str, metadata: dict[str, Any]) -> None:
     """Give the entry, and each of its tags, a slug that is never empty nor too long for a file
     name (see :func:`trialblog.content.slugs.slug_of`), unless its header gives one."""
     if "slug" not in metadata:
@@ -81,9 +98,35 @@ def name_slugs(settings: dict[str, Any], source_path: str, metadata: dict[str, A
         name = Path(source_path).stem if source == "basename" else metadata.get("title")
         if name:
             metadata["slug"] = slug_of(str(name), settings)
-    tags = {**settings, "SLUG_REGEX_SUBSTITUTIONS": settings.get("TAG_REGEX_SUBSTITUTIONS") or settings.get("SLUG_REGEX_SUBSTITUTIONS")}
     for tag in metadata.get("tags") or ():
-        tag.slug = slug_of(tag.name, tags)
+        tag.slug = slug_of(tag.name, tag_settings)
+
+
+def prepare(generator: Any, paths: str, excludes: str) -> None:
+    """Parse every Markdown file ``generator`` will read (and Pelican's cache lacks) on every core,
+    before Pelican reads them one by one."""
+    reader = generator.readers.readers.get("md")
+    workers = cores(generator.settings)
+    if not isinstance(reader, TrialblogMarkdownReader) or workers <= 1:
+        return
+    files = []
+    for relative in sorted(generator.get_files(generator.settings[paths], exclude=generator.settings[excludes])):
+        path = os.path.abspath(os.path.join(generator.path, relative))  # as Pelican names it to the reader
+        if Path(path).suffix[1:].lower() in reader.file_extensions and generator.readers.get_cached_data(path) is None:
+            files.append(path)
+    for path, parsed in zip(files, shared(reader.parsed, files, workers), strict=True):
+        if parsed is not None:
+            reader.prepared[path] = parsed
+
+
+def prepare_articles(generator: Any) -> None:
+    """``article_generator_init``: see :func:`prepare`."""
+    prepare(generator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES")
+
+
+def prepare_pages(generator: Any) -> None:
+    """``page_generator_init``: see :func:`prepare`."""
+    prepare(generator, "PAGE_PATHS", "PAGE_EXCLUDES")
 
 
 def use_reader(readers: Any) -> None:

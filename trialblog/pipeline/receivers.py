@@ -9,6 +9,7 @@ from typing import Any
 from pelican import signals
 
 from . import enabled, gate, links, published, reader, site
+from . import writer as pages
 from .settings import COMMON, check, check_output, site_paths
 from .writer import TrialblogWriter, complete_feed
 
@@ -42,11 +43,17 @@ def writer(_pelican: Any) -> type:
 RECEIVERS = (
     (signals.initialized, check_settings),
     (signals.readers_init, for_sites_with(None)(reader.use_reader)),
+    (signals.article_generator_init, for_sites_with(None)(reader.prepare_articles)),
+    (signals.page_generator_init, for_sites_with(None)(reader.prepare_pages)),
     (signals.article_generator_finalized, for_sites_with(None)(site.on_articles)),
     (signals.page_generator_finalized, for_sites_with(None)(site.on_pages)),
     (signals.static_generator_finalized, for_sites_with(None)(links.drop_static_links_leaving_the_site)),
     (signals.all_generators_finalized, for_sites_with(None, lambda g: g[0].settings if g else {})(gate.on_all_generators_finalized)),
     (signals.get_writer, writer),
+    (signals.article_generator_write_article, for_sites_with(None)(pages.open_batch)),
+    (signals.article_writer_finalized, for_sites_with(None)(pages.flush)),
+    (signals.page_generator_write_page, for_sites_with(None)(pages.open_batch)),
+    (signals.page_writer_finalized, for_sites_with(None)(pages.flush)),
     (signals.feed_generated, for_sites_with(None, lambda context: context)(complete_feed)),
     (signals.finalized, for_sites_with(None)(published.on_finalized)),
 )

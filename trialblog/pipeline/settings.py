@@ -79,6 +79,7 @@ COMMON = (
     Setting("TRIALBLOG_PHONE_REGIONS", "a list of two-letter region codes", _regions, '["GB", "US"]'),
     words("TRIALBLOG_EXTRA_HEADERS", '["subtitle"]'),
     flag("TRIALBLOG_ALLOW_ERRORS"),
+    whole("TRIALBLOG_CORES", 1, 256, 2),
 )
 
 
