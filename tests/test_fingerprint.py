@@ -155,3 +155,19 @@ def test_a_second_run_of_the_same_pelican_shows_the_edited_trial(tmp_path):
     pelican.run()
     page = (tmp_path / "out/trials/lumen-lupus/index.html").read_text()
     assert "LUMEN-LUPUS RENAMED" in page
+
+
+def test_every_core_writes_what_one_process_writes(tmp_path):
+    """The work shared out (reading, checks, rendering) gives the same bytes as one process."""
+    from benchmarks.corpus import generate
+
+    from trialblog.pipeline.cores import MIN_SHARE, cores
+
+    shared_out = generate(tmp_path / "shared", 4 * MIN_SHARE, 20)
+    alone = generate(tmp_path / "alone", 4 * MIN_SHARE, 20)
+    with (alone / "pelicanconf.py").open("a") as conf:
+        conf.write("\nTRIALBLOG_CORES = 1\n")
+    assert cores() > 1, "this test needs a machine with two cores or more"
+    build(shared_out, cache=False)
+    build(alone, cache=False)
+    assert snapshot(shared_out / "output") == snapshot(alone / "output")
