@@ -164,3 +164,24 @@ def test_the_command_exits_quickly_with_every_line_written(small_site):
     assert version.returncode == 0 and version.stdout.startswith("trialblog, version ")
     usage = subprocess.run([*command, "no-such-command"], capture_output=True, text=True)
     assert usage.returncode == 2 and "No such command" in usage.stderr
+
+
+def test_a_build_says_what_it_is_doing_and_how_long_it_took(small_site):
+    result = run("build", "--quiet", "--site", str(small_site))
+    assert result.exit_code == 0, result.output
+    steps = [line for line in result.output.splitlines() if line.endswith("…")]
+    assert steps == ["reading…", "checking…", "writing…", "finishing: search index, sitemap, photos…"]
+    assert re.search(r"built \d+ pages .* in [\d.]+ s$", result.output.strip())
+
+
+def test_repeated_findings_are_told_once_per_rule_and_check_all_lists_them(small_site):
+    for n in range(6):
+        (small_site / f"content/diary/links-{n}.md").write_text(
+            f"Title: Links {n}\nDate: 2024-02-0{n + 1}\nTrial: none\n\n[click here](/archives/)\n"
+        )
+    built = run("build", "--quiet", "--site", str(small_site))
+    assert built.exit_code == 0, built.output
+    assert built.output.count("accessibility.link-text") == 4  # three in full, then one line for the rest
+    assert "accessibility.link-text ×6 in all: 3 more not shown" in built.output
+    checked = run("check", "--all", "--site", str(small_site))
+    assert checked.output.count("warning accessibility.link-text") == 6

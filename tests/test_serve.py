@@ -120,3 +120,25 @@ def test_no_request_finds_nothing_while_a_build_swaps_the_site_in(small_site):
         assert codes and set(codes) == {200}
     finally:
         serving.stop()
+
+
+def test_the_preview_reloads_itself_after_a_rebuild_and_the_site_never_carries_its_script(small_site, chromium):
+    serving = Serving(small_site)
+    try:
+        url = serving.url("/diary/2024/week-six/")
+        served = wait_for(lambda: fetch(url))
+        assert served and '<script src="/__trialblog/reload.js" defer></script>' in served
+        page = chromium.new_page()
+        errors: list[str] = []
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.goto(url)
+        assert "BODY-VISIT" in page.content()
+        entry = small_site / "content/diary/03-visit.md"
+        entry.write_text(entry.read_text().replace("BODY-VISIT", "BODY-RELOADED"))
+        assert wait_for(lambda: "BODY-RELOADED" in page.content(), 60), "the page did not reload itself"
+        assert not [e for e in errors if "Content Security Policy" in e or "reload" in e]  # the page's CSP allows it
+        page.close()
+    finally:
+        serving.stop()
+    for html in (small_site / "output").rglob("*.html"):
+        assert "__trialblog" not in html.read_text()

@@ -17,6 +17,9 @@ from .checks.report import REFUSAL as REFUSAL_HINT
 from .content.errors import ContentError, ContentErrors
 from .content.vocab import Masking, Milestone, Phase, Status
 
+QUIET_OPTION = click.option(
+    "--quiet", is_flag=True, help="Progress as plain lines, one per step, instead of a line rewritten in place."
+)
 SITE_OPTION = click.option(
     "--site",
     "site_dir",
@@ -201,25 +204,31 @@ def new_trial(slug, title, registry_id, status, phases, masking, conditions, sit
     help="text: path:line:column: severity rule-id message, with a fix; json: an array of findings.",
 )
 @click.option("--show-silenced", is_flag=True, help="Also show findings silenced with a stated reason.")
+@click.option("--all", "every", is_flag=True, help="List every finding (by default a rule's first three, then a count).")
+@QUIET_OPTION
 @SITE_OPTION
 @friendly
-def check_cmd(site_arg: Path | None, output_format: str, show_silenced: bool, site_dir: Path) -> None:
+def check_cmd(
+    site_arg: Path | None, output_format: str, show_silenced: bool, every: bool, quiet: bool, site_dir: Path
+) -> None:
     """Check the content for privacy, blinding and other problems before it is published.
 
-    Reads every diary entry, consent note, page and trial record and prints each finding
-    (privacy, blinding, integrity, recruitment, accessibility, metadata) with a fix.
-    Exit status 1 when any error is found. The rules, and how to silence one with a
+    Reads every file Pelican would publish (diary entries, consent notes, pages, trial records)
+    and prints each finding (privacy, blinding, integrity, recruitment, accessibility, metadata)
+    with a fix. Exit status 1 when any error is found. The rules, and how to silence one with a
     reason: docs/checks.md.
     """
     from .build import check_site
+    from .build.progress import Progress
     from .checks import as_json, as_text, summary
 
-    report = check_site(site_arg or site_dir)
+    progress = Progress(live=False if quiet else None, silent=output_format == "json")
+    report = check_site(site_arg or site_dir, progress=progress)
     if output_format == "json":
         click.echo(as_json(report, show_silenced))
     elif report.shown(show_silenced):
-        click.echo(as_text(report, show_silenced))
-    click.echo(summary(report), err=True)
+        click.echo(as_text(report, show_silenced, every=every))
+    click.echo(f"{summary(report)}; {progress.elapsed()}", err=True)
     sys.exit(1 if report.errors else 0)
 
 
@@ -230,35 +239,42 @@ def check_cmd(site_arg: Path | None, output_format: str, show_silenced: bool, si
     is_flag=True,
     help="Build even when `trialblog check` finds errors (they are still shown).",
 )
+@QUIET_OPTION
 @SITE_OPTION
 @friendly
-def build_cmd(publish: bool, allow_errors: bool, site_dir: Path) -> None:
+def build_cmd(publish: bool, allow_errors: bool, quiet: bool, site_dir: Path) -> None:
     """Check the content and build the site into output/.
 
-    The content checks of `trialblog check` run first: any error stops the build unless
-    --allow-errors. The new site replaces output/ only when the whole build succeeded.
+    The content checks of `trialblog check` run on exactly what will be published, before
+    anything is written: any error stops the build unless --allow-errors. The new site replaces
+    output/ only when the whole build succeeded. Progress is shown as it goes; repeated findings
+    are shown three times each and counted (`trialblog check --all` lists every one).
     """
+    from .build.progress import Progress, counted
     from .checks import ChecksFailed, as_text, summary
 
+    progress = Progress(live=False if quiet else None)
     try:
-        result = build(site_dir, publish=publish, allow_errors=allow_errors)
+        result = build(site_dir, publish=publish, allow_errors=allow_errors, progress=progress)
     except ChecksFailed as exc:
-        click.echo(as_text(exc.report))
+        click.echo(as_text(exc.report, every=False))
         click.echo(summary(exc.report), err=True)
         click.echo(REFUSAL_HINT, err=True)
         sys.exit(1)
     if result.checks is not None and result.checks.shown():
-        click.echo(as_text(result.checks))
+        click.echo(as_text(result.checks, every=False))
         click.echo(summary(result.checks), err=True)
-    for warning in result.warnings:
+    for warning in counted(result.warnings):
         click.echo(f"warning: {warning}", err=True)
     if result.unchanged:
         click.echo(
             f"nothing changed since the last build: {result.output} is up to date ({result.pages} pages)"
+            f"; {progress.elapsed()}"
         )
         return
     click.echo(
-        f"built {result.pages} pages ({result.entries} diary entries, {result.trials} trials) in {result.output}"
+        f"built {result.pages} pages ({result.entries} diary entries, {result.trials} trials) in "
+        f"{result.output} in {progress.elapsed()}"
     )
 
 

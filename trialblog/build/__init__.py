@@ -24,6 +24,7 @@ from ..pipeline import run as pipeline_run
 from ..pipeline.settings import SettingsError, check_output
 from .fingerprint import Fingerprint
 from .output import building, lock, recover, swap_in
+from .progress import Progress
 
 if TYPE_CHECKING:
     from ..checks import Report
@@ -108,13 +109,14 @@ def pelican_logs() -> Iterator[_Collector]:
         logger.setLevel(saved[1])
 
 
-def run_pelican(settings: dict[str, Any]) -> pipeline_run.Run:
-    """One Pelican run with ``settings``, quietly; the pipeline's record of it."""
+def run_pelican(settings: dict[str, Any], progress: Progress | None = None) -> pipeline_run.Run:
+    """One Pelican run with ``settings``, quietly (or followed by ``progress``); the pipeline's record of it."""
     from pelican import Pelican
 
     pipeline_run.forget()
+    watching = progress.watching_pelican() if progress else contextlib.nullcontext()
     try:
-        with contextlib.redirect_stdout(io.StringIO()):  # Pelican's summary line: the build has its own
+        with contextlib.redirect_stdout(io.StringIO()), watching:  # Pelican's summary line: the build has its own
             Pelican(settings).run()
     except SettingsError as exc:
         raise BuildError(str(exc)) from None
@@ -130,6 +132,7 @@ def build(
     override: dict | None = None,
     allow_errors: bool = False,
     cache: bool = True,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Build the site in ``site_dir`` into its OUTPUT_PATH, atomically.
 
@@ -168,7 +171,7 @@ def build(
                 if fingerprint.reusable(output):
                     settings["TRIALBLOG_PREVIOUS_OUTPUT"] = str(output)
             with pelican_logs() as logs:
-                run = run_pelican(settings)
+                run = run_pelican(settings, progress)
             errors = logs.messages(logging.ERROR, logging.CRITICAL)
             if errors:
                 raise BuildError("the build stopped on errors:\n" + "\n".join(f"  {e}" for e in errors))
@@ -191,7 +194,9 @@ def build(
     return result
 
 
-def check_site(site_dir: Path, publish: bool = False, override: dict | None = None) -> Report:
+def check_site(
+    site_dir: Path, publish: bool = False, override: dict | None = None, progress: Progress | None = None
+) -> Report:
     """The findings of the checks on everything Pelican would publish (``trialblog check``):
     a Pelican run with the site's settings that stops before writing anything."""
     import tempfile
@@ -202,7 +207,7 @@ def check_site(site_dir: Path, publish: bool = False, override: dict | None = No
     with tempfile.TemporaryDirectory(prefix="trialblog-check-") as nowhere, pelican_logs():
         settings.update(OUTPUT_PATH=nowhere, DELETE_OUTPUT_DIRECTORY=False, TRIALBLOG_CHECK_ONLY=True)
         try:
-            run_pelican(settings)
+            run_pelican(settings, progress)
         except Checked as done:
             return done.report
     raise BuildError("the checks did not run: list trialblog's plugins in PLUGINS (see the README)")

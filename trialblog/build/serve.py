@@ -1,13 +1,17 @@
 """Serve a built site locally and rebuild it when content, theme, settings or plugins change.
 
 Each rebuild is a fresh ``trialblog build`` process, exactly what the command line does: nothing
-of one build (Pelican's signals, its log filters, the content model) is carried into the next.
-While a build swaps the new site in, requests wait for it instead of finding nothing.
+of one build (Pelican's signals, its log filters, the content model) is carried into the next;
+what it says (check findings, warnings) is shown after it. While a build swaps the new site in,
+requests wait for it instead of finding nothing. Each page served gets a small script, served
+from the site itself (so the pages' own Content-Security-Policy allows it) and never written to
+the built output, that reloads the page once a rebuild has succeeded.
 """
 
 from __future__ import annotations
 
 import functools
+import io
 import os
 import subprocess
 import sys
@@ -24,12 +28,29 @@ from .output import real_output
 
 #: How long a request waits for a swap in progress before it is answered.
 SWAP_WAIT_SECONDS = 2.0
+#: The preview's own addresses: the reload script, and the number of the last good build.
+RELOAD = "/__trialblog/reload.js"
+VERSION = "/__trialblog/version"
+RELOAD_SCRIPT = b"""(function () {
+  var seen = null;
+  function poll() {
+    fetch("/__trialblog/version", {cache: "no-store"})
+      .then(function (answer) { return answer.text(); })
+      .then(function (version) { if (seen !== null && version !== seen) { location.reload(); } seen = version; })
+      .catch(function () {})
+      .finally(function () { setTimeout(poll, 1000); });
+  }
+  poll();
+})();
+"""
+RELOAD_TAG = b'<script src="/__trialblog/reload.js" defer></script>'
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
     """Serves the output folder; quiet; a malformed path is a plain 400, never a traceback."""
 
     output: Path = Path("output")
+    builds: list[int] = [0]  # how many builds have succeeded (shared with the server's loop)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the stdlib's name)
         pass
@@ -41,6 +62,14 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
     def send_head(self):  # type: ignore[no-untyped-def]
         """The file, or an error; while a build swaps the site in, a missing file is asked for again."""
+        route = self.path.split("?", 1)[0].split("#", 1)[0]
+        if route == RELOAD:
+            return self._answer(RELOAD_SCRIPT, "text/javascript; charset=utf-8")
+        if route == VERSION:
+            return self._answer(str(self.builds[0]).encode(), "text/plain; charset=utf-8")
+        page = self._page(route)
+        if page is not None:
+            return page
         deadline = time.monotonic() + SWAP_WAIT_SECONDS
         while True:
             self.missing = False
@@ -61,6 +90,32 @@ class SiteHandler(SimpleHTTPRequestHandler):
             self.missing = True  # answered by send_head, once it is sure
             return
         super().send_error(code, message, explain)
+
+    def _page(self, route: str) -> io.BytesIO | None:
+        """An HTML page of the site with the reload script before its ``</body>``."""
+        try:
+            path = Path(self.translate_path(route))
+        except ValueError:
+            return None
+        if path.is_dir() and route.endswith("/"):
+            path = path / "index.html"
+        if path.suffix != ".html" or not path.is_file():
+            return None
+        try:
+            html = path.read_bytes()
+        except OSError:
+            return None
+        at = html.rfind(b"</body>")
+        html = html[:at] + RELOAD_TAG + html[at:] if at >= 0 else html + RELOAD_TAG
+        return self._answer(html, "text/html; charset=utf-8")
+
+    def _answer(self, data: bytes, kind: str) -> io.BytesIO:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        return io.BytesIO(data)
 
     def _swapping(self) -> bool:
         """Whether a build is putting a new site in place (or just did: the file may be there now)."""
@@ -106,13 +161,14 @@ def serve_forever(site_dir: Path, bind: str, port: int, echo: Callable[[str], No
         raise BuildError(str(exc)) from None
     rebuild(site_dir, echo)
     output = Path(settings["OUTPUT_PATH"])
-    handler = type("Handler", (SiteHandler,), {"output": output})
+    handler = type("Handler", (SiteHandler,), {"output": output, "builds": [0]})
     server = ThreadingHTTPServer((bind, port), functools.partial(handler, directory=os.fspath(output)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     echo(f"serving {output} at http://{bind}:{port}/ (Ctrl-C to stop)")
     try:
         for _changes in watch(*watched_paths(site_dir), debounce=400):
             echo("change detected, rebuilding…")
-            rebuild(site_dir, echo)
+            if rebuild(site_dir, echo):
+                handler.builds[0] += 1  # the pages open in a browser reload themselves
     finally:
         server.shutdown()
