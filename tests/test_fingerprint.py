@@ -160,7 +160,6 @@ def test_a_second_run_of_the_same_pelican_shows_the_edited_trial(tmp_path):
 def test_every_core_writes_what_one_process_writes(tmp_path):
     """The work shared out (reading, checks, rendering) gives the same bytes as one process."""
     from benchmarks.corpus import generate
-
     from trialblog.pipeline.cores import MIN_SHARE, cores
 
     shared_out = generate(tmp_path / "shared", 4 * MIN_SHARE, 20)
