@@ -61,7 +61,7 @@ def check(run: Run, settings: dict[str, Any]) -> list[Finding]:
         shown_path, lines = display_path(thread.path, root), source_lines(thread.path)
         passed = []
         for reply in thread.approved:
-            found = unaccepted(check_reply(reply, shown_path, lines, context, article.trial, today), reply)
+            found = unaccepted(check_reply(reply, shown_path, lines, context, article.trial, today, article.blinded), reply)
             passed += [] if found else [reply]
             withheld += [_withheld(f) for f in found]
         article.replies = shown(passed, names, date_format, avatars)

@@ -56,16 +56,18 @@ def reply_day(reply: Reply) -> dt.date | None:
 
 
 def check_reply(
-    reply: Reply, shown: str, raw_lines: list[str], context: SiteContext, trial: Trial | None, today: dt.date
+    reply: Reply, shown: str, raw_lines: list[str], context: SiteContext, trial: Trial | None, today: dt.date,
+    entry_blinded: bool = False,
 ) -> list[Finding]:
     """The findings of ``reply`` (in the file shown as ``shown``), answering an entry about ``trial``.
 
-    The writer counts as blinded when they were on the day of the reply or are on ``today``. Nothing
+    The writer counts as blinded when the entry was written blinded (its page asks readers not to
+    guess), or when they were on the day of the reply, or are on ``today``. Nothing
     in a reply silences a rule: only the writer's own files can (see docs/checks.md).
     """
     days = tuple(d for d in (reply_day(reply), today) if d is not None)
     dated = context.dated(trial, max(days)) if trial is not None else context.dated(None, max(days))
-    dated["blinded"] = blinded_now(trial, context.trials, days)
+    dated["blinded"] = entry_blinded or blinded_now(trial, context.trials, days)
     phones, emails = context.contacts
     document = Document(
         shown, Kind.REPLY, [text_segment(reply, raw_lines)], raw="", trial=trial, public_phones=phones,

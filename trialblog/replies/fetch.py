@@ -167,7 +167,7 @@ class _Run:
             entry = entries.get(thread.entry) or {}
             trial = site.trials.get(str(entry.get("trial") or ""))
             shown = display_path(thread.path, site_dir)
-            return unaccepted(check_reply(reply, shown, [], context, trial, today), reply)
+            return unaccepted(check_reply(reply, shown, [], context, trial, today, bool(entry.get("blinded"))), reply)
 
         moderation = Moderation(accounts, bool(settings.get("REPLIES_APPROVE_BY_FAVOURITE")), checked)
         return cls(site_dir, content, settings, env, backoff, timeout, redact, echo, report, entries,

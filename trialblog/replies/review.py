@@ -56,20 +56,21 @@ def review(site_dir: Path, ask: Ask, ask_text: Callable[[str], str], say: Callab
     if errors or site.errors:
         raise ContentErrors(errors + site.errors)
     try:
-        trials = {str(e["id"]): str(e.get("trial") or "") for e in read_manifest(site_dir).entries}
+        entries = {str(e["id"]): e for e in read_manifest(site_dir).entries}
     except SyndicateError:
-        trials = {}
+        entries = {}
     walk = _Walk(Accounts.load(content, site_dir), ask, ask_text, say, Tally(),
                  tuple(str(settings.get(k) or "") for k in ("AUTHOR", "SITENAME")))  # fmt: skip
     context, today = site_context(site, settings), build_date(settings)
     wanted = (PENDING, APPROVED, HIDDEN) if everything else (PENDING,)
     for thread in sorted(threads.values(), key=lambda t: (t.title.lower(), t.entry)):
-        trial = site.trials.get(trials.get(thread.entry, ""))
+        entry = entries.get(thread.entry) or {}
+        trial, blinded = site.trials.get(str(entry.get("trial") or "")), bool(entry.get("blinded"))
         lines = source_lines(thread.path)
         shown = display_path(thread.path, site_dir)
 
-        def findings(reply: Reply, lines: list[str] = lines, shown: str = shown, trial: Any = trial) -> list:
-            return unaccepted(check_reply(reply, shown, lines, context, trial, today), reply)
+        def findings(reply: Reply, lines: list[str] = lines, shown: str = shown, trial: Any = trial, blinded: bool = blinded) -> list:
+            return unaccepted(check_reply(reply, shown, lines, context, trial, today, blinded), reply)
 
         for reply in sorted((r for r in thread.replies if r.status in wanted), key=lambda r: (r.published, r.id)):
             if walk.stopped:
