@@ -197,19 +197,21 @@ PRESSURE_WORDS = Cued(
 #: An invitation into a trial or study, or a recruiter's call, as replies carry them.
 INVITATION = Cued(
     re.compile(
-        r"\b(?:join|enrol+|enroll|sign\s+up\s+(?:for|to)|apply\s+(?:for|to)|take\s+part\s+in|participate\s+in|"
+        r"\b(?:join|enroll?|sign\s+up\s+(?:for|to)|apply\s+(?:for|to)|take\s+part\s+in|participate\s+in|"
         r"volunteer\s+for|register\s+for|be\s+screened\s+for|consider)\s+(?:\w+\s+){0,3}?(?:trials?|study|studies|"
         r"research\s+project)\b"
         r"|\b(?:we|we['’]re|we\s+are|I['’]m|I\s+am|they['’]re|they\s+are|(?:is|are)\s+(?:now|still)|now)\s+(?:\w+\s+){0,2}?"
-        r"(?:recruiting|enrol+ing|looking\s+for\s+(?:\w+\s+){0,2}?(?:participants|volunteers|patients))\b"
+        r"(?:recruiting|enrol(?:l)?ing|looking\s+for\s+(?:\w+\s+){0,2}?(?:participants|volunteers|patients))\b"
         r"|\b(?:recruiting|seeking|looking\s+for)\s+(?:\w+\s+){0,2}?(?:participants|volunteers|patients|subjects)\b"
         r"|\b(?:you|your\s+\w+)\s+(?:may|might|could|would)\s+(?:\w+\s+)?(?:be\s+eligible|qualify)\b"
         r"|\b(?:eligible|qualify)\s+for\s+(?:\w+\s+){0,3}?(?:trial|study)\b",
         re.IGNORECASE,
     ),
-    "join enrol sign apply take part volunteer register screened consider recruiting looking seeking eligible qualify",
+    "join enrol sign apply take part participate volunteer register screened consider recruiting looking seeking eligible qualify",
     spans_only=True,
 )
+#: What a recruiter's reply says, beside inviting: free, a cure, a promise, money, hurry.
+PITCH = frozenset({FREE.id, CURE.id, GUARANTEE.id, PAYMENT.id, PRESSURE.id})
 #: A sentence about trials, in which a reply's praise of a treatment reads as recruiting.
 TRIAL_TALK = re.compile(r"\b(?:trials?|stud(?:y|ies)|research|recruit\w*|enrol\w*|participants?|NCT\d{8})\b", re.IGNORECASE)
 
@@ -237,7 +239,8 @@ def _reply(doc: Document) -> Iterator[Finding]:
             if (m := INVITATION.search(sentence)) and not _negated(sentence, m, inside=False):
                 yield doc.finding(ADVERT, segment, start + m.start(), f"recruits: '{_excerpt(matched(sentence, m))}'")
             elif TRIAL_TALK.search(sentence):
-                yield from _sentence(doc, segment, start, end, subject_claim)
+                # a reader's hopes ("it will help you") are not a sponsor's claims: only the pitch counts
+                yield from (f for f in _sentence(doc, segment, start, end, subject_claim) if f.rule in PITCH)
 
 
 @lru_cache(maxsize=256)  # a site has a few trials: compiled once per trial

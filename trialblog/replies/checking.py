@@ -65,8 +65,9 @@ def check_reply(
     guess), or when they were on the day of the reply, or are on ``today``. Nothing
     in a reply silences a rule: only the writer's own files can (see docs/checks.md).
     """
-    days = tuple(d for d in (reply_day(reply), today) if d is not None)
-    dated = context.dated(trial, max(days)) if trial is not None else context.dated(None, max(days))
+    written = reply_day(reply)
+    days = tuple(d for d in (written, today) if d is not None)
+    dated = context.dated(trial, written or today)
     dated["blinded"] = entry_blinded or blinded_now(trial, context.trials, days)
     phones, emails = context.contacts
     document = Document(
