@@ -16,6 +16,7 @@ from typing import Any
 
 from ..checks.findings import Finding, Severity
 from ..content.errors import display_path
+from ..render.feeds import permanent_id
 from ..replies.checking import check_reply, source_lines, unaccepted
 from ..replies.html import shown
 from ..replies.store import AVATARS, folder, load_threads
@@ -33,9 +34,11 @@ def on_articles(generator: Any) -> None:
     threads, errors = load_threads(Path(settings["PATH"]), site_folder(settings))
     site.errors += errors
     on = settings.get("REPLIES", True) is not False
+    content = Path(settings["PATH"])
     for article in run.articles:
         meta = site.entry_for(article.source_path)
-        thread = threads.get(meta.id or "") if on and meta is not None and meta.replies else None
+        key = permanent_id(meta.id, display_path(article.source_path, content)) if meta is not None else ""
+        thread = threads.get(key) if on and meta is not None and meta.replies else None
         article.reply_thread = thread
         article.reply_links = dict(thread.posts) if thread else {}
         article.replies = []
