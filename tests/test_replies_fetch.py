@@ -10,7 +10,7 @@ import pytest
 import yaml
 from reply_servers import ThreadedBluesky, ThreadedMastodon, png
 from test_syndicate_run import Runner
-from test_syndicate_servers import BLUESKY_PASSWORD, MASTODON_TOKEN, Failure, running
+from test_syndicate_servers import Failure
 
 from trialblog.build import build
 from trialblog.replies import RepliesError
@@ -22,33 +22,14 @@ WEEK_SIX = "urn:uuid:33333333-3333-4333-8333-333333333333"  # written while blin
 OPEN = "urn:uuid:55555555-5555-4555-8555-555555555555"  # an open-label trial
 
 
-@pytest.fixture(scope="module")
-def services():
-    with running(ThreadedMastodon()) as mastodon, running(ThreadedBluesky()) as bluesky:
-        yield mastodon, bluesky
+@pytest.fixture
+def mastodon(mastodon_server) -> ThreadedMastodon:
+    return mastodon_server
 
 
 @pytest.fixture
-def mastodon(services) -> ThreadedMastodon:
-    services[0].reset()
-    return services[0]
-
-
-@pytest.fixture
-def bluesky(services) -> ThreadedBluesky:
-    services[1].reset()
-    return services[1]
-
-
-@pytest.fixture
-def env(mastodon, bluesky) -> dict[str, str]:
-    return {
-        "TRIALBLOG_MASTODON_URL": mastodon.url,
-        "TRIALBLOG_MASTODON_TOKEN": MASTODON_TOKEN,
-        "TRIALBLOG_BLUESKY_HANDLE": "diary.example.org",
-        "TRIALBLOG_BLUESKY_APP_PASSWORD": BLUESKY_PASSWORD,
-        "TRIALBLOG_BLUESKY_SERVICE": bluesky.url,
-    }
+def bluesky(bluesky_server) -> ThreadedBluesky:
+    return bluesky_server
 
 
 @pytest.fixture

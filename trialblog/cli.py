@@ -333,12 +333,12 @@ def replies_fetch(network: str | None, site_dir: Path) -> None:
     New replies wait for `trialblog replies review`; edited ones are updated, deleted ones dropped.
     Nothing is published until you build.
     """
-    from .replies import RepliesError
     from .replies.fetch import fetch
+    from .syndicate import SyndicateError
 
     try:
         report = fetch(site_dir, network=network, echo=click.echo)
-    except RepliesError as exc:
+    except SyndicateError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     click.echo(

@@ -7,8 +7,10 @@ replies that pass the safety checks are published (see docs/replies.md).
 
 from __future__ import annotations
 
+from ..syndicate import SyndicateError
 
-class RepliesError(Exception):
+
+class RepliesError(SyndicateError):
     """Replies cannot be fetched or reviewed; the message says why and what to do."""
 
 

@@ -9,8 +9,7 @@ upstream is dropped; a reply hidden for good is never taken back. Each file is s
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -20,10 +19,10 @@ from ..build import load_settings
 from ..checks.runner import site_context
 from ..content.errors import ContentErrors, display_path
 from ..content.site import TRIAL_SUFFIXES, TRIALS_DIR, content_files, load_trials
-from ..files import Busy, held
 from ..pipeline.settings import SettingsError, build_date, check
-from ..syndicate import NetworkStopped, SyndicateError
+from ..syndicate import NetworkStopped
 from ..syndicate.credentials import NETWORKS, bluesky_account, configured, mastodon_account
+from ..syndicate.files import run_lock
 from ..syndicate.manifest import read_manifest
 from ..syndicate.redaction import Redactor, redacted_logs
 from ..syndicate.retry import Backoff
@@ -98,7 +97,7 @@ def fetch(
         raise RepliesError("replies are turned off for this site (REPLIES = False in pelicanconf.py)")
     redact = Redactor.from_env(env)
     report = Report()
-    with redacted_logs(redact), masked_errors(redact), _lock(site_dir):
+    with redacted_logs(redact), masked_errors(redact), run_lock(site_dir, LOCK, "trialblog replies fetch"):
         run = _Run.start(site_dir, settings, env, backoff or Backoff(), timeout, redact, echo, report)
         for name in _networks(network, env):
             try:
@@ -108,16 +107,6 @@ def fetch(
                 report.problems.append(message)
                 run.say(f"{name}: stopped: {message}")
     return report
-
-
-@contextmanager
-def _lock(site_dir: Path) -> Iterator[None]:
-    """One run at a time per site: two would each save what the other had not seen."""
-    try:
-        with held(site_dir / LOCK, "another `trialblog replies` is running for this site; wait for it to finish"):
-            yield
-    except Busy as exc:
-        raise RepliesError(str(exc)) from None
 
 
 def _networks(network: str | None, env: Mapping[str, str]) -> tuple[str, ...]:
@@ -152,10 +141,7 @@ class _Run:
               redact: Redactor, echo: Callable[[str], None], report: Report) -> _Run:  # fmt: skip
         """Everything read before the first request: a problem in any file stops here."""
         content = Path(settings["PATH"])
-        try:
-            manifest = read_manifest(site_dir)
-        except SyndicateError as exc:
-            raise RepliesError(str(exc)) from None
+        manifest = read_manifest(site_dir)
         entries = {str(e["id"]): e for e in manifest.entries if e.get("replies", True)}
         site = load_trials(content_files(content / TRIALS_DIR, TRIAL_SUFFIXES), site_dir)
         if site.errors:
