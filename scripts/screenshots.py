@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 PAGES = {
     "home": "",
     "entry-blinded": "diary/2024/two-weeks-in-the-headaches/",
+    "entry-replies": "diary/2024/two-weeks-in-the-headaches/#replies-h",
     "entry-unblinded": "diary/2025/unblinded-i-was-in-the-velanimod-group/",
     "trial": "trials/aurora-ms/",
     "trial-journey": "trials/aurora-ms/#journey-h",

@@ -136,6 +136,8 @@ def document_patterns() -> dict[str, Cued]:
     for terms in TERMS:
         for i, cued in enumerate(blinding._arm_patterns(terms)):
             found[f"blinding arm pattern {i} {terms}"] = cued
+        for i, cued in enumerate(blinding._arm_patterns(terms, reader=True)):
+            found[f"blinding arm pattern {i} {terms}, in a reply"] = cued
         found[f"recruitment subject claim {terms}"] = recruitment._subject_claim(terms)
     return found
 

@@ -20,9 +20,7 @@ from test_syndicate_servers import (
     MASTODON_TOKEN,
     TID,
     Failure,
-    FakeBluesky,
     FakeMastodon,
-    running,
 )
 
 from trialblog.build import build
@@ -49,36 +47,6 @@ def site(small_site: Path) -> Path:
     """The small test site after `trialblog build --publish`."""
     build(small_site, publish=True)
     return small_site
-
-
-@pytest.fixture(scope="module")
-def services():
-    """One local Mastodon and one Bluesky server for the module (stopping a server takes a while)."""
-    with running(FakeMastodon()) as mastodon, running(FakeBluesky()) as bluesky:
-        yield mastodon, bluesky
-
-
-@pytest.fixture
-def mastodon_server(services) -> FakeMastodon:
-    services[0].reset()
-    return services[0]
-
-
-@pytest.fixture
-def bluesky_server(services) -> FakeBluesky:
-    services[1].reset()
-    return services[1]
-
-
-@pytest.fixture
-def env(mastodon_server, bluesky_server) -> dict[str, str]:
-    return {
-        "TRIALBLOG_MASTODON_URL": mastodon_server.url,
-        "TRIALBLOG_MASTODON_TOKEN": MASTODON_TOKEN,
-        "TRIALBLOG_BLUESKY_HANDLE": "diary.example.org",
-        "TRIALBLOG_BLUESKY_APP_PASSWORD": BLUESKY_PASSWORD,
-        "TRIALBLOG_BLUESKY_SERVICE": bluesky_server.url,
-    }
 
 
 class Runner:

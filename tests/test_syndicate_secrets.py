@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import quote, quote_plus, unquote, unquote_plus
 
 import pytest
-from test_syndicate_run import Runner, services  # noqa: F401 - the module's local servers
+from test_syndicate_run import Runner
 from test_syndicate_servers import BLUESKY_PASSWORD, MASTODON_TOKEN, Failure, make_jwt
 
 from trialblog.build import build
@@ -154,21 +154,7 @@ def site(small_site: Path) -> Path:
     return small_site
 
 
-@pytest.fixture
-def env(services) -> dict[str, str]:  # noqa: F811
-    mastodon, bluesky = services
-    mastodon.reset()
-    bluesky.reset()
-    return {
-        "TRIALBLOG_MASTODON_URL": mastodon.url,
-        "TRIALBLOG_MASTODON_TOKEN": MASTODON_TOKEN,
-        "TRIALBLOG_BLUESKY_HANDLE": "diary.example.org",
-        "TRIALBLOG_BLUESKY_APP_PASSWORD": BLUESKY_PASSWORD,
-        "TRIALBLOG_BLUESKY_SERVICE": bluesky.url,
-    }
-
-
-def test_servers_echoing_every_encoding_are_masked_in_output_problems_and_logs(site, env, services, caplog):  # noqa: F811
+def test_servers_echoing_every_encoding_are_masked_in_output_problems_and_logs(site, env, services, caplog):
     caplog.set_level(logging.DEBUG)
     mastodon, bluesky = services
     mastodon.fail(

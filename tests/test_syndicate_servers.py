@@ -347,6 +347,17 @@ class FakeBluesky(FakeService):
         return json_response({**self.ref(rkey), "value": self.records[rkey]})
 
 
+def accounts(mastodon: FakeMastodon, bluesky: FakeBluesky) -> dict[str, str]:
+    """The environment of a writer whose accounts are on ``mastodon`` and ``bluesky``."""
+    return {
+        "TRIALBLOG_MASTODON_URL": mastodon.url,
+        "TRIALBLOG_MASTODON_TOKEN": MASTODON_TOKEN,
+        "TRIALBLOG_BLUESKY_HANDLE": BLUESKY_HANDLE,
+        "TRIALBLOG_BLUESKY_APP_PASSWORD": BLUESKY_PASSWORD,
+        "TRIALBLOG_BLUESKY_SERVICE": bluesky.url,
+    }
+
+
 @contextmanager
 def running(fake: FakeService) -> Iterator[FakeService]:
     fake.start()

@@ -259,3 +259,11 @@ def test_offsite_requests_are_caught(chromium, tmp_path):
         finally:
             context.close()
     assert attempted == ["http://203.0.113.9/x.png"]
+
+
+def test_an_entry_with_replies_has_a_heading_a_list_and_times(example):
+    page = (example / PAGE_TYPES["entry-blinded"] / "index.html").read_text()
+    section = page[page.index('<section class="replies" id="replies" aria-labelledby="replies-h">') :]
+    assert '<h2 id="replies-h">Replies' in section and '<ol class="reply-list">' in section
+    assert section.count('<li class="reply"') == section.count("<time datetime=") == 3
+    assert 'src="/replies/avatars/' in section and (example / "replies/avatars").is_dir()

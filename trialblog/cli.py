@@ -91,6 +91,7 @@ def main() -> None:
     Keep them fresh:   trialblog import ctgov --saved   (the API queries in CTGOV_QUERIES)
     Check it:          trialblog check          (privacy, blinding and more, before publishing)
     Build it:          trialblog build          (the site is written to output/)
+    Readers' replies:  trialblog replies fetch && trialblog replies review
     Preview it:        trialblog serve          (http://127.0.0.1:8000, rebuilt on change)
     """
 
@@ -330,6 +331,63 @@ def syndicate(network: str | None, dry_run: bool, baseline: bool, limit: int, si
     if report.problems:
         click.echo(f"{len(report.problems)} problem(s): run `trialblog syndicate` again once fixed", err=True)
         sys.exit(1)
+
+
+@main.group()
+def replies() -> None:
+    """Readers' replies on Mastodon and Bluesky: fetch them, then read and approve them."""
+
+
+@replies.command("fetch")
+@click.option("--network", type=click.Choice(["mastodon", "bluesky"]), help="Only this network (default: every one set up).")
+@SITE_OPTION
+@friendly
+def replies_fetch(network: str | None, site_dir: Path) -> None:
+    """Fetch the replies to every announced entry into content/replies/.
+
+    Run it after `trialblog syndicate`; the accounts are those of syndication (docs/syndication.md).
+    New replies wait for `trialblog replies review`; edited ones are updated, deleted ones dropped.
+    Nothing is published until you build.
+    """
+    from .replies.fetch import fetch
+    from .syndicate import SyndicateError
+
+    try:
+        report = fetch(site_dir, network=network, echo=click.echo)
+    except SyndicateError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    click.echo(
+        f"{report.new} new, {report.updated} edited, {report.deleted} deleted, {report.approved} approved "
+        f"automatically; {report.waiting} waiting for `trialblog replies review`"
+    )
+    if report.problems:
+        click.echo(f"{len(report.problems)} problem(s): run `trialblog replies fetch` again later", err=True)
+        sys.exit(1)
+
+
+@replies.command("review")
+@click.option("--all", "everything", is_flag=True, help="Also the replies already approved or hidden (to remove one).")
+@SITE_OPTION
+@friendly
+def replies_review(everything: bool, site_dir: Path) -> None:
+    """Read each new reply and approve, hide, trust, remove or block it.
+
+    A reply the checks hold back (it names someone with their health, carries a phone number or
+    an address, guesses your group while you are blinded, or recruits) shows why, and can only be
+    approved with a reason. Each decision is saved at once; quit at any time.
+    """
+    from .replies.review import review
+
+    def ask(text: str, choices: tuple[str, ...]) -> str:
+        click.echo(text)
+        return click.prompt("  your choice", type=click.Choice(list(choices)), show_choices=False)
+
+    tally = review(site_dir, ask, lambda text: click.prompt(text, default="", show_default=False), click.echo, everything)
+    click.echo(
+        f"{tally.approved} approved, {tally.hidden} hidden, {tally.removed} removed, {tally.skipped} skipped; "
+        "build the site to publish"
+    )
 
 
 TODAY_OPTION = click.option(

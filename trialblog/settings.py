@@ -18,8 +18,8 @@ DEFAULT_DATE_FORMAT = "%-d %B %Y"
 # Content folders: diary entries are articles, pages/ holds pages like "About".
 ARTICLE_PATHS = ["diary"]
 PAGE_PATHS = ["pages"]
-ARTICLE_EXCLUDES = ["trials", "consent", "pages"]
-PAGE_EXCLUDES = ["trials", "consent", "diary"]
+ARTICLE_EXCLUDES = ["trials", "consent", "pages", "replies"]
+PAGE_EXCLUDES = ["trials", "consent", "diary", "replies"]
 STATIC_PATHS = ["images"]
 READERS = {"html": None}
 
@@ -77,6 +77,11 @@ BLINDING_NOTICE = (
 )
 # Shown on every diary entry when its trial has no disclosure of its own.
 DISCLOSURE = ""
+# Readers' replies on Mastodon and Bluesky, shown under each entry once approved (docs/replies.md).
+REPLIES = True
+REPLIES_APPROVE_BY_FAVOURITE = False
+REPLIES_AVATARS = True
+
 # Shown in the footer of every page.
 MEDICAL_DISCLAIMER = (
     "This is one person's experience, not medical advice. Talk to your own care team "

@@ -50,6 +50,8 @@ WEAK_ARM = r"(?:study|trial)\s+(?:drug|medication|medicine)|drug|medication|medi
 #: Every arm STRONG_ARM or WEAK_ARM names has one of these words.
 ARM_CUES = "placebo sugar dummy salt saline sham real active arm group dose stuff actual drug medic"
 FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|Im|I['’]ve|I['’]d|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
+#: In a reader's reply, the writer is "you": a guess at the writer's arm is as harmful as their own.
+READER_PERSON = re.compile(FIRST_PERSON.pattern[:-3] + r"|[Yy]ou|[Yy]ou['’]re|[Yy]our|[Yy]ours|[Yy]ourself)\b")
 CERTAIN = folded_search(
     re.compile(
         r"\b(?:think|thought|guess|guessing|bet|betting|reckon|suspect|sure|certain|convinced|positive|"
@@ -89,6 +91,12 @@ BEING_ON = (
     r"\s+got|\s+get|\s+have|\s+had|\s+ended\s+up|\s+landed|\s+seem\s+to\s+be|\s+appear\s+to\s+be)?"
     r"\s+(?:\w+\s+){0,3}?(?:on|in|one\s+of|getting|taking|receiving|given|got|assigned\s+to|"
     r"randomi[sz]ed\s+(?:to|into)|allocated(?:\s+to)?|put\s+(?:on|in))\s+(?:the\s+|a\s+|an\s+|my\s+)?"
+)
+#: Being on an arm as a reader says it of the writer or of themselves.
+READER_BEING_ON = (
+    r"\b(?:I|you)(?:['’]m|['’]re|\s+am|\s+are|\s+were|['’]ve\s+been|\s+have\s+been|\s+was|\s+must\s+be|"
+    r"\s+must\s+have\s+been|\s+got|\s+get|\s+have|\s+had|\s+ended\s+up|\s+landed|\s+seem\s+to\s+be|"
+    r"\s+appear\s+to\s+be)?" + BEING_ON[BEING_ON.index(r"\s+(?:\w+\s+){0,3}?"):]
 )
 IT_IS = r"\b(?:it['’]s|it\s+is|this\s+is|that['’]s|these\s+are|they['’]re|must\s+be|has\s+to\s+be)\s+(?:\w+\s+){0,2}?(?:the\s+|a\s+)?"
 
@@ -189,9 +197,9 @@ KIT_NUMBER = re.compile(
 
 
 def check(doc: Document) -> Iterator[Finding]:
-    if doc.kind is not Kind.DIARY or not doc.blinded:
+    if doc.kind not in (Kind.DIARY, Kind.REPLY) or not doc.blinded:
         return
-    patterns = _arm_patterns(doc.arm_terms)
+    patterns = _arm_patterns(doc.arm_terms, doc.kind is Kind.REPLY)
     you_too = _you_too(frozenset(_trial_names(doc)))
     for segment in doc.segments:
         for start, end in segment.sentences():
@@ -221,17 +229,18 @@ def _you_too(names: frozenset[str]) -> Cued:
 
 
 @lru_cache(maxsize=256)
-def _arm_patterns(terms: tuple[str, ...]) -> tuple[Cued, ...]:
+def _arm_patterns(terms: tuple[str, ...], reader: bool = False) -> tuple[Cued, ...]:
     """Being on an arm, an arm, "it is" an arm, and being on the drug (weakly named), the arms
     including the trial's own ``terms``; a match of any has an ARM_CUES word or a term in it."""
+    being_on = READER_BEING_ON if reader else BEING_ON
     strong = STRONG_ARM + "".join(f"|{re.escape(t)}(?!\\s+(?:study|trial|leaflet|sheet))" for t in terms)
     flags = re.IGNORECASE
     cues = ARM_CUES.split() + [folded(t) if t.isascii() else "" for t in terms]  # "": always look
     return (
-        Cued(re.compile(BEING_ON + rf"(?:{strong})\b", flags), cues),
+        Cued(re.compile(being_on + rf"(?:{strong})\b", flags), cues),
         Cued(re.compile(rf"\b(?:{strong})\b", flags), cues),
         Cued(re.compile(IT_IS + rf"(?:{strong})\b", flags), cues),
-        Cued(re.compile(BEING_ON + rf"(?:{WEAK_ARM})\b", flags), cues),
+        Cued(re.compile(being_on + rf"(?:{WEAK_ARM})\b", flags), cues),
     )
 
 
@@ -253,6 +262,7 @@ def _sentence(
 ) -> Iterator[Finding]:
     sentence = seg.plain[start:end]
     being_on, arm, it_is, weak = patterns
+    person = READER_PERSON if doc.kind is Kind.REPLY else FIRST_PERSON
     question = sentence.rstrip().endswith("?")
     guessed = False
     # No arm named, no guess; a question guesses nothing.
@@ -262,10 +272,10 @@ def _sentence(
             continue
         hit = being_on.search(clause)
         if not hit and CERTAIN.search(clause):
-            if FIRST_PERSON.search(clause):
+            if person.search(clause):
                 hit = arm.search(clause) or weak.search(clause)
             hit = hit or it_is.search(clause)
-        if not hit and FIRST_PERSON.search(clause):
+        if not hit and person.search(clause):
             hit = it_is.search(clause)  # "so it's placebo for me"
         if hit:
             guessed = True

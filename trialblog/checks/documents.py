@@ -38,6 +38,7 @@ class Kind(StrEnum):
     CONSENT = "consent"
     PAGE = "page"
     TRIAL = "trial"
+    REPLY = "reply"  # a reader's reply, checked like the writer's own words
 
 
 @dataclass

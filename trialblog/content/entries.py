@@ -23,6 +23,7 @@ SAFE_SLUG = re.compile(r"^[\w][\w.-]*$")
 PATH_HEADERS = ("save_as", "url", "lang_save_as", "lang_url")
 PERMANENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9:._-]{7,}$")
 NO_TRIAL = "none"
+REPLIES_WORDS = {"on": True, "yes": True, "off": False, "no": False}
 #: How to add a header line Pelican needs, by key.
 MISSING = {
     "title": "add a first line `Title: What happened today`",
@@ -44,6 +45,7 @@ class DiaryMeta:
     symptoms: dict[str, float] = field(default_factory=dict)
     content_warning: str = ""
     syndicate: bool = True
+    replies: bool = True  # readers' approved replies shown under it (docs/replies.md)
     lines: dict[str, int] = field(default_factory=dict)  # header key -> line number
 
     @property
@@ -195,6 +197,9 @@ def entry_meta(
     syndicate = text("syndicate", "yes").strip().lower()
     if syndicate not in ("yes", "no"):
         err("syndicate", f"{syndicate!r} is not yes or no", "write `Syndicate: no` to keep a post off social media")
+    replies = text("replies", "on").strip().lower()
+    if replies not in REPLIES_WORDS:
+        err("replies", f"{replies!r} is not on or off", "write `Replies: off` to show no replies under this post")
     entry_id = text("id").strip() or None
     if entry_id and not PERMANENT_ID.match(entry_id):
         err("id", f"{entry_id!r} is not a usable permanent id", "use a UUID as `trialblog new entry` writes, and never change it")
@@ -211,6 +216,7 @@ def entry_meta(
         symptoms=symptoms,
         content_warning=text("content-warning").strip(),
         syndicate=syndicate == "yes",
+        replies=REPLIES_WORDS.get(replies, True),
         lines=dict(lines),
     )
     return meta, []

@@ -22,7 +22,9 @@ PELICAN_KEYS = frozenset(
      "lang", "translation", "status", "template", "save_as", "url", "lang_save_as", "lang_url", "sensitive"}
 )  # fmt: skip
 #: Header keys of a diary entry that trialblog reads (docs/content-model.md).
-TRIALBLOG_KEYS = frozenset({"trial", "milestone", "symptoms", "content-warning", "syndicate", "id", "check-ignore"})
+TRIALBLOG_KEYS = frozenset(
+    {"trial", "milestone", "symptoms", "content-warning", "syndicate", "id", "check-ignore", "replies"}
+)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import Any
 from ..content.errors import ContentError, display_path
 
 #: Folders and files trialblog's plugins and the build write: no entry or page may take them.
-TRIALBLOG_FOLDERS = ("trials/", "conditions/", "feeds/", "pagefind/", "theme/")
+TRIALBLOG_FOLDERS = ("trials/", "conditions/", "feeds/", "pagefind/", "theme/", "replies/")
 TRIALBLOG_FILES = ("sitemap.xml", "robots.txt", "404.html")
 
 

@@ -17,6 +17,7 @@ from .. import pipeline
 from ..checks import Checked, ChecksFailed, Severity
 from ..content.entries import MISSING
 from ..content.errors import ContentError, ContentErrors, display_path
+from . import replies
 from .addresses import settle
 from .cache import Cache, code_digest, digest
 from .run import Run
@@ -45,6 +46,7 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
         [a for a in run.articles if a.status == "published"], [p for p in run.pages if p.status == "published"], settings, context
     )
     report = check(run, settings, root, [path for path, _ in unread])
+    report.findings = sorted(report.findings + replies.check(run, settings), key=lambda f: f.sort_key)
     run.report = report
     if settings.get("TRIALBLOG_CHECK_ONLY"):
         raise Checked(report)

@@ -33,6 +33,7 @@ def on_finalized(pelican: Any) -> None:
             syndicate=bool(article.syndicate),
             source=source,
             trial=meta.trial,
+            replies=meta.replies and settings.get("REPLIES", True) is not False,
         )
         entries.append({**record, "check_errors": source in with_errors})
     trials = [

@@ -8,7 +8,8 @@ from typing import Any
 
 from pelican import signals
 
-from . import enabled, gate, links, published, reader, site
+from ..replies import settings_specs
+from . import enabled, gate, links, published, reader, replies, site
 from . import writer as pages
 from .settings import COMMON, check, check_output, site_paths
 from .writer import TrialblogWriter, complete_feed
@@ -31,6 +32,7 @@ def for_sites_with(plugin: str | None, settings_of: Callable[[Any], dict[str, An
 def check_settings(pelican: Any) -> None:
     """Refuse, before anything is read or written, settings trialblog cannot use."""
     check(pelican.settings, "trialblog", COMMON)
+    check(pelican.settings, "replies", settings_specs())
     check_output(pelican.settings)
     site_paths(pelican.settings)
 
@@ -46,6 +48,7 @@ RECEIVERS = (
     (signals.article_generator_init, for_sites_with(None)(reader.prepare_articles)),
     (signals.page_generator_init, for_sites_with(None)(reader.prepare_pages)),
     (signals.article_generator_finalized, for_sites_with(None)(site.on_articles)),
+    (signals.article_generator_finalized, for_sites_with(None)(replies.on_articles)),
     (signals.page_generator_finalized, for_sites_with(None)(site.on_pages)),
     (signals.static_generator_finalized, for_sites_with(None)(links.drop_static_links_leaving_the_site)),
     (signals.all_generators_finalized, for_sites_with(None, lambda g: g[0].settings if g else {})(gate.on_all_generators_finalized)),
@@ -56,6 +59,7 @@ RECEIVERS = (
     (signals.page_writer_finalized, for_sites_with(None)(pages.flush)),
     (signals.feed_generated, for_sites_with(None, lambda context: context)(complete_feed)),
     (signals.finalized, for_sites_with(None)(published.on_finalized)),
+    (signals.finalized, for_sites_with(None)(replies.copy_avatars)),
 )
 
 

@@ -115,7 +115,7 @@ class BlueskyNetwork:
         def create(_: int) -> None:
             self.client.login(account.handle, account.app_password, fetch_bsky_profile=False)
 
-        self._call("logging in", create, relogin=False)
+        self.call("logging in", create, relogin=False)
 
     def connect(self) -> None:
         """Reuse the saved session (refreshed when needed); log in only when there is none that works."""
@@ -132,7 +132,7 @@ class BlueskyNetwork:
 
     # -- requests ----------------------------------------------------------------------------
 
-    def _call(self, what: str, request: Callable[[int], T], relogin: bool = True) -> T:
+    def call(self, what: str, request: Callable[[int], T], relogin: bool = True) -> T:
         def attempt(number: int) -> T:
             try:
                 return request(number)
@@ -170,7 +170,7 @@ class BlueskyNetwork:
                     "TRIALBLOG_BLUESKY_HANDLE and TRIALBLOG_BLUESKY_APP_PASSWORD"
                 ) from None
             self._login()  # the saved session expired: one fresh login, then the same request
-            return self._call(what, request, relogin=False)
+            return self.call(what, request, relogin=False)
 
     def _get(self, rkey: str) -> Remote | None:
         assert self.client is not None and self.session is not None
@@ -187,7 +187,7 @@ class BlueskyNetwork:
                 raise
             return Remote(id=found.uri, url=self.web_url(rkey))
 
-        return self._call("looking for an interrupted post", get)
+        return self.call("looking for an interrupted post", get)
 
     def web_url(self, rkey: str) -> str:
         handle = self.session.handle if self.session else (self.account.handle if self.account else "")
@@ -217,7 +217,7 @@ class BlueskyNetwork:
             )
             return Remote(id=response.uri, url=self.web_url(outgoing.rkey))
 
-        return self._call("posting", create)
+        return self.call("posting", create)
 
     def record(self, outgoing: BlueskyPost) -> models.AppBskyFeedPost.Record:
         assert self.client is not None

@@ -35,10 +35,11 @@ def read_json(path: Path, what: str) -> dict:
 
 
 @contextmanager
-def run_lock(site_dir: Path) -> Iterator[None]:
-    """One syndication run at a time per site: two at once could announce a post twice."""
+def run_lock(site_dir: Path, lock: str = LOCK, command: str = "trialblog syndicate") -> Iterator[None]:
+    """One run at a time per site: two syndication runs at once could announce a post twice, two
+    fetches of replies could each save what the other had not seen."""
     try:
-        with held(site_dir / LOCK, "another `trialblog syndicate` is running for this site; wait for it to finish"):
+        with held(site_dir / lock, f"another `{command}` is running for this site; wait for it to finish"):
             yield
     except Busy as exc:
         raise SyndicateError(str(exc)) from None
