@@ -82,3 +82,65 @@ def test_emoji_tags_get_pages_of_their_own(small_site):
     tags = small_site / "output/tags"
     assert (tags / "syringe/index.html").is_file() and (tags / "pill/index.html").is_file()
     assert not (tags / "index.html").read_text().count('href="/tags//"')
+
+
+def test_an_entry_keeps_its_first_address_when_its_title_changes(small_site):
+    build(small_site)
+    page = small_site / "output/diary/2024/week-six/index.html"
+    entry = small_site / "content/diary/03-visit.md"
+    entry.write_text(entry.read_text().replace("Title: Week six", "Title: Week six, and a long wait"))
+    build(small_site)
+    assert "Week six, and a long wait" in page.read_text()
+    assert not (small_site / "output/diary/2024/week-six-and-a-long-wait").exists()
+    assert "/diary/2024/week-six/" in (small_site / "output/feeds/all.atom.xml").read_text()
+
+
+def moved_entry(site: Path) -> Path:
+    """The small site built, then its entry given a new address by a `Slug:`."""
+    build(site)
+    entry = site / "content/diary/03-visit.md"
+    entry.write_text(entry.read_text().replace("Title: Week six\n", "Title: Week six\nSlug: sixth-week\n"))
+    return entry
+
+
+def test_a_moved_page_leaves_a_redirect_at_its_old_address(small_site):
+    moved_entry(small_site)
+    trial = small_site / "content/trials/open.yaml"
+    trial.rename(small_site / "content/trials/open-label.yaml")  # the same registry id, a new slug
+    about_it = small_site / "content/diary/05-open.md"
+    about_it.write_text(about_it.read_text().replace("Trial: open", "Trial: open-label"))
+    with (small_site / "pelicanconf.py").open("a") as conf:
+        conf.write('\nSITEURL = "https://example.org"\n')
+    build(small_site)
+    output = small_site / "output"
+    assert "BODY-VISIT" in (output / "diary/2024/sixth-week/index.html").read_text()
+    old = (output / "diary/2024/week-six/index.html").read_text()
+    assert '<meta http-equiv="refresh" content="0; url=https://example.org/diary/2024/sixth-week/">' in old
+    assert '<link rel="canonical" href="https://example.org/diary/2024/sixth-week/">' in old
+    assert 'content="noindex"' in old and "BODY-VISIT" not in old
+    assert "trials/open-label/" in (output / "trials/open/index.html").read_text()
+    sitemap = (output / "sitemap.xml").read_text()
+    assert "/diary/2024/sixth-week/" in sitemap and "/diary/2024/week-six/" not in sitemap
+    assert "/diary/2024/sixth-week/" in (output / "feeds/all.atom.xml").read_text()
+
+
+def test_a_browser_following_an_old_link_lands_on_the_page(small_site, chromium):
+    from browser import serve as serve_folder
+
+    moved_entry(small_site)
+    build(small_site)
+    with serve_folder(small_site / "output") as root:
+        url = root.rstrip("/")
+        page = chromium.new_page()
+        page.goto(url + "/diary/2024/week-six/")
+        page.wait_for_url(url + "/diary/2024/sixth-week/")
+        assert "BODY-VISIT" in page.content()
+        page.close()
+
+
+def test_an_address_the_site_does_not_have_gets_a_friendly_page(small_site):
+    build(small_site)
+    missing = (small_site / "output/404.html").read_text()
+    assert "Page not found" in missing and 'content="noindex"' in missing
+    assert 'href="/diary/2024/week-six/"' in missing  # the latest entries
+    assert 'href="/archives/"' in missing

@@ -10,6 +10,8 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -90,6 +92,9 @@ def test_a_malformed_path_is_answered_quietly(small_site):
         assert wait_for(lambda: fetch(serving.url("/")))
         assert status(serving.url("/index.html%00.txt")) in (400, 404)
         assert status(serving.url("/../../etc/passwd")) == 404
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(serving.url("/no/such/page/"), timeout=5)
+        assert missing.value.code == 404 and "Page not found" in missing.value.read().decode()  # the site's 404.html
         assert fetch(serving.url("/"))  # still serving
     finally:
         serving.stop()

@@ -1,4 +1,5 @@
-"""Trial diary: each trial's page (its facts and the writer's journey) and consent page.
+"""Trial diary: each trial's page (its facts and the writer's journey) and consent page; a page at
+each address an entry or trial had before, to where it is now; the page for addresses that are not.
 
 The entries themselves are Pelican's articles, read, modelled and checked by trialblog's pipeline
 (:mod:`trialblog.pipeline`); this plugin adds the pages of the trials they are about.
@@ -18,7 +19,7 @@ from trialblog.content.consent import STANDARD_QUESTIONS
 from trialblog.content.journey import timeline
 from trialblog.pipeline.reader import markdown_config
 from trialblog.pipeline.settings import check, text
-from trialblog.pipeline.site import entries_by_trial, site_of
+from trialblog.pipeline.site import current, entries_by_trial, site_of
 from trialblog.pipeline.theme import with_trialblog_templates
 from trialblog.pipeline.writer import together
 from trialblog.registry.listing import condition_groups
@@ -59,6 +60,17 @@ class TrialGenerator(Generator):
         with together(writer):  # rendered on every core, written in order by Pelican's writer
             self._write(writer)
 
+    def write_moved_and_missing(self, writer: Any) -> None:
+        """A small page at each address a page had before, sending readers on to where it is now
+        (a link posted months ago still works); and the page a server shows for any other address."""
+        run = current(self.context, self.settings)
+        titles = {a.url: a.title for a in self.context.get("articles", [])}
+        titles.update({f"trials/{t.slug}/": t.title for t in self.trials})
+        for save_as, (old, target) in sorted((run.extra.get("redirects") or {}).items()):
+            writer.write_file(save_as, self.get_template("redirect"), self.context, target=target,
+                              title=titles.get(target, target), url=old)  # fmt: skip
+        writer.write_file("404.html", self.get_template("404"), self.context, url="404.html")
+
     def _write(self, writer: Any) -> None:
         relative = self.settings["RELATIVE_URLS"]
         for trial in self.trials:
@@ -92,6 +104,7 @@ class TrialGenerator(Generator):
                     answers=answers,
                     url=f"trials/{trial.slug}/consent/",
                 )
+        self.write_moved_and_missing(writer)
         # The trials index and the condition pages are the directory's: see trial_directory.
 
 

@@ -81,8 +81,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
             if not self.missing:
                 return found
             if time.monotonic() > deadline or not self._swapping():
-                super().send_error(HTTPStatus.NOT_FOUND, "File not found")
-                return None
+                return self._not_found()
             time.sleep(0.01)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
@@ -109,8 +108,19 @@ class SiteHandler(SimpleHTTPRequestHandler):
         html = html[:at] + RELOAD_TAG + html[at:] if at >= 0 else html + RELOAD_TAG
         return self._answer(html, "text/html; charset=utf-8")
 
-    def _answer(self, data: bytes, kind: str) -> io.BytesIO:
-        self.send_response(HTTPStatus.OK)
+    def _not_found(self) -> io.BytesIO | None:
+        """The site's own page for an address it does not have (404.html), as a web server shows it."""
+        page = real_output(self.output) / "404.html"
+        if not page.is_file():
+            super().send_error(HTTPStatus.NOT_FOUND, "File not found")
+            return None
+        html = page.read_bytes()
+        at = html.rfind(b"</body>")
+        html = html[:at] + RELOAD_TAG + html[at:] if at >= 0 else html
+        return self._answer(html, "text/html; charset=utf-8", HTTPStatus.NOT_FOUND)
+
+    def _answer(self, data: bytes, kind: str, status: HTTPStatus = HTTPStatus.OK) -> io.BytesIO:
+        self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-store")

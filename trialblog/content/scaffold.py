@@ -80,7 +80,8 @@ disclosure: I write as a participant, in a personal capacity.
 
 GITIGNORE = (
     "/output/\n/.output.*\n/cache/\n__pycache__/\n"
-    "# trialblog syndicate: keep .trialblog/syndication.json (what was announced where); never commit\n"
+    "# keep .trialblog/addresses.json (every address each page has had: old links keep working) and\n"
+    "# .trialblog/syndication.json (what was announced where); never commit\n"
     "# the Bluesky session (it holds login tokens), the build's list of published entries or the lock\n"
     "/.trialblog/bluesky-session.json\n/.trialblog/published.json\n/.trialblog/*.lock\n"
     "# the build cache: rebuilt whenever it is missing\n/.trialblog/cache/\n"

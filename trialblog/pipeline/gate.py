@@ -18,7 +18,7 @@ from ..checks import Checked, ChecksFailed, Severity
 from ..content.entries import MISSING
 from ..content.errors import ContentError, ContentErrors, display_path
 from . import replies
-from .addresses import settle
+from .addresses import moved, page_addresses, read_history, remember, settle
 from .cache import Cache, code_digest, digest
 from .run import Run
 from .settings import site_folder
@@ -42,9 +42,11 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
     root = site_folder(settings)
     unread = unreadable(generators[0], context, root)
     site.errors += [error for _path, errors in unread for error in errors]
+    history = read_history(settings)
     site.errors += settle(
-        [a for a in run.articles if a.status == "published"], [p for p in run.pages if p.status == "published"], settings, context
-    )
+        [a for a in run.articles if a.status == "published"], [p for p in run.pages if p.status == "published"],
+        settings, context, history,
+    )  # fmt: skip
     report = check(run, settings, root, [path for path, _ in unread])
     report.findings = sorted(report.findings + replies.check(run, settings), key=lambda f: f.sort_key)
     run.report = report
@@ -58,6 +60,18 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
         log.warning("%s", as_text_one(finding))
     drop_unpublished(generators)
     keep_addresses([*run.articles, *run.pages])
+    track_addresses(run, history)
+
+
+def track_addresses(run: Run, history: dict[str, list[dict[str, str]]]) -> None:
+    """Where each page was before: the old addresses that redirect to the live ones this run."""
+    assert run.site is not None
+    published = [a for a in run.articles if a.status == "published"]
+    live = page_addresses(published, list(run.site.trials.values()))
+    taken = {item.save_as for item in [*published, *run.pages] if item.status == "published"}
+    taken |= {address["save_as"] for address in live.values()}
+    run.extra["redirects"] = moved(history, live, taken)
+    run.extra["addresses"] = remember(history, live)
 
 
 def keep_addresses(items: list[Any]) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 from ..content.errors import display_path
+from ..files import write_atomic
 from ..render.feeds import absolute_url, feed_item, feed_siteurl
 from ..syndicate.manifest import entry_record, published, trial_record
+from .addresses import history_path
 from .gate import errors_by_source
 from .run import last
 from .settings import site_folder
@@ -41,3 +44,5 @@ def on_finalized(pelican: Any) -> None:
         for t in sorted(run.site.trials.values(), key=lambda t: t.title.lower())
     ]
     run.published = published(feed_siteurl(settings), entries, trials)
+    if run.extra.get("addresses") is not None:
+        write_atomic(history_path(settings), json.dumps({"version": 1, "pages": run.extra["addresses"]}, indent=1, sort_keys=True) + "\n")
