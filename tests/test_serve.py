@@ -132,7 +132,7 @@ def test_the_preview_reloads_itself_after_a_rebuild_and_the_site_never_carries_i
     try:
         url = serving.url("/diary/2024/week-six/")
         served = wait_for(lambda: fetch(url))
-        assert served and '<script src="/__trialblog/reload.js" defer></script>' in served
+        assert served and '<script src="/__trialblog/reload.js?build=0" defer></script>' in served
         page = chromium.new_page()
         errors: list[str] = []
         page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)

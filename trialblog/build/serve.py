@@ -32,7 +32,7 @@ SWAP_WAIT_SECONDS = 2.0
 RELOAD = "/__trialblog/reload.js"
 VERSION = "/__trialblog/version"
 RELOAD_SCRIPT = b"""(function () {
-  var seen = null;
+  var seen = new URL(document.currentScript.src).searchParams.get("build");
   function poll() {
     fetch("/__trialblog/version", {cache: "no-store"})
       .then(function (answer) { return answer.text(); })
@@ -43,7 +43,7 @@ RELOAD_SCRIPT = b"""(function () {
   poll();
 })();
 """
-RELOAD_TAG = b'<script src="/__trialblog/reload.js" defer></script>'
+RELOAD_TAG = '<script src="/__trialblog/reload.js?build={}" defer></script>'
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -104,9 +104,13 @@ class SiteHandler(SimpleHTTPRequestHandler):
             html = path.read_bytes()
         except OSError:
             return None
+        return self._answer(self._with_reload(html), "text/html; charset=utf-8")
+
+    def _with_reload(self, html: bytes) -> bytes:
+        """``html`` with the reload script, which knows the build the page came from."""
+        tag = RELOAD_TAG.format(self.builds[0]).encode()
         at = html.rfind(b"</body>")
-        html = html[:at] + RELOAD_TAG + html[at:] if at >= 0 else html + RELOAD_TAG
-        return self._answer(html, "text/html; charset=utf-8")
+        return html[:at] + tag + html[at:] if at >= 0 else html + tag
 
     def _not_found(self) -> io.BytesIO | None:
         """The site's own page for an address it does not have (404.html), as a web server shows it."""
@@ -114,10 +118,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
         if not page.is_file():
             super().send_error(HTTPStatus.NOT_FOUND, "File not found")
             return None
-        html = page.read_bytes()
-        at = html.rfind(b"</body>")
-        html = html[:at] + RELOAD_TAG + html[at:] if at >= 0 else html
-        return self._answer(html, "text/html; charset=utf-8", HTTPStatus.NOT_FOUND)
+        return self._answer(self._with_reload(page.read_bytes()), "text/html; charset=utf-8", HTTPStatus.NOT_FOUND)
 
     def _answer(self, data: bytes, kind: str, status: HTTPStatus = HTTPStatus.OK) -> io.BytesIO:
         self.send_response(status)
