@@ -18,7 +18,7 @@ from typing import Any
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 
-from ..content.entries import header_errors
+from ..content.entries import header_errors, parse_date
 from ..content.errors import ContentError, ContentErrors, display_path
 from ..content.header import PELICAN_KEYS, TRIALBLOG_KEYS, body_of, read_header
 from ..content.slugs import slug_of
@@ -62,10 +62,17 @@ class TrialblogMarkdownReader(MarkdownReader):
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         content, values, lines = self.prepared.pop(source_path, None) or self.parse(source_path)
-        metadata = {key: self.process_metadata(key, value) for key, value in values.items()}
+        metadata = {key: self.process(key, value) for key, value in values.items()}
         metadata[LINES] = lines
         name_slugs(self.settings, self.tag_settings, source_path, metadata)
         return content, metadata
+
+    def process(self, key: str, value: str) -> Any:
+        """A header value as Pelican makes it; a date read directly when written as trialblog
+        writes it (the same value, of the same type, as Pelican's own)."""
+        if key == "date":
+            return parse_date(value)
+        return self.process_metadata(key, value)
 
     def parse(self, source_path: str) -> Parsed:
         """The file's HTML, its header's values (formatted fields as HTML) and their lines; a
