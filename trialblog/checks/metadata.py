@@ -26,6 +26,20 @@ FILE = define(
 )
 
 
+HTML = define(
+    "metadata.html",
+    Severity.WARNING,
+    "markup removed from a page: it could run a script, leave the page or load another document",
+    "remove it from the file, or allow it with TRIALBLOG_ALLOWED_HTML if it is safe (docs/reliability.md)",
+)
+
+
+def removed_html(path: str, removed: list[tuple[int | None, str]]) -> Iterator[Finding]:
+    """A finding for each piece of markup the reader removed from the file at ``path``."""
+    for line, what in removed:
+        yield Finding(path, line or 1, 1, HTML.id, HTML.severity, f"removed {what}: pages and feeds never carry it", HTML.hint)
+
+
 def findings(errors: list[ContentError]) -> Iterator[Finding]:
     for error in errors:
         rule = FIELD if error.field else FILE

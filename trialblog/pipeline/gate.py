@@ -10,6 +10,7 @@ is written. Then drafts and hidden posts are dropped, so nothing can write, list
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from ..content.errors import ContentError, ContentErrors, display_path
 from . import replies
 from .addresses import moved, page_addresses, read_history, remember, settle
 from .cache import Cache, code_digest, digest
+from .reader import REMOVED
 from .run import Run
 from .settings import site_folder
 from .site import current
@@ -48,6 +50,7 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
         settings, context, history,
     )  # fmt: skip
     report = check(run, settings, root, [path for path, _ in unread])
+    report.findings = sorted(report.findings + list(removed_markup(run, root)), key=lambda f: f.sort_key)
     report.findings = sorted(report.findings + replies.check(run, settings), key=lambda f: f.sort_key)
     run.report = report
     if settings.get("TRIALBLOG_CHECK_ONLY"):
@@ -87,6 +90,16 @@ def as_text_one(finding: Any) -> str:
     from ..checks.report import text_line
 
     return text_line(finding)
+
+
+def removed_markup(run: Run, root: Path) -> Iterator[Any]:
+    """What the reader removed from each file's HTML, said as warnings (every run, cached or not)."""
+    from ..checks.metadata import removed_html
+
+    for item in [*run.articles, *run.pages]:
+        removed = item.metadata.get(REMOVED)
+        if removed:
+            yield from removed_html(display_path(item.source_path, root), removed)
 
 
 def check(run: Run, settings: dict[str, Any], root: Path, unread: list[Path]) -> Any:

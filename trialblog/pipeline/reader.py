@@ -23,14 +23,17 @@ from ..content.errors import ContentError, ContentErrors, display_path
 from ..content.header import PELICAN_KEYS, TRIALBLOG_KEYS, body_of, read_header
 from ..content.slugs import slug_of
 from ..content.sources import read_text
+from ..render.sanitize import allowed_html, clean, sanitize, source_lines
 from .cores import cores, shared
 from .settings import site_folder
 
 META = "markdown.extensions.meta"
 #: The metadata key that carries each header key's line, for errors found after reading.
 LINES = "header_lines"
-#: A Markdown file read: its HTML, its header's values, their lines.
-Parsed = tuple[str, dict[str, str], dict[str, int]]
+#: The metadata key that carries what markup was removed from the file, and the lines it was on.
+REMOVED = "removed_html"
+#: A Markdown file read: its HTML, its header's values, their lines, markup removed (line, what).
+Parsed = tuple[str, dict[str, str], dict[str, int], list[tuple[int | None, str]]]
 
 
 def known_keys(settings: dict[str, Any]) -> frozenset[str]:
@@ -58,12 +61,15 @@ class TrialblogMarkdownReader(MarkdownReader):
         self.known = known_keys(settings)
         self.formatted = frozenset(settings.get("FORMATTED_FIELDS") or ())
         self.tag_settings = {**settings, "SLUG_REGEX_SUBSTITUTIONS": settings.get("TAG_REGEX_SUBSTITUTIONS") or settings.get("SLUG_REGEX_SUBSTITUTIONS")}
+        self.allowed = allowed_html(settings.get("TRIALBLOG_ALLOWED_HTML"))
         self.prepared: dict[str, Parsed] = {}  # files parsed ahead, on every core (see prepare)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        content, values, lines = self.prepared.pop(source_path, None) or self.parse(source_path)
+        content, values, lines, removed = self.prepared.pop(source_path, None) or self.parse(source_path)
         metadata = {key: self.process(key, value) for key, value in values.items()}
         metadata[LINES] = lines
+        if removed:
+            metadata[REMOVED] = removed
         name_slugs(self.settings, self.tag_settings, source_path, metadata)
         return content, metadata
 
@@ -75,16 +81,21 @@ class TrialblogMarkdownReader(MarkdownReader):
         return self.process_metadata(key, value)
 
     def parse(self, source_path: str) -> Parsed:
-        """The file's HTML, its header's values (formatted fields as HTML) and their lines; a
-        problem with the file or its header raises :class:`ContentErrors`."""
+        """The file's HTML (only the markup pages may carry: :mod:`trialblog.render.sanitize`), its
+        header's values (formatted fields as HTML), their lines, and what markup was removed
+        (with its line); a problem with the file or its header raises :class:`ContentErrors`."""
         shown = display_path(source_path, site_folder(self.settings))
         text = read_text(Path(source_path), shown)
         header = read_header(text)
         errors = header_errors(shown, text, header, self.known)
         if errors:
             raise ContentErrors(errors)
-        values = {key: self.convert(value) if key in self.formatted else value for key, value in header.values.items()}
-        return self.convert(body_of(text, header)), values, dict(header.lines)
+        values = {
+            key: clean(self.convert(value), *self.allowed) if key in self.formatted else value
+            for key, value in header.values.items()
+        }
+        content, removed = sanitize(self.convert(body_of(text, header)), *self.allowed)
+        return content, values, dict(header.lines), source_lines(text, removed) if removed else []
 
     def parsed(self, source_path: str) -> Parsed | None:
         """:meth:`parse`, or None where it fails (the failure is said when Pelican reads the file)."""

@@ -71,6 +71,16 @@ def _regions(value: Any) -> bool:
     return isinstance(value, (list, tuple)) and bool(value) and all(str(r).upper() in known for r in value)
 
 
+def _html(value: Any) -> bool:
+    from ..render.sanitize import allowed_html
+
+    try:
+        allowed_html(value)
+    except ValueError:
+        return False
+    return True
+
+
 #: What every trialblog plugin reads (the pipeline's own settings).
 COMMON = (
     text("BLINDING_NOTICE"),
@@ -80,6 +90,10 @@ COMMON = (
     words("TRIALBLOG_EXTRA_HEADERS", '["subtitle"]'),
     flag("TRIALBLOG_ALLOW_ERRORS"),
     whole("TRIALBLOG_CORES", 1, 256, 2),
+    Setting(
+        "TRIALBLOG_ALLOWED_HTML", 'a dict of "tags" (a list) and "attributes" (a dict of lists) that HTML has and '
+        "never run a script or load a document", _html, '{"tags": ["kbd"], "attributes": {"abbr": ["title"]}}',
+    ),
 )
 
 
