@@ -203,3 +203,30 @@ def test_nothing_in_the_library_reaches_for_pelicans_private_parts():
                         "._content", "._md", "LimitFilter", "_raised_messages"):  # fmt: skip
             assert private not in text, f"{path}: {private}"
     assert os.path.exists(root / "trialblog/pipeline/receivers.py")
+
+
+def test_every_warning_reaches_the_user_whichever_process_raised_it(small_site):
+    """A warning logged while a page is rendered (here by a template global of the site's) comes
+    from the process the page is rendered in: each one is said by the build."""
+    from trialblog.pipeline.cores import cores
+
+    overrides = small_site / "overrides"
+    overrides.mkdir()
+    (overrides / "article.html").write_text(
+        '{% extends "!theme/article.html" %}{% block title %}{{ shout(article.title) }}{% endblock %}'
+    )
+    with (small_site / "pelicanconf.py").open("a") as conf:
+        conf.write(
+            "\nimport logging\n"
+            "def shout(title):\n"
+            "    logging.getLogger('pelican.plugins.site').warning('rendered %s', title)\n"
+            "    return title\n"
+            "JINJA_GLOBALS = {'shout': shout}\n"
+            "THEME_TEMPLATES_OVERRIDES = ['overrides']\n"
+        )
+    result = build(small_site)
+    assert cores() > 1
+    assert sorted(w for w in result.warnings if w.startswith("rendered ")) == sorted(
+        f"rendered {title}" for title in ("Week six", "Thinking about it", "Randomized", "Unblinded",
+                                           "Open label start", "A general post")
+    ), result.warnings

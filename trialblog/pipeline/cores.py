@@ -2,13 +2,15 @@
 
 :func:`shared` is ``[func(x) for x in items]`` with the items shared out between this process and
 processes forked from it: they start with this process's memory as it is at that moment (the
-run's content, templates and settings), so only each result crosses back (it must pickle). Where
+run's content, templates and settings), so only each result crosses back (it must pickle), with
+whatever the process logged under Pelican's logger, said again here. Where
 ``fork`` is not the platform's way (Windows, macOS), or while other threads run, everything is done
 here, in order.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import threading
@@ -42,10 +44,42 @@ def cores(settings: Mapping[str, Any] | None = None) -> int:
         return os.cpu_count() or 1
 
 
+class _Said(logging.Handler):
+    """What a forked process logs under Pelican's logger, to be said again by the process that
+    forked it: every warning reaches the user, whichever process raised it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _in_worker(func: Callable[[], R]) -> tuple[R, list[tuple[str, int, str]]]:
+    """``func()`` and what it logged."""
+    said = _Said()
+    logger = logging.getLogger("pelican")
+    logger.addHandler(said)
+    try:
+        return func(), said.records
+    finally:
+        logger.removeHandler(said)
+
+
+def _say_again(records: list[tuple[str, int, str]]) -> None:
+    for name, level, message in records:
+        logging.getLogger(name).log(level, "%s", message)
+
+
 def _share(index: int, count: int) -> list[Any]:
     assert _work is not None
     func, items = _work
     return [func(items[i]) for i in range(index, len(items), count)]
+
+
+def _share_in_worker(index: int, count: int) -> tuple[list[Any], list[tuple[str, int, str]]]:
+    return _in_worker(lambda: _share(index, count))
 
 
 def shared(func: Callable[[T], R], items: Sequence[T], workers: int | None = None) -> list[R]:
@@ -58,20 +92,21 @@ def shared(func: Callable[[T], R], items: Sequence[T], workers: int | None = Non
     _work = (func, items)
     try:
         with ProcessPoolExecutor(count - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-            others = [pool.submit(_share, index, count) for index in range(1, count)]
+            others = [pool.submit(_share_in_worker, index, count) for index in range(1, count)]
             results: list[Any] = [None] * len(items)
             results[0::count] = _share(0, count)
             for index, other in enumerate(others, start=1):
-                results[index::count] = other.result()
+                results[index::count], said = other.result()
+                _say_again(said)
     finally:
         _work = None
     return results
 
 
-def _one(index: int) -> Any:
+def _one(index: int) -> tuple[Any, list[tuple[str, int, str]]]:
     assert _work is not None
     func, items = _work
-    return func(items[index])
+    return _in_worker(lambda: func(items[index]))
 
 
 def streamed(func: Callable[[T], R], items: Sequence[T], workers: int) -> Iterator[R]:
@@ -84,6 +119,8 @@ def streamed(func: Callable[[T], R], items: Sequence[T], workers: int) -> Iterat
     _work = (func, items)
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield from pool.map(_one, range(len(items)), chunksize=MIN_SHARE)
+            for result, said in pool.map(_one, range(len(items)), chunksize=MIN_SHARE):
+                _say_again(said)
+                yield result
     finally:
         _work = None
