@@ -108,6 +108,7 @@ def init(directory: Path, sitename: str, author: str, siteurl: str) -> None:
     for path in written:
         click.echo(f"created {path}")
     click.echo(f"\nNext: cd {directory} && trialblog build && trialblog serve")
+    click.echo("Your first entry is a draft in content/diary/: write it, then set `Status: published`.")
 
 
 @main.group()
@@ -117,33 +118,50 @@ def new() -> None:
 
 @new.command("entry")
 @click.argument("title")
-@click.option("--trial", required=True, help="The trial's slug (its file name in content/trials/).")
+@click.option("--trial", required=True, help="The trial's slug (its file name in content/trials/), or `none`.")
 @click.option(
     "--milestone",
     type=click.Choice([m.value for m in Milestone]),
-    default=Milestone.VISIT.value,
-    show_default=True,
-    help="Which step of the trial this entry is about.",
+    help="Which step of the trial this entry is about  [default: visit; none with --trial none]",
+)
+@click.option(
+    "--date",
+    "when",
+    type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%d %H:%M"]),
+    help="The entry's date, YYYY-MM-DD or 'YYYY-MM-DD HH:MM'  [default: today]",
 )
 @click.option("--publish", is_flag=True, help="Publish straight away instead of saving as a draft.")
 @SITE_OPTION
 @friendly
-def new_entry(title: str, trial: str, milestone: str, publish: bool, site_dir: Path) -> None:
-    """Write a new diary entry called TITLE, dated today, with a permanent Id.
+def new_entry(title: str, trial: str, milestone: str | None, when, publish: bool, site_dir: Path) -> None:
+    """Write a new diary entry called TITLE, with a permanent Id.
 
-    Entries start as drafts (never published) until you change `Status: draft`
-    to `Status: published`, or pass --publish.
+    The file is content/diary/<date>-<title>.md. Entries start as drafts (never published)
+    until you change `Status: draft` to `Status: published`, or pass --publish; an entry whose
+    text is still "Write what happened today." is never published.
     """
+    from .content.entries import NO_TRIAL
     from .content.scaffold import new_entry as write_entry
 
     content = _content(site_dir)
+    title = " ".join(title.split())
+    if not title:
+        raise click.BadParameter('give the entry a title, e.g. "Screening day"', param_hint="TITLE")
+    trial = trial.strip().lower()
     trials = {p.stem for p in (content / "trials").glob("*.y*ml")}
-    if trial not in trials:
+    if trial == NO_TRIAL:
+        if milestone:
+            raise click.BadParameter(
+                "a post about no trial has no milestone: leave --milestone out", param_hint="--milestone"
+            )
+    elif trial not in trials:
         known = ", ".join(sorted(trials)) or "none yet: add one with `trialblog new trial`"
         raise click.BadParameter(
-            f"{trial!r} is not a trial of this site; known trials: {known}", param_hint="--trial"
+            f"{trial!r} is not a trial of this site; known trials: {known}; or `none` for a post about no trial",
+            param_hint="--trial",
         )
-    path = write_entry(content, trial, Milestone(milestone), title, draft=not publish)
+    chosen = None if trial == NO_TRIAL else Milestone(milestone or Milestone.VISIT.value)
+    path = write_entry(content, trial, chosen, title, draft=not publish, when=when)
     click.echo(
         f"created {path}" + ("" if publish else " (a draft: set `Status: published` when it is ready)")
     )

@@ -8,7 +8,9 @@ import uuid
 from pathlib import Path
 
 from .consent import template as consent_template
+from .entries import NO_TRIAL, PLACEHOLDERS
 from .errors import ContentError
+from .slugs import slug_of
 from .trials import SLUG
 from .vocab import Masking, Milestone, Phase, Status
 
@@ -87,11 +89,6 @@ GITIGNORE = (
 )
 
 
-def slugify(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug[:60].strip("-") or "entry"
-
-
 def init_site(target: Path, sitename: str, author: str, siteurl: str = "https://example.org") -> list[Path]:
     """Create a new site in ``target``; refuses to overwrite existing files."""
     files = {
@@ -119,8 +116,7 @@ def init_site(target: Path, sitename: str, author: str, siteurl: str = "https://
             "my-trial",
             Milestone.CONSENT,
             "Why I said yes",
-            draft=False,
-            today=dt.date.today(),
+            body=PLACEHOLDERS[1],
         )
     )
     return written
@@ -129,31 +125,34 @@ def init_site(target: Path, sitename: str, author: str, siteurl: str = "https://
 def new_entry(
     content: Path,
     trial: str,
-    milestone: Milestone,
+    milestone: Milestone | None,
     title: str,
     draft: bool = True,
-    today: dt.date | None = None,
+    when: dt.date | dt.datetime | None = None,
+    body: str = PLACEHOLDERS[0],
 ) -> Path:
-    """Write a diary entry with a permanent Id; returns its path."""
-    today = today or dt.date.today()
+    """Write a diary entry with a permanent Id, named by its date and title; returns its path.
+
+    ``trial`` is a trial's slug or ``none``; ``when`` a day, or a day and time (default: today).
+    """
+    when = when or dt.date.today()
+    day = when.date() if isinstance(when, dt.datetime) else when
+    timed = isinstance(when, dt.datetime) and (when.hour, when.minute) != (0, 0)
+    shown = when.strftime("%Y-%m-%d %H:%M") if timed else day.isoformat()
     folder = content / "diary"
     folder.mkdir(parents=True, exist_ok=True)
-    base = f"{today.isoformat()}-{slugify(title)}"
+    base = f"{day.isoformat()}-{slug_of(title, limit=60)}"
     path = folder / f"{base}.md"
     n = 2
     while path.exists():
         path = folder / f"{base}-{n}.md"
         n += 1
-    lines = [
-        f"Title: {title}",
-        f"Date: {today.isoformat()}",
-        f"Id: {uuid.uuid4()}",
-        f"Trial: {trial}",
-        f"Milestone: {milestone.value}",
-    ]
+    lines = [f"Title: {title}", f"Date: {shown}", f"Id: {uuid.uuid4()}", f"Trial: {trial}"]
+    if milestone is not None and trial != NO_TRIAL:
+        lines.append(f"Milestone: {milestone.value}")
     if draft:
         lines.append("Status: draft")
-    lines += ["", "Write what happened today.", ""]
+    lines += ["", body, ""]
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
 

@@ -17,7 +17,7 @@ from typing import Any
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 
-from ..content.entries import header_errors
+from ..content.entries import header_errors, placeholder_errors
 from ..content.errors import ContentErrors, display_path
 from ..content.header import PELICAN_KEYS, TRIALBLOG_KEYS, body_of, read_header
 from ..content.slugs import slug_of
@@ -52,12 +52,14 @@ class TrialblogMarkdownReader(MarkdownReader):
         super().__init__(settings)
         self.markdown = Markdown(**markdown_config(settings))
         self.known = known_keys(settings)
+        self.default_status = str((settings.get("DEFAULT_METADATA") or {}).get("status", "published"))
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         shown = display_path(source_path, site_folder(self.settings))
         text = read_text(Path(source_path), shown)
         header = read_header(text)
         errors = header_errors(shown, text, header, self.known)
+        errors += placeholder_errors(shown, text, header, self.default_status)
         if errors:
             raise ContentErrors(errors)
         content = self.convert(body_of(text, header))
