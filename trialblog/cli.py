@@ -319,10 +319,12 @@ def syndicate(network: str | None, dry_run: bool, baseline: bool, limit: int, si
     Run it after `trialblog build --publish`. Accounts come from environment variables
     (see docs/syndication.md); what was announced is kept in .trialblog/syndication.json.
     """
-    from .syndicate import SyndicateError
-    from .syndicate.run import syndicate as run_syndicate
+    from .syndicate import SyndicateError, require_clients
 
     try:
+        require_clients()
+        from .syndicate.run import syndicate as run_syndicate
+
         report = run_syndicate(
             site_dir, network=network, dry_run=dry_run, baseline=baseline, limit=limit, echo=click.echo
         )
