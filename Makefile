@@ -33,10 +33,11 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(RUNTIME) $(STAMP)
 
 # The theme tests drive Debian's Chromium (never a downloaded browser) and run axe-core and
-# the Nu Html Checker from npm with the machine's Java.
+# the Nu Html Checker from npm with the machine's Java; the publishing guide's rsync is tried too.
 browser-tools:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
 	@command -v java >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq default-jre-headless; }
+	@command -v rsync >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq rsync; }  # docs/publishing.md, tried
 	@test -f node_modules/.installed -a node_modules/.installed -nt package-lock.json || \
 		{ npm ci --no-audit --no-fund --ignore-scripts && touch node_modules/.installed; }
 

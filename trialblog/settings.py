@@ -83,6 +83,12 @@ MEDICAL_DISCLAIMER = (
     "before making decisions about treatment or joining a trial."
 )
 
+# Link previews (OpenGraph) of pages with no photo of their own: an image in the site, e.g.
+# "images/card.jpg" (1200 × 630 suits every network), and its text alternative. An entry's own
+# first photo is its preview image. Shown only in published builds (an absolute SITEURL).
+SITE_IMAGE = ""
+SITE_IMAGE_ALT = ""
+
 # Templates escape every value unless marked safe: registry text can never become markup.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}
 

@@ -7,6 +7,7 @@ import re
 import uuid
 from pathlib import Path
 
+from .. import __version__
 from .consent import template as consent_template
 from .entries import NO_TRIAL, PLACEHOLDERS
 from .errors import ContentError
@@ -95,6 +96,8 @@ def init_site(target: Path, sitename: str, author: str, siteurl: str = "https://
         "pelicanconf.py": PELICANCONF.format(sitename=sitename, author=author),
         "publishconf.py": PUBLISHCONF.format(siteurl=siteurl),
         ".gitignore": GITIGNORE,
+        # What a publishing service installs (docs/publishing.md): the trialblog this site was made with.
+        "requirements.txt": f"trialblog=={__version__}\n",
         "content/trials/my-trial.yaml": FIRST_TRIAL.format(today=dt.date.today().isoformat()),
         "content/consent/my-trial.md": consent_template("My trial"),
         "content/pages/about.md": "Title: About\n\nWho writes this diary, and why.\n",
