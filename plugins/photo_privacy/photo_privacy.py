@@ -1,4 +1,5 @@
-"""Removes EXIF, XMP, IPTC, ICC profiles, comments and thumbnails from every image Pelican wrote.
+"""Removes EXIF, XMP, IPTC, ICC profiles, comments and thumbnails from every image Pelican wrote,
+and publishes the photos that pages show at the widths a phone needs (:mod:`.sizes`).
 
 Phones put the GPS position, the camera's serial number and the time a photo was taken into
 every picture. After the site is written (the ``finalized`` signal), every file in the output
@@ -39,6 +40,9 @@ from PIL import Image, ImageCms, ImageOps, ImageSequence
 from pillow_heif import register_heif_opener
 
 from trialblog import pipeline
+from trialblog.pipeline.settings import check, flag
+
+from . import sizes
 
 register_heif_opener()  # HEIC and HEIF, the iPhone's own format
 
@@ -68,17 +72,38 @@ TIFF_COMPRESSIONS = ("raw", "tiff_lzw", "tiff_deflate", "packbits")
 PLUGIN = "trialblog_plugins.photo_privacy"
 
 
+SETTINGS = (flag("PHOTO_ORIGINALS"),)
+
+
 def register() -> None:
     pipeline.connect()
+    signals.initialized.connect(_check_settings)
+    signals.content_object_init.connect(_content)
     signals.finalized.connect(_finalized)
 
 
+def _check_settings(pelican) -> None:
+    if pipeline.enabled(pelican.settings, PLUGIN):
+        check(pelican.settings, "photo_privacy", SETTINGS)
+
+
+def _content(instance) -> None:
+    if pipeline.enabled(instance.settings, PLUGIN):
+        sizes.on_content(instance)
+
+
 def _finalized(pelican) -> None:
+    """Clean every picture written, then publish the photos pages show at their widths."""
     settings = pelican.settings
     if not pipeline.enabled(settings, PLUGIN):
         return
-    kept = Path(settings["CACHE_PATH"]) / CACHE_FOLDER if settings.get("CACHE_CONTENT") else None
-    clean_output(Path(pelican.output_path), kept)
+    cache = Path(settings["CACHE_PATH"]) if settings.get("CACHE_CONTENT") else None
+    output = Path(pelican.output_path)
+    clean_output(output, cache / CACHE_FOLDER if cache else None)
+    photos, linked = sizes.published_photos(settings)
+    keep = {photo.source for photo in photos} if settings.get("PHOTO_ORIGINALS") else linked
+    keep |= {str(settings.get("SITE_IMAGE") or "").lstrip("/")}
+    sizes.write_sizes(output, photos, keep, cache / sizes.CACHE_FOLDER if cache else None)
 
 
 #: Under the build's CACHE_PATH: cleaned pictures, named by the digest of the originals' bytes.
