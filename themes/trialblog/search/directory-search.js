@@ -1,4 +1,4 @@
-// Instant search of the trial directory with Pagefind's index (pagefind/ beside the pages).
+// Instant search of the trial directory with the site's Pagefind index (pagefind/ beside the pages).
 // The directory works without it: every filter is also a static page. The search box stays
 // hidden unless the index loads. Results are built as text nodes: nothing from the index is
 // ever inserted as HTML.
@@ -38,7 +38,9 @@ async function start(root) {
     const filters = {};
     for (const [name, select] of Object.entries(selects)) if (select.value) filters[name] = select.value;
     const term = input.value.trim();
-    if (!term && !Object.keys(filters).length) {
+    const chosen = Object.keys(filters).length;
+    filters.kind = "Trial"; // the site's index holds diary entries and consent notes too
+    if (!term && !chosen) {
       results.replaceChildren();
       status.textContent = "";
       return;
