@@ -229,3 +229,44 @@ def test_the_command_exits_quickly_with_every_line_written(small_site):
     assert version.returncode == 0 and version.stdout.startswith("trialblog, version ")
     usage = subprocess.run([*command, "no-such-command"], capture_output=True, text=True)
     assert usage.returncode == 2 and "No such command" in usage.stderr
+
+
+DIARY_WORDS = re.compile(r"\b(diary|diaries|entry|entries|my journey)\b", re.IGNORECASE)
+
+
+def visible_text(path: Path) -> str:
+    import lxml.html
+
+    return " ".join(lxml.html.parse(str(path)).getroot().text_content().split())
+
+
+def menu(path: Path) -> list[str]:
+    return re.findall(r"<li><a href=\"[^\"]*\">([^<]+)</a></li>", path.read_text().split('<nav aria-label="Site">')[1].split("</nav>")[0])
+
+
+def test_init_directory_makes_a_directory_site_with_no_diary_branding(tmp_path):
+    site = tmp_path / "trials"
+    result = run("init", str(site), "--directory")
+    assert result.exit_code == 0, result.output
+    assert "trialblog import ctgov" in result.output and not (site / "content/diary").exists()
+    records = Path(__file__).parent / "data/ctgov/v2_json"
+    assert run("import", "ctgov", str(records), "--site", str(site), "--today", "2025-01-15").exit_code == 0
+    assert run("build", "--site", str(site)).exit_code == 0
+    out = site / "output"
+    assert menu(out / "index.html") == ["Trials", "Recruiting now", "About this directory"]
+    home = visible_text(out / "index.html")
+    assert "Clinical trials directory" in home and "open to new participants" in home and "Who runs this directory" in home
+    assert not (out / "archives").exists() and not (out / "search").exists() and (out / "pagefind/pagefind.js").is_file()
+    for page in out.rglob("*.html"):
+        assert not DIARY_WORDS.search(visible_text(page)), f"{page.relative_to(out)}: {DIARY_WORDS.search(visible_text(page))}"
+
+
+def test_a_diary_with_no_directory_trials_shows_no_directory_menu(tmp_path):
+    site = tmp_path / "blog"
+    run("init", str(site))
+    assert run("build", "--site", str(site)).exit_code == 0
+    assert menu(site / "output/index.html") == ["Diary", "Trials", "All entries", "Search", "About"]
+    records = Path(__file__).parent / "data/ctgov/v2_json/NCT04012996.json"
+    assert run("import", "ctgov", str(records), "--site", str(site), "--today", "2025-01-15").exit_code == 0
+    assert run("build", "--site", str(site)).exit_code == 0  # a trial the writer only lists: a directory too
+    assert menu(site / "output/index.html") == ["Diary", "Trials", "Recruiting now", "All entries", "Search", "About"]

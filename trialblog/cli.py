@@ -94,19 +94,35 @@ def main() -> None:
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--name", "sitename", default="My trial diary", show_default=True, help="The site's title.")
+@click.option("--name", "sitename", help="The site's title  [default: My trial diary, or Clinical trials directory]")
 @click.option("--author", default="A participant", show_default=True, help="Your name or pen name.")
 @click.option(
     "--siteurl", default="https://example.org", show_default=True, help="Where the published site will live."
 )
+@click.option(
+    "--directory",
+    "trials_directory",
+    is_flag=True,
+    help="A directory of recruiting trials (for a patient group), with no diary.",
+)
 @friendly
-def init(directory: Path, sitename: str, author: str, siteurl: str) -> None:
-    """Create a new trial blog in DIRECTORY, with a first trial and entry to edit."""
+def init(directory: Path, sitename: str | None, author: str, siteurl: str, trials_directory: bool) -> None:
+    """Create a new trial blog in DIRECTORY, with a first trial and entry to edit.
+
+    With --directory: a directory of clinical trials with no diary, to fill with
+    `trialblog import ctgov`.
+    """
     from .content.scaffold import init_site
 
-    written = init_site(directory, sitename, author, siteurl)
+    name = sitename or ("Clinical trials directory" if trials_directory else "My trial diary")
+    written = init_site(directory, name, author, siteurl, directory=trials_directory)
     for path in written:
         click.echo(f"created {path}")
+    if trials_directory:
+        click.echo(f"\nNext: cd {directory} && trialblog import ctgov --query "
+                   "'query.cond=lupus&filter.overallStatus=RECRUITING' && trialblog build && trialblog serve")  # fmt: skip
+        click.echo("Set DIRECTORY_DISCLOSURE in pelicanconf.py: who publishes the directory and who funds it.")
+        return
     click.echo(f"\nNext: cd {directory} && trialblog build && trialblog serve")
     click.echo("Your first entry is a draft in content/diary/: write it, then set `Status: published`.")
 

@@ -96,7 +96,7 @@ class TrialGenerator(Generator):
                     answers=answers,
                     url=f"trials/{trial.slug}/consent/",
                 )
-        if self.settings.get("SEARCH", True):
+        if self.settings.get("SEARCH", True) and self.context["has_diary"]:
             writer.write_file("search/index.html", self.get_template("search"), self.context,
                               relative_urls=relative, url="search/")  # fmt: skip
         # The trials index and the condition pages are the directory's: see trial_directory.

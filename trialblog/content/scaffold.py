@@ -55,6 +55,38 @@ CTGOV_QUERIES = [
 ]
 '''
 
+DIRECTORY_PELICANCONF = '''"""Settings for this trialblog directory of clinical trials. `trialblog build` uses them; see the README."""
+
+from trialblog.settings import *  # noqa: F403 (trialblog's folders, URLs, theme and privacy defaults)
+
+SITENAME = {sitename!r}
+SITESUBTITLE = "Clinical trials you could join, explained in plain words"
+AUTHOR = {author!r}
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+
+# A directory has no diary: no archive of entries, no tag pages.
+DIRECT_TEMPLATES = ["index"]
+
+# Shown on every directory page: who publishes the directory, who funds it and any conflict of
+# interest, in your own words. Until it is set, the pages say that you have not said, and every
+# build warns.
+DIRECTORY_DISCLOSURE = ""
+
+# Shown in the footer of every page.
+MEDICAL_DISCLAIMER = (
+    "Listing a trial here is not a recommendation to join it. Talk to your own care team, and check "
+    "every trial on its registry record before you contact the study."
+)
+
+# ClinicalTrials.gov searches the directory follows: `trialblog import ctgov --saved` runs them
+# all (the API's own query strings, as https://clinicaltrials.gov/data-api/api describes them).
+CTGOV_QUERIES = [
+    # "query.cond=lupus&filter.overallStatus=RECRUITING,NOT_YET_RECRUITING",
+]
+'''
+
 PUBLISHCONF = '''"""Settings for publishing: everything in pelicanconf.py, with absolute URLs."""
 
 from trialblog.settings import load_sibling
@@ -90,18 +122,24 @@ GITIGNORE = (
 )
 
 
-def init_site(target: Path, sitename: str, author: str, siteurl: str = "https://example.org") -> list[Path]:
-    """Create a new site in ``target``; refuses to overwrite existing files."""
+def init_site(
+    target: Path, sitename: str, author: str, siteurl: str = "https://example.org", directory: bool = False
+) -> list[Path]:
+    """Create a new site in ``target``: a diary, or with ``directory`` a directory of trials with no
+    diary; refuses to overwrite existing files."""
     files = {
-        "pelicanconf.py": PELICANCONF.format(sitename=sitename, author=author),
+        "pelicanconf.py": (DIRECTORY_PELICANCONF if directory else PELICANCONF).format(sitename=sitename, author=author),
         "publishconf.py": PUBLISHCONF.format(siteurl=siteurl),
         ".gitignore": GITIGNORE,
         # What a publishing service installs (docs/publishing.md): the trialblog this site was made with.
         "requirements.txt": f"trialblog=={__version__}\n",
-        "content/trials/my-trial.yaml": FIRST_TRIAL.format(today=dt.date.today().isoformat()),
-        "content/consent/my-trial.md": consent_template("My trial"),
-        "content/pages/about.md": "Title: About\n\nWho writes this diary, and why.\n",
     }
+    if directory:
+        files["content/pages/about.md"] = "Title: About this directory\n\nWho publishes this directory, and why.\n"
+    else:
+        files["content/trials/my-trial.yaml"] = FIRST_TRIAL.format(today=dt.date.today().isoformat())
+        files["content/consent/my-trial.md"] = consent_template("My trial")
+        files["content/pages/about.md"] = "Title: About\n\nWho writes this diary, and why.\n"
     existing = [name for name in files if (target / name).exists()]
     if existing:
         raise FileExistsError(f"{target} already has {', '.join(existing)}; choose an empty folder")
@@ -111,17 +149,10 @@ def init_site(target: Path, sitename: str, author: str, siteurl: str = "https://
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written.append(path)
-    for folder in ("content/diary", "content/images"):
+    for folder in ("content/trials",) if directory else ("content/diary", "content/images"):
         (target / folder).mkdir(parents=True, exist_ok=True)
-    written.append(
-        new_entry(
-            target / "content",
-            "my-trial",
-            Milestone.CONSENT,
-            "Why I said yes",
-            body=PLACEHOLDERS[1],
-        )
-    )
+    if not directory:
+        written.append(new_entry(target / "content", "my-trial", Milestone.CONSENT, "Why I said yes", body=PLACEHOLDERS[1]))
     return written
 
 
