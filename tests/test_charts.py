@@ -266,7 +266,7 @@ def label_boxes(root) -> list[tuple[float, float, float, float, str]]:
     boxes = []
     for text in root.iter("text"):
         size = float(text.get("font-size") or charts.FONT)
-        lines = [(float(t.get("x")), t.text) for t in text.iter("tspan")] or [(float(text.get("x")), text.text)]
+        lines = [(float(t.get("x")), t.text.strip()) for t in text.iter("tspan")] or [(float(text.get("x")), text.text)]
         baseline = float(text.get("y"))
         for k, (x, words) in enumerate(lines):
             width = text_width(words, size)

@@ -23,7 +23,7 @@ WORDS = {  # entry -> a sentence searchers look for
 
 
 def searchable(target: Path) -> Path:
-    """The small site with its search on, two entries about nurses and one sensitive entry."""
+    """The small site with its search on, two entries about nurses and one sensitive entry, built."""
     shutil.copytree(SITES / "small", target)
     conf = target / "pelicanconf.py"
     conf.write_text(conf.read_text().replace("SEARCH = False", "SEARCH = True"))
@@ -32,14 +32,13 @@ def searchable(target: Path) -> Path:
         path.write_text(path.read_text() + f"\n{words}\n")
     general = target / "content/diary/08-general.md"
     general.write_text(general.read_text().replace("\n\n", "\nSensitive: yes\n\n", 1) + "\nSENSITIVE-NURSE-SENTINEL\n")
+    build(target)
     return target
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    site = searchable(tmp_path_factory.mktemp("search") / "site")
-    build(site)
-    return site
+    return searchable(tmp_path_factory.mktemp("search") / "site")
 
 
 def filters(bundle: Path) -> dict[str, list[str]]:
@@ -65,7 +64,6 @@ def test_the_index_holds_entries_consent_notes_and_trials_with_their_trial(site)
 
 def test_the_index_is_the_same_bytes_at_every_build(site, tmp_path):
     again = searchable(tmp_path / "again")
-    build(again)
     assert snapshot(again / "output/pagefind") == snapshot(site / "output/pagefind")
 
 

@@ -379,7 +379,7 @@ def test_control_a_search_script_inserting_html_is_caught(chromium, output, tmp_
     """With a search script that puts a result's title in as HTML, the search checks fail."""
     copy = tmp_path / "output"
     shutil.copytree(output, copy)
-    script = copy / "pagefind" / "directory-search.js"
+    script = copy / "pagefind" / "search-common.js"  # the results of the directory's search box
     text = script.read_text()
     assert text.count("link.textContent = data.meta.title") == 1
     script.write_text(text.replace("link.textContent = data.meta.title", "link.innerHTML = data.meta.title"))

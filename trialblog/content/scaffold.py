@@ -15,12 +15,13 @@ from .slugs import slug_of
 from .trials import SLUG
 from .vocab import Masking, Milestone, Phase, Status
 
-PELICANCONF = '''"""Settings for this trialblog site. `trialblog build` uses them; see the README."""
+#: A new site's settings: what every site says, around what its kind says ({kind}).
+SETTINGS = '''"""Settings for this trialblog {what}. `trialblog build` uses them; see the README."""
 
 from trialblog.settings import *  # noqa: F403 (trialblog's folders, URLs, theme and privacy defaults)
 
 SITENAME = {sitename!r}
-SITESUBTITLE = "A participant's diary of a clinical trial, start to finish"
+SITESUBTITLE = {subtitle!r}
 AUTHOR = {author!r}
 SITEURL = ""
 TIMEZONE = "UTC"
@@ -28,7 +29,15 @@ DEFAULT_LANG = "en"
 
 # PLUGINS comes from trialblog.settings: every trialblog plugin. To add one of your own or from
 # PyPI, extend it: PLUGINS = [*PLUGINS, "pelican.plugins.sitemap"]
+{kind}
+# ClinicalTrials.gov searches the directory follows: `trialblog import ctgov --saved` runs them
+# all (the API's own query strings, as https://clinicaltrials.gov/data-api/api describes them).
+CTGOV_QUERIES = [
+    # "query.cond=lupus&filter.overallStatus=RECRUITING,NOT_YET_RECRUITING",
+]
+'''
 
+DIARY = '''
 # Shown on every post written while you are blinded in a masked trial.
 BLINDING_NOTICE = (
     "I do not know which group I am in: this trial is blinded, and so am I. Please do not "
@@ -47,25 +56,9 @@ DIRECTORY_DISCLOSURE = (
     "I publish this list of trials myself, unpaid. Nobody funds it or chooses which trials are "
     "listed, and I have no financial interest in any of them."
 )
-
-# ClinicalTrials.gov searches the directory follows: `trialblog import ctgov --saved` runs them
-# all (the API's own query strings, as https://clinicaltrials.gov/data-api/api describes them).
-CTGOV_QUERIES = [
-    # "query.cond=lupus&filter.overallStatus=RECRUITING,NOT_YET_RECRUITING",
-]
 '''
 
-DIRECTORY_PELICANCONF = '''"""Settings for this trialblog directory of clinical trials. `trialblog build` uses them; see the README."""
-
-from trialblog.settings import *  # noqa: F403 (trialblog's folders, URLs, theme and privacy defaults)
-
-SITENAME = {sitename!r}
-SITESUBTITLE = "Clinical trials you could join, explained in plain words"
-AUTHOR = {author!r}
-SITEURL = ""
-TIMEZONE = "UTC"
-DEFAULT_LANG = "en"
-
+DIRECTORY = '''
 # A directory has no diary: no archive of entries, no tag pages.
 DIRECT_TEMPLATES = ["index"]
 
@@ -79,13 +72,17 @@ MEDICAL_DISCLAIMER = (
     "Listing a trial here is not a recommendation to join it. Talk to your own care team, and check "
     "every trial on its registry record before you contact the study."
 )
-
-# ClinicalTrials.gov searches the directory follows: `trialblog import ctgov --saved` runs them
-# all (the API's own query strings, as https://clinicaltrials.gov/data-api/api describes them).
-CTGOV_QUERIES = [
-    # "query.cond=lupus&filter.overallStatus=RECRUITING,NOT_YET_RECRUITING",
-]
 '''
+
+
+def pelicanconf(sitename: str, author: str, directory: bool = False) -> str:
+    """A new site's ``pelicanconf.py``: a diary's, or a directory's."""
+    if directory:
+        what, subtitle, kind = "directory of clinical trials", "Clinical trials you could join, explained in plain words", DIRECTORY
+    else:
+        what, subtitle, kind = "site", "A participant's diary of a clinical trial, start to finish", DIARY
+    return SETTINGS.format(what=what, sitename=sitename, subtitle=subtitle, author=author, kind=kind)
+
 
 PUBLISHCONF = '''"""Settings for publishing: everything in pelicanconf.py, with absolute URLs."""
 
@@ -128,7 +125,7 @@ def init_site(
     """Create a new site in ``target``: a diary, or with ``directory`` a directory of trials with no
     diary; refuses to overwrite existing files."""
     files = {
-        "pelicanconf.py": (DIRECTORY_PELICANCONF if directory else PELICANCONF).format(sitename=sitename, author=author),
+        "pelicanconf.py": pelicanconf(sitename, author, directory),
         "publishconf.py": PUBLISHCONF.format(siteurl=siteurl),
         ".gitignore": GITIGNORE,
         # What a publishing service installs (docs/publishing.md): the trialblog this site was made with.

@@ -465,8 +465,10 @@ def _label_height(lines: Sequence[str]) -> float:
 def _lines(x: float, y: float, lines: Sequence[str]) -> str:
     """Lines of words, the whole vertically centred on ``y``."""
     first = y + FONT * 0.35 - (len(lines) - 1) * (FONT + 1) / 2
+    # A space ends each line but the last, so the label's text reads as its words, whole.
     spans = "".join(
-        f'<tspan x="{_n(x)}" dy="{0 if k == 0 else FONT + 1}">{escape(line)}</tspan>' for k, line in enumerate(lines)
+        f'<tspan x="{_n(x)}" dy="{0 if k == 0 else FONT + 1}">{escape(line)}{" " if k < len(lines) - 1 else ""}</tspan>'
+        for k, line in enumerate(lines)
     )
     return f'<text x="{_n(x)}" y="{_n(first)}">{spans}</text>' if len(lines) > 1 else f'<text x="{_n(x)}" y="{_n(first)}">{escape(lines[0])}</text>'
 

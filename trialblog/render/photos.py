@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 #: Widths (CSS pixels × density) a photo is published at, when it is at least that wide: a phone
 #: (390 px wide, 2 or 3 device pixels each), a tablet, a desktop column, a sharp desktop column.
@@ -31,8 +32,7 @@ IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
 
 
-@dataclass(frozen=True)
-class Size:
+class Size(NamedTuple):
     """One published width of a photo: its path in the output folder and its pixels."""
 
     path: str

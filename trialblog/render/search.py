@@ -26,7 +26,7 @@ from .stable_index import make_stable
 TIMEOUT_SECONDS = 600
 BUNDLE = "pagefind"
 SCRIPT = "directory-search.js"
-SCRIPTS = (SCRIPT, "diary-search.js")
+SCRIPTS = (SCRIPT, "diary-search.js", "search-common.js")
 # Pagefind's ready-made interfaces, which the directory does not use.
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 
