@@ -89,6 +89,8 @@ def test_an_img_offers_every_width_and_its_size_and_links_keep_the_original():
 
 
 def test_a_photo_heavy_entry_publishes_widths_not_originals(photo_entry):
+    """The original's address serves its largest width (a feed or a link naming it still shows the
+    photo); a HEIC one, which browsers cannot show, is gone."""
     build(photo_entry)
     out = photo_entry / "output"
     tags = imgs((photo_entry / PAGE).read_text())
@@ -106,7 +108,15 @@ def test_a_photo_heavy_entry_publishes_widths_not_originals(photo_entry):
         *(f"waiting-room-{w}w.jpg" for w in (480, 800, 1200, 1600)), *(f"readings-{w}w.png" for w in (480, 800, 900)),
         *(f"walk-{w}w.jpg" for w in (480, 800, 1000)), "tiny-300w.jpg", *(f"scan-{w}w.jpg" for w in (480, 800, 1200, 1300)),
         "scan.jpg", "wave.gif",  # the scan is linked at full size: its original, cleaned, stays
+        "waiting-room.jpg", "readings.png", "tiny.jpg",  # the originals' addresses: their largest width
     ])  # fmt: skip
+    images = out / "images"
+    for original, largest in [("waiting-room.jpg", "waiting-room-1600w.jpg"), ("readings.png", "readings-900w.png")]:
+        assert (images / original).read_bytes() == (images / largest).read_bytes()  # not the original
+    with Image.open(images / "scan.jpg") as full:
+        assert full.size == (1300, 1000)  # asked for: the original's pixels, cleaned
+    feed = (out / "feeds/all.atom.xml").read_text()
+    assert "/images/waiting-room.jpg" in feed  # a feed reader, shown the largest width there
     for path in (out / "images").iterdir():
         if path.suffix != ".gif":
             assert_clean(path)

@@ -78,7 +78,8 @@ SETTINGS = (flag("PHOTO_ORIGINALS"),)
 def register() -> None:
     pipeline.connect()
     signals.initialized.connect(_check_settings)
-    signals.content_object_init.connect(_content)
+    signals.generator_init.connect(_templates)
+    signals.content_written.connect(_written)
     signals.finalized.connect(_finalized)
 
 
@@ -87,9 +88,15 @@ def _check_settings(pelican) -> None:
         check(pelican.settings, "photo_privacy", SETTINGS)
 
 
-def _content(instance) -> None:
-    if pipeline.enabled(instance.settings, PLUGIN):
-        sizes.on_content(instance)
+def _templates(generator) -> None:
+    """Templates may ask for an entry's photos (its link preview is the first)."""
+    if pipeline.enabled(generator.settings, PLUGIN):
+        generator.env.globals["photos_of"] = sizes.photos_of
+
+
+def _written(path, context) -> None:
+    if pipeline.enabled(context, PLUGIN):
+        sizes.on_written(path, context)
 
 
 def _finalized(pelican) -> None:
@@ -100,10 +107,13 @@ def _finalized(pelican) -> None:
     cache = Path(settings["CACHE_PATH"]) if settings.get("CACHE_CONTENT") else None
     output = Path(pelican.output_path)
     clean_output(output, cache / CACHE_FOLDER if cache else None)
-    photos, linked = sizes.published_photos(settings)
-    keep = {photo.source for photo in photos} if settings.get("PHOTO_ORIGINALS") else linked
-    keep |= {str(settings.get("SITE_IMAGE") or "").lstrip("/")}
-    sizes.write_sizes(output, photos, keep, cache / sizes.CACHE_FOLDER if cache else None)
+    try:
+        photos, linked = sizes.published_photos(settings)
+        keep = {photo.source for photo in photos} if settings.get("PHOTO_ORIGINALS") else linked
+        keep |= {str(settings.get("SITE_IMAGE") or "").lstrip("/")}
+        sizes.write_sizes(output, photos, keep, cache / sizes.CACHE_FOLDER if cache else None)
+    finally:
+        sizes.forget()
 
 
 #: Under the build's CACHE_PATH: cleaned pictures, named by the digest of the originals' bytes.

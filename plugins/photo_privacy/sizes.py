@@ -1,26 +1,29 @@
-"""Each photo an entry or page shows, published at a few widths instead of as it was taken.
+"""Each photo a page shows, published at a few widths instead of as it was taken.
 
-When Pelican makes an entry (``content_object_init``), each ``<img>`` of a photo in the site's
-static folders offers the photo's widths (:mod:`trialblog.render.photos`). Once the site is
-written and its pictures cleaned, each width is made from the cleaned picture, so it carries no
-metadata either, and kept under the digest of those bytes (like the cleaned pictures) for the
-next build. The original is then removed from the output, unless the writer asked for it: a link
-to it (``[full size](/images/scan.png)``), ``SITE_IMAGE``, or ``PHOTO_ORIGINALS = True``.
+As Pelican writes each page (``content_written``), every ``<img>`` of a photo in the site's static
+folders is rewritten to offer the photo's widths (:mod:`trialblog.render.photos`); templates get
+``photos_of(article)`` for an entry's link preview. Once the site is written and its pictures
+cleaned, each width is made from the cleaned picture, so it carries no metadata either, and kept
+under the digest of those bytes (like the cleaned pictures) for the next build. The original's own
+address then serves the largest width, so a feed or a link that names it still shows the photo;
+the full-size original stays only when the writer asked for it: a link to it
+(``[full size](/images/scan.png)``), ``SITE_IMAGE``, or ``PHOTO_ORIGINALS = True``.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import posixpath
-import re
 import shutil
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
-from pelican.contents import Article, Page
 from PIL import Image
 
 from trialblog.pipeline import run as pipeline_run
@@ -30,7 +33,6 @@ from trialblog.render.photos import Photo, Size, plan, responsive, saved_format
 CACHE_FOLDER = "photo-sizes"
 ORIENTATION = 0x0112
 TURNED = (5, 6, 7, 8)  # EXIF orientations that swap width and height
-STATIC_LINK = re.compile(r"^[{|]static[}|]")
 #: Smaller than the cleaned originals' quality: a photo on a page, at the width it is shown.
 OPTIONS = {
     "JPEG": {"quality": 82, "optimize": True, "progressive": True, "exif": b"", "comment": b""},
@@ -39,34 +41,72 @@ OPTIONS = {
 }
 
 
-def on_content(instance: Any) -> None:
-    """``content_object_init``: an entry's or page's photos offer their widths."""
-    settings = instance.settings
-    if not isinstance(instance, (Article, Page)) or not isinstance(instance._content, str):
-        return
-    if settings.get("RELATIVE_URLS") or settings.get("STATIC_SAVE_AS", "{path}") != "{path}":
-        return  # each page's own relative links: left to Pelican
-    if "<img" not in instance._content and "<a" not in instance._content:
-        return
-    siteurl = (settings.get("SITEURL") or "").rstrip("/")
-    instance._content, instance.photos, instance.photo_links = responsive(
-        instance._content,
-        lambda src, alt: photo_at(src, alt, instance),
-        lambda path: f"{siteurl}/{quote(path)}",
-    )
+@dataclass
+class Shown:
+    """The photos the pages written so far show, and the originals they link to: one run's."""
+
+    photos: dict[str, Photo] = field(default_factory=dict)
+    linked: set[str] = field(default_factory=set)
+
+    def add(self, photos: Iterable[Photo], linked: Iterable[str]) -> None:
+        for photo in photos:
+            self.photos.setdefault(photo.source, photo)
+        self.linked.update(linked)
 
 
-def output_path(src: str, instance: Any) -> str | None:
-    """Where the picture an ``<img src>`` or link names is in the output (as in the content), or
-    None when it is not one of the site's static files."""
-    settings = instance.settings
-    siteurl = (settings.get("SITEURL") or "").rstrip("/")
+#: Filled as pages are written, emptied when the run ends (``trialblog serve`` runs many).
+shown = Shown()
+
+
+def on_written(path: str, context: Mapping[str, Any]) -> None:
+    """``content_written``: a page's photos offer their widths (the page is replaced, never written
+    through a link)."""
+    if not path.endswith(".html"):
+        return
+    page = Path(path)
+    text = page.read_text(encoding="utf-8")
+    if "<img" not in text:
+        return
+    siteurl = str(context.get("SITEURL") or "").rstrip("/")
+    rewritten, photos, linked = responsive(text, planner(context, siteurl), lambda p: f"{siteurl}/{quote(p)}")
+    if not photos:
+        return
+    shown.add(photos, linked)
+    handle, temp = tempfile.mkstemp(prefix=".photos-", suffix=".html", dir=page.parent)
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(rewritten)
+    os.chmod(temp, 0o644)
+    os.replace(temp, page)
+
+
+def photos_of(item: Any) -> tuple[Photo, ...]:
+    """The photos an entry or page shows, in order (for its link preview)."""
+    settings = item.settings
+    siteurl = str(settings.get("SITEURL") or "").rstrip("/")
+    return responsive(item.content, planner(settings, siteurl), str)[1]
+
+
+def planner(settings: Mapping[str, Any], siteurl: str) -> Callable[[str, str], Photo | None]:
+    """What ``responsive`` asks for each ``<img src>`` and link: the photo there, or None."""
+
+    def photo(src: str, alt: str) -> Photo | None:
+        path = output_path(src, settings, siteurl)
+        if path is None:
+            return None
+        found = _picture(str(Path(settings["PATH"]) / path))
+        return plan(path, *found, alt) if found else None
+
+    return photo
+
+
+def output_path(src: str, settings: Mapping[str, Any], siteurl: str) -> str | None:
+    """Where the picture a page's ``src`` or ``href`` names is in the output (as in the content),
+    or None when it is not one of the site's static files."""
+    if settings.get("STATIC_SAVE_AS", "{path}") != "{path}":
+        return None  # a static folder laid out anew: its pictures are left as they are
     base = urlsplit(siteurl).path.rstrip("/")
     address = src.strip()
-    if STATIC_LINK.match(address):
-        rest = STATIC_LINK.sub("", address)
-        path = rest.lstrip("/") if rest.startswith("/") else posixpath.join(instance.relative_dir, rest)
-    elif siteurl and address.startswith(siteurl + "/"):
+    if siteurl and address.startswith(siteurl + "/"):
         path = address[len(siteurl) + 1 :]
     elif address.startswith(base + "/") and not address.startswith("//"):
         path = address[len(base) + 1 :]
@@ -81,38 +121,47 @@ def output_path(src: str, instance: Any) -> str | None:
     return path if (Path(settings["PATH"]) / path).is_file() else None
 
 
-def photo_at(src: str, alt: str, instance: Any) -> Photo | None:
-    """The photo an ``<img src>`` shows, with its widths; None for anything published as it is."""
-    path = output_path(src, instance)
-    if path is None:
-        return None
+def _picture(file: str) -> tuple[str, bool, int, int] | None:
+    """(format, has alpha, upright width, upright height) of a still picture, or None."""
     try:
-        with Image.open(Path(instance.settings["PATH"]) / path) as image:
+        stat = os.stat(file)
+    except OSError:
+        return None
+    return _read_picture(file, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_picture(file: str, _mtime: int, _size: int) -> tuple[str, bool, int, int] | None:
+    try:
+        with Image.open(file) as image:
             if getattr(image, "n_frames", 1) > 1 and image.format != "MPO":
                 return None  # an animation: every frame is kept, at its size
             width, height = image.size
             if image.getexif().get(ORIENTATION, 1) in TURNED:
                 width, height = height, width
             alpha = "A" in image.getbands() or "transparency" in image.info
-            return plan(path, image.format or "", alpha, width, height, alt)
+            return image.format or "", alpha, width, height
     except Exception:  # noqa: BLE001 - a picture Pillow cannot read: the cleaning reports it by name
         return None
 
 
 def published_photos(settings: dict[str, Any]) -> tuple[list[Photo], set[str]]:
-    """The photos the run's published entries and pages show, and the originals they link to."""
+    """The photos the run's pages show and the originals they link to: those written, and those of
+    every published entry and page (whose page a build may have kept from the last one)."""
+    photos, linked = dict(shown.photos), set(shown.linked)
     run = pipeline_run.last()
-    if run is None or run.settings is not settings:
-        return [], set()
-    photos: dict[str, Photo] = {}
-    linked: set[str] = set()
-    for item in [*run.articles, *run.pages]:
-        if getattr(item, "status", "") != "published":
-            continue
-        for photo in getattr(item, "photos", ()):
-            photos.setdefault(photo.source, photo)
-        linked |= getattr(item, "photo_links", frozenset())
+    if run is not None and run.settings is settings:
+        for item in [*run.articles, *run.pages]:
+            if getattr(item, "status", "") == "published" and "<img" in item.content:
+                for photo in photos_of(item):
+                    photos.setdefault(photo.source, photo)
     return list(photos.values()), linked
+
+
+def forget() -> None:
+    """The run ended: the next one starts with no photos shown."""
+    shown.photos.clear()
+    shown.linked.clear()
 
 
 def write_sizes(output: Path, photos: Iterable[Photo], keep: set[str], kept: Path | None = None) -> int:
@@ -140,12 +189,25 @@ def write_sizes(output: Path, photos: Iterable[Photo], keep: set[str], kept: Pat
             used.add(name)
             count += 1
         if photo.source not in keep:
-            cleaned.unlink()
+            _stand_in(cleaned, output / photo.sizes[-1].path)
     if kept is not None and kept.is_dir():
         for old in kept.iterdir():
             if old.name not in used:
                 old.unlink(missing_ok=True)
     return count
+
+
+def _stand_in(original: Path, largest: Path) -> None:
+    """The original's address serves the largest width when it is of the same kind; else none."""
+    if original.suffix.lower() in _suffixes(saved_format(Size(largest.as_posix(), 0, 0))):
+        shutil.copyfile(largest, original)
+    else:
+        original.unlink()
+
+
+def _suffixes(fmt: str) -> set[str]:
+    Image.init()
+    return {ext for ext, name in Image.registered_extensions().items() if name == fmt}
 
 
 def make_size(cleaned: Path, size: Size, target: Path) -> None:
