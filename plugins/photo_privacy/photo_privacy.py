@@ -40,6 +40,7 @@ from PIL import Image, ImageCms, ImageOps, ImageSequence
 from pillow_heif import register_heif_opener
 
 from trialblog import pipeline
+from trialblog.files import keep_only
 from trialblog.pipeline.settings import check, flag
 
 from . import sizes
@@ -139,10 +140,7 @@ def clean_output(output: Path, kept: Path | None = None) -> int:
             log.error("could not remove the metadata from %s, so it was not published: %s", shown, _said(exc))
             continue
         count += 1
-    if kept is not None and kept.is_dir():
-        for old in kept.iterdir():
-            if old.name not in used:
-                old.unlink(missing_ok=True)
+    keep_only(kept, used)
     return count
 
 

@@ -26,6 +26,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from PIL import Image
 
+from trialblog.files import keep_only
 from trialblog.pipeline import run as pipeline_run
 from trialblog.render.photos import Photo, Size, plan, responsive, saved_format
 
@@ -190,10 +191,7 @@ def write_sizes(output: Path, photos: Iterable[Photo], keep: set[str], kept: Pat
             count += 1
         if photo.source not in keep:
             _stand_in(cleaned, output / photo.sizes[-1].path)
-    if kept is not None and kept.is_dir():
-        for old in kept.iterdir():
-            if old.name not in used:
-                old.unlink(missing_ok=True)
+    keep_only(kept, used)
     return count
 
 
