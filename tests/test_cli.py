@@ -135,6 +135,8 @@ def test_the_starter_entry_of_a_new_site_is_a_draft_until_it_is_written(tmp_path
     starter.write_text(starter.read_text().replace("Status: draft\n", "Status: published\n"))
     result = run("build", "--site", str(site))
     assert result.exit_code == 1 and starter.name in result.output and "has not been written yet" in result.output
+    checked = run("check", "--site", str(site))
+    assert checked.exit_code == 1 and f"{starter.name}:8:1: error" in checked.output
 
 
 def test_new_entry_for_unknown_trial(tmp_path):

@@ -26,7 +26,7 @@ NO_TRIAL = "none"
 #: The bodies ``trialblog new entry`` and ``trialblog init`` write, for the writer to replace.
 PLACEHOLDERS = (
     "Write what happened today.",
-    "Why did you say yes to this trial? Write it here, then change `Status: draft` to `Status: published`.",
+    "Why did you say yes to this trial? Write it here.",
 )
 #: How to add a header line Pelican needs, by key.
 MISSING = {
