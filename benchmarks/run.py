@@ -97,7 +97,7 @@ def trialblog_cold(site: Path, disk: Disk) -> Timing:
 def search_index_alone(site: Path, target: Path, disk: Disk) -> Timing:
     """Pagefind on a copy of the trial pages of ``site``'s last build, as the build runs it: the
     part of a cold build that can start only once those pages are written."""
-    from trialblog_plugins.trial_directory.search import pagefind_command
+    from trialblog.render.search import pagefind_command
 
     disk.discard(target)
     shutil.copytree(site / "output" / "trials", target / "trials")

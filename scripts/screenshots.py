@@ -37,6 +37,7 @@ PAGES = {
     "condition": "conditions/relapsing-remitting-multiple-sclerosis/",
     "directory-trial": "trials/smart/#sites-h",
     "about": "about-this-blog/",
+    "search": "search/",
 }
 SIZES = {"desktop": (1280, 1600), "phone": (390, 2000)}
 SCHEMES = ("light", "dark")

@@ -110,7 +110,7 @@ def make_site(root: Path, **settings) -> Path:
 def directory(tmp_path_factory) -> dict:
     """The small site with real records imported (and some re-imported after a change), built."""
     root = tmp_path_factory.mktemp("directory")
-    site = make_site(root, DIRECTORY_SEARCH=True)
+    site = make_site(root, SEARCH=True)
     inputs = root / "inputs"
     inputs.mkdir()
     content = site / "content"

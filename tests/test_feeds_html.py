@@ -53,7 +53,7 @@ def output(tmp_path_factory) -> Path:
     site = hostile_copy(tmp_path_factory.mktemp("feeds-html") / "site")
     conf = site / "pelicanconf.py"
     conf.write_text(
-        conf.read_text().replace("DIRECTORY_SEARCH = True", "DIRECTORY_SEARCH = False")
+        conf.read_text().replace("SEARCH = True", "SEARCH = False")
         + f"\nSITENAME = {payload('sitename')!r}\nAUTHOR = {payload('author')!r}\n"
         f"BLINDING_NOTICE = {payload('notice')!r}\n"
     )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from conftest import copy_example
 
 from trialblog.build import build
@@ -88,6 +90,18 @@ def count(generator):
 def register():
     signals.article_generator_finalized.connect(count)
 '''
+
+
+@pytest.fixture(autouse=True)
+def no_plugin_left_connected():
+    """Pelican's signals belong to the process: the site's own plugin is disconnected after its
+    test, or it would read every later site's entries before their {static} links can be resolved."""
+    yield
+    plugin = sys.modules.get("wordcount")
+    if plugin is not None:
+        from pelican import signals
+
+        signals.article_generator_finalized.disconnect(plugin.count)
 
 
 def with_word_count(site: Path) -> Path:

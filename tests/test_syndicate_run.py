@@ -110,12 +110,16 @@ def test_normal_run_announces_every_public_entry_once_on_each_network(
     assert sorted(records) == sorted(record_key(i) for i in ENTRIES)
     assert all(TID.match(k) for k in records)
     post = records[record_key("urn:uuid:22222222-2222-4222-8222-222222222222")]
-    assert post["text"].startswith("CW: needles\n\nRandomized\n\n")
+    assert post["text"].startswith("CW: needles\n\nRandomized\n\nBODY-RANDOMIZED\n\n")
     assert post["text"].endswith(BLINDED_LINE + ".")
     facet = post["facets"][0]
     link = post["text"].encode()[facet["index"]["byteStart"] : facet["index"]["byteEnd"]].decode()
-    assert link == facet["features"][0]["uri"] == f"{SITE}/diary/2024/randomized/"
-    assert post["embed"]["external"]["uri"] == link and post["langs"] == ["en"]
+    assert link == "diary.example.org/diary/2024/r..."  # shown short; the facet has the whole address
+    assert facet["features"][0]["uri"] == post["embed"]["external"]["uri"] == f"{SITE}/diary/2024/randomized/"
+    assert post["embed"]["external"]["description"] == "" and post["langs"] == ["en"]
+    assert [label["val"] for label in post["labels"]["values"]] == ["graphic-media"]
+    plain = records[record_key(next(iter(ENTRIES)))]
+    assert "labels" not in plain and plain["embed"]["external"]["description"]
 
     saved = state(site)["networks"]
     for network in ("mastodon", "bluesky"):

@@ -34,6 +34,7 @@ PAGE_TYPES = {
     "recruiting": "trials/recruiting/",
     "facet": "trials/recruiting/country/united-states/",
     "directory-trial": "trials/smart/",
+    "search": "search/",
 }
 
 

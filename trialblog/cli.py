@@ -98,20 +98,37 @@ def main() -> None:
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--name", "sitename", default="My trial diary", show_default=True, help="The site's title.")
+@click.option("--name", "sitename", help="The site's title  [default: My trial diary, or Clinical trials directory]")
 @click.option("--author", default="A participant", show_default=True, help="Your name or pen name.")
 @click.option(
     "--siteurl", default="https://example.org", show_default=True, help="Where the published site will live."
 )
+@click.option(
+    "--directory",
+    "trials_directory",
+    is_flag=True,
+    help="A directory of recruiting trials (for a patient group), with no diary.",
+)
 @friendly
-def init(directory: Path, sitename: str, author: str, siteurl: str) -> None:
-    """Create a new trial blog in DIRECTORY, with a first trial and entry to edit."""
+def init(directory: Path, sitename: str | None, author: str, siteurl: str, trials_directory: bool) -> None:
+    """Create a new trial blog in DIRECTORY, with a first trial and entry to edit.
+
+    With --directory: a directory of clinical trials with no diary, to fill with
+    `trialblog import ctgov`.
+    """
     from .content.scaffold import init_site
 
-    written = init_site(directory, sitename, author, siteurl)
+    name = sitename or ("Clinical trials directory" if trials_directory else "My trial diary")
+    written = init_site(directory, name, author, siteurl, directory=trials_directory)
     for path in written:
         click.echo(f"created {path}")
+    if trials_directory:
+        click.echo(f"\nNext: cd {directory} && trialblog import ctgov --query "
+                   "'query.cond=lupus&filter.overallStatus=RECRUITING' && trialblog build && trialblog serve")  # fmt: skip
+        click.echo("Set DIRECTORY_DISCLOSURE in pelicanconf.py: who publishes the directory and who funds it.")
+        return
     click.echo(f"\nNext: cd {directory} && trialblog build && trialblog serve")
+    click.echo("Your first entry is a draft in content/diary/: write it, then set `Status: published`.")
 
 
 @main.group()
@@ -121,33 +138,50 @@ def new() -> None:
 
 @new.command("entry")
 @click.argument("title")
-@click.option("--trial", required=True, help="The trial's slug (its file name in content/trials/).")
+@click.option("--trial", required=True, help="The trial's slug (its file name in content/trials/), or `none`.")
 @click.option(
     "--milestone",
     type=click.Choice([m.value for m in Milestone]),
-    default=Milestone.VISIT.value,
-    show_default=True,
-    help="Which step of the trial this entry is about.",
+    help="Which step of the trial this entry is about  [default: visit; none with --trial none]",
+)
+@click.option(
+    "--date",
+    "when",
+    type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%d %H:%M"]),
+    help="The entry's date, YYYY-MM-DD or 'YYYY-MM-DD HH:MM'  [default: today]",
 )
 @click.option("--publish", is_flag=True, help="Publish straight away instead of saving as a draft.")
 @SITE_OPTION
 @friendly
-def new_entry(title: str, trial: str, milestone: str, publish: bool, site_dir: Path) -> None:
-    """Write a new diary entry called TITLE, dated today, with a permanent Id.
+def new_entry(title: str, trial: str, milestone: str | None, when, publish: bool, site_dir: Path) -> None:
+    """Write a new diary entry called TITLE, with a permanent Id.
 
-    Entries start as drafts (never published) until you change `Status: draft`
-    to `Status: published`, or pass --publish.
+    The file is content/diary/<date>-<title>.md. Entries start as drafts (never published)
+    until you change `Status: draft` to `Status: published`, or pass --publish; an entry whose
+    text is still "Write what happened today." is never published.
     """
+    from .content.entries import NO_TRIAL
     from .content.scaffold import new_entry as write_entry
 
     content = _content(site_dir)
+    title = " ".join(title.split())
+    if not title:
+        raise click.BadParameter('give the entry a title, e.g. "Screening day"', param_hint="TITLE")
+    trial = trial.strip().lower()
     trials = {p.stem for p in (content / "trials").glob("*.y*ml")}
-    if trial not in trials:
+    if trial == NO_TRIAL:
+        if milestone:
+            raise click.BadParameter(
+                "a post about no trial has no milestone: leave --milestone out", param_hint="--milestone"
+            )
+    elif trial not in trials:
         known = ", ".join(sorted(trials)) or "none yet: add one with `trialblog new trial`"
         raise click.BadParameter(
-            f"{trial!r} is not a trial of this site; known trials: {known}", param_hint="--trial"
+            f"{trial!r} is not a trial of this site; known trials: {known}; or `none` for a post about no trial",
+            param_hint="--trial",
         )
-    path = write_entry(content, trial, Milestone(milestone), title, draft=not publish)
+    chosen = None if trial == NO_TRIAL else Milestone(milestone or Milestone.VISIT.value)
+    path = write_entry(content, trial, chosen, title, draft=not publish, when=when)
     click.echo(
         f"created {path}" + ("" if publish else " (a draft: set `Status: published` when it is ready)")
     )
@@ -318,10 +352,12 @@ def syndicate(network: str | None, dry_run: bool, baseline: bool, limit: int, si
     Run it after `trialblog build --publish`. Accounts come from environment variables
     (see docs/syndication.md); what was announced is kept in .trialblog/syndication.json.
     """
-    from .syndicate import SyndicateError
-    from .syndicate.run import syndicate as run_syndicate
+    from .syndicate import SyndicateError, require_clients
 
     try:
+        require_clients()
+        from .syndicate.run import syndicate as run_syndicate
+
         report = run_syndicate(
             site_dir, network=network, dry_run=dry_run, baseline=baseline, limit=limit, echo=click.echo
         )

@@ -68,3 +68,11 @@ def held(lock_path: Path, busy: str) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+def keep_only(folder: Path | None, names: set[str]) -> None:
+    """Remove every file of ``folder`` (a cache) not named in ``names``."""
+    if folder is not None and folder.is_dir():
+        for old in folder.iterdir():
+            if old.name not in names:
+                old.unlink(missing_ok=True)

@@ -88,6 +88,16 @@ MEDICAL_DISCLAIMER = (
     "before making decisions about treatment or joining a trial."
 )
 
+# The site's search (Pagefind, run offline by the build): /search/ for the diary's entries and
+# consent notes, and the directory's search box. False: no index, no search page, no script.
+SEARCH = True
+
+# Link previews (OpenGraph) of pages with no photo of their own: an image in the site, e.g.
+# "images/card.jpg" (1200 × 630 suits every network), and its text alternative. An entry's own
+# first photo is its preview image. Shown only in published builds (an absolute SITEURL).
+SITE_IMAGE = ""
+SITE_IMAGE_ALT = ""
+
 # Templates escape every value unless marked safe: registry text can never become markup.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}
 

@@ -1,4 +1,5 @@
-"""Removes EXIF, XMP, IPTC, ICC profiles, comments and thumbnails from every image Pelican wrote.
+"""Removes EXIF, XMP, IPTC, ICC profiles, comments and thumbnails from every image Pelican wrote,
+and publishes the photos that pages show at the widths a phone needs (:mod:`.sizes`).
 
 Phones put the GPS position, the camera's serial number and the time a photo was taken into
 every picture. After the site is written (the ``finalized`` signal), every file in the output
@@ -39,6 +40,10 @@ from PIL import Image, ImageCms, ImageOps, ImageSequence
 from pillow_heif import register_heif_opener
 
 from trialblog import pipeline
+from trialblog.files import keep_only
+from trialblog.pipeline.settings import check, flag
+
+from . import sizes
 
 register_heif_opener()  # HEIC and HEIF, the iPhone's own format
 
@@ -68,17 +73,48 @@ TIFF_COMPRESSIONS = ("raw", "tiff_lzw", "tiff_deflate", "packbits")
 PLUGIN = "trialblog_plugins.photo_privacy"
 
 
+SETTINGS = (flag("PHOTO_ORIGINALS"),)
+
+
 def register() -> None:
     pipeline.connect()
+    signals.initialized.connect(_check_settings)
+    signals.generator_init.connect(_templates)
+    signals.content_written.connect(_written)
     signals.finalized.connect(_finalized)
 
 
+def _check_settings(pelican) -> None:
+    if pipeline.enabled(pelican.settings, PLUGIN):
+        check(pelican.settings, "photo_privacy", SETTINGS)
+
+
+def _templates(generator) -> None:
+    """Templates may ask for an entry's photos (its link preview is the first)."""
+    if pipeline.enabled(generator.settings, PLUGIN):
+        generator.env.globals["photos_of"] = sizes.photos_of
+
+
+def _written(path, context) -> None:
+    if pipeline.enabled(context, PLUGIN):
+        sizes.on_written(path, context)
+
+
 def _finalized(pelican) -> None:
+    """Clean every picture written, then publish the photos pages show at their widths."""
     settings = pelican.settings
     if not pipeline.enabled(settings, PLUGIN):
         return
-    kept = Path(settings["CACHE_PATH"]) / CACHE_FOLDER if settings.get("CACHE_CONTENT") else None
-    clean_output(Path(pelican.output_path), kept)
+    cache = Path(settings["CACHE_PATH"]) if settings.get("CACHE_CONTENT") else None
+    output = Path(pelican.output_path)
+    clean_output(output, cache / CACHE_FOLDER if cache else None)
+    try:
+        photos, linked = sizes.published_photos(settings)
+        keep = {photo.source for photo in photos} if settings.get("PHOTO_ORIGINALS") else linked
+        keep |= {str(settings.get("SITE_IMAGE") or "").lstrip("/")}
+        sizes.write_sizes(output, photos, keep, cache / sizes.CACHE_FOLDER if cache else None)
+    finally:
+        sizes.forget()
 
 
 #: Under the build's CACHE_PATH: cleaned pictures, named by the digest of the originals' bytes.
@@ -104,10 +140,7 @@ def clean_output(output: Path, kept: Path | None = None) -> int:
             log.error("could not remove the metadata from %s, so it was not published: %s", shown, _said(exc))
             continue
         count += 1
-    if kept is not None and kept.is_dir():
-        for old in kept.iterdir():
-            if old.name not in used:
-                old.unlink(missing_ok=True)
+    keep_only(kept, used)
     return count
 
 

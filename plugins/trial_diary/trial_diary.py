@@ -1,5 +1,6 @@
 """Trial diary: each trial's page (its facts and the writer's journey) and consent page; a page at
-each address an entry or trial had before, to where it is now; the page for addresses that are not.
+each address an entry or trial had before, to where it is now; the page for addresses that are not;
+and the site's search: its page and its index of the entries, consent notes and trial pages.
 
 The entries themselves are Pelican's articles, read, modelled and checked by trialblog's pipeline
 (:mod:`trialblog.pipeline`); this plugin adds the pages of the trials they are about.
@@ -7,6 +8,7 @@ The entries themselves are Pelican's articles, read, modelled and checked by tri
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
@@ -18,16 +20,18 @@ from trialblog import pipeline
 from trialblog.content.consent import STANDARD_QUESTIONS
 from trialblog.content.journey import timeline
 from trialblog.pipeline.reader import markdown_config
-from trialblog.pipeline.settings import check, text
+from trialblog.pipeline.settings import check, flag, text
 from trialblog.pipeline.site import current, entries_by_trial, site_of
 from trialblog.pipeline.theme import with_trialblog_templates
 from trialblog.pipeline.writer import together
 from trialblog.registry.listing import condition_groups
 from trialblog.registry.slugs import slugify_condition
 from trialblog.render import charts
+from trialblog.render.search import indexed_glob, write_search_index
 
 PLUGIN = "trialblog_plugins.trial_diary"
-SETTINGS = (text("MEDICAL_DISCLAIMER"),)
+SETTINGS = (text("MEDICAL_DISCLAIMER"), flag("SEARCH"), text("SITE_IMAGE"), text("SITE_IMAGE_ALT"))
+logger = pipeline.logger("trial_diary")
 
 
 class TrialGenerator(Generator):
@@ -50,6 +54,11 @@ class TrialGenerator(Generator):
             standard_questions=STANDARD_QUESTIONS,
             charts=charts,  # the trial page's pictures (trialblog.render.charts)
             BLINDING_NOTICE=self.settings.get("BLINDING_NOTICE", ""),
+            # What kind of site this is, for its menu and home page: a diary (entries, or a trial
+            # the writer takes part in), a directory (trials the writer only lists), or both.
+            has_diary=bool(self.context.get("articles")) or any(t.participation for t in self.trials),
+            has_directory_trials=any(t.participation is None for t in self.trials),
+            SEARCH=self.settings.get("SEARCH", True),
         )
 
     def render_markdown(self, text: str) -> Markup:
@@ -105,6 +114,9 @@ class TrialGenerator(Generator):
                     url=f"trials/{trial.slug}/consent/",
                 )
         self.write_moved_and_missing(writer)
+        if self.settings.get("SEARCH", True) and self.context["has_diary"]:
+            writer.write_file("search/index.html", self.get_template("search"), self.context,
+                              relative_urls=relative, url="search/")  # fmt: skip
         # The trials index and the condition pages are the directory's: see trial_directory.
 
 
@@ -117,7 +129,16 @@ def get_generators(pelican: Any) -> Any:
     return TrialGenerator if pipeline.enabled(pelican.settings, PLUGIN) else ()
 
 
+def finalized(pelican: Any) -> None:
+    """The search index, once every page is written."""
+    settings = pelican.settings
+    if pipeline.enabled(settings, PLUGIN) and settings.get("SEARCH", True):
+        previous = settings.get("TRIALBLOG_PREVIOUS_OUTPUT")
+        write_search_index(Path(pelican.output_path), logger, indexed_glob(settings), Path(previous) if previous else None)
+
+
 def register() -> None:
     pipeline.connect()
     signals.initialized.connect(check_settings)
     signals.get_generators.connect(get_generators)
+    signals.finalized.connect(finalized)

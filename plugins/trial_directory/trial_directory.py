@@ -8,7 +8,6 @@ this module only adapts them to Pelican.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
@@ -32,8 +31,6 @@ from trialblog.registry.markup import registry_html
 from trialblog.registry.sites import MANY_SITES, site_places
 from trialblog.registry.slugs import slugify_condition
 from trialblog.render.feeds import absolute_url, write_documents
-
-from .search import write_search_index
 
 logger = pipeline.logger("trial_directory")
 
@@ -89,7 +86,8 @@ class DirectoryGenerator(Generator):
             age_groups=list(AgeGroup),
             directory_facets=self.facets,
             DIRECTORY_DISCLOSURE=self.settings.get("DIRECTORY_DISCLOSURE", ""),
-            DIRECTORY_SEARCH=self.settings.get("DIRECTORY_SEARCH", True),
+            # The search box of the directory's listings, over the site's index (trial_diary writes it).
+            DIRECTORY_SEARCH=self.settings.get("DIRECTORY_SEARCH", True) and self.settings.get("SEARCH", True),
         )
         self.context["conditions"] = condition_groups(site.trials.values(), entries_by_trial(self))
         self._warn()
@@ -270,15 +268,7 @@ def get_generators(pelican):
     return DirectoryGenerator if pipeline.enabled(pelican.settings, PLUGIN) else ()
 
 
-def finalized(pelican) -> None:
-    """The search index of the trial pages, once every page is written."""
-    if pipeline.enabled(pelican.settings, PLUGIN) and pelican.settings.get("DIRECTORY_SEARCH", True):
-        previous = pelican.settings.get("TRIALBLOG_PREVIOUS_OUTPUT")
-        write_search_index(Path(pelican.output_path), logger, Path(previous) if previous else None)
-
-
 def register() -> None:
     pipeline.connect()
     signals.initialized.connect(check_settings)
     signals.get_generators.connect(get_generators)
-    signals.finalized.connect(finalized)

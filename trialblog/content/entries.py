@@ -24,6 +24,11 @@ PATH_HEADERS = ("save_as", "url", "lang_save_as", "lang_url")
 PERMANENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9:._-]{7,}$")
 NO_TRIAL = "none"
 REPLIES_WORDS = {"on": True, "yes": True, "off": False, "no": False}
+#: The bodies ``trialblog new entry`` and ``trialblog init`` write, for the writer to replace.
+PLACEHOLDERS = (
+    "Write what happened today.",
+    "Why did you say yes to this trial? Write it here.",
+)
 #: How to add a header line Pelican needs, by key.
 MISSING = {
     "title": "add a first line `Title: What happened today`",
@@ -140,6 +145,21 @@ def header_errors(shown: str, text: str, header: Header, known: Iterable[str]) -
     for key, message, hint in unsafe_paths(v):
         errors.append(_error(shown, ln, key, message, hint))
     return errors
+
+
+def placeholder_errors(shown: str, text: str, header: Header, default_status: str = "published") -> list[ContentError]:
+    """An error for a file to be published whose body still holds a placeholder of ``trialblog new``."""
+    if header.values.get("status", default_status).strip().lower() != "published":
+        return []
+    lines = text.split("\n")
+    for number in range(header.body_line, len(lines) + 1):
+        line = lines[number - 1].strip()
+        if line in PLACEHOLDERS:
+            return [
+                ContentError(shown, number, None, f"still says {line!r}: the entry has not been written yet",
+                             "write the entry in its place, or set `Status: draft` until it is ready")
+            ]  # fmt: skip
+    return []
 
 
 def entry_meta(

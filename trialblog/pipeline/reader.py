@@ -18,7 +18,7 @@ from typing import Any
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 
-from ..content.entries import header_errors, parse_date
+from ..content.entries import header_errors, parse_date, placeholder_errors
 from ..content.errors import ContentError, ContentErrors, display_path
 from ..content.header import PELICAN_KEYS, TRIALBLOG_KEYS, body_of, read_header
 from ..content.slugs import slug_of
@@ -62,6 +62,7 @@ class TrialblogMarkdownReader(MarkdownReader):
         self.formatted = frozenset(settings.get("FORMATTED_FIELDS") or ())
         self.tag_settings = {**settings, "SLUG_REGEX_SUBSTITUTIONS": settings.get("TAG_REGEX_SUBSTITUTIONS") or settings.get("SLUG_REGEX_SUBSTITUTIONS")}
         self.allowed = allowed_html(settings.get("TRIALBLOG_ALLOWED_HTML"))
+        self.default_status = str((settings.get("DEFAULT_METADATA") or {}).get("status", "published"))
         self.prepared: dict[str, Parsed] = {}  # files parsed ahead, on every core (see prepare)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
@@ -88,6 +89,7 @@ class TrialblogMarkdownReader(MarkdownReader):
         text = read_text(Path(source_path), shown)
         header = read_header(text)
         errors = header_errors(shown, text, header, self.known)
+        errors += placeholder_errors(shown, text, header, self.default_status)
         if errors:
             raise ContentErrors(errors)
         values = {

@@ -79,7 +79,8 @@ class BlueskyNetwork:
             f"com.atproto.repo.createRecord   collection: {ids.AppBskyFeedPost}   rkey: {outgoing.rkey}",
             f"langs: [{outgoing.language}]   length: {outgoing.length}/{outgoing.limit} graphemes",
             f"link facet: bytes {link.byte_start}-{link.byte_end} -> {link.uri}",
-            f"link card: {outgoing.card_title}",
+            f"link card: {outgoing.card_title}" + ("" if outgoing.card_description else " (no excerpt)"),
+            f"self-labels: {', '.join(outgoing.labels) or 'none'}",
         ]
 
     # -- session -----------------------------------------------------------------------------
@@ -239,7 +240,15 @@ class BlueskyNetwork:
                     uri=link.uri, title=outgoing.card_title, description=outgoing.card_description
                 )
             ),
+            labels=self_labels(outgoing.labels),
         )
+
+
+def self_labels(values: tuple[str, ...]) -> models.ComAtprotoLabelDefs.SelfLabels | None:
+    """The record's ``labels`` field: the post's self-labels, or none."""
+    if not values:
+        return None
+    return models.ComAtprotoLabelDefs.SelfLabels(values=[models.ComAtprotoLabelDefs.SelfLabel(val=v) for v in values])
 
 
 def _error(exc: RequestErrorBase) -> str:
