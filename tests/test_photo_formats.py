@@ -3,6 +3,7 @@ whatever its name; a picture that cannot be cleaned is refused by name, never pu
 
 from __future__ import annotations
 
+import gzip
 import io
 import logging
 import shutil
@@ -84,14 +85,17 @@ PICTURES: dict[str, tuple[str, Callable[[], bytes], int, bool]] = {
     "tiff as .dat": ("card.dat", _saved("TIFF", exif=_exif(6)), 1, True),
     "jpeg 2000": ("scan.jp2", _saved("JPEG2000", comment=b"COMMENT-SECRET"), 1, False),
     "bmp": ("old.bmp", _saved("BMP"), 1, False),
+    "bmp as .dat": ("old.dat", _saved("BMP"), 1, False),
+    "tga, a format without a signature, by its name": ("scan.tga", _saved("TGA"), 1, False),
 }
+NO_METADATA = ("bmp", "bmp as .dat", "tga, a format without a signature, by its name")
 
 
 @pytest.mark.parametrize("kind", PICTURES)
 def test_every_picture_loses_its_metadata_whatever_its_name(tmp_path, kind):
     name, make, frames, upright = PICTURES[kind]
     data = make()
-    assert any(s in data for s in SECRETS) or kind == "bmp", "the test picture has metadata"
+    assert any(s in data for s in SECRETS) or kind in NO_METADATA, "the test picture has metadata"
     path = tmp_path / "images" / name
     path.parent.mkdir()
     path.write_bytes(data)
@@ -178,6 +182,23 @@ def test_files_that_are_not_pictures_are_left_alone(tmp_path):
         (tmp_path / name).write_bytes(data)
     assert clean_output(tmp_path) == 0
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == files
+
+
+def test_pillow_is_asked_only_about_files_a_picture_format_could_be(tmp_path, monkeypatch):
+    """A search index's compressed fragments, a site's JSON and scripts: no format's signature,
+    no picture's name, so Pillow never parses them (a large site has thousands)."""
+    from trialblog_plugins.photo_privacy import photo_privacy
+
+    for n in range(5):
+        (tmp_path / f"fragment-{n}.pf_fragment").write_bytes(gzip.compress(b'{"url": "/x/"}' * 50))
+    (tmp_path / "data.json").write_bytes(b'{"a": 1}')
+    (tmp_path / "search.js").write_bytes(b"const x = 1;\n")
+    (tmp_path / "scan.tga").write_bytes(b"not a targa picture at all")
+    opened: list[str] = []
+    real = photo_privacy.Image.open
+    monkeypatch.setattr(photo_privacy.Image, "open", lambda path, *a, **k: opened.append(Path(path).name) or real(path, *a, **k))
+    assert clean_output(tmp_path) == 0
+    assert opened == ["scan.tga"]  # asked, by its name, and found not to be one
 
 
 @pytest.fixture

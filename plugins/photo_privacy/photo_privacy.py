@@ -204,6 +204,11 @@ def _looks_like_a_picture(path: Path) -> bool:
     Image.init()
     if any(Image.OPEN[f][1](head) for f in SIGNED if f in Image.OPEN and Image.OPEN[f][1]):
         return True
+    # Pillow tells a format by the first 16 bytes (what it reads itself), except the unsigned
+    # ones, which count only when the file is named as one: anything else is not a picture.
+    signed = any(accept(head) for _cls, accept in Image.OPEN.values() if accept)
+    if not signed and path.suffix.lower() not in _names_of(UNSIGNED):
+        return False
     try:
         with warnings.catch_warnings(), Image.open(path) as image:
             warnings.simplefilter("ignore")  # they are reported when the picture is cleaned
