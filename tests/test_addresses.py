@@ -84,20 +84,47 @@ def test_emoji_tags_get_pages_of_their_own(small_site):
     assert not (tags / "index.html").read_text().count('href="/tags//"')
 
 
-def test_an_entry_keeps_its_first_address_when_its_title_changes(small_site):
-    build(small_site)
-    page = small_site / "output/diary/2024/week-six/index.html"
-    entry = small_site / "content/diary/03-visit.md"
+def published_build(site: Path) -> None:
+    """A build of the site readers see (an absolute SITEURL, as ``--publish`` gives); the
+    settings are put back after it."""
+    conf = site / "pelicanconf.py"
+    before = conf.read_text()
+    conf.write_text(before + '\nSITEURL = "https://example.org"\n')
+    try:
+        build(site)
+    finally:
+        conf.write_text(before)
+
+
+def retitle(site: Path) -> None:
+    entry = site / "content/diary/03-visit.md"
     entry.write_text(entry.read_text().replace("Title: Week six", "Title: Week six, and a long wait"))
+
+
+def test_an_entry_keeps_its_first_address_when_its_title_changes(small_site):
+    published_build(small_site)
+    page = small_site / "output/diary/2024/week-six/index.html"
+    retitle(small_site)
     build(small_site)
     assert "Week six, and a long wait" in page.read_text()
     assert not (small_site / "output/diary/2024/week-six-and-a-long-wait").exists()
     assert "/diary/2024/week-six/" in (small_site / "output/feeds/all.atom.xml").read_text()
 
 
+def test_a_preview_fixes_no_address(small_site):
+    """Built and retitled before it was ever published, an entry takes its new title's address."""
+    build(small_site)
+    assert not (small_site / ".trialblog/addresses.json").exists()
+    retitle(small_site)
+    published_build(small_site)
+    assert (small_site / "output/diary/2024/week-six-and-a-long-wait/index.html").is_file()
+    assert not (small_site / "output/diary/2024/week-six").exists()
+    assert "entry:" in (small_site / ".trialblog/addresses.json").read_text()
+
+
 def moved_entry(site: Path) -> Path:
-    """The small site built, then its entry given a new address by a `Slug:`."""
-    build(site)
+    """The small site published, then its entry given a new address by a `Slug:`."""
+    published_build(site)
     entry = site / "content/diary/03-visit.md"
     entry.write_text(entry.read_text().replace("Title: Week six\n", "Title: Week six\nSlug: sixth-week\n"))
     return entry

@@ -42,12 +42,13 @@ def test_example_workflows_are_valid_github_workflows(path):
 def test_github_pages_workflow_builds_with_publishconf_uploads_and_deploys():
     flow = workflow("github-pages.yml")
     assert flow["on"]["push"]["branches"] == ["main"]
-    assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert flow["permissions"] == {"contents": "write", "pages": "write", "id-token": "write"}
     build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
     uses = [step.get("uses", "").split("@")[0] for step in build["steps"]]
     assert uses[:2] == ["actions/checkout", "actions/setup-python"]
     runs = [step["run"] for step in build["steps"] if "run" in step]
-    assert runs == ["pip install -r requirements.txt", "trialblog build --publish"]
+    assert runs[:2] == ["pip install -r requirements.txt", "trialblog build --publish"]
+    assert "git add .trialblog/addresses.json" in runs[2] and runs[2].rstrip().endswith("git push")
     (upload,) = [s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
     assert upload["with"]["path"] == "output"
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
@@ -55,7 +56,9 @@ def test_github_pages_workflow_builds_with_publishconf_uploads_and_deploys():
 
 
 def test_the_workflow_steps_run_as_written_in_a_new_site(tmp_path):
-    """The build job's commands, after its install step, in a site fresh from `trialblog init`."""
+    """The build job's commands, after its install step, in a site fresh from `trialblog init`
+    kept in a git repository: the site is built, and the addresses it published are committed
+    and pushed back."""
     from click.testing import CliRunner
 
     site = tmp_path / "diary"
@@ -65,10 +68,17 @@ def test_the_workflow_steps_run_as_written_in_a_new_site(tmp_path):
     made = runner.invoke(main, ["new", "entry", "--trial", "my-trial", "--publish", "--date", "2025-02-03", "Week one", "--site", str(site)])
     entry = Path(re.search(r"created (\S+)", made.output).group(1))
     entry.write_text(entry.read_text().replace("Write what happened today.", "Bloods, then the long wait."))
+    remote = tmp_path / "remote.git"
+    git = {**os.environ, "GIT_AUTHOR_NAME": "Sam", "GIT_AUTHOR_EMAIL": "sam@example.org",
+           "GIT_COMMITTER_NAME": "Sam", "GIT_COMMITTER_EMAIL": "sam@example.org"}  # fmt: skip
+    for command in (["git", "init", "-q", "--bare", "-b", "main", str(remote)], ["git", "init", "-q", "-b", "main"],
+                    ["git", "add", "."], ["git", "commit", "-q", "-m", "My diary"],
+                    ["git", "remote", "add", "origin", str(remote)], ["git", "push", "-q", "-u", "origin", "main"]):  # fmt: skip
+        subprocess.run(command, cwd=site, env=git, check=True, capture_output=True)
     path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
     build = [s for s in workflow("github-pages.yml")["jobs"]["build"]["steps"] if "run" in s][1:]
     for step in build:
-        done = subprocess.run(step["run"], shell=True, cwd=site, env={**os.environ, "PATH": path},
+        done = subprocess.run(step["run"], shell=True, cwd=site, env={**git, "PATH": path},
                               capture_output=True, text=True, check=False)  # fmt: skip
         assert done.returncode == 0, done.stderr
     page = (site / "output/diary/2025/week-one/index.html").read_text()
@@ -77,6 +87,10 @@ def test_the_workflow_steps_run_as_written_in_a_new_site(tmp_path):
     assert f"<link href=\"{SITEURL}/diary/2025/week-one/\"" in (site / "output/feeds/all.atom.xml").read_text()
     published = json.loads((site / ".trialblog/published.json").read_text())
     assert published["siteurl"] == SITEURL and published["entries"][0]["url"] == f"{SITEURL}/diary/2025/week-one/"
+    pushed = subprocess.run(["git", "show", "main:.trialblog/addresses.json"], cwd=remote, capture_output=True, text=True, check=True)
+    assert "diary/2025/week-one/" in pushed.stdout
+    again = subprocess.run(build[-1]["run"], shell=True, cwd=site, env={**git, "PATH": path}, capture_output=True, text=True, check=False)
+    assert again.returncode == 0, again.stderr  # nothing new: no empty commit
 
 
 def test_netlify_and_cloudflare_settings_build_with_publishconf_into_output():

@@ -93,6 +93,14 @@ def history_path(settings: dict[str, Any]) -> Path:
     return Path(settings["PATH"]).parent / HISTORY
 
 
+def publishes(settings: dict[str, Any]) -> bool:
+    """Whether a run makes the site readers see (an absolute ``SITEURL``: ``trialblog build
+    --publish``), so that its addresses are kept: a preview never fixes an address, so a title
+    changed before the first publication still gives the entry its address."""
+    siteurl = str(settings.get("FEED_DOMAIN") or settings.get("SITEURL") or "")
+    return siteurl.startswith(("https://", "http://"))
+
+
 def entry_key(article: Any) -> str:
     return "entry:" + (getattr(article, "permanent_id", None) or f"file:{article.relative_source_path}")
 

@@ -10,7 +10,7 @@ from ..content.errors import display_path
 from ..files import write_atomic
 from ..render.feeds import absolute_url, feed_item, feed_siteurl
 from ..syndicate.manifest import entry_record, published, trial_record
-from .addresses import history_path
+from .addresses import history_path, publishes
 from .gate import errors_by_source
 from .run import last
 from .settings import site_folder
@@ -44,5 +44,5 @@ def on_finalized(pelican: Any) -> None:
         for t in sorted(run.site.trials.values(), key=lambda t: t.title.lower())
     ]
     run.published = published(feed_siteurl(settings), entries, trials)
-    if run.extra.get("addresses") is not None:
+    if run.extra.get("addresses") is not None and publishes(settings):
         write_atomic(history_path(settings), json.dumps({"version": 1, "pages": run.extra["addresses"]}, indent=1, sort_keys=True) + "\n")
