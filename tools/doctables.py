@@ -13,7 +13,7 @@ from tools.evaluation import (
     EVALUATED,
     Predictor,
     Sample,
-    load_corpus,
+    load_split,
     predict,
     privacy_breakdown,
     score,
@@ -23,7 +23,8 @@ from tools.evaluation import (
 from trialblog.checks import runner  # noqa: F401 (registers every rule)
 from trialblog.checks.rules import FAMILIES, RULES
 
-CORPUS_FILES = ("sentences.yaml", "heldout.yaml")
+#: The corpus's fixed split: the rules were written on ``train/``; the figures are measured on ``test/``.
+SPLITS = ("train", "test")
 COMPARED = "scrubadub"
 
 
@@ -51,8 +52,9 @@ def rules_table() -> str:
     return "\n".join(lines)
 
 
-def corpus(folder: Path) -> list[Sample]:
-    return [s for name in CORPUS_FILES for s in load_corpus(folder / name)]
+def corpus(folder: Path, part: str | None = None) -> list[Sample]:
+    """The samples of one part of the split, or of both."""
+    return [s for name in (SPLITS if part is None else (part,)) for s in load_split(folder / name)]
 
 
 def comparison_predictor() -> Predictor | None:
@@ -63,25 +65,30 @@ def comparison_predictor() -> Predictor | None:
 
 
 def quality_tables(folder: Path, compare: Predictor | None) -> str:
-    """The measured tables: per family, and per kind of identifier against ``compare``."""
-    samples = corpus(folder)
-    ours = score(samples, predict)
-    rows = {"trialblog": ours}
+    """The measured tables: per family on each part of the split, and per kind of identifier
+    on the test part against ``compare``."""
+    test, train = corpus(folder, "test"), corpus(folder, "train")
+    rows = {"trialblog": score(test, predict)}
     if compare is not None:
-        rows[COMPARED] = {"privacy": score(samples, compare, ("privacy",))["privacy"]}
-    counts = ", ".join(f"{len(load_corpus(folder / n))} in `{n}`" for n in CORPUS_FILES)
+        rows[COMPARED] = {"privacy": score(test, compare, ("privacy",))["privacy"]}
     text = [
-        f"Measured on {len(samples)} samples ({counts}); a sample counts as positive for a family "
-        "when any of its expected rules belongs to it.",
+        f"Measured on the test part of the corpus: {len(test)} samples in `test/`, none of which the "
+        f"rules were written on (they were written on the {len(train)} in `train/`). A sample counts "
+        "as positive for a family when any of its expected rules belongs to it.",
         "",
         table(rows, EVALUATED),
         "",
+        "On the training part, which the rules were written on:",
+        "",
+        table({"trialblog": score(train, predict)}, EVALUATED),
+        "",
     ]
     if compare is not None:
+        clean = sum(1 for s in test if "privacy" not in s.families)
         text += [
-            f"Privacy, by kind of identifier (recall), and false alarms on the {sum(1 for s in samples if 'privacy' not in s.families)} "
+            f"Privacy on the test part, by kind of identifier (recall), and false alarms on the {clean} "
             "samples with no identifier:",
             "",
-            privacy_breakdown(samples, {"trialblog": predict, COMPARED: compare}),
+            privacy_breakdown(test, {"trialblog": predict, COMPARED: compare}),
         ]
     return "\n".join(text)
