@@ -314,8 +314,10 @@ def import_ctgov(paths: tuple[Path, ...], today, site_dir: Path) -> None:
     download) or classic XML. A trial already on the site is updated in place, keeping your
     summary, participation and disclosure; each change of status is added to status_history.
     Problems are reported per file and the rest is imported; the exit status is 1 if anything
-    could not be imported.
+    could not be imported. The safety checks then read each imported record and say what they
+    find: in the registry's own text that is never an error (docs/checks.md).
     """
+    from .checks.report import text_line
     from .registry.importer import import_paths
 
     content = _content(site_dir)
@@ -324,7 +326,11 @@ def import_ctgov(paths: tuple[Path, ...], today, site_dir: Path) -> None:
         click.echo(str(outcome))
     for problem in report.problems:
         click.echo(f"{'error' if problem.fatal else 'warning'}: {problem}", err=True)
+    for finding in report.findings:
+        click.echo(text_line(finding, fix=not finding.registry))
     click.echo(report.summary())
+    if report.findings:
+        click.echo(report.checked())
     if report.failed:
         sys.exit(1)
 

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..checks.findings import Finding
 from ..content.errors import ContentError, display_path
 from ..content.site import TRIAL_SUFFIXES, TRIALS_DIR
 from ..content.sources import FORBIDDEN, MAX_BYTES
-from ..content.trials import SLUG, trial_from_data
+from ..content.trials import SLUG, Trial, trial_from_data
 from ..content.yamlsource import LDict, load_yaml
 from .record import REGISTRY_FIELDS, RegistryRecord
 from .slugs import base_slug, unique_slug
@@ -50,6 +51,7 @@ class ImportReport:
 
     outcomes: list[Outcome] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # the checks' findings in the written files
 
     @property
     def failed(self) -> bool:
@@ -64,9 +66,20 @@ class ImportReport:
             f"{self.count(a)} {a}" for a in ("created", "updated", "unchanged", "skipped") if self.count(a)
         )
         failed = sum(1 for p in self.problems if p.fatal)
-        head = f"imported {len(self.outcomes)} record{'s' if len(self.outcomes) != 1 else ''}"
+        head = f"imported {_count(len(self.outcomes), 'record')}"
         tail = f"; {failed} could not be imported" if failed else ""
         return f"{head} ({done or 'none'}){tail}"
+
+    def checked(self) -> str:
+        """One line on what the checks found in the imported records, or nothing."""
+        if not self.findings:
+            return ""
+        files = len({f.path for f in self.findings})
+        registry = sum(1 for f in self.findings if f.registry)
+        own = len(self.findings) - registry
+        parts = [f"{registry} in the registry's own text, which never stops a build"] if registry else []
+        parts += [f"{own} in the site's own fields, to fix before you build"] if own else []
+        return f"checks: {_count(len(self.findings), 'finding')} in {_count(files, 'imported record')}: {'; '.join(parts)}"
 
 
 class Importer:
@@ -176,7 +189,7 @@ class Importer:
             return
         merged, changes = self.merge(old, record)
         text = compose(old_text, old, merged)
-        errors = _check(text, path.stem, shown)
+        errors, trial = _check(text, path.stem, shown)
         if errors:
             listed = "; ".join(f"{e.field + ': ' if e.field else ''}{e.message}" for e in errors[:3])
             more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
@@ -191,6 +204,10 @@ class Importer:
         self.by_id[record.id] = path
         self.slugs.add(path.stem)
         report.outcomes.append(Outcome(record.source, record.id, shown, action, tuple(changes)))
+        if trial is not None:
+            from ..checks.runner import check_record  # the rules load only when a record is written
+
+            report.findings += check_record(shown, text, trial)
 
     def merge(self, old: LDict | None, record: RegistryRecord) -> tuple[dict[str, Any], list[str]]:
         """The new field values: the record's registry fields over the old file's, and the history."""
@@ -230,32 +247,31 @@ class Importer:
         return changes
 
 
-def _check(text: str, slug: str, shown: str) -> list[ContentError]:
-    """Problems the strict trial loader would report for ``text`` (its size and characters too)."""
+def _check(text: str, slug: str, shown: str) -> tuple[list[ContentError], Trial | None]:
+    """Problems the strict trial loader would report for ``text`` (its size and characters too),
+    and the trial it loads when there are none."""
     errors: list[ContentError] = []
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:
         limit = MAX_BYTES // 1024 // 1024
-        return [
-            ContentError(
-                shown, None, None, f"too large ({size / 1024 / 1024:.1f} MB; the limit is {limit} MB)"
-            )
-        ]
+        too_large = f"too large ({size / 1024 / 1024:.1f} MB; the limit is {limit} MB)"
+        return [ContentError(shown, None, None, too_large)], None
     forbidden = FORBIDDEN.search(text)
     if forbidden:
-        return [
-            ContentError(
-                shown, None, None, f"a character a page cannot hold (U+{ord(forbidden.group()):04X})"
-            )
-        ]
+        character = f"a character a page cannot hold (U+{ord(forbidden.group()):04X})"
+        return [ContentError(shown, None, None, character)], None
     try:
         data = load_yaml(text, shown)
     except ContentError as exc:
-        return [exc]
+        return [exc], None
     if not SLUG.match(slug):
         errors.append(ContentError(shown, None, None, f"{slug!r} cannot be a trial slug"))
-    trial_from_data(data, slug, shown, errors)
-    return errors
+    trial = trial_from_data(data, slug, shown, errors)
+    return errors, None if errors else trial
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _join(items: list[str]) -> str:
