@@ -1,7 +1,7 @@
 """Measure the participant-safety checks on the labelled corpus; write the tables to docs/checks.md.
 
-    python benchmarks/checks_quality.py           rewrite the generated parts of docs/checks.md
-    python benchmarks/checks_quality.py --check   exit 1 if they are out of date
+    python -m benchmarks.checks_quality           rewrite the generated parts of docs/checks.md
+    python -m benchmarks.checks_quality --check   exit 1 if they are out of date
 
 The comparison with a general-purpose PII detector needs the ``compare`` extra
 (``pip install -e '.[compare]'``); without it the script stops rather than drop the column.
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     updated = replace_part(updated, "quality", quality_tables(CORPUS, compare))
     if args.check:
         if updated != current:
-            print("docs/checks.md is out of date: run python benchmarks/checks_quality.py", file=sys.stderr)
+            print("docs/checks.md is out of date: run python -m benchmarks.checks_quality", file=sys.stderr)
             return 1
         return 0
     DOCS.write_text(updated, encoding="utf-8")

@@ -16,7 +16,7 @@ from re import _parser
 import pytest
 
 from tools.evaluation import CORPUS_ARMS, CORPUS_TRIAL
-from trialblog.checks import blinding, integrity, people, privacy, recruitment, silencing
+from trialblog.checks import blinding, deceit, integrity, people, privacy, recruitment, silencing
 from trialblog.checks.documents import arm_terms
 from trialblog.checks.text import Cued, folded
 
@@ -117,7 +117,7 @@ def covered(cued: Cued) -> bool:
 def module_patterns() -> dict[str, Cued]:
     return {
         f"{module.__name__.rsplit('.', 1)[1]}.{name}": value
-        for module in (privacy, people, blinding, integrity, recruitment)
+        for module in (privacy, people, blinding, integrity, deceit, recruitment)
         for name, value in vars(module).items()
         if isinstance(value, Cued)
     }
