@@ -15,7 +15,7 @@ from functools import lru_cache
 from .documents import Document, Kind
 from .findings import Finding, Severity
 from .rules import define
-from .text import DIGIT, Cued, Segment, folded, folded_search, words
+from .text import DIGIT, Cued, Segment, folded, folded_search, trigrams, words
 
 GUESS = define(
     "blinding.arm-guess",
@@ -58,6 +58,8 @@ STRONG_ARM = (
     r"(?:arm|group)\s+(?:with|of|on)\s+the\s+(?:\w+\s+)?(?:drug|medicine|medication|placebo)"
 )
 WEAK_ARM = r"(?:study|trial)\s+(?:drug|medication|medicine)|drug|medication|medicine|it"
+#: What every guess names: an arm, the drug, a group, or the writer on or in something.
+GUESS_GATE = r"\b(?:drugs?|medicine|medication|meds|groups?|arms?|on\s+it|I['’]?m\s+(?:on|in)|I\s+am\s+(?:on|in))\b"
 #: Every arm STRONG_ARM or WEAK_ARM names has one of these words.
 ARM_CUES = (
     "placebo sugar dummy salt saline sham real actual proper true genuine active good right fake dud pretend"
@@ -143,6 +145,7 @@ EVIDENCE = folded_search(
         re.IGNORECASE,
     )
 )
+CROWD_CUES = "team club crew gang squad camp people person patient buddies brigade lot"
 SURE_IF = folded_search(
     re.compile(
         r"\b(?:shocked|surprised|amazed|stunned|gobsmacked)\s+if\s+I\b|\b(?:surprise|shock)\s+me\s+"
@@ -171,7 +174,7 @@ NOTHING_ELSE_DOES = folded_search(
 _STUDY_DRUG = r"capsules?|tablets?|pills?|powder|vials?|pens?|liquid|syringe|label|contents|blisters?|boxe?s?|kits?"
 PROBE_ACT = Cued(
     re.compile(
-        r"\b(?:weigh\w*|tast(?!\w*\s+nothing)\w*|lick\w*|bit(?:e|ing)?\s+(?:into|on)|bit\s+into|chew\w*|dissolv\w*|"
+        r"\b(?:weigh\w*|tast(?!\w*\s+nothing)\w*|lick\w*|bit(?:e|ing)?\s+(?:into|on)|chew\w*|dissolv\w*|"
         r"crush\w*|crack\w*(?:\s+open)?|snapp?\w*|split\w*\s+open|cut\w*\s+open|broke\s+open|break\w*\s+open|peel\w*|"
         r"analy[sz]\w*|identify|shone|shine|shining|dropp?\w*|opened|open(?:ing)?|rubb?\w*)\s+(?:\S+\s+){0,5}?"
         rf"(?:{_STUDY_DRUG})\b"
@@ -184,9 +187,8 @@ PROBE_ACT = Cued(
         r"|\b(?:microscope|magnifying\s+glass|magnifier|loupe|UV\s+torch|chemist|pathology|lab(?:oratory)?|tongue)\b",
         re.IGNORECASE,
     ),
-    "weigh tast lick bit chew dissolv crush crack snap split cut broke break peel analy identify shone shine"
-    " shin drop open rub took take taking pull pris priz googl look search show scale microscope magnif loupe uv chemist"
-    " pathology lab tongue",
+    "weigh tast lick bit chew dissolv crush crack snap open peel analy identify shone shine shining drop rub apart"
+    " googl look search show scale microscope magnif loupe torch chemist pathology lab tongue",
     spans_only=True,
 )
 #: Opening a box or pack is what taking a dose takes; opening a capsule or cracking one is not.
@@ -233,15 +235,16 @@ PROBE_PEEK = Cued(
     "list system screen code envelope schedule log notes file desk computer",
     spans_only=True,
 )
-PROBE_PURPOSE = folded_search(
+PROBE_PURPOSE = Cued(
     re.compile(
         r"\bto\s+(?:see|find\s+out|check|know|work\s+out|figure\s+out|tell|confirm|settle|prove|crack|"
         r"determine|identify|compare)\b[^.!?]{0,40}?\b(?:if|whether|which|what|with)\b[^.!?]{0,40}?"
         r"\b(?:arm|group|placebo|real|active|brand\w*|manufacturer['’]?s?|drug|medicine|the\s+ones|lymphocytes|"
-        r"recogni[sz]\w*|identif\w*|"
-        r"I['’]?m\s+on|it['’]?s\s+the)\b|\bjust\s+to\s+know\b|\bthen\s+I['’]ll\s+know\b",
+        r"recogni[sz]\w*|identif\w*|what\s+I['’]?m\s+on)\b|\bjust\s+to\s+know\b|\bthen\s+I['’]ll\s+know\b",
         re.IGNORECASE,
-    )
+    ),
+    "arm group placebo real active brand manufactur drug medicine ones lymphocytes recogni identif what know",
+    spans_only=True,
 )
 #: Wanting to know, explaining why not to, or someone else doing it: no attempt of the writer's.
 NO_ATTEMPT = folded_search(
@@ -295,7 +298,8 @@ WORK_OUT = Cued(
         r"|\blet['’]?s\s+(?:all\s+)?(?:compare|swap|pool|share)\b",
         re.IGNORECASE,
     ),
-    "wh if arm group code allocation compare swap pool share",
+    "work fig find guess deduc crack decod tell determin identif spot see narrow solv suss sort puzzle who what"
+    " let",
     spans_only=True,
 )
 INVITE = re.compile(
@@ -364,12 +368,14 @@ OTHERS = (
     r"(?:on\s+|in\s+)?(?:the\s+|a\s+|my\s+)?"
 )
 #: Readers told they are in the writer's group: "you're probably on the drug like me".
-LIKE_ME = folded_search(
+LIKE_ME = Cued(
     re.compile(
         r"\b(?:you['’]?re|ur|you\s+are|you['’]ll\s+be|you\s+must\s+be)\b[^.!?]{0,40}?\b(?:on|in)\b"
-        r"[^.!?]{0,30}?\b(?:like|same\s+as|as)\s+me\b",
+        r"[^.!?]{0,30}?\b(?:like|as) me\b",
         re.IGNORECASE,
-    )
+    ),
+    ["like me", "as me"],
+    spans_only=True,
 )
 DONT = Cued(
     re.compile(
@@ -459,8 +465,9 @@ def _arm_patterns(terms: tuple[str, ...]) -> tuple[Cued, ...]:
         Cued(re.compile(rf"\b{arm}", flags), cues),
         Cued(re.compile(IT_IS + arm, flags), cues),
         Cued(re.compile(BEING_ON + rf"(?:{WEAK_ARM})\b", flags), cues),
-        Cued(re.compile(ARM_CROWD.format(arm=strong), flags), cues),
+        Cued(re.compile(ARM_CROWD.format(arm=strong), flags), CROWD_CUES),
         Cued(re.compile(rf"{OTHERS}(?:{arm}|(?:{_GOOD})\s+ones\b|it\b|my\s+group\b|same\s+(?:group|arm)\b|{ON_DRUG})", flags), cues),
+        Cued(re.compile(rf"{arm}|{GUESS_GATE}", flags), [c for c in cues if c != "it"] + ["on it", "m on", "m in", "am on", "am in"]),
     )
 
 
@@ -481,19 +488,18 @@ def _sentence(
     you_too: Cued,
 ) -> Iterator[Finding]:
     sentence = seg.plain[start:end]
-    if (at := _guess(sentence, patterns)) is not None:
+    armed = patterns[6].search(sentence) is not None
+    if armed and (at := _guess(sentence, patterns)) is not None:
         yield doc.finding(GUESS, seg, start + at, f"guesses or states your arm: {_quote(sentence)}")
     if (at := _probe(sentence)) is not None:
         yield doc.finding(PROBE, seg, start + at, f"tries to find out the arm: {_quote(sentence)}")
-    if _invites(sentence, patterns, you_too):
+    if _invites(sentence, patterns, you_too, armed):
         yield doc.finding(COMPARE, seg, start, f"invites readers to compare notes: {_quote(sentence)}")
 
 
 def _guess(sentence: str, patterns: tuple[Cued, ...]) -> int | None:
     """Where the sentence guesses or states the writer's own arm, if it does."""
-    being_on, arm, it_is, weak, crowd, _ = patterns
-    if not arm.possible(sentence):
-        return None  # no arm named, no guess
+    being_on, arm, it_is, weak, crowd = patterns[:5]
     if hit := crowd.search(sentence):
         return hit.start()
     if sentence.rstrip().endswith("?"):
@@ -527,10 +533,16 @@ def _verdict(clause: str, arm: Cued) -> re.Match[str] | None:
     return found[0] if len(words) <= 5 and all(w in VERDICT_WORDS for w in words) else None
 
 
+PROBES = (PROBE_ACT, PROBE_DRUG_LEVELS, PROBE_LEVELS, PROBE_ASK, PROBE_PEEK)
+
+
 def _probe(sentence: str) -> int | None:
     """Where the sentence tells of trying to find out an arm (or advises it), if it does."""
+    live = [p for p in PROBES if p.search(sentence)]
+    if not live and not PROBE_PURPOSE.search(sentence):
+        return None
     for offset, clause in _clauses(sentence):
-        for pattern in (PROBE_ACT, PROBE_DRUG_LEVELS, PROBE_LEVELS, PROBE_ASK, PROBE_PEEK):
+        for pattern in live:
             hit = pattern.search(clause)
             if not hit or OPENING_A_PACK.match(clause[hit.start() :]):
                 continue
@@ -572,23 +584,27 @@ def _ellipsis(before: str) -> bool:
     return len(found) <= 4 and all(w in DROPPED_SUBJECT or w.endswith(("ed", "ing")) for w in found)
 
 
-def _invites(sentence: str, patterns: tuple[Cued, ...], you_too: Cued) -> bool:
-    others = patterns[5]
+def _invites(sentence: str, patterns: tuple[Cued, ...], you_too: Cued, armed: bool) -> bool:
+    """Whether the sentence invites readers to pool notes or tells them their arm (``armed``: it
+    names an arm, the drug or a group)."""
+    def has(pattern: Cued) -> bool:
+        return pattern.search(sentence) is not None
+
     invite = (
-        (COMPARE_NOTES.search(sentence) and (READERS.search(sentence) or WORK_OUT.search(sentence)))
-        or (WORK_OUT.search(sentence) and INVITE.search(sentence))
-        or ANYONE_ELSE.search(sentence)
-        or (you_too.search(sentence) and CALL_TO_ACT.search(sentence))
+        (has(COMPARE_NOTES) and (READERS.search(sentence) or has(WORK_OUT)))
+        or (has(WORK_OUT) and INVITE.search(sentence))
+        or has(ANYONE_ELSE)
+        or (has(you_too) and CALL_TO_ACT.search(sentence))
         or (
-            FELLOW_READERS.search(sentence)
+            has(FELLOW_READERS)
             and (READERS.search(sentence) or sentence.endswith("?"))
-            and (SYMPTOMS.search(sentence) or patterns[1].search(sentence))
+            and (SYMPTOMS.search(sentence) or (armed and patterns[1].search(sentence)))
         )
-        or ASK_THEIRS.search(sentence)
-        or (TELL_ME_YOURS.search(sentence) and READERS.search(sentence))
-        or others.search(sentence)
-        or (patterns[2].search(sentence) and CALL_TO_ACT.search(sentence))
-        or LIKE_ME.search(sentence)
+        or has(ASK_THEIRS)
+        or (has(TELL_ME_YOURS) and READERS.search(sentence))
+        or (armed and patterns[5].search(sentence))
+        or (armed and patterns[2].search(sentence) and CALL_TO_ACT.search(sentence))
+        or has(LIKE_ME)
     )
     return bool(invite) and not DONT.search(sentence)  # "don't compare notes" (looked for only if invited)
 

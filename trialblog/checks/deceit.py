@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .text import Cued
+from .text import Cued, folded, trigrams
 
 _I = re.IGNORECASE
 
@@ -30,7 +30,9 @@ PROTOCOL = re.compile(
     _I,
 )
 #: The writer's own account: the first person, or a diary's dropped subject.
-FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|im|I['’]ve|I['’]d|I['’]ll|me|my|myself|we|confession|confess)\b", _I)
+FIRST_PERSON = re.compile(
+    r"\b(?:I|I['’]m|im|I['’]ve|I['’]d|I['’]ll|me|my|myself|we|confession|confess)\b", _I
+)
 #: The writer narrating (not "my advice", "my tip").
 NARRATOR = re.compile(r"\b(?:I|I['’]m|im|I['’]ve|I['’]d|I['’]ll|we)\b", _I)
 #: Readers addressed: the second person, or advice words.
@@ -97,166 +99,208 @@ UNDONE = re.compile(
 
 #: What a dose is taken in.
 DOSE = re.compile(
-    r"\b(?:tablets?|pills?|capsules?|doses?|pens?|injections?|jabs?|supply|meds|medicine|medication|drug|liquid)\b", _I
+    r"\b(?:tablets?|pills?|capsules?|doses?|pens?|injections?|jabs?|supply|meds|medicine|medication|drug|liquid)\b",
+    _I,
 )
-_NOT_A_DOSE = r"(?!\s+(?:after|every|each|since|organi[sz]ers?|box|boxes|case|bottles?|packaging|pots?|dispensers?))"
+_NOT_A_DOSE = (
+    r"(?!\s+(?:after|every|each|since|organi[sz]ers?|box|boxes|case|bottles?|packaging|pots?|dispensers?))"
+)
 _DOSES = r"(?:tablets?|pills?|capsules?|doses?|pens?|injections?|jabs?|supply|meds|medicine|medication|them|it|the\s+rest|the\s+other\s+half|the\s+extra\s+ones|the\s+ones)"
 #: Each kind of act, with the words one of which is in any text it matches.
-ACTS: dict[str, Cued] = {
-    # keeping something off the record: "leave X off the form", "keep it to yourself", "don't list"
-    "omit": Cued(
-        re.compile(
-            r"\b(?:leave|left|leaving|keep|kept|keeping)\s+(?:\S+\s+){0,5}?(?:off|out)\b(?!\s+of\b)"
-            r"|\b(?:leave|left|leaving|keep|kept|keeping)\s+(?:\S+\s+){0,5}?out\s+of\s+(?:the|my|your)\s+(?:\w+\s+)?"
-            r"(?:list|form|forms|diary|notes|questionnaire|history|records?)\b|\b(?:keep|kept|keeping|stay|stayed)\s+(?:\S+\s+){0,3}?(?:quiet|schtum|mum|"
-            r"vague|secret|under\s+wraps|to\s+(?:yourself|myself))\b|\bbreathe\s+a\s+word\b|\bsay\s+nothing\b"
-            r"|\b(?:don['’]?t|do\s+not|never|no\s+need\s+to|(?:you\s+)?don['’]?t\s+(?:have|need)\s+to|"
-            r"there['’]?s\s+no\s+need\s+to|better\s+not\s+to|avoid|not|haven['’]?t|hasn['’]?t|didn['’]?t)\s+"
-            r"(?:ever\s+|even\s+|just\s+|bother\s+)?(?:mention\w*|tell\w*|list\w*|bring\s+up|bring|disclos\w+|let\s+on|"
-            r"admit\w*|report\w*|declar\w+|volunteer|put|write\s+(?:it\s+|them\s+|that\s+)?down|own\s+up|"
-            r"say\s+anything|say\s+a\s+word|let\s+(?:them|anyone|the\s+\w+)\s+know)\b"
-            r"|(?:^|[,;:]\s*|\bjust\s+)(?:don['’]?t|do\s+not|never)\s+say(?=\s*(?:[.,;!]|$))"
-            r"|\bwithout\s+(?:saying|telling|mentioning)\s+(?:anything|anyone|them|a\s+word)\b|\blet\s+on\b",
-            _I,
+ACTS: tuple[tuple[str, Cued], ...] = (
+    # keeping something off the record: "leave X off the form", "keep it to yourself"
+    (
+        "omit",
+        Cued(
+            re.compile(
+                r"\b(?:leave|left|leaving|keep|kept|keeping)\s+(?:\S+\s+){0,5}?(?:off|out)\b(?!\s+of\b)"
+                r"|\b(?:leave|left|leaving|keep|kept|keeping)\s+(?:\S+\s+){0,5}?out\s+of\s+(?:the|my|your)\s+"
+                r"(?:\w+\s+)?(?:list|form|forms|diary|notes|questionnaire|history|records?)\b"
+                r"|\b(?:keep|kept|keeping|stay|stayed)\s+(?:\S+\s+){0,3}?(?:quiet|schtum|mum|vague|secret|"
+                r"under\s+wraps|to\s+(?:yourself|myself))\b",
+                _I,
+            ),
+            "leav left keep kept stay",
+            spans_only=True,
         ),
-        "leave left keep kept stay word nothing mention tell list bring disclos admit report declar volunteer"
-        " put write own say let without",
-        spans_only=True,
+    ),
+    # ... or not saying it: "don't list your supplements", "didn't mention the CBD"
+    (
+        "omit",
+        Cued(
+            re.compile(
+                r"\bbreathe\s+a\s+word\b|\bsay\s+nothing\b"
+                r"|\b(?:don['’]?t|do\s+not|never|no\s+need\s+to|(?:you\s+)?don['’]?t\s+(?:have|need)\s+to|"
+                r"there['’]?s\s+no\s+need\s+to|better\s+not\s+to|avoid|not|haven['’]?t|hasn['’]?t|didn['’]?t)\s+"
+                r"(?:ever\s+|even\s+|just\s+|bother\s+)?(?:mention\w*|tell\w*|list\w*|bring\s+up|bring|disclos\w+|let\s+on|"
+                r"admit\w*|report\w*|declar\w+|volunteer|put|write\s+(?:it\s+|them\s+|that\s+)?down|own\s+up|"
+                r"say\s+anything|say\s+a\s+word|let\s+(?:them|anyone|the\s+\w+)\s+know)\b"
+                r"|(?:^|[,;:]\s*|\bjust\s+)(?:don['’]?t|do\s+not|never)\s+say(?=\s*(?:[.,;!]|$))"
+                r"|\bwithout\s+(?:saying|telling|mentioning)\s+(?:anything|anyone|them|a\s+word)\b|\blet\s+on\b",
+                _I,
+            ),
+            "breathe nothing n't n’t dont didnt havent hasnt not never need avoid without let",
+            spans_only=True,
+        ),
     ),
     # saying what is not so: lies, exaggeration, shaded dates and numbers
-    "misstate": Cued(
-        re.compile(
-            r"\b(?:lie|lied|lying|fib|fibbed|fibbing|fudg\w+|exaggerat\w+|lowball\w*|downplay\w*|"
-            r"play(?:ed|ing)?\s+(?:\S+\s+){0,2}?(?:up|down)|round(?:ed|ing)?\s+(?:\S+\s+){0,3}?(?:up|down)|"
-            r"(?:shav|knock)\w*\s+(?:\S+\s+){0,4}?off|backdat\w+|(?:shift|mov)(?:e|ed|ing)?\s+(?:the\s+)?date|"
-            r"(?:make|makes|making)\s+(?:your|my|the)\s+\w+\s+(?:sound|look|seem)|look\s+as\s+\w+\s+as\s+possible|"
-            r"halv(?:e|ed|ing)\s+(?:my\s+|your\s+|the\s+)?(?:doses?|tablets?|pills?|medication|it|that)|"
-            r"cut\s+(?:it|that|them)\s+in\s+half)\b"
-            r"|\b(?:say|tell\s+them|tell\s+the\s+\w+|tick|put\s+down|answer|give)\s+(?:that\s+)?"
-            r"(?:you(?:['’]ve|\s+have|['’]re|\s+are|['’]d)?\s+(?:never|not|quit|stopped|don['’]?t|took|taken|"
-            r"had\s+no|been\s+off)|your\s+\w+(?:\s+\w+)?\s+(?:was|is|were)|[\"“']?(?:no|never|none|yes)\b|"
-            r"them\s+all\s+as|a\s+(?:\w+\s+)?(?:date|number|score|weight)\s+(?:just\s+)?(?:outside|inside|under|"
-            r"over|below|above))",
-            _I,
+    (
+        "misstate",
+        Cued(
+            re.compile(
+                r"\b(?:lie|lied|lying|fib|fibbed|fibbing|fudg\w+|exaggerat\w+|lowball\w*|downplay\w*|"
+                r"play(?:ed|ing)?\s+(?:\S+\s+){0,2}?(?:up|down)|round(?:ed|ing)?\s+(?:\S+\s+){0,3}?(?:up|down)|"
+                r"(?:shav|knock)\w*\s+(?:\S+\s+){0,4}?off|backdat\w+|(?:shift|mov)(?:e|ed|ing)?\s+(?:the\s+)?date|"
+                r"(?:make|makes|making)\s+(?:your|my|the)\s+\w+\s+(?:sound|look|seem)|look\s+as\s+\w+\s+as\s+possible|"
+                r"halv(?:e|ed|ing)\s+(?:my\s+|your\s+|the\s+)?(?:doses?|tablets?|pills?|medication|it|that)|"
+                r"cut\s+(?:it|that|them)\s+in\s+half)\b"
+                r"|\b(?:say|tell\s+them|tell\s+the\s+\w+|tick|put\s+down|answer|give)\s+(?:that\s+)?"
+                r"(?:you(?:['’]ve|\s+have|['’]re|\s+are|['’]d)?\s+(?:never|not|quit|stopped|don['’]?t|took|taken|"
+                r"had\s+no|been\s+off)|your\s+\w+(?:\s+\w+)?\s+(?:was|is|were)|[\"“']?(?:no|never|none|yes)\b|"
+                r"them\s+all\s+as|a\s+(?:\w+\s+)?(?:date|number|score|weight)\s+(?:just\s+)?(?:outside|inside|under|"
+                r"over|below|above))",
+                _I,
+            ),
+            "lie lied lying fib fudg exaggerat lowball downplay play round shav knock backdat shift mov make"
+            " look say tell tick put answer give halv cut",
+            spans_only=True,
         ),
-        "lie lied lying fib fudg exaggerat lowball downplay play round shav knock backdat shift mov make"
-        " look say tell tick put answer give halv cut",
-        spans_only=True,
     ),
     # said or written, against the facts: "I told them I'd never had a seizure, which isn't true"
-    "untrue": Cued(
-        re.compile(
-            r"\b(?:said|says|told\s+(?:them|the\s+\w+(?:\s+\w+)?)|wrote|put|ticked|answered|claimed|tell\s+them)\s+"
-            r"(?:that\s+)?(?:[\"“']?(?:no|none|nothing|never)\b|I(?:['’]d|\s+had|\s+have|['’]ve)?\s+(?:never|not|no|stopped|"
-            r"quit|taken|done|don['’]?t)\b|(?:I\s+(?:was|am)|I['’]m|im|my\s+\w+\s+was|everything\s+was|it\s+was)\s+"
-            r"(?:fine|ok|okay|good|great|normal|all\s+right))"
-            r"[^.!?]{0,60}?(?:\beven\s+(?:though|if)\b|\bthough\b|\bbut\s+(?:really|actually|it|I)\b|"
-            r"\bwhich\s+(?:isn['’]?t|wasn['’]?t|is\s+not|was\s+not)\b|\bnot\s+(?:strictly\s+)?true\b|\ba\s+(?:bit\s+of\s+a\s+)?stretch\b|"
-            r"\bwhen\s+(?:really|in\s+fact)\b)"
-            r"|\b(?:actually|really|in\s+fact)\b[^.!?]{0,40}?\bbut\s+I\s+(?:wrote|put|said|told|ticked|gave|entered)\b",
-            _I,
+    (
+        "untrue",
+        Cued(
+            re.compile(
+                r"\b(?:said|says|told\s+(?:them|the\s+\w+(?:\s+\w+)?)|wrote|put|ticked|answered|claimed|tell\s+them)\s+"
+                r"(?:that\s+)?(?:[\"“']?(?:no|none|nothing|never)\b|I(?:['’]d|\s+had|\s+have|['’]ve)?\s+(?:never|not|no|stopped|"
+                r"quit|taken|done|don['’]?t)\b|(?:I\s+(?:was|am)|I['’]m|im|my\s+\w+\s+was|everything\s+was|it\s+was)\s+"
+                r"(?:fine|ok|okay|good|great|normal|all\s+right))"
+                r"[^.!?]{0,60}?(?:\beven\s+(?:though|if)\b|\bthough\b|\bbut\s+(?:really|actually|it|I)\b|"
+                r"\bwhich\s+(?:isn['’]?t|wasn['’]?t|is\s+not|was\s+not)\b|\bnot\s+(?:strictly\s+)?true\b|\ba\s+(?:bit\s+of\s+a\s+)?stretch\b|"
+                r"\bwhen\s+(?:really|in\s+fact)\b)"
+                r"|\b(?:actually|really|in\s+fact)\b[^.!?]{0,40}?\bbut\s+I\s+(?:wrote|put|said|told|ticked|gave|entered)\b",
+                _I,
+            ),
+            "said says told wrote put ticked answered claimed tell actually really fact",
+            spans_only=True,
         ),
-        "said says told wrote put ticked answered claimed tell actually really fact",
-        spans_only=True,
     ),
     # doctoring a test: fasting for days, skipping an inhaler, water-loading, to fit the criteria
-    "game": Cued(
-        re.compile(
-            r"\b(?:so|to)\s+(?:that\s+)?(?:I['’]?d|I\s+would|I|you['’]?d|you\s+would|you|we)?\s*(?:\S+\s+){0,2}?"
-            r"(?:qualify|be\s+eligible|get\s+in|get\s+a\s+place|meet\s+(?:the|their)\s+criteria|stay\s+in|"
-            r"get\s+(?:under|below|over)\s+the\s+(?:limit|cut-?off)|make\s+(?:my|your|the)\s+\w+\s+fit)\b"
-            r"|\b(?:so|to\s+make)\s+(?:that\s+)?(?:my|your|the)\s+(?:\w+\s+)?(?:numbers|readings|results|levels|"
-            r"sugar|glucose|weight|BMI|pressure|scores?|test|bloods)\s+(?:\S+\s+){0,2}?(?:look|looks|come|comes|came|"
-            r"would|will|is|are|was|were|get|gets)\s+(?:\S+\s+){0,2}?(?:under|below|above|better|worse|lower|"
-            r"higher|bad|good|fit|in\s+range|down)\b"
-            r"|\b(?:so|to)\s+[^.!?]{0,25}?\b(?:under|below|over|above)\s+(?:the|their)\s+(?:limit|cut-?off|threshold)\b"
-            r"|\b(?:get|got)\s+(?:my|your|the)\s+(?:sugar|glucose|weight|numbers|readings|levels|scores?|"
-            r"pressure|BMI)\s+(?:down|up|under)\b|\b(?:bad|sick|ill|low|high)\s+enough\s+to\s+qualify\b"
-            r"|\b(?:gets?|got|knocks?)\s+(?:you|me)\s+(?:\S+\s+){0,2}?under\b|\bknocks?\s+(?:a|two|\d+)\s+\w+\s+off\b"
-            r"|\b(?:ate\s+nothing|went\s+without\s+(?:food|eating|water)|didn['’]?t\s+eat|fast(?:ed|ing)?|starved?)"
-            r"\s+(?:\S+\s+){0,4}?(?:for\s+)?(?:a\s+day\s+and\s+a\s+half|(?:2[4-9]|[3-9]\d)\s+hours|two\s+days|"
-            r"three\s+days|a\s+(?:full|whole)\s+day|days)\b",
-            _I,
+    (
+        "game",
+        Cued(
+            re.compile(
+                r"\b(?:so|to)\s+(?:that\s+)?(?:I['’]?d|I\s+would|I|you['’]?d|you\s+would|you|we)?\s*(?:\S+\s+){0,2}?"
+                r"(?:qualify|be\s+eligible|get\s+a\s+place|meet\s+(?:the|their)\s+criteria|"
+                r"get\s+(?:under|below|over)\s+the\s+(?:limit|cut-?off)|make\s+(?:my|your|the)\s+\w+\s+fit)\b"
+                r"|\b(?:so|to\s+make)\s+(?:that\s+)?(?:my|your|the)\s+(?:\w+\s+)?(?:numbers|readings|results|levels|"
+                r"sugar|glucose|weight|BMI|pressure|scores?|test|bloods)\s+(?:\S+\s+){0,2}?(?:look|looks|come|comes|came|"
+                r"would|will|is|are|was|were|get|gets)\s+(?:\S+\s+){0,2}?(?:under|below|above|better|worse|lower|"
+                r"higher|bad|good|fit|in\s+range|down)\b"
+                r"|\b(?:so|to)\s+[^.!?]{0,25}?\b(?:under|below|over|above)\s+(?:the|their)\s+(?:limit|cut-?off|threshold)\b"
+                r"|\b(?:get|got)\s+(?:my|your|the)\s+(?:sugar|glucose|weight|numbers|readings|levels|scores?|"
+                r"pressure|BMI)\s+(?:down|up|under)\b|\b(?:bad|sick|ill|low|high)\s+enough\s+to\s+qualify\b"
+                r"|\b(?:gets?|got|knocks?)\s+(?:you|me)\s+(?:\S+\s+){0,2}?under\b|\bknocks?\s+(?:a|two|\d+)\s+\w+\s+off\b"
+                r"|\b(?:ate\s+nothing|went\s+without\s+(?:food|eating|water)|didn['’]?t\s+eat|fast(?:ed|ing)?|starv(?:e|ed|ing))"
+                r"\s+(?:\S+\s+){0,4}?(?:for\s+)?(?:a\s+day\s+and\s+a\s+half|(?:2[4-9]|[3-9]\d)\s+hours|two\s+days|"
+                r"three\s+days|a\s+(?:full|whole)\s+day|days)\b",
+                _I,
+            ),
+            "qualif eligib place criteria limit cut threshold fit number reading result level sugar glucose weight bmi"
+            " pressure score test blood under knock nothing without eat fast starv",
+            spans_only=True,
         ),
-        "so to my your the get got knock bad sick ill low high ate went didn fast starv",
-        spans_only=True,
     ),
     # doses thrown away, or counted as taken
-    "discard": Cued(
-        re.compile(
-            rf"\b(?:bin|binned|binning|flush\w*|dispos\w+|get\s+rid\s+of|got\s+rid\s+of)\s+(?:of\s+)?(?:\S+\s+){{0,3}}?"
-            rf"{_DOSES}\b{_NOT_A_DOSE}"
-            rf"|\b(?:throw\w*|threw|tip\w*|chuck\w*|dump\w*|push\w*|pop\w*)\s+(?:\S+\s+){{0,3}}?{_DOSES}\b{_NOT_A_DOSE}"
-            r"\s+(?:\S+\s+){0,2}?(?:away|out|in(?:to)?\s+(?:the|a)\s+(?:\w+\s+)?bin)\b"
-            rf"|\b(?:throw\w*|threw|tip\w*|chuck\w*|dump\w*)\s+(?:away|out)\s+(?:\S+\s+){{0,3}}?{_DOSES}\b{_NOT_A_DOSE}"
-            r"|\b(?:put|drop|tip|throw)\w*\s+(?:them|it)\s+in(?:to)?\s+the\s+(?:\w+\s+)?bin\b"
-            r"|\b(?:goes|go|went|pour\w*|tip\w*|flush\w*|put\w*)\s+(?:\S+\s+){0,3}?down\s+the\s+(?:sink|toilet|loo|drain)\b"
-            r"|\bsharps\s+bin\s+unused\b"
-            r"|\btick\w*\s+(?:the\s+box(?:es)?|them\s+all|it)\s+(?:anyway|as\s+taken)\b"
-            r"|\b(?:says?|said|wrote|ticked)\s+(?:that\s+)?I\s+(?:took|['’]d\s+taken|had\s+taken|have\s+taken)\s+"
-            r"(?:them\s+all|every|it|all)\b|\breturn\w*\s+(?:the\s+right\s+number|the\s+empty|empty)\b"
-            r"|\bhand\s+back\s+the\s+empty\b|\b(?:shar\w+|giv\w+|gave|sell\w*|sold|lend\w*)\s+(?:\S+\s+){0,3}?"
-            r"(?:study\s+)?(?:medicine|medication|tablets|pills|capsules|meds|drug)\s+(?:\S+\s+){0,2}?(?:with|to)\b",
-            _I,
+    (
+        "discard",
+        Cued(
+            re.compile(
+                rf"\b(?:bin|binned|binning|flush\w*|dispos\w+|get\s+rid\s+of|got\s+rid\s+of)\s+(?:of\s+)?(?:\S+\s+){{0,3}}?"
+                rf"{_DOSES}\b{_NOT_A_DOSE}"
+                rf"|\b(?:throw\w*|threw|tip\w*|chuck\w*|dump\w*|push\w*|pop\w*)\s+(?:\S+\s+){{0,3}}?{_DOSES}\b{_NOT_A_DOSE}"
+                r"\s+(?:\S+\s+){0,2}?(?:away|out|in(?:to)?\s+(?:the|a)\s+(?:\w+\s+)?bin)\b"
+                rf"|\b(?:throw\w*|threw|tip\w*|chuck\w*|dump\w*)\s+(?:away|out)\s+(?:\S+\s+){{0,3}}?{_DOSES}\b{_NOT_A_DOSE}"
+                r"|\b(?:put|drop|tip|throw)\w*\s+(?:them|it)\s+in(?:to)?\s+the\s+(?:\w+\s+)?bin\b"
+                r"|\b(?:goes|go|went|pour\w*|tip\w*|flush\w*|put\w*)\s+(?:\S+\s+){0,3}?down\s+the\s+(?:sink|toilet|loo|drain)\b"
+                r"|\bsharps\s+bin\s+unused\b"
+                r"|\btick\w*\s+(?:the\s+box(?:es)?|them\s+all|it)\s+(?:anyway|as\s+taken)\b"
+                r"|\b(?:says?|said|wrote|ticked)\s+(?:that\s+)?I\s+(?:took|['’]d\s+taken|had\s+taken|have\s+taken)\s+"
+                r"(?:them\s+all|every|it|all)\b|\breturn\w*\s+(?:the\s+right\s+number|the\s+empty|empty)\b"
+                r"|\bhand\s+back\s+the\s+empty\b|\b(?:shar\w+|giv\w+|gave|sell\w*|sold|lend\w*)\s+(?:\S+\s+){0,3}?"
+                r"(?:study\s+)?(?:medicine|medication|tablets|pills|capsules|meds|drug)\s+(?:\S+\s+){0,2}?(?:with|to)\b",
+                _I,
+            ),
+            "bin flush throw threw tip chuck dump dispos push pop rid down sharps tick say said wrote return hand"
+            " shar giv gave sell sold lend",
+            spans_only=True,
         ),
-        "bin flush throw threw tip chuck dump dispos push pop rid down sharps tick say said wrote return hand"
-        " shar giv gave sell sold lend",
-        spans_only=True,
     ),
     # a diary filled in after the fact, invented, or by someone else
-    "fake-diary": Cued(
-        re.compile(
-            r"\b(?:fill\w*|do|did|doing|done|complet\w+)\s+(?:in\s+|out\s+)?(?:\S+\s+){0,7}?(?:in\s+one\s+(?:go|sitting)|"
-            r"all\s+at\s+once|at\s+once|from\s+memory|in\s+the\s+car\s+park|(?:the\s+(?:night|morning)\s+|right\s+)?"
-            r"before\s+(?:the|my|your)\s+visit|once\s+a\s+(?:week|month)|whole\s+(?:week|month)['’]?s?|"
-            r"(?:last|past)\s+(?:fortnight|week|month))\b"
-            r"|\b(?:made\s+up|make\s+up|making\s+up|invent\w*|copied|backfill\w*|fake\w*|fabricat\w+)\s+"
-            r"(?:\S+\s+){0,4}?(?:e-)?(?:scores?|entries|numbers|symptoms?|diary|days|answers|data|readings)\b"
-            r"|\b(?:put|type|enter)\s+in\s+(?:\S+\s+){0,2}?(?:numbers|scores|answers|entries|readings)\b"
-            r"|\b(?:scores?|entries|numbers|diary|card|answers|readings)\s+(?:\S+\s+){0,4}?(?:were|was|is|are)\s+"
-            r"(?:all\s+)?(?:made\s+up|invented|fake|pure\s+fiction|fiction)\b|\bpure\s+fiction\b"
-            r"|\b(?:got|get|had|have|let)\s+(?:my\s+)?\w+(?:\s+\w+)?\s+(?:to\s+)?(?:fill|do|complete)\s+(?:in\s+|out\s+)?"
-            r"(?:my\s+)?(?:questionnaires?|diary|diaries|app|forms?|symptom\s+\w+)|\bin\s+my\s+name\b"
-            r"|\b(?:fills?|filled|does|did|completes?)\s+(?:in\s+|out\s+)?(?:the\s+|my\s+)?(?:\w+\s+)?"
-            r"(?:questionnaires?|diary|diaries|app|forms?)\s+for\s+me\b",
-            _I,
+    (
+        "fake-diary",
+        Cued(
+            re.compile(
+                r"\b(?:fill\w*|complet\w+)\s+(?:in\s+|out\s+)?(?:\S+\s+){0,7}?(?:in\s+one\s+sitting|"
+                r"all\s+at\s+once|at\s+once|from\s+memory|in\s+the\s+car\s+park|(?:the\s+(?:night|morning)\s+|right\s+)?"
+                r"before\s+(?:the|my|your)\s+visit|once\s+a\s+(?:week|month)|whole\s+(?:week|month)['’]?s?|"
+                r"(?:last|past)\s+(?:fortnight|week|month))\b"
+                r"|\b(?:do|did|doing|done)\s+(?:it|them|the\s+lot|(?:the\s+)?whole\s+\S+(?:\s+\S+)?)\s+(?:\S+\s+){0,3}?"
+                r"(?:in\s+one\s+sitting|all\s+at\s+once|at\s+once|from\s+memory|(?:the\s+(?:night|morning)\s+)?before\s+"
+                r"(?:the|my|your)\s+visit)\b"
+                r"|\b(?:made\s+up|make\s+up|making\s+up|invent\w*|copied|backfill\w*|fake\w*|fabricat\w+)\s+"
+                r"(?:\S+\s+){0,4}?(?:e-)?(?:scores?|entries|numbers|symptoms?|diary|days|answers|data|readings)\b"
+                r"|\b(?:put|type|enter)\s+in\s+(?:\S+\s+){0,2}?(?:numbers|scores|answers|entries|readings)\b"
+                r"|\b(?:scores?|entries|numbers|diary|card|answers|readings)\s+(?:\S+\s+){0,4}?(?:were|was|is|are)\s+"
+                r"(?:all\s+)?(?:made\s+up|invented|fake|pure\s+fiction|fiction)\b|\bpure\s+fiction\b"
+                r"|\b(?:got|get|had|have|let)\s+(?:my\s+)?\w+(?:\s+\w+)?\s+(?:to\s+)?(?:fill|do|complete)\s+(?:in\s+|out\s+)?"
+                r"(?:my\s+)?(?:questionnaires?|diary|diaries|forms?|symptom\s+\w+)|\bin\s+my\s+name\b"
+                r"|\b(?:fills?|filled|does|did|completes?)\s+(?:in\s+|out\s+)?(?:the\s+|my\s+)?(?:\w+\s+)?"
+                r"(?:questionnaires?|diary|diaries|forms?|symptom\s+\w+)\s+for\s+me\b",
+                _I,
+            ),
+            "fill complet sitting once memory before made make making invent copied backfill fake fabricat numbers"
+            " scores answers entries readings fiction questionnaire diar form symptom name",
+            spans_only=True,
         ),
-        "fill do did done complet made make invent copied backfill fake fabricat put type enter were was is are"
-        " fiction got get had have fills filled does completes"
-        " let name",
-        spans_only=True,
     ),
     # two trials at once, kept from one or both
-    "two-trials": Cued(
-        re.compile(
-            r"\b(?:two|2|both|a\s+second|another|more\s+than\s+one|other)\s+(?:\S+\s+)?(?:studies|trials|study|trial)\b"
-            r"[^.!?]{0,60}?(?:\bat\s+(?:the\s+same\s+time|once)\b|\bsimultaneous\w*|\brn\b|\bright\s+now\b|"
-            r"\bneither\b|\bwithout\s+telling\b|\bdidn['’]?t\s+tell\b|\bdon['’]?t\s+tell\b|\bkept\s+it\s+quiet\b|"
-            r"\bkeep\s+quiet\b|\bshh+|\bdon['’]?t\s+need\s+to\s+know\b|\bnobody['’]?s\s+(?:noticed|cross)|"
-            r"\bleft\s+it\s+off\b|\bdouble\b|\bthe\s+money\b)"
-            r"|\b(?:study|trial)\s+and\s+(?:the\s+|a\s+)?(?:\S+\s+){0,3}?(?:study|trial)\s+at\s+the\s+same\s+time\b"
-            r"|\b(?:study|trial)\b[^.!?]{0,40}?\bwhile\s+(?:I['’]?m\s+)?(?:on|in|doing)\s+this\s+(?:one|study|trial)\b"
-            r"|\b(?:at\s+the\s+same\s+time|at\s+once)\b[^.!?]{0,40}?\b(?:they\s+don['’]?t\s+need\s+to\s+know|"
-            r"neither\s+knows)\b",
-            _I,
+    (
+        "two-trials",
+        Cued(
+            re.compile(
+                r"\b(?:two|both|a\s+second|another|more\s+than\s+one|other)\s+(?:\S+\s+)?(?:studies|trials|study|trial)\b"
+                r"[^.!?]{0,60}?(?:\bat\s+(?:the\s+same\s+time|once)\b|\bsimultaneous\w*|\brn\b|\bright\s+now\b|"
+                r"\bneither\b|\bwithout\s+telling\b|\bdidn['’]?t\s+tell\b|\bdon['’]?t\s+tell\b|\bkept\s+it\s+quiet\b|"
+                r"\bkeep\s+quiet\b|\bshh+|\bdon['’]?t\s+need\s+to\s+know\b|\bnobody['’]?s\s+(?:noticed|cross)|"
+                r"\bleft\s+it\s+off\b|\bdouble\b|\bthe\s+money\b)"
+                r"|\b(?:study|trial)\s+and\s+(?:the\s+|a\s+)?(?:\S+\s+){0,3}?(?:study|trial)\s+at\s+the\s+same\s+time\b"
+                r"|\b(?:study|trial)\b[^.!?]{0,40}?\bwhile\s+(?:I['’]?m\s+)?(?:on|in|doing)\s+this\s+(?:one|study|trial)\b"
+                r"|\b(?:at\s+the\s+same\s+time|at\s+once)\b[^.!?]{0,40}?\b(?:they\s+don['’]?t\s+need\s+to\s+know|"
+                r"neither\s+knows)\b",
+                _I,
+            ),
+            "two both second another more other same while once",
+            spans_only=True,
         ),
-        "two 2 both second another more other study trial same once",
-        spans_only=True,
     ),
     # the study drug stopped, and nobody told
-    "stopped": Cued(
-        re.compile(
-            r"\b(?:stopped|quit|haven['’]?t\s+taken|not\s+taken|didn['’]?t\s+take|don['’]?t\s+take|skip\w*)\s+"
-            r"(?:taking\s+)?(?:the\s+|my\s+)?(?:study\s+)?(?:drug|tablets?|pills|medicine|medication|injections?|"
-            r"doses?|a\s+tablet|it)\b[^.!?]{0,60}?(?:\bhaven['’]?t\s+told\b|\bwithout\s+telling\b|\bnobody\b|"
-            r"\bno\s+one\b|\bjust\s+keep\s+going\b|\bfor\s+the\s+money\b|\bso\s+nobody\b|\bthey\s+(?:won['’]?t|"
-            r"don['’]?t|never)\b|\bthrew\b|\bbinned\b|\bdisposed\b|\bsay\s+you\s+took\b)",
-            _I,
+    (
+        "stopped",
+        Cued(
+            re.compile(
+                r"\b(?:stopped|quit|haven['’]?t\s+taken|not\s+taken|didn['’]?t\s+take|don['’]?t\s+take|skip\w*)\s+"
+                r"(?:taking\s+)?(?:the\s+|my\s+)?(?:study\s+)?(?:drug|tablets?|pills|medicine|medication|injections?|"
+                r"doses?|a\s+tablet|it)\b[^.!?]{0,60}?(?:\bhaven['’]?t\s+told\b|\bwithout\s+telling\b|\bnobody\b|"
+                r"\bno\s+one\b|\bjust\s+keep\s+going\b|\bfor\s+the\s+money\b|\bso\s+nobody\b|\bthey\s+(?:won['’]?t|"
+                r"don['’]?t|never)\b|\bthrew\b|\bbinned\b|\bdisposed\b|\bsay\s+you\s+took\b)",
+                _I,
+            ),
+            "stopped quit taken take skip",
+            spans_only=True,
         ),
-        "stopped quit taken take skip",
-        spans_only=True,
     ),
-}
+)
 #: Getting away with it: "they never check", "nobody's any the wiser", "so they wouldn't notice".
 UNNOTICED = Cued(
     re.compile(
@@ -296,14 +340,22 @@ WITHHOLDING = Cued(
         rf"kept\s+quiet\s+about|lied\s+about|fibbed\s+about|said\s+nothing\s+about|hid|covered\s+up|"
         rf"brushed\s+off|shrugged\s+off)\b"
         rf"|^(?:kept|keeping)\s+(?:it|them)\s+(?:quiet|to\s+myself)\b"
-        rf"|\bI(?:['’]m|\s+am)?\s+(?:going\s+to\s+|gonna\s+|will\s+|['’]ll\s+)?pretend\s+(?:the|my|that|it|nothing)\b"
-        rf"|\b(?:say|said|tell|told)\s+(?:them\s+|the\s+\w+\s+)?(?:that\s+)?(?:I['’]?m|im|I\s+am|I\s+was|"
-        rf"everything['’]?s|everything\s+(?:is|was)|my\s+\w+\s+was|it['’]?s|it\s+was)\s+(?:fine|ok|okay|"
-        rf"good|great|alright|all\s+right|normal)\b",
+        rf"|\bI(?:['’]m|\s+am)?\s+(?:going\s+to\s+|gonna\s+|will\s+|['’]ll\s+)?pretend\s+(?:the|my|that|it|nothing)\b",
         re.IGNORECASE | re.MULTILINE,
     ),
-    "tell told report mention say bring disclos flag rais keep kept know find hear skipped glossed played"
-    " left lied fibbed said hid covered brushed shrugged pretend breathe let",
+    "n't n’t didnt dont doesnt havent hasnt wont wasnt never not rather keep kept one body skipped glossed played"
+    " downplayed left lied fibbed nothing hid covered brushed shrugged pretend",
+    spans_only=True,
+)
+#: Saying all is well: "I'll just say I'm fine at the visit".
+SAID_FINE = Cued(
+    re.compile(
+        r"\b(?:say|said|tell|told)\s+(?:them\s+|the\s+\w+\s+)?(?:that\s+)?(?:I['’]?m|im|I\s+am|I\s+was|"
+        r"everything['’]?s|everything\s+(?:is|was)|my\s+\w+\s+was|it['’]?s|it\s+was)\s+(?:fine|ok|okay|"
+        r"good|great|alright|all\s+right|normal)\b",
+        re.IGNORECASE,
+    ),
+    "say said tell told",
     spans_only=True,
 )
 NOTHING = re.compile(r"\b(?:nothing|no\s+one|anyone['’]s\s+name|names?)\b", _I)
@@ -320,6 +372,15 @@ SYMPTOM_WORDS = (
     r"lightheaded|light-headed|irritat\w+|sting\w*|burn\w*|slow\s+heart\s*(?:beat|rate)|heartbeat|"
     r"metallic\s+taste|fall|fell|crying|panic\s+attacks?|tight\w*|poorly|unwell"
 )
+#: Every SYMPTOM_WORDS match has one of these.
+SYMPTOM_CUES = (
+    "headache migraine nausea nauseous sick vomit dizz rash itch hives fever temperature flush diarrh constipat"
+    " insomnia palpitation swell swollen bruis hair falling infection cough sore cold flu chills numb tingl blurr"
+    " vision pain ache aching cramp bleed fatigue tired exhausted injection red reaction effect adverse symptom"
+    " relapse dry heartburn spots low mood scratchy nosebleed tremor shak chest short breathless wheez spasm weak"
+    " jaundice yellow blister ulcer thrush bloat stomach sweats depress confus forgetful seizure fit faint light"
+    " irritat sting burn slow heartbeat metallic fall fell crying panic tight poorly unwell"
+)
 TRIAL_OR_SYMPTOM = re.compile(
     rf"\b(?:{SYMPTOM_WORDS})\b|\b(?:study|trial|research)\s+(?:team|nurse|doctor|line)|blood\s+tests?|"
     r"\b(?:the\s+)?(?:nurse|doctor|investigator|them|clinic|anyone\s+at|visit|trial|study)\b",
@@ -330,7 +391,10 @@ TRIAL_OR_SYMPTOM = re.compile(
 def act(sentence: str, context: str) -> tuple[str, re.Match[str]] | None:
     """The first act that defeats the protocol in ``sentence``, by kind, if it has one
     (``context``: the sentence and the one before it)."""
-    for kind, cued in ACTS.items():
+    grams = trigrams(folded(sentence))
+    for kind, cued in ACTS:
+        if cued.absent(grams):
+            continue
         for match in cued.finditer(sentence):
             if _counts(kind, sentence, match, context):
                 return kind, match
@@ -341,12 +405,15 @@ def _counts(kind: str, sentence: str, match: re.Match[str], context: str) -> boo
     found = sentence[match.start() : match.end()]
     before = sentence[: match.start()]
     if kind == "discard" and (
-        re.search(r"\b(?:old|empty|previous|expired|outer|cardboard|spare)\b", found, _I) or not DOSE.search(context)
+        re.search(r"\b(?:old|empty|previous|expired|outer|cardboard|spare)\b", found, _I)
+        or not DOSE.search(context)
     ):
         return False
     if IDIOM.search(found) or UNDONE.search(sentence, max(0, match.start() - 40), match.end() + 60):
         return False
-    if NEGATED.search(before) or (kind == "misstate" and re.search(r"\b(?:don['’]?t|do\s+not|never|not|no)\s+$", before, _I)):
+    if NEGATED.search(before) or (
+        kind == "misstate" and re.search(r"\b(?:don['’]?t|do\s+not|never|not|no)\s+$", before, _I)
+    ):
         return False
     if kind in ("omit", "misstate"):  # about something the study counts on, not the trial itself to others
         return (
@@ -360,16 +427,26 @@ def _counts(kind: str, sentence: str, match: re.Match[str], context: str) -> boo
 
 def _third_person(sentence: str, at: int) -> bool:
     """Whether the act has someone else as its subject: "they don't tell you anything"."""
-    return re.search(r"\b(?:they|it|he|she|this|that|which|who|effects|symptoms)\s+$", sentence[:at], _I) is not None
+    return (
+        re.search(r"\b(?:they|it|he|she|this|that|which|who|effects|symptoms)\s+$", sentence[:at], _I)
+        is not None
+    )
 
 
 def evaded(sentence: str) -> re.Match[str] | None:
     """Getting away with something the study counts on: "so they don't notice", "nobody checks"."""
     found = UNNOTICED.search(sentence)
-    return found if found and re.search(
-        r"\b(?:doses?|tablets?|pills?|capsules?|diary|app|numbers|forms?|lists?|counts?|stud(?:y|ies)|trials?|"
-        r"screening|injections?|pens|timestamps?)\b", sentence, _I
-    ) else None
+    return (
+        found
+        if found
+        and re.search(
+            r"\b(?:doses?|tablets?|pills?|capsules?|diary|app|numbers|forms?|lists?|counts?|stud(?:y|ies)|trials?|"
+            r"screening|injections?|pens|timestamps?)\b",
+            sentence,
+            _I,
+        )
+        else None
+    )
 
 
 def advice(sentence: str, found: tuple[str, re.Match[str]]) -> bool:
@@ -400,12 +477,16 @@ def _on_record(sentence: str) -> bool:
 
 
 RECORDS = re.compile(
-    r"\b(?:list|form|forms|screening|questions|card|diary|team|study|trial|them|doses?|tablets?|pills?|count)\b", _I
+    r"\b(?:list|form|forms|screening|questions|card|diary|team|study|trial|them|doses?|tablets?|pills?|count)\b",
+    _I,
 )
 
 
 def _dropped_subject(sentence: str) -> bool:
-    return re.match(r"\W*(?:\w+ed|been|doing|signed|joined|missed|kept|didn['’]?t|haven['’]?t)\b", sentence, _I) is not None
+    return (
+        re.match(r"\W*(?:\w+ed|been|doing|signed|joined|missed|kept|didn['’]?t|haven['’]?t)\b", sentence, _I)
+        is not None
+    )
 
 
 #: Acts that keep something back: about a symptom, that is a side effect withheld.
@@ -433,7 +514,7 @@ def about_eligibility_or_medicines(sentence: str) -> bool:
 
 def withheld(sentence: str, context: str) -> re.Match[str] | None:
     """A side effect or symptom kept from the study team (``context``: the sentence and the one before)."""
-    found = WITHHOLDING.search(sentence)
+    found = WITHHOLDING.search(sentence) or SAID_FINE.search(sentence)
     if (
         found
         and not NOTHING.search(sentence[found.end() : found.end() + 25])

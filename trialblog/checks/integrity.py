@@ -13,12 +13,12 @@ from collections.abc import Iterator
 
 from ..content.vocab import Milestone
 from . import deceit
-from .deceit import SYMPTOM_WORDS
+from .deceit import SYMPTOM_CUES, SYMPTOM_WORDS
 from .documents import Document, Kind
 from .findings import Finding, Severity
 from .people import about_health_facts, about_participation, others, sentence_mentions
 from .rules import define
-from .text import Cued, Segment, folded_search, matched
+from .text import Cued, Segment, matched
 
 HIDE = define(
     "integrity.hide-at-screening",
@@ -53,7 +53,7 @@ BREACH = define(
     "take it out, and tell the study team what happened: they can record it, and the results depend on it",
 )
 
-EXPERIENCE = folded_search(
+EXPERIENCE = Cued(
     re.compile(
         r"(?:^(?:woke\s+up\s+with|had|got|noticed|developed|feeling|felt|came\s+down\s+with)\b|"
         r"\b(?:I|I['’]ve|I['’]m|me)\b(?:\s+\w+){0,6}?\s+(?:had|have|got|get|getting|having|"
@@ -65,7 +65,9 @@ EXPERIENCE = folded_search(
         r"(?:\s+\S+){0,6}?\s+(?:" + SYMPTOM_WORDS + r")\b"
         r"|^(?:\w+\s+)?(?:with\s+)?(?:these|this|the)\s+(?:\w+\s+)?(?:" + SYMPTOM_WORDS + r")\b(?:\s+\S+)?",
         re.IGNORECASE,
-    )
+    ),
+    SYMPTOM_CUES,
+    spans_only=True,
 )
 #: A symptom in a clause that only says when: "sat with me when I was tired".
 WHEN_CLAUSE = re.compile(r"\bwhen\s+I\s+(?:was|am|felt|feel)\b", re.IGNORECASE)

@@ -147,13 +147,13 @@ PUBLIC_TYPES = frozenset(
 EMAIL_ADDRESS = Cued(
     re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"), "@"
 )
-SPELLED_EMAIL = Cued(
+SPELLED_EMAIL = Cued(  # case-sensitive, so that it is looked for in the text as written
     re.compile(
-        r"(?<![\w.])[A-Za-z0-9][\w.%+-]*\s*(?:\(at\)|\[at\]|\s+at\s+|\s+AT\s+)\s*[A-Za-z0-9-]+"
-        r"\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\s+DOT\s+)\s*(?:com|org|net|co|uk|es|fr|de|ie|io|me|info|edu)\b",
-        re.IGNORECASE,
+        r"(?<![\w.])[A-Za-z0-9][\w.%+-]*\s*(?:\((?:at|AT)\)|\[(?:at|AT)\]|\s+(?:at|AT|At)\s+)\s*[A-Za-z0-9-]+"
+        r"\s*(?:\((?:dot|DOT)\)|\[(?:dot|DOT)\]|\s+(?:dot|DOT|Dot)\s+)\s*(?:com|org|net|co|uk|es|fr|de|ie|io|me|"
+        r"info|edu|COM|ORG|NET)\b"
     ),
-    "dot",
+    "dot DOT Dot",
 )
 ROLE_MAILBOXES = words(
     "info enquiries enquiry inquiries inquiry helpline help support contact contactus hello admin "

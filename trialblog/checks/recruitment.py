@@ -212,12 +212,12 @@ URGE = Cued(
         rf"|\b(?:tell|ask|get|encourage|urge)\s+(?:\w+\s+){{1,4}}?to\s+{_JOIN}"
         rf"|\b{_JOIN}\s+(?:\S+\s+){{0,4}}?{_NOW}"
         r"|\bwhat\s+are\s+(?:you|u)\s+waiting\s+for\b|\bdon['’]?t\s+(?:miss\s+(?:out|this)|wait|hesitate)\b"
-        r"|\b(?:act\s+(?:now|fast|quickly|today)|hurry|go\s+for\s+it|just\s+do\s+it|on\s+the\s+fence)\b"
+        r"|\b(?:act\s+(?:now|fast|quickly|today)|hurry|on\s+the\s+fence)\b"
         r"|\bwon['’]?t\s+regret\b",
         re.IGNORECASE,
     ),
     "sign join enro apply register volunteer part involved get put waiting miss wait hesitate act hurry"
-    " go do fence regret",
+    " fence regret",
     spans_only=True,
 )
 
@@ -232,9 +232,9 @@ def check(doc: Document) -> Iterator[Finding]:
         return
     for segment in doc.segments:  # a writer's own recruiting: the same advice, as a warning
         sentences = segment.sentences()
+        urged = [URGE.search(segment.plain[a:b]) is not None for a, b in sentences]
         for i, (start, end) in enumerate(sentences):
-            near = sentences[max(0, i - 1) : i + 2]
-            if any(URGE.search(segment.plain[a:b]) for a, b in near):
+            if any(urged[max(0, i - 1) : i + 2]):
                 for finding in _sentence(doc, segment, start, end, subject_claim):
                     yield replace(finding, severity=Severity.WARNING)
 

@@ -57,6 +57,16 @@ def folded(text: str) -> str:
     return text.lower()
 
 
+#: Texts this long or shorter (a sentence) are looked at through their trigrams.
+SHORT = 200
+
+
+@lru_cache(maxsize=256)  # a sentence is asked about by many patterns in turn
+def trigrams(text: str) -> frozenset[str]:
+    """Every three characters in a row in ``text``."""
+    return frozenset([text[i : i + 3] for i in range(len(text) - 2)])
+
+
 #: What stays as written when a pattern is put in lower case: escapes and group names.
 ESCAPE_OR_NAME = re.compile(r"(\\.|\(\?P[<=]\w+)|[A-Z]")
 #: What a pattern put in lower case must not have: inline flags (``(?-i:...)``), back-references
@@ -92,9 +102,13 @@ class Cued:
     With ``spans_only``, a case-insensitive pattern is run as :func:`in_lower_case` on the
     folded text, which takes about half the time: its matches' positions are as in the text,
     but their letters are in lower case, so only their spans (and truth) are to be used.
+
+    When every cue has three characters or more, their first three (``heads``) are first looked
+    up among a sentence's :func:`trigrams`, which its many patterns share: a sentence without
+    any is answered without looking for each cue.
     """
 
-    __slots__ = ("pattern", "cues", "fold", "lowered")
+    __slots__ = ("pattern", "cues", "fold", "lowered", "heads")
 
     def __init__(self, pattern: re.Pattern[str], cues: str | Iterable[str], spans_only: bool = False) -> None:
         self.pattern = pattern
@@ -102,14 +116,23 @@ class Cued:
         cased = any(cue.lower() != cue.upper() for cue in self.cues)
         self.fold = cased and bool(pattern.flags & re.IGNORECASE)
         self.lowered = in_lower_case(pattern) if spans_only else None
+        long_cues = all(len(cue) >= 3 for cue in self.cues)
+        self.heads = frozenset(cue[:3] for cue in self.cues) if long_cues else None
 
     def __repr__(self) -> str:
         return f"Cued({self.pattern.pattern[:40]!r}..., {' '.join(self.cues)!r})"
+
+    def absent(self, grams: frozenset[str]) -> bool:
+        """True only if no cue's first three characters are among ``grams`` (the :func:`trigrams`
+        of the text as looked at: folded when the pattern folds): the pattern cannot match."""
+        return self.heads is not None and self.heads.isdisjoint(grams)
 
     def possible(self, text: str) -> bool:
         """False only if the pattern cannot match ``text``."""
         if self.fold:
             text = folded(text)
+        if self.heads is not None and len(text) <= SHORT and self.heads.isdisjoint(trigrams(text)):
+            return False
         for cue in self.cues:  # noqa: SIM110 (faster than any() on this hot path)
             if cue in text:
                 return True
