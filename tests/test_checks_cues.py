@@ -115,12 +115,18 @@ def covered(cued: Cued) -> bool:
 
 
 def module_patterns() -> dict[str, Cued]:
-    return {
-        f"{module.__name__.rsplit('.', 1)[1]}.{name}": value
-        for module in (privacy, people, blinding, integrity, deceit, recruitment)
-        for name, value in vars(module).items()
-        if isinstance(value, Cued)
-    }
+    """Every Cued pattern of the checks' modules, alone or in a table of ``(kind, pattern)``."""
+    found = {}
+    for module in (privacy, people, blinding, integrity, deceit, recruitment):
+        short = module.__name__.rsplit(".", 1)[1]
+        for name, value in vars(module).items():
+            if isinstance(value, Cued):
+                found[f"{short}.{name}"] = value
+            elif isinstance(value, tuple) and value and all(
+                isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Cued) for item in value
+            ):
+                found.update({f"{short}.{name}[{i}] {kind}": cued for i, (kind, cued) in enumerate(value)})
+    return found
 
 
 TERMS = [(), CORPUS_ARMS, arm_terms(CORPUS_TRIAL) + CORPUS_ARMS, ("Ölmod 10 mg", "Arm B: low-dose")]
@@ -133,9 +139,9 @@ def document_patterns() -> dict[str, Cued]:
         "silencing.LINE_DIRECTIVE": Cued(silencing.LINE_DIRECTIVE, silencing.DIRECTIVE_CUES[:1]),
         "silencing.FILE_HEADER": Cued(silencing.FILE_HEADER, silencing.DIRECTIVE_CUES[1:]),
     }
+    for i, cued in enumerate(blinding._arm_patterns()):
+        found[f"blinding arm pattern {i}"] = cued
     for terms in TERMS:
-        for i, cued in enumerate(blinding._arm_patterns(terms)):
-            found[f"blinding arm pattern {i} {terms}"] = cued
         found[f"recruitment subject claim {terms}"] = recruitment._subject_claim(terms)
     return found
 

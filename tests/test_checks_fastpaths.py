@@ -117,8 +117,12 @@ def test_names_are_found_once_and_the_same_for_every_rule(text, own_names):
     assert [f.column - 1 for f in found] == expected
 
 
-def test_arm_and_trial_patterns_are_compiled_once_per_trial():
-    assert blinding._arm_patterns(("Velanimod",)) is blinding._arm_patterns(("Velanimod",))
+def test_arm_patterns_are_compiled_once_and_a_trials_arm_names_masked_in_place():
+    assert blinding._arm_patterns() is blinding._arm_patterns()
+    mask = blinding._term_mask(("Velanimod 0.5 mg", "Velanimod"))
+    assert mask is blinding._term_mask(("Velanimod 0.5 mg", "Velanimod"))
+    masked = blinding._masked("On velanimod 0.5 mg, not Velanimodx.", mask)
+    assert masked == "On " + "q" * 16 + ", not Velanimodx." and len(masked) == len("On velanimod 0.5 mg, not Velanimodx.")
     first = blinding._you_too(frozenset({"AURORA", "AURORA-MS"}))
     assert first is blinding._you_too(frozenset({"AURORA-MS", "AURORA"}))
     assert first.search("if you're on AURORA too")

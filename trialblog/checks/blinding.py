@@ -15,7 +15,7 @@ from functools import lru_cache
 from .documents import Document, Kind
 from .findings import Finding, Severity
 from .rules import define
-from .text import DIGIT, Cued, Segment, folded, folded_search, trigrams, words
+from .text import DIGIT, Cued, Segment, folded_search, words
 
 GUESS = define(
     "blinding.arm-guess",
@@ -42,6 +42,10 @@ PROBE = define(
     "take it out, and tell the study team: finding out your arm spoils your results, and others may copy it",
 )
 
+#: A trial's own arm and intervention names, as :func:`_masked` writes them: the same patterns
+#: serve every trial.
+TERM = "q"
+ARM_TERM = rf"{TERM * 3}{TERM}*(?!\s+(?:study|trial|leaflet|sheet))"
 _PLACEBO = r"placebos?(?![- ](?:effect|response|controlled|control\b|tablets?\s+are\s+made))"
 _GOOD = r"real|actual|proper|true|genuine|active|good|right"
 _DRUG_WORDS = (
@@ -55,15 +59,18 @@ STRONG_ARM = (
     rf"(?:{_GOOD})\s+(?:{_DRUG_WORDS})|(?:fake|dud|pretend)\s+(?:ones?|pills?|tablets?|drug|medicine|stuff)|"
     r"(?:treatment|drug|control|experimental|intervention|comparator|active|placebo|medicine|high[- ]dose|"
     r"low[- ]dose|\d+\s?mg)\s+(?:arm|group)|(?:high|higher|low|lower|top|full)\s+dose|"
-    r"(?:arm|group)\s+(?:with|of|on)\s+the\s+(?:\w+\s+)?(?:drug|medicine|medication|placebo)"
+    r"(?:arm|group)\s+(?:with|of|on)\s+the\s+(?:\w+\s+)?(?:drug|medicine|medication|placebo)|"
+    r"(?:stuff|ones?|drug|pills?|tablets?|medicine)\s+that\s+(?:actually\s+)?(?:works?|does\s+something)|"
+    + ARM_TERM
 )
 WEAK_ARM = r"(?:study|trial)\s+(?:drug|medication|medicine)|drug|medication|medicine|it"
-#: What every guess names: an arm, the drug, a group, or the writer on or in something.
-GUESS_GATE = r"\b(?:drugs?|medicine|medication|meds|groups?|arms?|on\s+it|I['’]?m\s+(?:on|in)|I\s+am\s+(?:on|in))\b"
+#: What every guess names: an arm, the drug, a group, or the writer on or in something (single
+#: spaces: the phrases are cues, which must be spelled out).
+GUESS_GATE = r"\b(?:drugs?|medicine|medication|meds|groups?|arms?|on it|I['’]?m (?:on|in)|I am (?:on|in))\b"
 #: Every arm STRONG_ARM or WEAK_ARM names has one of these words.
 ARM_CUES = (
     "placebo sugar dummy salt saline sham real actual proper true genuine active good right fake dud pretend"
-    " arm group dose drug med it"
+    " arm group dose drug med it qqq work something"
 )
 FIRST_PERSON = re.compile(r"\b(?:I|I['’]?m|I['’]ve|I['’]d|me|my|mine|myself|for\s+me)\b", re.IGNORECASE)
 CERTAIN = folded_search(
@@ -141,7 +148,7 @@ EVIDENCE = folded_search(
     re.compile(
         r"\b(?:(?:every|all\s+the)\s+signs?|signs?\s+(?:say|says|point)|everything\s+points|points?\s+to|"
         r"verdict|conclusion|my\s+(?:gut|instinct|money|bet|guess|prediction|impression|feeling)|"
-        r"(?:gut|instinct)\s+(?:says|tells))\b",
+        r"(?:gut|instinct)\s+(?:says|tells)|(?:symptoms?|body|results?)\s+(?:say|says|tell|tells|point|points|scream|screams))\b",
         re.IGNORECASE,
     )
 )
@@ -196,7 +203,8 @@ OPENING_A_PACK = re.compile(r"^open\w*\s+(?:\S+\s+){0,5}?(?:boxe?s?|kits?|packs?
 PROBE_LEVELS = Cued(
     re.compile(
         r"\b(?:private(?:ly)?|at-home|home|own)\s+(?:blood\s+)?(?:tests?|lab|labs|clinic|kit|bloods|blood\s+work)\b|"
-        r"\b(?:lymphocyte|white\s+(?:blood\s+)?cell|full\s+blood)\s+counts?\b|\bfinger-?prick|\btest\s+kit\b|"
+        r"\b(?:lymphocyte|white\s+(?:blood\s+)?cell|full\s+blood)\s+(?:counts?|tests?)\b|\bfinger-?prick|\btest\s+kit\b|"
+        r"\bprivate(?:ly)?\s+(?:\w+\s+)?tests?\b|"
         r"\blymphocytes\b|\bwhite\s+(?:blood\s+)?cells\b",
         re.IGNORECASE,
     ),
@@ -240,10 +248,11 @@ PROBE_PURPOSE = Cued(
         r"\bto\s+(?:see|find\s+out|check|know|work\s+out|figure\s+out|tell|confirm|settle|prove|crack|"
         r"determine|identify|compare)\b[^.!?]{0,40}?\b(?:if|whether|which|what|with)\b[^.!?]{0,40}?"
         r"\b(?:arm|group|placebo|real|active|brand\w*|manufacturer['’]?s?|drug|medicine|the\s+ones|lymphocytes|"
-        r"recogni[sz]\w*|identif\w*|what\s+I['’]?m\s+on)\b|\bjust\s+to\s+know\b|\bthen\s+I['’]ll\s+know\b",
+        r"recogni[sz]\w*|identif\w*|kits?|boxes|codes?|what\s+I['’]?m\s+on)\b|\bjust\s+to\s+know\b|\bthen\s+I['’]ll\s+know\b",
         re.IGNORECASE,
     ),
-    "arm group placebo real active brand manufactur drug medicine ones lymphocytes recogni identif what know",
+    "arm group placebo real active brand manufactur drug medicine ones lymphocytes recogni identif kit box code"
+    " what know",
     spans_only=True,
 )
 #: Wanting to know, explaining why not to, or someone else doing it: no attempt of the writer's.
@@ -362,7 +371,8 @@ TELL_ME_YOURS = Cued(
 )
 #: Telling readers or other participants which arm they are in: "you're on it", "the ones with the rash are".
 OTHERS = (
-    r"\b(?:you['’]?re|you\s+are|ur|you['’]ll\s+be|you\s+must\s+be|they['’]?re|they\s+are|(?:\w+\s+)?ones\s+"
+    r"\b(?:you['’]?re|you\s+are|ur|you['’]ll\s+be|you\s+must\s+be|they['’]?re|they\s+are|we['’]?re\s+all|"
+    r"we\s+are\s+all|(?:\w+\s+)?ones\s+"
     r"(?:\S+\s+){0,4}?are|(?:kits?|codes?|boxe?s?|numbers?)\s+(?:\S+\s+){0,3}?are|whoever['’]?s?\s+(?:\S+\s+){0,5}?is|"
     r"(?:people|those)\s+(?:in\s+\S+\s+\S+\s+)?(?:with|who|getting|having)\s+(?:\S+\s+){0,6}?are)\s+(?:all\s+|probably\s+|definitely\s+|obviously\s+|also\s+)?"
     r"(?:on\s+|in\s+)?(?:the\s+|a\s+|my\s+)?"
@@ -410,11 +420,13 @@ CODE = re.compile(
 def check(doc: Document) -> Iterator[Finding]:
     if doc.kind is not Kind.DIARY or not doc.blinded:
         return
-    patterns = _arm_patterns(doc.arm_terms)
+    patterns = _arm_patterns()
     you_too = _you_too(frozenset(_trial_names(doc)))
+    mask = _term_mask(doc.arm_terms)
     for segment in doc.segments:
+        text = segment.plain if mask is None else _masked(segment.plain, mask)
         for start, end in segment.sentences():
-            yield from _sentence(doc, segment, start, end, patterns, you_too)
+            yield from _sentence(doc, segment, text, start, end, patterns, you_too)
         if DIGIT.search(segment.plain):  # a kit number has a digit
             yield from _kit_numbers(doc, segment)
 
@@ -451,14 +463,27 @@ def _you_too(names: frozenset[str]) -> Cued:
     return Cued(re.compile(YOU_TOO + alternatives + r")\b", re.IGNORECASE), "you")
 
 
-@lru_cache(maxsize=256)
-def _arm_patterns(terms: tuple[str, ...]) -> tuple[Cued, ...]:
-    """Patterns naming an arm, with the trial's own ``terms`` among the arms: being on one, the
-    arm, "it is" one, being on the drug (weakly named), a crowd of one arm's people, and others
-    said to be on one. A match of any has an ARM_CUES word or a term in it."""
-    strong = STRONG_ARM + "".join(f"|{re.escape(t)}(?!\\s+(?:study|trial|leaflet|sheet))" for t in terms)
+@lru_cache(maxsize=256)  # a site's posts share a few trials: compiled once per trial
+def _term_mask(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The trial's own arm and intervention names, longest first, to be masked as arms."""
+    if not terms:
+        return None
+    return re.compile("|".join(rf"\b{re.escape(t)}\b" for t in terms), re.IGNORECASE)
+
+
+def _masked(text: str, mask: re.Pattern[str]) -> str:
+    """``text`` with each of the trial's own arm names written as ``TERM`` letters, as long."""
+    return mask.sub(lambda m: TERM * len(m.group()), text)
+
+
+@lru_cache(maxsize=1)
+def _arm_patterns() -> tuple[Cued, ...]:
+    """Patterns naming an arm (a trial's own names masked as ARM_TERM): being on one, the arm,
+    "it is" one, being on the drug (weakly named), a crowd of one arm's people, others said to
+    be on one, and the gate every guess passes. A match of any has an ARM_CUES word in it."""
+    strong = STRONG_ARM
     flags = re.IGNORECASE
-    cues = ARM_CUES.split() + [folded(t) if t.isascii() else "" for t in terms]  # "": always look
+    cues = ARM_CUES.split()
     arm = rf"(?:{strong})\b"
     return (
         Cued(re.compile(rf"{BEING_ON}{arm}|{ON_THE_DRUG}", flags), cues),
@@ -482,19 +507,22 @@ def _clauses(sentence: str) -> Iterator[tuple[int, str]]:
 def _sentence(
     doc: Document,
     seg: Segment,
+    text: str,
     start: int,
     end: int,
     patterns: tuple[Cued, ...],
     you_too: Cued,
 ) -> Iterator[Finding]:
-    sentence = seg.plain[start:end]
+    """Findings of the sentence at ``start:end`` of ``text`` (the segment's prose, arm names masked)."""
+    sentence = text[start:end]
+    shown = _quote(seg.plain[start:end])
     armed = patterns[6].search(sentence) is not None
     if armed and (at := _guess(sentence, patterns)) is not None:
-        yield doc.finding(GUESS, seg, start + at, f"guesses or states your arm: {_quote(sentence)}")
+        yield doc.finding(GUESS, seg, start + at, f"guesses or states your arm: {shown}")
     if (at := _probe(sentence)) is not None:
-        yield doc.finding(PROBE, seg, start + at, f"tries to find out the arm: {_quote(sentence)}")
+        yield doc.finding(PROBE, seg, start + at, f"tries to find out the arm: {shown}")
     if _invites(sentence, patterns, you_too, armed):
-        yield doc.finding(COMPARE, seg, start, f"invites readers to compare notes: {_quote(sentence)}")
+        yield doc.finding(COMPARE, seg, start, f"invites readers to compare notes: {shown}")
 
 
 def _guess(sentence: str, patterns: tuple[Cued, ...]) -> int | None:

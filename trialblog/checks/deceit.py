@@ -26,7 +26,8 @@ PROTOCOL = re.compile(
     r"prescriptions?|treatments?|therap\w+|remed\w+|\w+(?:pressants?|killers?|biotics?|statins?)|relapses?|flares?|seizures?|symptoms?|side[- ]effects?|history|conditions?|diagnos\w+|"
     r"illness|infections?|covid|pregnan\w*|baby|drink\w*|alcohol|smok\w+|joint|weed|cannabis|drugs|"
     r"depress\w*|anxiety|panic|mental\s+health|palpitations|heart|blood\s+pressure|sugar|glucose|weight|"
-    r"BMI|age|dates?|A&E|hospital|fall|asthma|migraines?|pain|surgery|operation|scan)\b",
+    r"BMI|age|dates?|A&E|hospital|fall|asthma|migraines?|pain|surgery|operation|scan|epilep\w*|cancer|diabet\w*|"
+    r"arthritis|illness|disease|infections?|stable)\b",
     _I,
 )
 #: The writer's own account: the first person, or a diary's dropped subject.
@@ -45,7 +46,7 @@ COMMAND = re.compile(
     r"(?:^|[:;,—–-]\s*|\?\s+|\b(?:tip|advice|trick|so|then|and|just|simply|obviously|honestly|better\s+not\s+to|"
     r"whatever\s+you\s+do)\W+)(?:just\s+|simply\s+|then\s+|obviously\s+|honestly\s+)?"
     r"(?:don['’]?t|never|leave|keep|hide|conceal|downplay|play|lie|fib|fudge|round|skip|gloss|say|tell|tick|"
-    r"give|put|write|fast|drink|stop|exaggerate|lowball|make|knock|shave|shift|move|backfill|fill|throw|bin|"
+    r"give|put|write|fast|drink|stop|exaggerate|lowball|make|knock|shave|shift|move|backfill|fill|throw|bin|answer|"
     r"pop|push|return|enrol+|sign|join|look|go|avoid|chuck|dump|flush)\b",
     _I,
 )
@@ -85,12 +86,13 @@ IDIOM = re.compile(
 #: Undone or honest: a negation before the act, an accident, the study team told.
 #: A negation just before the act: "not to throw away", "you can't be in two trials".
 NEGATED = re.compile(
-    r"\b(?:not\s+to|never\s+to|mustn['’]?t|can['’]?t|cannot|won['’]?t|wouldn['’]?t|shouldn['’]?t|must\s+not)\b"
-    r"[^.!?;,]{0,12}$",
+    r"\b(?:not\s+to|never\s+to|mustn['’]?t|can['’]?t|cannot|won['’]?t|wouldn['’]?t|shouldn['’]?t|must\s+not|"
+    r"(?:don['’]?t|do\s+not|never)\s+want\s+to|refuse\s+to)\b[^.!?;,]{0,12}$",
     _I,
 )
 UNDONE = re.compile(
-    r"\b(?:against\s+the\s+rules|not\s+allowed|not\s+until|years\s+apart|not\s+at\s+the\s+same\s+time|"
+    r"\b(?:(?:nurse|doctor|pharmacist|team|leaflet|protocol)\s+(?:said|says|told\s+(?:me|us)|asked|advised)\s+to|"
+    r"against\s+the\s+rules|not\s+allowed|not\s+until|years\s+apart|not\s+at\s+the\s+same\s+time|"
     r"by\s+accident|accidentally|by\s+mistake|as\s+instructed|with\s+the\s+pharmacy['’]s\s+blessing|"
     r"(?:said|says)\s+(?:that['’]?s|it['’]?s|it\s+was|was)\s+fine|told\s+the\s+(?:pharmacist|nurse|team|"
     r"study\s+\w+)\s+so|why\s+people|explained\s+why|tempted\s+to|tempting\s+to)\b",
@@ -136,6 +138,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
                 r"admit\w*|report\w*|declar\w+|volunteer|put|write\s+(?:it\s+|them\s+|that\s+)?down|own\s+up|"
                 r"say\s+anything|say\s+a\s+word|let\s+(?:them|anyone|the\s+\w+)\s+know)\b"
                 r"|(?:^|[,;:]\s*|\bjust\s+)(?:don['’]?t|do\s+not|never)\s+say(?=\s*(?:[.,;!]|$))"
+            r"|\bdon['’]?t\s+be\s+(?:daft|silly|stupid|mad|an?\s+idiot)\s+and\s+(?:tell|mention|admit|list)"
                 r"|\bwithout\s+(?:saying|telling|mentioning)\s+(?:anything|anyone|them|a\s+word)\b|\blet\s+on\b",
                 _I,
             ),
@@ -153,6 +156,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
                 r"(?:shav|knock)\w*\s+(?:\S+\s+){0,4}?off|backdat\w+|(?:shift|mov)(?:e|ed|ing)?\s+(?:the\s+)?date|"
                 r"(?:make|makes|making)\s+(?:your|my|the)\s+\w+\s+(?:sound|look|seem)|look\s+as\s+\w+\s+as\s+possible|"
                 r"halv(?:e|ed|ing)\s+(?:my\s+|your\s+|the\s+)?(?:doses?|tablets?|pills?|medication|it|that)|"
+            r"pretend(?:ed|ing)?\s+(?:that\s+)?(?:I|I['’]d|you|you['’]d|my|your)\b|"
                 r"cut\s+(?:it|that|them)\s+in\s+half)\b"
                 r"|\b(?:say|tell\s+them|tell\s+the\s+\w+|tick|put\s+down|answer|give)\s+(?:that\s+)?"
                 r"(?:you(?:['’]ve|\s+have|['’]re|\s+are|['’]d)?\s+(?:never|not|quit|stopped|don['’]?t|took|taken|"
@@ -162,7 +166,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
                 _I,
             ),
             "lie lied lying fib fudg exaggerat lowball downplay play round shav knock backdat shift mov make"
-            " look say tell tick put answer give halv cut",
+            " making look say tell tick put answer give halv cut pretend",
             spans_only=True,
         ),
     ),
@@ -178,10 +182,11 @@ ACTS: tuple[tuple[str, Cued], ...] = (
                 r"[^.!?]{0,60}?(?:\beven\s+(?:though|if)\b|\bthough\b|\bbut\s+(?:really|actually|it|I)\b|"
                 r"\bwhich\s+(?:isn['’]?t|wasn['’]?t|is\s+not|was\s+not)\b|\bnot\s+(?:strictly\s+)?true\b|\ba\s+(?:bit\s+of\s+a\s+)?stretch\b|"
                 r"\bwhen\s+(?:really|in\s+fact)\b)"
-                r"|\b(?:actually|really|in\s+fact)\b[^.!?]{0,40}?\bbut\s+I\s+(?:wrote|put|said|told|ticked|gave|entered)\b",
+                r"|\b(?:actually|really|in\s+fact)\b[^.!?]{0,40}?\bbut\s+I\s+(?:wrote|put|said|told|ticked|gave|entered)\b"
+                r"|\b(?:say|tell\s+them|tell\s+the\s+\w+)\s+(?:that\s+)?you\b[^.!?]{0,50}?\beven\s+(?:if|though)\s+you\b",
                 _I,
             ),
-            "said says told wrote put ticked answered claimed tell actually really fact",
+            "said says told wrote put ticked answered claimed tell actually really fact say",
             spans_only=True,
         ),
     ),
@@ -219,7 +224,8 @@ ACTS: tuple[tuple[str, Cued], ...] = (
                 rf"\b(?:bin|binned|binning|flush\w*|dispos\w+|get\s+rid\s+of|got\s+rid\s+of)\s+(?:of\s+)?(?:\S+\s+){{0,3}}?"
                 rf"{_DOSES}\b{_NOT_A_DOSE}"
                 rf"|\b(?:throw\w*|threw|tip\w*|chuck\w*|dump\w*|push\w*|pop\w*)\s+(?:\S+\s+){{0,3}}?{_DOSES}\b{_NOT_A_DOSE}"
-                r"\s+(?:\S+\s+){0,2}?(?:away|out|in(?:to)?\s+(?:the|a)\s+(?:\w+\s+)?bin)\b"
+                r"\s+(?:\S+\s+){0,2}?(?:away|out|in(?:to)?\s+(?:the|a)\s+(?:\w+\s+)?bin|before\s+(?:the|your|my)\s+"
+            r"(?:visit|count|pill\s+count))\b"
                 rf"|\b(?:throw\w*|threw|tip\w*|chuck\w*|dump\w*)\s+(?:away|out)\s+(?:\S+\s+){{0,3}}?{_DOSES}\b{_NOT_A_DOSE}"
                 r"|\b(?:put|drop|tip|throw)\w*\s+(?:them|it)\s+in(?:to)?\s+the\s+(?:\w+\s+)?bin\b"
                 r"|\b(?:goes|go|went|pour\w*|tip\w*|flush\w*|put\w*)\s+(?:\S+\s+){0,3}?down\s+the\s+(?:sink|toilet|loo|drain)\b"
@@ -249,7 +255,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
                 r"(?:in\s+one\s+sitting|all\s+at\s+once|at\s+once|from\s+memory|(?:the\s+(?:night|morning)\s+)?before\s+"
                 r"(?:the|my|your)\s+visit)\b"
                 r"|\b(?:made\s+up|make\s+up|making\s+up|invent\w*|copied|backfill\w*|fake\w*|fabricat\w+)\s+"
-                r"(?:\S+\s+){0,4}?(?:e-)?(?:scores?|entries|numbers|symptoms?|diary|days|answers|data|readings)\b"
+                r"(?:\S+\s+){0,6}?(?:e-)?(?:scores?|entries|numbers|symptoms?|diary|days|answers|data|readings)\b"
                 r"|\b(?:put|type|enter)\s+in\s+(?:\S+\s+){0,2}?(?:numbers|scores|answers|entries|readings)\b"
                 r"|\b(?:scores?|entries|numbers|diary|card|answers|readings)\s+(?:\S+\s+){0,4}?(?:were|was|is|are)\s+"
                 r"(?:all\s+)?(?:made\s+up|invented|fake|pure\s+fiction|fiction)\b|\bpure\s+fiction\b"
@@ -409,7 +415,9 @@ def _counts(kind: str, sentence: str, match: re.Match[str], context: str) -> boo
         or not DOSE.search(context)
     ):
         return False
-    if IDIOM.search(found) or UNDONE.search(sentence, max(0, match.start() - 40), match.end() + 60):
+    if IDIOM.search(sentence, max(0, match.start() - 20), match.end() + 10) or UNDONE.search(
+        sentence, max(0, match.start() - 40), match.end() + 60
+    ):
         return False
     if NEGATED.search(before) or (
         kind == "misstate" and re.search(r"\b(?:don['’]?t|do\s+not|never|not|no)\s+$", before, _I)

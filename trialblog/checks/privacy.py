@@ -276,6 +276,8 @@ AGE_OVER_89 = Cued(
         r"patient|cousin|brother|sister))\s+(?:is|was|turns|is\s+now))\s+"
         r"(?P<age>9\d|1[01]\d)\b(?!\s*(?:%|mg|ml|kg|minutes|mins|hours|days|weeks|times|percent|degrees|over|bpm|mmhg|\.\d|/))"
         r"|\b(?P<age2>9\d|1[01]\d)[- ]years?[- ]old\b"
+        r"|\b(?:great-)*(?:gran\w*|nan|nana|grandpa|grandad|grandfather|grandmother)\s+(?:is|was|turns|turned|is\s+now)\s+"
+        r"(?P<age4>9\d|1[01]\d)\b"
         r"|\b(?:neighbou?r|friend|mum|mom|mother|dad|father|gran\w*|nan|grandpa|grandad|grandma|uncle|aunt|"
         r"husband|wife|patient|lady|man|woman)\s*,\s*(?P<age3>9\d|1[01]\d)\s*,",
         re.IGNORECASE,
@@ -536,7 +538,7 @@ def _birth_dates(
 def _ages(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:
     for m in AGE_OVER_89.finditer(text):
         if _claim(m.span(), taken):
-            age = m.group("age") or m.group("age2") or m.group("age3")
+            age = m.group("age") or m.group("age2") or m.group("age3") or m.group("age4")
             yield doc.finding(AGE, seg, m.start(), f"an age over 89 ({age})")
 
 
