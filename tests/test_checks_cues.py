@@ -108,10 +108,10 @@ def _covered_item(op, av, cues: tuple[str, ...], fold: bool) -> bool:
 
 
 def covered(cued: Cued) -> bool:
-    if "" in cued.cues:
-        return True
+    """Whether every match has a cue of each of the pattern's lists of cues."""
     fold = bool(cued.pattern.flags & re.IGNORECASE)
-    return _covered(_parser.parse(cued.pattern.pattern, cued.pattern.flags).data, cued.cues, fold)
+    parsed = _parser.parse(cued.pattern.pattern, cued.pattern.flags).data
+    return all("" in cues or _covered(parsed, cues, fold) for cues in (cued.cues, *cued.also))
 
 
 def module_patterns() -> dict[str, Cued]:
@@ -154,6 +154,14 @@ def test_the_checks_have_cued_patterns():
 def test_every_match_has_a_cue(name: str):
     cued = {**module_patterns(), **document_patterns()}[name]
     assert covered(cued), f"{name}: some match has none of {cued.cues}"
+
+
+def test_the_proof_checks_every_list_of_cues():
+    both = re.compile(r"\bfill(?:ed)?\s+(?:\w+\s+)?from\s+memory", re.I)
+    assert covered(Cued(both, "fill", also=["memory"]))
+    assert not covered(Cued(both, "fill", also=["memory", "week"]))
+    cued = Cued(both, "fill", spans_only=True, also=["memory"])
+    assert cued.search("Filled it from memory") and not cued.possible("filled it on the bus")
 
 
 def test_the_proof_finds_a_missing_cue():

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .documents import Document, Kind
 from .findings import Finding, Severity
 from .rules import define
-from .text import DIGIT, Cued, Segment, folded_search, words
+from .text import DIGIT, Cued, CueIndex, Segment, folded_search, words
 
 GUESS = define(
     "blinding.arm-guess",
@@ -203,12 +203,18 @@ OPENING_A_PACK = re.compile(r"^open\w*\s+(?:\S+\s+){0,5}?(?:boxe?s?|kits?|packs?
 PROBE_LEVELS = Cued(
     re.compile(
         r"\b(?:private(?:ly)?|at-home|home|own)\s+(?:blood\s+)?(?:tests?|lab|labs|clinic|kit|bloods|blood\s+work)\b|"
-        r"\b(?:lymphocyte|white\s+(?:blood\s+)?cell|full\s+blood)\s+(?:counts?|tests?)\b|\bfinger-?prick|\btest\s+kit\b|"
-        r"\bprivate(?:ly)?\s+(?:\w+\s+)?tests?\b|"
-        r"\blymphocytes\b|\bwhite\s+(?:blood\s+)?cells\b",
+        r"\b(?:lymphocyte|white\s+(?:blood\s+)?cell|full\s+blood)\s+(?:counts?|tests?)\b|\btest\s+kit\b|"
+        r"\bprivate(?:ly)?\s+(?:\w+\s+)?tests?\b",
         re.IGNORECASE,
     ),
-    "private home own count finger test lymphocytes cells",
+    "test lab clinic kit blood count",
+    spans_only=True,
+    also=["private home own lymphocyte cell blood test"],
+)
+#: ... and the markers of the drug's effect that such a test would read.
+PROBE_MARKERS = Cued(
+    re.compile(r"\bfinger-?prick|\blymphocytes\b|\bwhite\s+(?:blood\s+)?cells\b", re.IGNORECASE),
+    "finger lymphocytes cells",
     spans_only=True,
 )
 #: Measuring the study drug in one's own blood: an attempt whatever the reason given.
@@ -254,6 +260,7 @@ PROBE_PURPOSE = Cued(
     "arm group placebo real active brand manufactur drug medicine ones lymphocytes recogni identif kit box code"
     " what know",
     spans_only=True,
+    also=["see find check know work figure tell confirm settle prove crack determin identif compar"],
 )
 #: Wanting to know, explaining why not to, or someone else doing it: no attempt of the writer's.
 NO_ATTEMPT = folded_search(
@@ -287,6 +294,7 @@ COMPARE_NOTES = Cued(
     ),
     "notes effects symptoms reactions experiences results stories number code counts levels readings rates",
     spans_only=True,
+    also=["compar swap shar pool match post list send reply comment drop collect gather report chart spreadsheet tell give"],
 )
 READERS = re.compile(
     r"\b(?:let['’]?s|we|us|you|your|yours|anyone|everyone|everybody|everyone['’]s|everybody['’]s|readers?|"
@@ -294,22 +302,46 @@ READERS = re.compile(
     r"below|send\s+me)\b",
     re.IGNORECASE,
 )
-WORK_OUT = Cued(
-    re.compile(
-        r"\b(?:work\s+out|figure\s+out|find\s+out|guess|deduce|crack|decode|tell|determine|identify|spot|"
-        r"see|narrow\s+down|solve)\s+(?:\w+\s+){0,1}?(?:which|what|who|who['’]s|whether|if)\s+(?:\S+\s+){0,4}?"
-        r"(?:arms?|groups?|placebo|real|active|drug|on\s+what|is\s+on|got|are\s+on|['’]re\s+on|"
-        r"we['’]re\s+in|you['’]re\s+in|they['’]re\s+in)\b"
-        r"|\b(?:work|figure|suss|sort|puzzle)\s+out\s+(?:the|our|your|their|everyone['’]s)\s+(?:\w+\s+)?"
-        r"(?:arms?|groups?|codes?|allocations?)\b|\b(?:guess|solve|crack)\s+(?:the|our|your|their)\s+"
-        r"(?:\w+\s+)?(?:arms?|groups?|codes?)\b|\bwho['’]?s\s+on\s+what\b|\bwho\s+(?:is\s+on|got)\s+what\b|"
-        r"\bwhat\s+(?:you['’]?re|ur|you\s+are)\s+on\b|\btell\s+you\s+(?:your|which|what)\s+(?:\w+\s+)?(?:group|arm)\b"
-        r"|\blet['’]?s\s+(?:all\s+)?(?:compare|swap|pool|share)\b",
-        re.IGNORECASE,
+#: Working out who is on what, said several ways, each looked for where its words are.
+WORK_OUT: tuple[Cued, ...] = (
+    Cued(
+        re.compile(
+            r"\b(?:work\s+out|figure\s+out|find\s+out|guess|deduce|crack|decode|tell|determine|identify|spot|"
+            r"see|narrow\s+down|solve)\s+(?:\w+\s+){0,1}?(?:which|what|who|who['’]s|whether|if)\s+(?:\S+\s+){0,4}?"
+            r"(?:arms?|groups?|placebo|real|active|drug|on\s+what|is\s+on|got|are\s+on|['’]re\s+on|"
+            r"we['’]re\s+in|you['’]re\s+in|they['’]re\s+in)\b",
+            re.IGNORECASE,
+        ),
+        "work fig find guess deduc crack decod tell determin identif spot see narrow solv",
+        spans_only=True,
+        also=["which what who whether if"],
     ),
-    "work fig find guess deduc crack decod tell determin identif spot see narrow solv suss sort puzzle who what"
-    " let",
-    spans_only=True,
+    Cued(
+        re.compile(
+            r"\b(?:work|figure|suss|sort|puzzle)\s+out\s+(?:the|our|your|their|everyone['’]s)\s+(?:\w+\s+)?"
+            r"(?:arms?|groups?|codes?|allocations?)\b|\b(?:guess|solve|crack)\s+(?:the|our|your|their)\s+"
+            r"(?:\w+\s+)?(?:arms?|groups?|codes?)\b|\btell\s+you\s+(?:your|which|what)\s+(?:\w+\s+)?(?:group|arm)\b",
+            re.IGNORECASE,
+        ),
+        "arm group code allocation",
+        spans_only=True,
+        also=["work figure suss sort puzzle guess solve crack tell"],
+    ),
+    Cued(
+        re.compile(
+            r"\bwho['’]?s\s+on\s+what\b|\bwho\s+(?:is\s+on|got)\s+what\b|\bwhat\s+(?:you['’]?re|ur|you\s+are)\s+on\b",
+            re.IGNORECASE,
+        ),
+        "what",
+        spans_only=True,
+        also=["who you ur"],
+    ),
+    Cued(
+        re.compile(r"\blet['’]?s\s+(?:all\s+)?(?:compare|swap|pool|share)\b", re.IGNORECASE),
+        "compar swap pool shar",
+        spans_only=True,
+        also=["let"],
+    ),
 )
 INVITE = re.compile(
     r"\b(?:help\s+me|let['’]?s|can\s+we|could\s+we|we\s+can|we\s+could|we['’]ll|we\s+will|together|between\s+us|"
@@ -561,20 +593,22 @@ def _verdict(clause: str, arm: Cued) -> re.Match[str] | None:
     return found[0] if len(words) <= 5 and all(w in VERDICT_WORDS for w in words) else None
 
 
-PROBES = (PROBE_ACT, PROBE_DRUG_LEVELS, PROBE_LEVELS, PROBE_ASK, PROBE_PEEK)
+PROBES = (PROBE_ACT, PROBE_DRUG_LEVELS, PROBE_LEVELS, PROBE_MARKERS, PROBE_ASK, PROBE_PEEK)
+PROBE_INDEX = CueIndex((*PROBES, PROBE_PURPOSE))
 
 
 def _probe(sentence: str) -> int | None:
     """Where the sentence tells of trying to find out an arm (or advises it), if it does."""
-    live = [p for p in PROBES if p.search(sentence)]
-    if not live and not PROBE_PURPOSE.search(sentence):
+    candidates = PROBE_INDEX.candidates(sentence)
+    live = [p for p in candidates if p is not PROBE_PURPOSE and p.search(sentence)]
+    if not live and not (PROBE_PURPOSE in candidates and PROBE_PURPOSE.search(sentence)):
         return None
     for offset, clause in _clauses(sentence):
         for pattern in live:
             hit = pattern.search(clause)
             if not hit or OPENING_A_PACK.match(clause[hit.start() :]):
                 continue
-            if pattern is PROBE_LEVELS and not PROBE_PURPOSE.search(sentence) and not _private(clause):
+            if pattern in (PROBE_LEVELS, PROBE_MARKERS) and not PROBE_PURPOSE.search(sentence) and not _private(clause):
                 continue
             before = clause[: hit.start()]
             if NO_ATTEMPT.search(before) or RETRACTED.search(sentence, offset + hit.end()):
@@ -615,14 +649,19 @@ def _ellipsis(before: str) -> bool:
 def _invites(sentence: str, patterns: tuple[Cued, ...], you_too: Cued, armed: bool) -> bool:
     """Whether the sentence invites readers to pool notes or tells them their arm (``armed``: it
     names an arm, the drug or a group)."""
+    candidates = set(INVITE_INDEX.candidates(sentence))
+
     def has(pattern: Cued) -> bool:
-        return pattern.search(sentence) is not None
+        return pattern in candidates and pattern.search(sentence) is not None
+
+    def works_out() -> bool:
+        return any(has(way) for way in WORK_OUT)
 
     invite = (
-        (has(COMPARE_NOTES) and (READERS.search(sentence) or has(WORK_OUT)))
-        or (has(WORK_OUT) and INVITE.search(sentence))
+        (has(COMPARE_NOTES) and (READERS.search(sentence) or works_out()))
+        or (works_out() and INVITE.search(sentence))
         or has(ANYONE_ELSE)
-        or (has(you_too) and CALL_TO_ACT.search(sentence))
+        or (you_too.search(sentence) and CALL_TO_ACT.search(sentence))
         or (
             has(FELLOW_READERS)
             and (READERS.search(sentence) or sentence.endswith("?"))
@@ -635,6 +674,9 @@ def _invites(sentence: str, patterns: tuple[Cued, ...], you_too: Cued, armed: bo
         or has(LIKE_ME)
     )
     return bool(invite) and not DONT.search(sentence)  # "don't compare notes" (looked for only if invited)
+
+
+INVITE_INDEX = CueIndex((COMPARE_NOTES, *WORK_OUT, ANYONE_ELSE, FELLOW_READERS, ASK_THEIRS, TELL_ME_YOURS, LIKE_ME))
 
 
 def _quote(text: str) -> str:

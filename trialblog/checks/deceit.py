@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .text import Cued, folded, trigrams
+from .text import Cued, CueIndex
 
 _I = re.IGNORECASE
 
@@ -124,6 +124,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             ),
             "leav left keep kept stay",
             spans_only=True,
+            also=["off out quiet schtum mum vague secret wraps yourself myself"],
         ),
     ),
     # ... or not saying it: "don't list your supplements", "didn't mention the CBD"
@@ -134,16 +135,17 @@ ACTS: tuple[tuple[str, Cued], ...] = (
                 r"\bbreathe\s+a\s+word\b|\bsay\s+nothing\b"
                 r"|\b(?:don['’]?t|do\s+not|never|no\s+need\s+to|(?:you\s+)?don['’]?t\s+(?:have|need)\s+to|"
                 r"there['’]?s\s+no\s+need\s+to|better\s+not\s+to|avoid|not|haven['’]?t|hasn['’]?t|didn['’]?t)\s+"
-                r"(?:ever\s+|even\s+|just\s+|bother\s+)?(?:mention\w*|tell\w*|list\w*|bring\s+up|bring|disclos\w+|let\s+on|"
-                r"admit\w*|report\w*|declar\w+|volunteer|put|write\s+(?:it\s+|them\s+|that\s+)?down|own\s+up|"
-                r"say\s+anything|say\s+a\s+word|let\s+(?:them|anyone|the\s+\w+)\s+know)\b"
+                r"(?:ever\s+|even\s+|just\s+|bother\s+)?(?:mention\w*|tell\w*|list\w*|bring\s+up|bring|disclos\w+|"
+                r"let\s+on|admit\w*|report\w*|declar\w+|volunteer|put|write\s+(?:it\s+|them\s+|that\s+)?down|"
+                r"own\s+up|say\s+anything|say\s+a\s+word|let\s+(?:them|anyone|the\s+\w+)\s+know)\b"
                 r"|(?:^|[,;:]\s*|\bjust\s+)(?:don['’]?t|do\s+not|never)\s+say(?=\s*(?:[.,;!]|$))"
-            r"|\bdon['’]?t\s+be\s+(?:daft|silly|stupid|mad|an?\s+idiot)\s+and\s+(?:tell|mention|admit|list)"
+                r"|\bdon['’]?t\s+be\s+(?:daft|silly|stupid|mad|an?\s+idiot)\s+and\s+(?:tell|mention|admit|list)"
                 r"|\bwithout\s+(?:saying|telling|mentioning)\s+(?:anything|anyone|them|a\s+word)\b|\blet\s+on\b",
                 _I,
             ),
             "breathe nothing n't n’t dont didnt havent hasnt not never need avoid without let",
             spans_only=True,
+            also=["mention tell list bring disclos admit report declar volunteer put write own say let word"],
         ),
     ),
     # saying what is not so: lies, exaggeration, shaded dates and numbers
@@ -156,18 +158,30 @@ ACTS: tuple[tuple[str, Cued], ...] = (
                 r"(?:shav|knock)\w*\s+(?:\S+\s+){0,4}?off|backdat\w+|(?:shift|mov)(?:e|ed|ing)?\s+(?:the\s+)?date|"
                 r"(?:make|makes|making)\s+(?:your|my|the)\s+\w+\s+(?:sound|look|seem)|look\s+as\s+\w+\s+as\s+possible|"
                 r"halv(?:e|ed|ing)\s+(?:my\s+|your\s+|the\s+)?(?:doses?|tablets?|pills?|medication|it|that)|"
-            r"pretend(?:ed|ing)?\s+(?:that\s+)?(?:I|I['’]d|you|you['’]d|my|your)\b|"
-                r"cut\s+(?:it|that|them)\s+in\s+half)\b"
-                r"|\b(?:say|tell\s+them|tell\s+the\s+\w+|tick|put\s+down|answer|give)\s+(?:that\s+)?"
+                r"pretend(?:ed|ing)?\s+(?:that\s+)?(?:I|I['’]d|you|you['’]d|my|your)\b|"
+                r"cut\s+(?:it|that|them)\s+in\s+half)\b",
+                _I,
+            ),
+            "lie lied lying fib fudg exaggerat lowball downplay play round shav knock backdat shift mov make"
+            " making look halv cut pretend",
+            spans_only=True,
+        ),
+    ),
+    # ... told to say it: "just say you quit", "tick 'never' for alcohol"
+    (
+        "misstate",
+        Cued(
+            re.compile(
+                r"\b(?:say|tell\s+them|tell\s+the\s+\w+|tick|put\s+down|answer|give)\s+(?:that\s+)?"
                 r"(?:you(?:['’]ve|\s+have|['’]re|\s+are|['’]d)?\s+(?:never|not|quit|stopped|don['’]?t|took|taken|"
                 r"had\s+no|been\s+off)|your\s+\w+(?:\s+\w+)?\s+(?:was|is|were)|[\"“']?(?:no|never|none|yes)\b|"
                 r"them\s+all\s+as|a\s+(?:\w+\s+)?(?:date|number|score|weight)\s+(?:just\s+)?(?:outside|inside|under|"
                 r"over|below|above))",
                 _I,
             ),
-            "lie lied lying fib fudg exaggerat lowball downplay play round shav knock backdat shift mov make"
-            " making look say tell tick put answer give halv cut pretend",
+            "say tell tick put answer give",
             spans_only=True,
+            also=["you no never none yes them date number score weight"],
         ),
     ),
     # said or written, against the facts: "I told them I'd never had a seizure, which isn't true"
@@ -176,21 +190,22 @@ ACTS: tuple[tuple[str, Cued], ...] = (
         Cued(
             re.compile(
                 r"\b(?:said|says|told\s+(?:them|the\s+\w+(?:\s+\w+)?)|wrote|put|ticked|answered|claimed|tell\s+them)\s+"
-                r"(?:that\s+)?(?:[\"“']?(?:no|none|nothing|never)\b|I(?:['’]d|\s+had|\s+have|['’]ve)?\s+(?:never|not|no|stopped|"
-                r"quit|taken|done|don['’]?t)\b|(?:I\s+(?:was|am)|I['’]m|im|my\s+\w+\s+was|everything\s+was|it\s+was)\s+"
-                r"(?:fine|ok|okay|good|great|normal|all\s+right))"
+                r"(?:that\s+)?(?:[\"“']?(?:no|none|nothing|never)\b|I(?:['’]d|\s+had|\s+have|['’]ve)?\s+(?:never|not|"
+                r"no|stopped|quit|taken|done|don['’]?t)\b|(?:I\s+(?:was|am)|I['’]m|im|my\s+\w+\s+was|everything\s+was|"
+                r"it\s+was)\s+(?:fine|ok|okay|good|great|normal|all\s+right))"
                 r"[^.!?]{0,60}?(?:\beven\s+(?:though|if)\b|\bthough\b|\bbut\s+(?:really|actually|it|I)\b|"
-                r"\bwhich\s+(?:isn['’]?t|wasn['’]?t|is\s+not|was\s+not)\b|\bnot\s+(?:strictly\s+)?true\b|\ba\s+(?:bit\s+of\s+a\s+)?stretch\b|"
-                r"\bwhen\s+(?:really|in\s+fact)\b)"
+                r"\bwhich\s+(?:isn['’]?t|wasn['’]?t|is\s+not|was\s+not)\b|\bnot\s+(?:strictly\s+)?true\b|"
+                r"\ba\s+(?:bit\s+of\s+a\s+)?stretch\b|\bwhen\s+(?:really|in\s+fact)\b)"
                 r"|\b(?:actually|really|in\s+fact)\b[^.!?]{0,40}?\bbut\s+I\s+(?:wrote|put|said|told|ticked|gave|entered)\b"
                 r"|\b(?:say|tell\s+them|tell\s+the\s+\w+)\s+(?:that\s+)?you\b[^.!?]{0,50}?\beven\s+(?:if|though)\s+you\b",
                 _I,
             ),
             "said says told wrote put ticked answered claimed tell actually really fact say",
             spans_only=True,
+            also=["though but which true stretch really fact even"],
         ),
     ),
-    # doctoring a test: fasting for days, skipping an inhaler, water-loading, to fit the criteria
+    # doctoring a test to fit the criteria: "so I'd qualify", "under the limit"
     (
         "game",
         Cued(
@@ -198,25 +213,61 @@ ACTS: tuple[tuple[str, Cued], ...] = (
                 r"\b(?:so|to)\s+(?:that\s+)?(?:I['’]?d|I\s+would|I|you['’]?d|you\s+would|you|we)?\s*(?:\S+\s+){0,2}?"
                 r"(?:qualify|be\s+eligible|get\s+a\s+place|meet\s+(?:the|their)\s+criteria|"
                 r"get\s+(?:under|below|over)\s+the\s+(?:limit|cut-?off)|make\s+(?:my|your|the)\s+\w+\s+fit)\b"
-                r"|\b(?:so|to\s+make)\s+(?:that\s+)?(?:my|your|the)\s+(?:\w+\s+)?(?:numbers|readings|results|levels|"
-                r"sugar|glucose|weight|BMI|pressure|scores?|test|bloods)\s+(?:\S+\s+){0,2}?(?:look|looks|come|comes|came|"
-                r"would|will|is|are|was|were|get|gets)\s+(?:\S+\s+){0,2}?(?:under|below|above|better|worse|lower|"
-                r"higher|bad|good|fit|in\s+range|down)\b"
                 r"|\b(?:so|to)\s+[^.!?]{0,25}?\b(?:under|below|over|above)\s+(?:the|their)\s+(?:limit|cut-?off|threshold)\b"
-                r"|\b(?:get|got)\s+(?:my|your|the)\s+(?:sugar|glucose|weight|numbers|readings|levels|scores?|"
-                r"pressure|BMI)\s+(?:down|up|under)\b|\b(?:bad|sick|ill|low|high)\s+enough\s+to\s+qualify\b"
-                r"|\b(?:gets?|got|knocks?)\s+(?:you|me)\s+(?:\S+\s+){0,2}?under\b|\bknocks?\s+(?:a|two|\d+)\s+\w+\s+off\b"
-                r"|\b(?:ate\s+nothing|went\s+without\s+(?:food|eating|water)|didn['’]?t\s+eat|fast(?:ed|ing)?|starv(?:e|ed|ing))"
-                r"\s+(?:\S+\s+){0,4}?(?:for\s+)?(?:a\s+day\s+and\s+a\s+half|(?:2[4-9]|[3-9]\d)\s+hours|two\s+days|"
-                r"three\s+days|a\s+(?:full|whole)\s+day|days)\b",
+                r"|\b(?:bad|sick|ill|low|high)\s+enough\s+to\s+qualify\b",
                 _I,
             ),
-            "qualif eligib place criteria limit cut threshold fit number reading result level sugar glucose weight bmi"
-            " pressure score test blood under knock nothing without eat fast starv",
+            "qualif eligib place criteria limit cut threshold fit",
             spans_only=True,
         ),
     ),
-    # doses thrown away, or counted as taken
+    # ... "so your kidney numbers look better", "get my sugar down"
+    (
+        "game",
+        Cued(
+            re.compile(
+                r"\b(?:so|to\s+make)\s+(?:that\s+)?(?:my|your|the)\s+(?:\w+\s+)?(?:numbers|readings|results|levels|"
+                r"sugar|glucose|weight|BMI|pressure|scores?|test|bloods)\s+(?:\S+\s+){0,2}?(?:look|looks|come|comes|came|"
+                r"would|will|is|are|was|were|get|gets)\s+(?:\S+\s+){0,2}?(?:under|below|above|better|worse|lower|"
+                r"higher|bad|good|fit|in\s+range|down)\b"
+                r"|\b(?:get|got)\s+(?:my|your|the)\s+(?:sugar|glucose|weight|numbers|readings|levels|scores?|"
+                r"pressure|BMI)\s+(?:down|under)\b",
+                _I,
+            ),
+            "number reading result level sugar glucose weight bmi pressure score test blood",
+            spans_only=True,
+            also=["under below above better worse lower higher bad good fit range down"],
+        ),
+    ),
+    # ... "gets you under", "knocks a kilo off"
+    (
+        "game",
+        Cued(
+            re.compile(
+                r"\b(?:gets?|got|knocks?)\s+(?:you|me)\s+(?:\S+\s+){0,2}?under\b|\bknocks?\s+(?:a|two|\d+)\s+\w+\s+off\b",
+                _I,
+            ),
+            "get got knock",
+            spans_only=True,
+            also=["under off"],
+        ),
+    ),
+    # ... fasting for days before the screening bloods
+    (
+        "game",
+        Cued(
+            re.compile(
+                r"\b(?:ate\s+nothing|went\s+without\s+(?:food|eating|water)|didn['’]?t\s+eat|fast(?:ed|ing)?|"
+                r"starv(?:e|ed|ing))\s+(?:\S+\s+){0,4}?(?:for\s+)?(?:a\s+day\s+and\s+a\s+half|(?:2[4-9]|[3-9]\d)\s+"
+                r"hours|two\s+days|three\s+days|a\s+(?:full|whole)\s+day|days)\b",
+                _I,
+            ),
+            "nothing without eat fast starv",
+            spans_only=True,
+            also=["day hour"],
+        ),
+    ),
+    # doses thrown away
     (
         "discard",
         Cued(
@@ -225,48 +276,106 @@ ACTS: tuple[tuple[str, Cued], ...] = (
                 rf"{_DOSES}\b{_NOT_A_DOSE}"
                 rf"|\b(?:throw\w*|threw|tip\w*|chuck\w*|dump\w*|push\w*|pop\w*)\s+(?:\S+\s+){{0,3}}?{_DOSES}\b{_NOT_A_DOSE}"
                 r"\s+(?:\S+\s+){0,2}?(?:away|out|in(?:to)?\s+(?:the|a)\s+(?:\w+\s+)?bin|before\s+(?:the|your|my)\s+"
-            r"(?:visit|count|pill\s+count))\b"
+                r"(?:visit|count|pill\s+count))\b"
                 rf"|\b(?:throw\w*|threw|tip\w*|chuck\w*|dump\w*)\s+(?:away|out)\s+(?:\S+\s+){{0,3}}?{_DOSES}\b{_NOT_A_DOSE}"
-                r"|\b(?:put|drop|tip|throw)\w*\s+(?:them|it)\s+in(?:to)?\s+the\s+(?:\w+\s+)?bin\b"
-                r"|\b(?:goes|go|went|pour\w*|tip\w*|flush\w*|put\w*)\s+(?:\S+\s+){0,3}?down\s+the\s+(?:sink|toilet|loo|drain)\b"
+                r"|\b(?:put|drop|tip|throw)\w*\s+(?:them|it)\s+in(?:to)?\s+the\s+(?:\w+\s+)?bin\b",
+                _I,
+            ),
+            "bin flush dispos rid throw threw tip chuck dump push pop put drop",
+            spans_only=True,
+            also=["tablet pill capsule dose pen injection jab supply meds medic them it rest half ones bin"],
+        ),
+    ),
+    # ... poured away, or counted as taken: "tick them all as taken", "return the empty packs"
+    (
+        "discard",
+        Cued(
+            re.compile(
+                r"\b(?:goes|go|went|pour\w*|tip\w*|flush\w*|put\w*)\s+(?:\S+\s+){0,3}?down\s+the\s+(?:sink|toilet|loo|drain)\b"
                 r"|\bsharps\s+bin\s+unused\b"
                 r"|\btick\w*\s+(?:the\s+box(?:es)?|them\s+all|it)\s+(?:anyway|as\s+taken)\b"
                 r"|\b(?:says?|said|wrote|ticked)\s+(?:that\s+)?I\s+(?:took|['’]d\s+taken|had\s+taken|have\s+taken)\s+"
                 r"(?:them\s+all|every|it|all)\b|\breturn\w*\s+(?:the\s+right\s+number|the\s+empty|empty)\b"
-                r"|\bhand\s+back\s+the\s+empty\b|\b(?:shar\w+|giv\w+|gave|sell\w*|sold|lend\w*)\s+(?:\S+\s+){0,3}?"
-                r"(?:study\s+)?(?:medicine|medication|tablets|pills|capsules|meds|drug)\s+(?:\S+\s+){0,2}?(?:with|to)\b",
+                r"|\bhand\s+back\s+the\s+empty\b",
                 _I,
             ),
-            "bin flush throw threw tip chuck dump dispos push pop rid down sharps tick say said wrote return hand"
-            " shar giv gave sell sold lend",
+            "sink toilet loo drain sharps way taken took number empty",
             spans_only=True,
         ),
     ),
-    # a diary filled in after the fact, invented, or by someone else
+    # ... or given away
+    (
+        "discard",
+        Cued(
+            re.compile(
+                r"\b(?:shar\w+|giv\w+|gave|sell\w*|sold|lend\w*)\s+(?:\S+\s+){0,3}?(?:study\s+)?(?:medicine|medication|"
+                r"tablets|pills|capsules|meds|drug)\s+(?:\S+\s+){0,2}?(?:with|to)\b",
+                _I,
+            ),
+            "medicine medication tablets pills capsules meds drug",
+            spans_only=True,
+            also=["shar giv gave sell sold lend"],
+        ),
+    ),
+    # a diary filled in after the fact: "filled in the whole week from memory"
     (
         "fake-diary",
         Cued(
             re.compile(
-                r"\b(?:fill\w*|complet\w+)\s+(?:in\s+|out\s+)?(?:\S+\s+){0,7}?(?:in\s+one\s+sitting|"
-                r"all\s+at\s+once|at\s+once|from\s+memory|in\s+the\s+car\s+park|(?:the\s+(?:night|morning)\s+|right\s+)?"
-                r"before\s+(?:the|my|your)\s+visit|once\s+a\s+(?:week|month)|whole\s+(?:week|month)['’]?s?|"
-                r"(?:last|past)\s+(?:fortnight|week|month))\b"
-                r"|\b(?:do|did|doing|done)\s+(?:it|them|the\s+lot|(?:the\s+)?whole\s+\S+(?:\s+\S+)?)\s+(?:\S+\s+){0,3}?"
+                r"\b(?:fill\w*|complet\w+)\s+(?:in\s+|out\s+)?(?:\S+\s+){0,7}?(?:in\s+one\s+sitting|all\s+at\s+once|"
+                r"at\s+once|from\s+memory|in\s+the\s+car\s+park|(?:the\s+(?:night|morning)\s+|right\s+)?before\s+"
+                r"(?:the|my|your)\s+visit|once\s+a\s+(?:week|month)|whole\s+(?:week|month)['’]?s?|"
+                r"(?:last|past)\s+(?:fortnight|week|month))\b",
+                _I,
+            ),
+            "fill complet",
+            spans_only=True,
+            also=["sitting once memory park before whole fortnight week month"],
+        ),
+    ),
+    # ... done in one go, the night before
+    (
+        "fake-diary",
+        Cued(
+            re.compile(
+                r"\b(?:do|did|doing|done)\s+(?:it|them|the\s+lot|(?:the\s+)?whole\s+\S+(?:\s+\S+)?)\s+(?:\S+\s+){0,3}?"
                 r"(?:in\s+one\s+sitting|all\s+at\s+once|at\s+once|from\s+memory|(?:the\s+(?:night|morning)\s+)?before\s+"
-                r"(?:the|my|your)\s+visit)\b"
-                r"|\b(?:made\s+up|make\s+up|making\s+up|invent\w*|copied|backfill\w*|fake\w*|fabricat\w+)\s+"
+                r"(?:the|my|your)\s+visit)\b",
+                _I,
+            ),
+            "sitting once memory before",
+            spans_only=True,
+        ),
+    ),
+    # ... made up, invented, copied
+    (
+        "fake-diary",
+        Cued(
+            re.compile(
+                r"\b(?:made\s+up|make\s+up|making\s+up|invent\w*|copied|backfill\w*|fake\w*|fabricat\w+)\s+"
                 r"(?:\S+\s+){0,6}?(?:e-)?(?:scores?|entries|numbers|symptoms?|diary|days|answers|data|readings)\b"
                 r"|\b(?:put|type|enter)\s+in\s+(?:\S+\s+){0,2}?(?:numbers|scores|answers|entries|readings)\b"
                 r"|\b(?:scores?|entries|numbers|diary|card|answers|readings)\s+(?:\S+\s+){0,4}?(?:were|was|is|are)\s+"
-                r"(?:all\s+)?(?:made\s+up|invented|fake|pure\s+fiction|fiction)\b|\bpure\s+fiction\b"
-                r"|\b(?:got|get|had|have|let)\s+(?:my\s+)?\w+(?:\s+\w+)?\s+(?:to\s+)?(?:fill|do|complete)\s+(?:in\s+|out\s+)?"
+                r"(?:all\s+)?(?:made\s+up|invented|fake|pure\s+fiction|fiction)\b|\bpure\s+fiction\b",
+                _I,
+            ),
+            "made make making invent copied backfill fake fabricat put type enter fiction",
+            spans_only=True,
+            also=["score entries number symptom diar day answer data reading card fiction"],
+        ),
+    ),
+    # ... or by someone else
+    (
+        "fake-diary",
+        Cued(
+            re.compile(
+                r"\b(?:got|get|had|have|let)\s+(?:my\s+)?\w+(?:\s+\w+)?\s+(?:to\s+)?(?:fill|do|complete)\s+(?:in\s+|out\s+)?"
                 r"(?:my\s+)?(?:questionnaires?|diary|diaries|forms?|symptom\s+\w+)|\bin\s+my\s+name\b"
                 r"|\b(?:fills?|filled|does|did|completes?)\s+(?:in\s+|out\s+)?(?:the\s+|my\s+)?(?:\w+\s+)?"
                 r"(?:questionnaires?|diary|diaries|forms?|symptom\s+\w+)\s+for\s+me\b",
                 _I,
             ),
-            "fill complet sitting once memory before made make making invent copied backfill fake fabricat numbers"
-            " scores answers entries readings fiction questionnaire diar form symptom name",
+            "questionnaire diar form symptom name",
             spans_only=True,
         ),
     ),
@@ -276,17 +385,32 @@ ACTS: tuple[tuple[str, Cued], ...] = (
         Cued(
             re.compile(
                 r"\b(?:two|both|a\s+second|another|more\s+than\s+one|other)\s+(?:\S+\s+)?(?:studies|trials|study|trial)\b"
-                r"[^.!?]{0,60}?(?:\bat\s+(?:the\s+same\s+time|once)\b|\bsimultaneous\w*|\brn\b|\bright\s+now\b|"
+                r"[^.!?]{0,60}?(?:\bat\s+(?:the\s+same\s+time|once)\b|\bsimultaneous\w*|\bright\s+now\b|"
                 r"\bneither\b|\bwithout\s+telling\b|\bdidn['’]?t\s+tell\b|\bdon['’]?t\s+tell\b|\bkept\s+it\s+quiet\b|"
-                r"\bkeep\s+quiet\b|\bshh+|\bdon['’]?t\s+need\s+to\s+know\b|\bnobody['’]?s\s+(?:noticed|cross)|"
-                r"\bleft\s+it\s+off\b|\bdouble\b|\bthe\s+money\b)"
-                r"|\b(?:study|trial)\s+and\s+(?:the\s+|a\s+)?(?:\S+\s+){0,3}?(?:study|trial)\s+at\s+the\s+same\s+time\b"
+                r"\bkeep\s+quiet\b|\bshhh*|\bdon['’]?t\s+need\s+to\s+know\b|\bnobody['’]?s\s+(?:noticed|cross)|"
+                r"\bleft\s+it\s+off\b|\bdouble\b|\bthe\s+money\b)",
+                _I,
+            ),
+            "two both second another more other",
+            spans_only=True,
+            also=[
+                "stud trial",
+                "same once simultaneous right neither without tell quiet shh know noticed cross left double money",
+            ],
+        ),
+    ),
+    # ... "the asthma study and the vitamin D study at the same time", "while on this one"
+    (
+        "two-trials",
+        Cued(
+            re.compile(
+                r"\b(?:study|trial)\s+and\s+(?:the\s+|a\s+)?(?:\S+\s+){0,3}?(?:study|trial)\s+at\s+the\s+same\s+time\b"
                 r"|\b(?:study|trial)\b[^.!?]{0,40}?\bwhile\s+(?:I['’]?m\s+)?(?:on|in|doing)\s+this\s+(?:one|study|trial)\b"
                 r"|\b(?:at\s+the\s+same\s+time|at\s+once)\b[^.!?]{0,40}?\b(?:they\s+don['’]?t\s+need\s+to\s+know|"
                 r"neither\s+knows)\b",
                 _I,
             ),
-            "two both second another more other same while once",
+            "same while once",
             spans_only=True,
         ),
     ),
@@ -304,9 +428,12 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             ),
             "stopped quit taken take skip",
             spans_only=True,
+            also=["told telling nobody one keep money they threw binned disposed took"],
         ),
     ),
 )
+ACT_INDEX = CueIndex(cued for _, cued in ACTS)
+ACT_KINDS = {cued: kind for kind, cued in ACTS}
 #: Getting away with it: "they never check", "nobody's any the wiser", "so they wouldn't notice".
 UNNOTICED = Cued(
     re.compile(
@@ -328,30 +455,57 @@ _TELL = (
     r"say\s+a\s+word|breathe\s+a\s+word|let\s+on|"
     r"flag(?:ging)?|rais(?:e|ing)"
 )
-WITHHOLDING = Cued(
-    re.compile(
-        rf"(?:\bI(?:['’]m|\s+am|['’]ll|\s+will|['’]ve|\s+have|['’]d|\s+would)?\s+|^)"
-        rf"(?:didn['’]?t|did\s+not|won['’]?t|will\s+not|not\s+going\s+to|haven['’]?t|have\s+not|never|"
-        rf"decided\s+not\s+to|chose\s+not\s+to|choose\s+not\s+to|am\s+choosing\s+not\s+to|"
-        rf"don['’]?t\s+plan\s+to|wasn['’]?t\s+going\s+to|rather\s+not|don['’]?t\s+want\s+to|"
-        rf"do\s+not\s+want\s+to|not|['’]m\s+not|am\s+not)\s+(?:\w+\s+){{0,2}}?(?:{_TELL})\b"
-        rf"|\b(?:keep(?:ing)?|kept)\s+(?:it|this|that|them|the\s+\w+(?:\s+\w+)?|my\s+\w+(?:\s+\w+)?)\s+"
-        rf"(?:to\s+myself|quiet|secret|under\s+wraps|from\s+(?:the|my)\s+(?:study|trial|research|nurse|doctor|team))"
-        rf"|\b(?:the\s+(?:study\s+|trial\s+|research\s+)?(?:team|doctors?|nurses?|investigators?)|they)\s+"
-        rf"(?:doesn['’]?t|don['’]?t|do\s+not|does\s+not|won['’]?t|will\s+not)\s+(?:need\s+to|have\s+to|"
-        rf"ever)\s+(?:know|find\s+out|hear)"
-        rf"|\b(?:nobody|no\s+one|no-one)\s+(?:at|on|in|from)\s+(?:the\s+)?(?:trial|study|clinic|hospital|"
-        rf"research\s+unit)\s+(?:needs|has|is\s+going)\s+to\s+(?:know|hear|find\s+out)"
-        rf"|\bI\s+(?:\w+\s+)?(?:skipped\s+over|glossed\s+over|played\s+down|downplayed|left\s+out|"
-        rf"kept\s+quiet\s+about|lied\s+about|fibbed\s+about|said\s+nothing\s+about|hid|covered\s+up|"
-        rf"brushed\s+off|shrugged\s+off)\b"
-        rf"|^(?:kept|keeping)\s+(?:it|them)\s+(?:quiet|to\s+myself)\b"
-        rf"|\bI(?:['’]m|\s+am)?\s+(?:going\s+to\s+|gonna\s+|will\s+|['’]ll\s+)?pretend\s+(?:the|my|that|it|nothing)\b",
-        re.IGNORECASE | re.MULTILINE,
+#: Side effects kept back, said four ways: "I didn't tell the nurse", "I kept it to myself",
+#: "the team doesn't need to know", "I played it down".
+WITHHOLDING: tuple[Cued, ...] = (
+    Cued(
+        re.compile(
+            rf"(?:\bI(?:['’]m|\s+am|['’]ll|\s+will|['’]ve|\s+have|['’]d|\s+would)?\s+|^)"
+            rf"(?:didn['’]?t|did\s+not|won['’]?t|will\s+not|not\s+going\s+to|haven['’]?t|have\s+not|never|"
+            rf"decided\s+not\s+to|chose\s+not\s+to|choose\s+not\s+to|am\s+choosing\s+not\s+to|"
+            rf"don['’]?t\s+plan\s+to|wasn['’]?t\s+going\s+to|rather\s+not|don['’]?t\s+want\s+to|"
+            rf"do\s+not\s+want\s+to|not|['’]m\s+not|am\s+not)\s+(?:\w+\s+){{0,2}}?(?:{_TELL})\b",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        "n't n’t didnt dont wont havent wasnt never not rather",
+        spans_only=True,
+        also=["tell told report mention say bring disclos let flag rais breathe"],
     ),
-    "n't n’t didnt dont doesnt havent hasnt wont wasnt never not rather keep kept one body skipped glossed played"
-    " downplayed left lied fibbed nothing hid covered brushed shrugged pretend",
-    spans_only=True,
+    Cued(
+        re.compile(
+            r"\b(?:keep(?:ing)?|kept)\s+(?:it|this|that|them|the\s+\w+(?:\s+\w+)?|my\s+\w+(?:\s+\w+)?)\s+"
+            r"(?:to\s+myself|quiet|secret|under\s+wraps|from\s+(?:the|my)\s+(?:study|trial|research|nurse|doctor|team))"
+            r"|^(?:kept|keeping)\s+(?:it|them)\s+(?:quiet|to\s+myself)\b",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        "keep kept",
+        spans_only=True,
+        also=["myself quiet secret wraps from"],
+    ),
+    Cued(
+        re.compile(
+            r"\b(?:the\s+(?:study\s+|trial\s+|research\s+)?(?:team|doctors?|nurses?|investigators?)|they)\s+"
+            r"(?:doesn['’]?t|don['’]?t|do\s+not|does\s+not|won['’]?t|will\s+not)\s+(?:need\s+to|have\s+to|"
+            r"ever)\s+(?:know|find\s+out|hear)"
+            r"|\b(?:nobody|no\s+one|no-one)\s+(?:at|on|in|from)\s+(?:the\s+)?(?:trial|study|clinic|hospital|"
+            r"research\s+unit)\s+(?:needs|has|is\s+going)\s+to\s+(?:know|hear|find\s+out)",
+            re.IGNORECASE,
+        ),
+        "know find hear",
+        spans_only=True,
+        also=["team doctor nurse investigator they body one"],
+    ),
+    Cued(
+        re.compile(
+            r"\bI\s+(?:\w+\s+)?(?:skipped\s+over|glossed\s+over|played\s+down|downplayed|left\s+out|"
+            r"kept\s+quiet\s+about|lied\s+about|fibbed\s+about|said\s+nothing\s+about|hid|covered\s+up|"
+            r"brushed\s+off|shrugged\s+off)\b"
+            r"|\bI(?:['’]m|\s+am)?\s+(?:going\s+to\s+|gonna\s+|will\s+|['’]ll\s+)?pretend\s+(?:the|my|that|it|nothing)\b",
+            re.IGNORECASE,
+        ),
+        "skipped glossed played downplayed left kept lied fibbed nothing hid covered brushed shrugged pretend",
+        spans_only=True,
+    ),
 )
 #: Saying all is well: "I'll just say I'm fine at the visit".
 SAID_FINE = Cued(
@@ -364,6 +518,7 @@ SAID_FINE = Cued(
     "say said tell told",
     spans_only=True,
 )
+WITHHELD_INDEX = CueIndex((*WITHHOLDING, SAID_FINE))
 NOTHING = re.compile(r"\b(?:nothing|no\s+one|anyone['’]s\s+name|names?)\b", _I)
 SYMPTOM_WORDS = (
     r"headaches?|migraines?|nausea|nauseous|sick|vomit\w*|dizz\w+|rash\w*|itch\w*|hives|fever\w*|"
@@ -397,10 +552,8 @@ TRIAL_OR_SYMPTOM = re.compile(
 def act(sentence: str, context: str) -> tuple[str, re.Match[str]] | None:
     """The first act that defeats the protocol in ``sentence``, by kind, if it has one
     (``context``: the sentence and the one before it)."""
-    grams = trigrams(folded(sentence))
-    for kind, cued in ACTS:
-        if cued.absent(grams):
-            continue
+    for cued in ACT_INDEX.candidates(sentence):
+        kind = ACT_KINDS[cued]
         for match in cued.finditer(sentence):
             if _counts(kind, sentence, match, context):
                 return kind, match
@@ -522,7 +675,7 @@ def about_eligibility_or_medicines(sentence: str) -> bool:
 
 def withheld(sentence: str, context: str) -> re.Match[str] | None:
     """A side effect or symptom kept from the study team (``context``: the sentence and the one before)."""
-    found = WITHHOLDING.search(sentence) or SAID_FINE.search(sentence)
+    found = next((m for way in WITHHELD_INDEX.candidates(sentence) if (m := way.search(sentence))), None)
     if (
         found
         and not NOTHING.search(sentence[found.end() : found.end() + 25])

@@ -82,13 +82,17 @@ def in_lower_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
     flags and no back-references. A search without ``re.IGNORECASE`` compares letters without
     folding each.
     """
+    return re.compile(lower_case_source(pattern), pattern.flags & ~re.IGNORECASE)
+
+
+def lower_case_source(pattern: re.Pattern[str]) -> str:
+    """The source of :func:`in_lower_case`'s copy of ``pattern`` (a ValueError if it cannot be one)."""
     source = pattern.pattern
     if not pattern.flags & re.IGNORECASE or NOT_LOWERED.search(source):
         raise ValueError(f"not a case-insensitive pattern, or one with flags or codes: {source[:40]!r}")
     if any(not c.isascii() and c.lower() != c.upper() for c in source):
         raise ValueError(f"a letter outside ASCII: {source[:40]!r}")
-    lowered = ESCAPE_OR_NAME.sub(lambda m: m.group(1) or m.group(0).lower(), source)
-    return re.compile(lowered, pattern.flags & ~re.IGNORECASE)
+    return ESCAPE_OR_NAME.sub(lambda m: m.group(1) or m.group(0).lower(), source)
 
 
 class Cued:
@@ -106,37 +110,65 @@ class Cued:
     When every cue has three characters or more, their first three (``heads``) are first looked
     up among a sentence's :func:`trigrams`, which its many patterns share: a sentence without
     any is answered without looking for each cue.
+
+    ``also`` holds more lists of cues, every one of which has a cue in any text the pattern
+    matches ("fill" and "memory" in "filled it in from memory"): a pattern made of common words
+    is looked for only where they come together.
     """
 
-    __slots__ = ("pattern", "cues", "fold", "lowered", "heads")
+    __slots__ = ("pattern", "cues", "also", "fold", "_lowered", "_lower_source", "heads")
 
-    def __init__(self, pattern: re.Pattern[str], cues: str | Iterable[str], spans_only: bool = False) -> None:
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        cues: str | Iterable[str],
+        spans_only: bool = False,
+        also: Iterable[str | Iterable[str]] = (),
+    ) -> None:
         self.pattern = pattern
         self.cues = tuple(cues.split() if isinstance(cues, str) else cues)
-        cased = any(cue.lower() != cue.upper() for cue in self.cues)
+        self.also = tuple(tuple(group.split() if isinstance(group, str) else group) for group in also)
+        cased = any(cue.lower() != cue.upper() for cue in self.cues + sum(self.also, ()))
         self.fold = cased and bool(pattern.flags & re.IGNORECASE)
-        self.lowered = in_lower_case(pattern) if spans_only else None
-        long_cues = all(len(cue) >= 3 for cue in self.cues)
-        self.heads = frozenset(cue[:3] for cue in self.cues) if long_cues else None
+        # compiled when first needed: most patterns meet their cues in few sentences, or none
+        self._lower_source = lower_case_source(pattern) if spans_only else None
+        self._lowered: re.Pattern[str] | None = None
+        groups = (self.cues, *self.also)
+        long_cues = all(len(cue) >= 3 for group in groups for cue in group)
+        self.heads = tuple(frozenset(cue[:3] for cue in group) for group in groups) if long_cues else None
 
     def __repr__(self) -> str:
         return f"Cued({self.pattern.pattern[:40]!r}..., {' '.join(self.cues)!r})"
 
+    @property
+    def lowered(self) -> re.Pattern[str] | None:
+        """The pattern as :func:`in_lower_case` writes it (with ``spans_only``), or None."""
+        if self._lowered is None and self._lower_source is not None:
+            self._lowered = re.compile(self._lower_source, self.pattern.flags & ~re.IGNORECASE)
+        return self._lowered
+
     def absent(self, grams: frozenset[str]) -> bool:
-        """True only if no cue's first three characters are among ``grams`` (the :func:`trigrams`
-        of the text as looked at: folded when the pattern folds): the pattern cannot match."""
-        return self.heads is not None and self.heads.isdisjoint(grams)
+        """True only if some list of cues has no cue whose first three characters are among
+        ``grams`` (the :func:`trigrams` of the text as looked at: folded when the pattern
+        folds): the pattern cannot match."""
+        return self.heads is not None and any(heads.isdisjoint(grams) for heads in self.heads)
 
     def possible(self, text: str) -> bool:
         """False only if the pattern cannot match ``text``."""
         if self.fold:
             text = folded(text)
-        if self.heads is not None and len(text) <= SHORT and self.heads.isdisjoint(trigrams(text)):
-            return False
-        for cue in self.cues:  # noqa: SIM110 (faster than any() on this hot path)
-            if cue in text:
-                return True
-        return False
+        if self.heads is not None and len(text) <= SHORT:
+            grams = trigrams(text)
+            for heads in self.heads:
+                if heads.isdisjoint(grams):
+                    return False
+        for group in (self.cues, *self.also) if self.also else (self.cues,):
+            for cue in group:  # noqa: SIM110 (faster than any() on this hot path)
+                if cue in text:
+                    break
+            else:
+                return False
+        return True
 
     def search(self, text: str) -> re.Match[str] | None:
         if not self.possible(text):
@@ -152,6 +184,34 @@ class Cued:
         if not self.possible(text):
             return iter(())
         return self.pattern.finditer(text) if self.lowered is None else self.lowered.finditer(folded(text))
+
+
+class CueIndex:
+    """Many patterns looked up together: a sentence's :func:`trigrams` are matched against every
+    pattern's cue heads in one set intersection, and only the patterns whose cues it may have
+    (in their order) are asked. Patterns without heads are always asked."""
+
+    def __init__(self, patterns: Iterable[Cued]) -> None:
+        self.patterns = tuple(patterns)
+        if any(p.heads is not None and not p.fold for p in self.patterns):
+            raise ValueError("an indexed pattern with heads must be looked for in folded text")
+        self.always = frozenset(i for i, p in enumerate(self.patterns) if p.heads is None)
+        self.by_head: dict[str, list[int]] = {}
+        for i, p in enumerate(self.patterns):
+            for head in p.heads[0] if p.heads is not None else ():
+                self.by_head.setdefault(head, []).append(i)
+        self.heads = frozenset(self.by_head)
+
+    def candidates(self, text: str) -> list[Cued]:
+        """The patterns that may match ``text``, in their order (all of them for a long text)."""
+        low = folded(text)
+        if len(low) > SHORT:
+            return list(self.patterns)
+        grams = trigrams(low)
+        found = set(self.always)
+        for head in self.heads.intersection(grams):
+            found.update(self.by_head[head])
+        return [pattern for i in sorted(found) if not (pattern := self.patterns[i]).absent(grams)]
 
 
 def folded_search(pattern: re.Pattern[str]) -> Cued:
