@@ -141,6 +141,8 @@ def document_patterns() -> dict[str, Cued]:
     }
     for i, cued in enumerate(blinding._arm_patterns()):
         found[f"blinding arm pattern {i}"] = cued
+    for i, cued in enumerate(blinding._gate().patterns):
+        found[f"blinding gate {i}"] = cued
     for terms in TERMS:
         found[f"recruitment subject claim {terms}"] = recruitment._subject_claim(terms)
     return found

@@ -52,17 +52,38 @@ _DRUG_WORDS = (
     r"drugs?|thing|stuff|deal|medicine|medication|meds|pills?|tablets?|capsules?|treatment|injections?|jabs?|"
     r"infusions?|ones?|version|dose|substance|ingredient|article"
 )
-STRONG_ARM = (
-    rf"{_PLACEBO}|sugar\s+pills?|dummy\s+(?:pills?|tablets?|drug|medicine|injections?|jabs?|treatment|stuff|version|"
-    rf"ones?)|salt\s+water|"
-    rf"saline|sham(?:\s+(?:treatment|procedure|device|stimulation|arm|group))?|"
-    rf"(?:{_GOOD})\s+(?:{_DRUG_WORDS})|(?:fake|dud|pretend)\s+(?:ones?|pills?|tablets?|drug|medicine|stuff)|"
-    r"(?:treatment|drug|control|experimental|intervention|comparator|active|placebo|medicine|high[- ]dose|"
-    r"low[- ]dose|\d+\s?mg)\s+(?:arm|group)|(?:high|higher|low|lower|top|full)\s+dose|"
-    r"(?:arm|group)\s+(?:with|of|on)\s+the\s+(?:\w+\s+)?(?:drug|medicine|medication|placebo)|"
-    r"(?:stuff|ones?|drug|pills?|tablets?|medicine)\s+that\s+(?:actually\s+)?(?:works?|does\s+something)|"
-    + ARM_TERM
+#: The ways to name an arm outright, each with its cues (and more lists of cues, as ``Cued``'s
+#: ``also``): any match of one has a word of each list.
+STRONG_ARMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (
+        rf"{_PLACEBO}|sugar\s+pills?|dummy\s+(?:pills?|tablets?|drug|medicine|injections?|jabs?|treatment|stuff|"
+        r"version|ones?)|salt\s+water|saline|sham(?:\s+(?:treatment|procedure|device|stimulation|arm|group))?",
+        "placebo sugar dummy salt saline sham",
+        (),
+    ),
+    (
+        rf"(?:{_GOOD})\s+(?:{_DRUG_WORDS})",
+        "real actual proper true genuine active good right",
+        ("drug thing stuff deal medic meds pill tablet capsule treatment injection jab infusion one version dose"
+         " substance ingredient article",),
+    ),  # fmt: skip
+    (r"(?:fake|dud|pretend)\s+(?:ones?|pills?|tablets?|drug|medicine|stuff)", "fake dud pretend", ()),
+    (
+        r"(?:treatment|drug|control|experimental|intervention|comparator|active|placebo|medicine|high[- ]dose|"
+        r"low[- ]dose|\d+\s?mg)\s+(?:arm|group)|"
+        r"(?:arm|group)\s+(?:with|of|on)\s+the\s+(?:\w+\s+)?(?:drug|medicine|medication|placebo)",
+        "arm group",
+        (),
+    ),
+    (r"(?:high|higher|low|lower|top|full)\s+dose", "dose", ("high low top full",)),
+    (
+        r"(?:stuff|ones?|drug|pills?|tablets?|medicine)\s+that\s+(?:actually\s+)?(?:works?|does\s+something)",
+        "work something",
+        ("stuff one drug pill tablet medicine",),
+    ),
+    (ARM_TERM, TERM * 3, ()),
 )
+STRONG_ARM = "|".join(pattern for pattern, _, _ in STRONG_ARMS)
 WEAK_ARM = r"(?:study|trial)\s+(?:drug|medication|medicine)|drug|medication|medicine|it"
 #: What every guess names: an arm, the drug, a group, or the writer on or in something (single
 #: spaces: the phrases are cues, which must be spelled out).
@@ -511,8 +532,8 @@ def _masked(text: str, mask: re.Pattern[str]) -> str:
 @lru_cache(maxsize=1)
 def _arm_patterns() -> tuple[Cued, ...]:
     """Patterns naming an arm (a trial's own names masked as ARM_TERM): being on one, the arm,
-    "it is" one, being on the drug (weakly named), a crowd of one arm's people, others said to
-    be on one, and the gate every guess passes. A match of any has an ARM_CUES word in it."""
+    "it is" one, being on the drug (weakly named), a crowd of one arm's people and others said
+    to be on one. A match of any has an ARM_CUES word in it."""
     strong = STRONG_ARM
     flags = re.IGNORECASE
     cues = ARM_CUES.split()
@@ -524,8 +545,25 @@ def _arm_patterns() -> tuple[Cued, ...]:
         Cued(re.compile(BEING_ON + rf"(?:{WEAK_ARM})\b", flags), cues),
         Cued(re.compile(ARM_CROWD.format(arm=strong), flags), CROWD_CUES),
         Cued(re.compile(rf"{OTHERS}(?:{arm}|(?:{_GOOD})\s+ones\b|it\b|my\s+group\b|same\s+(?:group|arm)\b|{ON_DRUG})", flags), cues),
-        Cued(re.compile(rf"{arm}|{GUESS_GATE}", flags), [c for c in cues if c != "it"] + ["on it", "m on", "m in", "am on", "am in"]),
     )
+
+
+@lru_cache(maxsize=1)
+def _gate() -> CueIndex:
+    """The gate every guess passes: an arm named outright, the drug, a group, or the writer on or
+    in something (any match of an :func:`_arm_patterns` guess has a match of one of these)."""
+    named = [
+        Cued(re.compile(rf"(?:{pattern})\b", re.IGNORECASE), cues, spans_only=True, also=also)
+        for pattern, cues, also in STRONG_ARMS
+    ]
+    words = ["drug", "medic", "meds", "group", "arm", "on it", "m on", "m in"]
+    gate = Cued(re.compile(GUESS_GATE, re.IGNORECASE), words, spans_only=True)
+    return CueIndex((*named, gate))
+
+
+def _armed(sentence: str) -> bool:
+    """Whether ``sentence`` names an arm, the drug or a group (see :func:`_gate`)."""
+    return any(pattern.search(sentence) for pattern in _gate().candidates(sentence))
 
 
 def _clauses(sentence: str) -> Iterator[tuple[int, str]]:
@@ -547,14 +585,13 @@ def _sentence(
 ) -> Iterator[Finding]:
     """Findings of the sentence at ``start:end`` of ``text`` (the segment's prose, arm names masked)."""
     sentence = text[start:end]
-    shown = _quote(seg.plain[start:end])
-    armed = patterns[6].search(sentence) is not None
+    armed = _armed(sentence)
     if armed and (at := _guess(sentence, patterns)) is not None:
-        yield doc.finding(GUESS, seg, start + at, f"guesses or states your arm: {shown}")
+        yield doc.finding(GUESS, seg, start + at, f"guesses or states your arm: {_quote(seg.plain[start:end])}")
     if (at := _probe(sentence)) is not None:
-        yield doc.finding(PROBE, seg, start + at, f"tries to find out the arm: {shown}")
+        yield doc.finding(PROBE, seg, start + at, f"tries to find out the arm: {_quote(seg.plain[start:end])}")
     if _invites(sentence, patterns, you_too, armed):
-        yield doc.finding(COMPARE, seg, start, f"invites readers to compare notes: {shown}")
+        yield doc.finding(COMPARE, seg, start, f"invites readers to compare notes: {_quote(seg.plain[start:end])}")
 
 
 def _guess(sentence: str, patterns: tuple[Cued, ...]) -> int | None:

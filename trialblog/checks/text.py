@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, reduce
+from operator import or_
 
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -116,7 +117,7 @@ class Cued:
     is looked for only where they come together.
     """
 
-    __slots__ = ("pattern", "cues", "also", "fold", "_lowered", "_lower_source", "heads")
+    __slots__ = ("pattern", "cues", "also", "fold", "_lowered", "_lower_source", "heads", "_groups")
 
     def __init__(
         self,
@@ -128,14 +129,14 @@ class Cued:
         self.pattern = pattern
         self.cues = tuple(cues.split() if isinstance(cues, str) else cues)
         self.also = tuple(tuple(group.split() if isinstance(group, str) else group) for group in also)
-        cased = any(cue.lower() != cue.upper() for cue in self.cues + sum(self.also, ()))
+        self._groups = (self.cues, *self.also)
+        cased = any(cue.lower() != cue.upper() for group in self._groups for cue in group)
         self.fold = cased and bool(pattern.flags & re.IGNORECASE)
         # compiled when first needed: most patterns meet their cues in few sentences, or none
         self._lower_source = lower_case_source(pattern) if spans_only else None
         self._lowered: re.Pattern[str] | None = None
-        groups = (self.cues, *self.also)
-        long_cues = all(len(cue) >= 3 for group in groups for cue in group)
-        self.heads = tuple(frozenset(cue[:3] for cue in group) for group in groups) if long_cues else None
+        long_cues = all(len(cue) >= 3 for group in self._groups for cue in group)
+        self.heads = tuple(frozenset(cue[:3] for cue in group) for group in self._groups) if long_cues else None
 
     def __repr__(self) -> str:
         return f"Cued({self.pattern.pattern[:40]!r}..., {' '.join(self.cues)!r})"
@@ -147,71 +148,79 @@ class Cued:
             self._lowered = re.compile(self._lower_source, self.pattern.flags & ~re.IGNORECASE)
         return self._lowered
 
-    def absent(self, grams: frozenset[str]) -> bool:
-        """True only if some list of cues has no cue whose first three characters are among
-        ``grams`` (the :func:`trigrams` of the text as looked at: folded when the pattern
-        folds): the pattern cannot match."""
-        return self.heads is not None and any(heads.isdisjoint(grams) for heads in self.heads)
-
     def possible(self, text: str) -> bool:
         """False only if the pattern cannot match ``text``."""
-        if self.fold:
-            text = folded(text)
-        if self.heads is not None and len(text) <= SHORT:
-            grams = trigrams(text)
+        return self._target(text) is not None
+
+    def _target(self, text: str) -> tuple[re.Pattern[str], str] | None:
+        """The pattern to run and the text to run it on (the lowered copy on folded text), or
+        None if the pattern cannot match ``text``."""
+        low = folded(text) if self.fold else text
+        if self.heads is not None and len(low) <= SHORT:
+            grams = trigrams(low)
             for heads in self.heads:
                 if heads.isdisjoint(grams):
-                    return False
-        for group in (self.cues, *self.also) if self.also else (self.cues,):
+                    return None
+        for group in self._groups:
             for cue in group:  # noqa: SIM110 (faster than any() on this hot path)
-                if cue in text:
+                if cue in low:
                     break
             else:
-                return False
-        return True
+                return None
+        if self._lower_source is None:
+            return self.pattern, text
+        return self._lowered or self.lowered, low if self.fold else folded(text)  # type: ignore[return-value]
 
     def search(self, text: str) -> re.Match[str] | None:
-        if not self.possible(text):
-            return None
-        return self.pattern.search(text) if self.lowered is None else self.lowered.search(folded(text))
+        target = self._target(text)
+        return None if target is None else target[0].search(target[1])
 
     def match(self, text: str) -> re.Match[str] | None:
-        if not self.possible(text):
-            return None
-        return self.pattern.match(text) if self.lowered is None else self.lowered.match(folded(text))
+        target = self._target(text)
+        return None if target is None else target[0].match(target[1])
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if not self.possible(text):
-            return iter(())
-        return self.pattern.finditer(text) if self.lowered is None else self.lowered.finditer(folded(text))
+        target = self._target(text)
+        return iter(()) if target is None else target[0].finditer(target[1])
 
 
 class CueIndex:
     """Many patterns looked up together: a sentence's :func:`trigrams` are matched against every
-    pattern's cue heads in one set intersection, and only the patterns whose cues it may have
-    (in their order) are asked. Patterns without heads are always asked."""
+    pattern's cue heads in one set intersection, and only the patterns whose every list of cues
+    may be there (in their order) are asked. Patterns without heads are always asked.
+
+    Each list of cues of each pattern has a bit; a head stands for the bits of the lists it
+    heads, so the bits of a sentence's heads, or-ed, hold those of every pattern it may match.
+    """
 
     def __init__(self, patterns: Iterable[Cued]) -> None:
         self.patterns = tuple(patterns)
         if any(p.heads is not None and not p.fold for p in self.patterns):
             raise ValueError("an indexed pattern with heads must be looked for in folded text")
-        self.always = frozenset(i for i, p in enumerate(self.patterns) if p.heads is None)
-        self.by_head: dict[str, list[int]] = {}
-        for i, p in enumerate(self.patterns):
-            for head in p.heads[0] if p.heads is not None else ():
-                self.by_head.setdefault(head, []).append(i)
-        self.heads = frozenset(self.by_head)
+        self.bits: dict[str, int] = {}
+        self.needs: list[tuple[int, Cued]] = []
+        self.always = 0
+        bit = 1
+        for pattern in self.patterns:
+            need = 0
+            for heads in pattern.heads or ():
+                for head in heads:
+                    self.bits[head] = self.bits.get(head, 0) | bit
+                need |= bit
+                bit <<= 1
+            if pattern.heads is None:
+                need, self.always = bit, self.always | bit
+                bit <<= 1
+            self.needs.append((need, pattern))
+        self.heads = frozenset(self.bits)
 
     def candidates(self, text: str) -> list[Cued]:
         """The patterns that may match ``text``, in their order (all of them for a long text)."""
         low = folded(text)
         if len(low) > SHORT:
             return list(self.patterns)
-        grams = trigrams(low)
-        found = set(self.always)
-        for head in self.heads.intersection(grams):
-            found.update(self.by_head[head])
-        return [pattern for i in sorted(found) if not (pattern := self.patterns[i]).absent(grams)]
+        have = reduce(or_, map(self.bits.__getitem__, self.heads.intersection(trigrams(low))), self.always)
+        return [pattern for need, pattern in self.needs if have & need == need]
 
 
 def folded_search(pattern: re.Pattern[str]) -> Cued:
