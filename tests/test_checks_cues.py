@@ -18,7 +18,7 @@ import pytest
 from tools.evaluation import CORPUS_ARMS, CORPUS_TRIAL
 from trialblog.checks import blinding, deceit, integrity, people, privacy, recruitment, silencing
 from trialblog.checks.documents import arm_terms
-from trialblog.checks.text import Cued, folded
+from trialblog.checks.text import Cued, CueIndex, folded
 
 LIMIT = 4096  # strings a run of fixed items may spell before it counts as not fixed
 REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
@@ -91,6 +91,11 @@ def _covered(items: list, cues: tuple[str, ...], fold: bool) -> bool:
                 break
             if all(any(cue in string for cue in cues) for string in run):
                 return True
+    # the parser takes the start its alternatives share out of a branch ("\bwho...|\bwhat..."
+    # is "\bwh(?:o...|at...)"): put it back in front of each
+    for i, (op, av) in enumerate(items):
+        if op is C.BRANCH and i and fixed[i - 1] is not None:
+            return all(_covered([*items[:i], *alternative.data, *items[i + 1 :]], cues, fold) for alternative in av[1])
     return False
 
 
@@ -115,13 +120,18 @@ def covered(cued: Cued) -> bool:
 
 
 def module_patterns() -> dict[str, Cued]:
-    """Every Cued pattern of the checks' modules, alone or in a table of ``(kind, pattern)``."""
+    """Every Cued pattern of the checks' modules: alone, in a tuple or a cue index, or in a table
+    of ``(kind, pattern)``."""
     found = {}
     for module in (privacy, people, blinding, integrity, deceit, recruitment):
         short = module.__name__.rsplit(".", 1)[1]
         for name, value in vars(module).items():
+            if isinstance(value, CueIndex):
+                value = value.patterns
             if isinstance(value, Cued):
                 found[f"{short}.{name}"] = value
+            elif isinstance(value, tuple) and value and all(isinstance(item, Cued) for item in value):
+                found.update({f"{short}.{name}[{i}]": cued for i, cued in enumerate(value)})
             elif isinstance(value, tuple) and value and all(
                 isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Cued) for item in value
             ):
@@ -162,6 +172,9 @@ def test_the_proof_checks_every_list_of_cues():
     both = re.compile(r"\bfill(?:ed)?\s+(?:\w+\s+)?from\s+memory", re.I)
     assert covered(Cued(both, "fill", also=["memory"]))
     assert not covered(Cued(both, "fill", also=["memory", "week"]))
+    shared = re.compile(r"\bwho['’]?s\s+on\b|\bwhat\s+ur\s+on\b", re.I)  # parsed as \bwh(?:o...|at...)
+    assert covered(Cued(shared, "on", also=["who ur"]))
+    assert not covered(Cued(shared, "on", also=["who"]))
     cued = Cued(both, "fill", spans_only=True, also=["memory"])
     assert cued.search("Filled it from memory") and not cued.possible("filled it on the bus")
 

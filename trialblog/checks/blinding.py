@@ -686,29 +686,25 @@ def _ellipsis(before: str) -> bool:
 def _invites(sentence: str, patterns: tuple[Cued, ...], you_too: Cued, armed: bool) -> bool:
     """Whether the sentence invites readers to pool notes or tells them their arm (``armed``: it
     names an arm, the drug or a group)."""
-    candidates = set(INVITE_INDEX.candidates(sentence))
-
-    def has(pattern: Cued) -> bool:
-        return pattern in candidates and pattern.search(sentence) is not None
-
-    def works_out() -> bool:
-        return any(has(way) for way in WORK_OUT)
-
+    found = {pattern for pattern in INVITE_INDEX.candidates(sentence) if pattern.search(sentence)}
+    if not found and not armed and not you_too.possible(sentence):
+        return False
+    works_out = not found.isdisjoint(WORK_OUT)
     invite = (
-        (has(COMPARE_NOTES) and (READERS.search(sentence) or works_out()))
-        or (works_out() and INVITE.search(sentence))
-        or has(ANYONE_ELSE)
+        (COMPARE_NOTES in found and (READERS.search(sentence) or works_out))
+        or (works_out and INVITE.search(sentence))
+        or ANYONE_ELSE in found
         or (you_too.search(sentence) and CALL_TO_ACT.search(sentence))
         or (
-            has(FELLOW_READERS)
+            FELLOW_READERS in found
             and (READERS.search(sentence) or sentence.endswith("?"))
             and (SYMPTOMS.search(sentence) or (armed and patterns[1].search(sentence)))
         )
-        or has(ASK_THEIRS)
-        or (has(TELL_ME_YOURS) and READERS.search(sentence))
+        or ASK_THEIRS in found
+        or (TELL_ME_YOURS in found and READERS.search(sentence))
         or (armed and patterns[5].search(sentence))
         or (armed and patterns[2].search(sentence) and CALL_TO_ACT.search(sentence))
-        or has(LIKE_ME)
+        or LIKE_ME in found
     )
     return bool(invite) and not DONT.search(sentence)  # "don't compare notes" (looked for only if invited)
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from .documents import RECRUITMENT_FIELDS, Document, Kind
 from .findings import Finding, Severity
 from .rules import Rule, define
-from .text import Cued, Segment, matched
+from .text import Cued, CueIndex, Segment, matched
 
 E = Severity.ERROR
 FREE = define(
@@ -203,23 +203,37 @@ PRESSURE_WORDS = Cued(
     " asap a.s.a.p away week before late clos end stop running first urgent lifetime deadline exclusive wait",
     spans_only=True,
 )
-#: A writer urging readers to take part: a call to join, to readers or as a command, or hurry.
-URGE = Cued(
-    re.compile(
-        rf"\b(?:you|u|ya|y['’]all|everyone|everybody|anyone|anybody|people|guys|folks|whoever)\b[^.!?]{{0,40}}?"
-        rf"\b(?:should|must|need\s+to|needs\s+to|have\s+to|has\s+to|gotta|ought\s+to)\s+(?:\w+\s+){{0,2}}?{_JOIN}"
-        rf"|(?:^|[.!?,;:(—–-]\s*|\b(?:so|just|go(?:\s+and)?|please|seriously|honestly|now|then|and)\s+){_JOIN}"
-        rf"|\b(?:tell|ask|get|encourage|urge)\s+(?:\w+\s+){{1,4}}?to\s+{_JOIN}"
-        rf"|\b{_JOIN}\s+(?:\S+\s+){{0,4}}?{_NOW}"
-        r"|\bwhat\s+are\s+(?:you|u)\s+waiting\s+for\b|\bdon['’]?t\s+(?:miss\s+(?:out|this)|wait|hesitate)\b"
-        r"|\b(?:act\s+(?:now|fast|quickly|today)|hurry|on\s+the\s+fence)\b"
-        r"|\bwon['’]?t\s+regret\b",
-        re.IGNORECASE,
-    ),
-    "sign join enro apply register volunteer part involved get put waiting miss wait hesitate act hurry"
-    " fence regret",
-    spans_only=True,
+_JOIN_CUES = "sign join enro apply register volunteer part involved get put"
+_NOW_CUES = "now today asap a.s.a.p immediately quick fast right straight this week before"
+#: A writer urging readers to take part: a call to join, to readers or as a command, or hurry;
+#: each way with its own cues, so that a sentence is searched only for the ways its words allow.
+URGES = tuple(
+    Cued(re.compile(pattern, re.IGNORECASE), cues, spans_only=True, also=also)
+    for pattern, cues, also in (
+        (
+            rf"\b(?:you|u|ya|y['’]all|everyone|everybody|anyone|anybody|people|guys|folks|whoever)\b[^.!?]{{0,40}}?"
+            rf"\b(?:should|must|need\s+to|needs\s+to|have\s+to|has\s+to|gotta|ought\s+to)\s+(?:\w+\s+){{0,2}}?{_JOIN}",
+            _JOIN_CUES,
+            ["should must need have has gotta ought"],
+        ),
+        (
+            rf"(?:^|[.!?,;:(—–-]\s*|\b(?:so|just|go(?:\s+and)?|please|seriously|honestly|now|then|and)\s+){_JOIN}",
+            _JOIN_CUES,
+            [],
+        ),
+        (rf"\b(?:tell|ask|get|encourage|urge)\s+(?:\w+\s+){{1,4}}?to\s+{_JOIN}", _JOIN_CUES, ["tell ask get encourag urge"]),
+        (rf"\b{_JOIN}\s+(?:\S+\s+){{0,4}}?{_NOW}", _JOIN_CUES, [_NOW_CUES]),
+        (r"\bwhat\s+are\s+(?:you|u)\s+waiting\s+for\b|\bdon['’]?t\s+(?:miss\s+(?:out|this)|wait|hesitate)\b", "waiting miss wait hesitate", ["what don"]),
+        (r"\bact\s+(?:now|fast|quickly|today)\b", "act", ["now fast quick today"]),
+        (r"\b(?:hurry|on\s+the\s+fence)\b|\bwon['’]?t\s+regret\b", "hurry fence regret", []),
+    )
 )
+URGE_INDEX = CueIndex(URGES)
+
+
+def urges(sentence: str) -> bool:
+    """Whether ``sentence`` urges readers to take part (see URGES)."""
+    return any(way.search(sentence) for way in URGE_INDEX.candidates(sentence))
 
 
 def check(doc: Document) -> Iterator[Finding]:
@@ -232,7 +246,7 @@ def check(doc: Document) -> Iterator[Finding]:
         return
     for segment in doc.segments:  # a writer's own recruiting: the same advice, as a warning
         sentences = segment.sentences()
-        urged = [URGE.search(segment.plain[a:b]) is not None for a, b in sentences]
+        urged = [urges(segment.plain[a:b]) for a, b in sentences]
         for i, (start, end) in enumerate(sentences):
             if any(urged[max(0, i - 1) : i + 2]):
                 for finding in _sentence(doc, segment, start, end, subject_claim):

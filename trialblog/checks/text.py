@@ -184,43 +184,84 @@ class Cued:
         return iter(()) if target is None else target[0].finditer(target[1])
 
 
-class CueIndex:
-    """Many patterns looked up together: a sentence's :func:`trigrams` are matched against every
-    pattern's cue heads in one set intersection, and only the patterns whose every list of cues
-    may be there (in their order) are asked. Patterns without heads are always asked.
+class _Cues:
+    """Every cue index's lists of cues, each with a bit: a cue stands for the bits of the lists it
+    is in. One table for all indexes, so that the cues a sentence has are found once for all of
+    them (:func:`_cue_bits`), by the heads (first three letters) of the cues among its trigrams."""
 
-    Each list of cues of each pattern has a bit; a head stands for the bits of the lists it
-    heads, so the bits of a sentence's heads, or-ed, hold those of every pattern it may match.
-    """
+    def __init__(self) -> None:
+        self.bits: dict[str, int] = {}  # by cue
+        self.by_head: dict[str, tuple[str, ...]] = {}  # the cues of three letters or more
+        self.heads = frozenset[str]()
+        self.direct: list[tuple[int, tuple[str, ...]]] = []  # lists with a shorter cue: looked for as they are
+        self.next_bit = 1
+
+    def add(self, cues: tuple[str, ...]) -> int:
+        """The bit of a new list of ``cues``."""
+        bit, self.next_bit = self.next_bit, self.next_bit << 1
+        if any(len(cue) < 3 for cue in cues):
+            self.direct.append((bit, cues))
+        else:
+            for cue in cues:
+                if cue not in self.bits:
+                    self.by_head[cue[:3]] = (*self.by_head.get(cue[:3], ()), cue)
+                self.bits[cue] = self.bits.get(cue, 0) | bit
+            self.heads = frozenset(self.by_head)
+        _cue_bits.cache_clear()  # the bits found so far lack this list's
+        return bit
+
+
+CUES = _Cues()
+
+
+@lru_cache(maxsize=256)  # a sentence is asked about by several indexes in turn
+def _cue_bits(low: str) -> int:
+    """The bits of every list of cues in :data:`CUES` that has a cue in ``low``."""
+    has = low.__contains__
+    found = 0
+    for head in CUES.heads.intersection(trigrams(low)):
+        for cue in CUES.by_head[head]:
+            if has(cue):
+                found |= CUES.bits[cue]
+    for bit, cues in CUES.direct:
+        if any(map(has, cues)):
+            found |= bit
+    return found
+
+
+class CueIndex:
+    """Many patterns looked up together: the cues a sentence has are found once for every
+    index (:func:`_cue_bits`), and only the patterns with a cue of each of their lists in it
+    are asked, in their order."""
 
     def __init__(self, patterns: Iterable[Cued]) -> None:
         self.patterns = tuple(patterns)
-        if any(p.heads is not None and not p.fold for p in self.patterns):
-            raise ValueError("an indexed pattern with heads must be looked for in folded text")
-        self.bits: dict[str, int] = {}
-        self.needs: list[tuple[int, Cued]] = []
-        self.always = 0
-        bit = 1
+        if any(not p.fold and any(c.lower() != c.upper() for cues in p._groups for c in cues) for p in self.patterns):
+            raise ValueError("an indexed pattern's cues must be looked for in folded text")
+        #: the bits a pattern needs, and the pattern, by the bit of its first list of cues
+        self.by_first: dict[int, tuple[int, Cued]] = {}
+        self.firsts = 0
         for pattern in self.patterns:
-            need = 0
-            for heads in pattern.heads or ():
-                for head in heads:
-                    self.bits[head] = self.bits.get(head, 0) | bit
-                need |= bit
-                bit <<= 1
-            if pattern.heads is None:
-                need, self.always = bit, self.always | bit
-                bit <<= 1
-            self.needs.append((need, pattern))
-        self.heads = frozenset(self.bits)
+            bits = [CUES.add(cues) for cues in pattern._groups]
+            self.firsts |= bits[0]
+            self.by_first[bits[0]] = (reduce(or_, bits), pattern)
 
     def candidates(self, text: str) -> list[Cued]:
-        """The patterns that may match ``text``, in their order (all of them for a long text)."""
+        """The patterns that may match ``text``, in their order (all of them for a long text,
+        whose cues each pattern looks for itself)."""
         low = folded(text)
         if len(low) > SHORT:
             return list(self.patterns)
-        have = reduce(or_, map(self.bits.__getitem__, self.heads.intersection(trigrams(low))), self.always)
-        return [pattern for need, pattern in self.needs if have & need == need]
+        have = _cue_bits(low)
+        found = []
+        firsts = have & self.firsts
+        while firsts:  # the patterns with a cue of their first list, in order
+            bit = firsts & -firsts
+            firsts ^= bit
+            need, pattern = self.by_first[bit]
+            if have & need == need:
+                found.append(pattern)
+        return found
 
 
 def folded_search(pattern: re.Pattern[str]) -> Cued:
