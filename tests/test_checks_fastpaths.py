@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tools.doctables import corpus
-from trialblog.checks import accessibility, blinding, integrity, people, privacy, recruitment
+from trialblog.checks import accessibility, blinding, deceit, integrity, people, privacy, recruitment
 from trialblog.checks import text as text_module
 from trialblog.checks.documents import Document, Kind
 from trialblog.checks.text import (
@@ -430,3 +430,26 @@ def test_an_invitation_to_compare_is_not_one_when_it_says_not_to():
     assert invites("Let's compare notes on our side effects to work out who is on placebo.")
     assert not invites("Please don't compare notes on side effects to work out who is on placebo.")
     assert not invites("We should never share symptoms to work out which arm we are in.")
+
+
+def _indexes() -> dict[str, text_module.CueIndex]:
+    found = {"blinding guess gate": blinding._gate()}
+    for module in (blinding, integrity, privacy, recruitment, deceit):
+        for name, value in vars(module).items():
+            if isinstance(value, text_module.CueIndex):
+                found[f"{module.__name__}.{name}"] = value
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(_indexes()))
+def test_a_cue_index_asks_every_pattern_that_has_its_cues(name):
+    index = _indexes()[name]
+    texts = [s.text for s in corpus(CORPUS)] + [s.text[:120] + " " + s.text for s in corpus(CORPUS)[:50]]
+    assert len(index.patterns) >= 3
+    for text in texts:
+        expected = [p for p in index.patterns if p.possible(text)]
+        found = index.candidates(text)
+        if len(text) > text_module.SHORT:
+            assert found == list(index.patterns)
+        else:
+            assert found == expected, text
