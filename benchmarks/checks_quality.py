@@ -13,11 +13,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from tools.doctables import comparison_predictor, quality_tables, replace_part, rules_table
+from tools.doctables import comparison_predictor, quality_tables, registry_table, replace_part, rules_table
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs" / "checks.md"
 CORPUS = REPO / "tests" / "checks_corpus"
+REGISTRY_DATA = REPO / "tests" / "data" / "ctgov"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     current = DOCS.read_text(encoding="utf-8")
     updated = replace_part(current, "rules", rules_table())
     updated = replace_part(updated, "quality", quality_tables(CORPUS, compare))
+    updated = replace_part(updated, "registry", registry_table(REGISTRY_DATA))
     if args.check:
         if updated != current:
             print("docs/checks.md is out of date: run python -m benchmarks.checks_quality", file=sys.stderr)

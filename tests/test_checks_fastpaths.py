@@ -177,6 +177,13 @@ def _mentions_every_way(sentence: str) -> list[people.Mention]:
             if all(start + len(name) <= a or start >= b for a, b in taken):
                 taken.append((start, start + len(name)))
                 found.append(people.Mention(start, start + len(name), name, how))
+    for match in people.KNOWN_PERSON.finditer(sentence):
+        name, start = match.group("name"), match.start("name")
+        if name.split()[0] in people.NOT_NAMES or any(part in people.NOT_PERSON_WORDS for part in name.split()):
+            continue
+        if all(start + len(name) <= a or start >= b for a, b in taken):
+            taken.append((start, start + len(name)))
+            found.append(people.Mention(start, start + len(name), name, "acquaintance"))
     for match in people.FIRST_NAME.finditer(sentence):
         name, start = match.group("name"), match.start("name")
         words = name.split()
@@ -453,3 +460,7 @@ def test_a_cue_index_asks_every_pattern_that_has_its_cues(name):
             assert found == list(index.patterns)
         else:
             assert found == expected, text
+
+
+def test_the_window_before_a_full_stop_holds_any_abbreviation():
+    assert max(map(len, text_module.ABBREVIATIONS)) + 1 < text_module.ABBREVIATION_WINDOW

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from tools.doctables import SPLITS, corpus, marker, part, quality_tables, rules_table
+from tools.doctables import SPLITS, corpus, marker, part, quality_tables, registry_table, rules_table
 from tools.evaluation import CONTEXTS, EVALUATED, predict, score
 from trialblog.checks import RULES
 
 CORPUS = Path(__file__).parent / "checks_corpus"
 DOCS = Path(__file__).parent.parent / "docs" / "checks.md"
+REGISTRY_DATA = Path(__file__).parent / "data" / "ctgov"
 RECALL, PRECISION = 0.95, 0.95
 
 
@@ -78,6 +79,12 @@ def test_docs_comparison_is_current():
     assert part(DOCS.read_text(encoding="utf-8"), "quality") == quality_tables(CORPUS, comparison_predictor())
 
 
-def test_docs_have_both_generated_parts():
+def test_docs_registry_table_is_current():
+    table = part(DOCS.read_text(encoding="utf-8"), "registry")
+    assert table == registry_table(REGISTRY_DATA)
+    assert "| in the registry's own text |" in table and table.count(" 0 |") >= 1
+
+
+def test_docs_have_every_generated_part():
     text = DOCS.read_text(encoding="utf-8")
-    assert marker("rules").search(text) and marker("quality").search(text)
+    assert all(marker(name).search(text) for name in ("rules", "quality", "registry"))

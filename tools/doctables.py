@@ -1,12 +1,15 @@
-"""The generated parts of docs/checks.md: the rule list and the measured quality tables.
+"""The generated parts of docs/checks.md: the rule list, the measured quality tables and what
+the checks find in real registry records.
 
 Each part sits between ``<!-- generated:NAME -->`` and ``<!-- /generated:NAME -->`` markers;
-``benchmarks/checks_quality.py`` rewrites them and the tests check that they are current.
+``python -m benchmarks.checks_quality`` rewrites them and the tests check that they are current.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import tempfile
 from pathlib import Path
 
 from tools.evaluation import (
@@ -92,3 +95,36 @@ def quality_tables(folder: Path, compare: Predictor | None) -> str:
             privacy_breakdown(test, {"trialblog": predict, COMPARED: compare}),
         ]
     return "\n".join(text)
+
+
+def registry_table(data: Path) -> str:
+    """What the checks find when every real registry record under ``data`` is imported into an
+    empty site (as the import reports it): how many findings, in how many trials, and that
+    none is an error."""
+    from trialblog.registry.importer import import_paths
+
+    records = sorted(p for p in data.rglob("*") if p.suffix in (".json", ".xml") and p.parent.name != "broken")
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder)
+        (site / "content" / "trials").mkdir(parents=True)
+        imported = import_paths(records, site / "content", site, dt.date(2025, 1, 15))
+        written = len(list((site / "content" / "trials").glob("*.yaml")))
+    shown = [f for f in imported.findings if f.silenced is None]
+    rows = []
+    for label, found in (("in the registry's own text", [f for f in shown if f.registry]),
+                         ("in the editor's own fields", [f for f in shown if not f.registry])):  # fmt: skip
+        errors = sum(1 for f in found if f.severity == "error")
+        rows.append(f"| {label} | {len(found)} | {len({f.path for f in found})} | {errors} |")
+    rules = ", ".join(f"`{rule}`" for rule in sorted({f.rule for f in shown if f.registry}))
+    return "\n".join(
+        [
+            f"Importing the {len(records)} real ClinicalTrials.gov files in `tests/data/ctgov/` (broken ones left out) "
+            f"writes {written} trial records. The checks find:",
+            "",
+            "| | findings | trials | errors |",
+            "|---|---:|---:|---:|",
+            *rows,
+            "",
+            f"Rules reported in registry text: {rules or 'none'}.",
+        ]
+    )

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .documents import Document, Kind
 from .findings import Finding, Severity
 from .rules import define
-from .text import DIGIT, Cued, CueIndex, Segment, folded_search, words
+from .text import DIGIT, Cued, CueIndex, Segment, Source, folded_search, words
 
 GUESS = define(
     "blinding.arm-guess",
@@ -95,7 +95,7 @@ ARM_CUES = (
 )
 FIRST_PERSON = re.compile(r"\b(?:I|I['’]?m|I['’]ve|I['’]d|me|my|mine|myself|for\s+me)\b", re.IGNORECASE)
 CERTAIN = folded_search(
-    re.compile(
+    Source(
         r"\b(?:think|thought|guess|guessing|bet|betting|reckon|suspect|sure|certain|convinced|positive|"
         r"confident|feel\s+like|feels\s+like|must|probably|definitely|clearly|obviously|surely|likely|"
         r"certainly|no\s+doubt|obvious|evident|clear|put\s+(?:my\s+)?money\s+on|wager|strong\s+feeling|"
@@ -112,7 +112,7 @@ CERTAIN = folded_search(
     )
 )
 HYPOTHETICAL = folded_search(
-    re.compile(
+    Source(
         r"\b(?:if(?!\s+(?:I['’]m|I\s+am)\s+(?:being\s+)?honest|\s+you\s+ask\s+me|\s+anything|"
         r"\s+I\s+(?:had|have)\s+to\s+(?:guess|bet|say|put|pick|choose))|whether|whichever|"
         r"whatever(?!\s+(?:the\s+\w+|they|he|she|people|anyone|everyone)\s+(?:says?|said|thinks?|tells?))|"
@@ -124,7 +124,7 @@ HYPOTHETICAL = folded_search(
     )
 )
 NOT_KNOWING = folded_search(
-    re.compile(
+    Source(
         r"\b(?:(?:don['’]?t|do\s+not|doesn['’]?t|does\s+not|can['’]?t|cannot|won['’]?t|will\s+not|never|"
         r"not\s+going\s+to|no\s+way\s+to|refuse\s+to|try(?:ing)?\s+(?:hard\s+)?not\s+to|not\s+allowed\s+to|"
         r"not\s+supposed\s+to|shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not|no\s+point)\s+"
@@ -136,7 +136,7 @@ NOT_KNOWING = folded_search(
     )
 )
 CLAUSE_BREAK = folded_search(
-    re.compile(r",?\s+\b(?:but|though|although|however|yet)\b|;|:|\s[-–—]\s", re.IGNORECASE)
+    Source(r",?\s+\b(?:but|though|although|however|yet)\b|;|:|\s[-–—]\s", re.IGNORECASE)
 )
 BEING_ON = (
     r"\bI(?:['’]?m|\s+am|['’]ve\s+been|\s+have\s+been|\s+was|\s+must\s+be|\s+must\s+have\s+been|"
@@ -166,7 +166,7 @@ ARM_CROWD = (
 )
 #: Evidence said to point to an arm, whoever reads it: "every sign says high dose".
 EVIDENCE = folded_search(
-    re.compile(
+    Source(
         r"\b(?:(?:every|all\s+the)\s+signs?|signs?\s+(?:say|says|point)|everything\s+points|points?\s+to|"
         r"verdict|conclusion|my\s+(?:gut|instinct|money|bet|guess|prediction|impression|feeling)|"
         r"(?:gut|instinct)\s+(?:says|tells)|(?:symptoms?|body|results?)\s+(?:say|says|tell|tells|point|points|scream|screams))\b",
@@ -175,14 +175,14 @@ EVIDENCE = folded_search(
 )
 CROWD_CUES = "team club crew gang squad camp people person patient buddies brigade lot"
 SURE_IF = folded_search(
-    re.compile(
+    Source(
         r"\b(?:shocked|surprised|amazed|stunned|gobsmacked)\s+if\s+I\b|\b(?:surprise|shock)\s+me\s+"
         r"(?:at\s+all\s+)?if\s+I\b|\beat\s+my\s+hat\b",
         re.IGNORECASE,
     )
 )
 KNOW_GROUP = folded_search(
-    re.compile(
+    Source(
         r"\bI(?:['’]ve|\s+have)?\s+(?:know|knew|worked\s+out|figured\s+out|cracked|sussed(?:\s+out)?)\s+"
         r"(?:which|what|my)\s+(?:\w+\s+){0,2}?(?:group|arm|I['’]?m\s+(?:on|in)|I\s+am\s+(?:on|in))\b",
         re.IGNORECASE,
@@ -191,7 +191,7 @@ KNOW_GROUP = folded_search(
 _DUMMY = r"(?:sugar\s+pills?|placebos?|dummy\s+\w+|salt\s+water|saline)"
 #: Reasoning that rules the placebo out: "no sugar pill does that", "nobody feels this on a placebo".
 NOTHING_ELSE_DOES = folded_search(
-    re.compile(
+    Source(
         rf"\bno\s+(?:\w+\s+)?{_DUMMY}\s+(?:does|do|would|could|can|will|gives?|makes?)\b"
         rf"|\b(?:nobody|no\s+one)\s+\w+[^.!?;]{{0,25}}?\bon\s+(?:a\s+)?{_DUMMY}",
         re.IGNORECASE,
@@ -201,7 +201,7 @@ NOTHING_ELSE_DOES = folded_search(
 # Trying to find out: investigating the study drug, drug levels, asking staff, peeking.
 _STUDY_DRUG = r"capsules?|tablets?|pills?|powder|vials?|pens?|liquid|syringe|label|contents|blisters?|boxe?s?|kits?"
 PROBE_ACT = Cued(
-    re.compile(
+    Source(
         r"\b(?:weigh\w*|tast(?!\w*\s+nothing)\w*|lick\w*|bit(?:e|ing)?\s+(?:into|on)|chew\w*|dissolv\w*|"
         r"crush\w*|crack\w*(?:\s+open)?|snapp?\w*|split\w*\s+open|cut\w*\s+open|broke\s+open|break\w*\s+open|peel\w*|"
         r"analy[sz]\w*|identify|shone|shine|shining|dropp?\w*|opened|open(?:ing)?|rubb?\w*)\s+(?:\S+\s+){0,5}?"
@@ -222,7 +222,7 @@ PROBE_ACT = Cued(
 #: Opening a box or pack is what taking a dose takes; opening a capsule or cracking one is not.
 OPENING_A_PACK = re.compile(r"^open\w*\s+(?:\S+\s+){0,5}?(?:boxe?s?|kits?|packs?|pens?|blisters?)\b", re.IGNORECASE)
 PROBE_LEVELS = Cued(
-    re.compile(
+    Source(
         r"\b(?:private(?:ly)?|at-home|home|own)\s+(?:blood\s+)?(?:tests?|lab|labs|clinic|kit|bloods|blood\s+work)\b|"
         r"\b(?:lymphocyte|white\s+(?:blood\s+)?cell|full\s+blood)\s+(?:counts?|tests?)\b|\btest\s+kit\b|"
         r"\bprivate(?:ly)?\s+(?:\w+\s+)?tests?\b",
@@ -234,13 +234,13 @@ PROBE_LEVELS = Cued(
 )
 #: ... and the markers of the drug's effect that such a test would read.
 PROBE_MARKERS = Cued(
-    re.compile(r"\bfinger-?prick|\blymphocytes\b|\bwhite\s+(?:blood\s+)?cells\b", re.IGNORECASE),
+    Source(r"\bfinger-?prick|\blymphocytes\b|\bwhite\s+(?:blood\s+)?cells\b", re.IGNORECASE),
     "finger lymphocytes cells",
     spans_only=True,
 )
 #: Measuring the study drug in one's own blood: an attempt whatever the reason given.
 PROBE_DRUG_LEVELS = Cued(
-    re.compile(
+    Source(
         r"\b(?:drug|blood|plasma|serum)\s+levels?\b|\blevels?\s+(?:measured|tested|checked)\b|"
         r"\btest\w*\s+(?:my\s+)?blood\s+for\b",
         re.IGNORECASE,
@@ -249,7 +249,7 @@ PROBE_DRUG_LEVELS = Cued(
     spans_only=True,
 )
 PROBE_ASK = Cued(
-    re.compile(
+    Source(
         r"\bask\w*\s+(?:\w+\s+){0,4}?(?:pharmacists?|pharmacy|nurse|doctor|technician|coordinator|GP|"
         r"receptionist)\b[^.!?]{0,60}?\b(?:which|whether|if)\s+(?:my\s+|the\s+)?(?:box|kit|pack|bottle|"
         r"tablets?|pills?|capsules?|arm|group|placebo\s+\w+|it['’]?s\s+(?:the\s+)?(?:real|active|placebo))\b"
@@ -261,7 +261,7 @@ PROBE_ASK = Cued(
     spans_only=True,
 )
 PROBE_PEEK = Cued(
-    re.compile(
+    Source(
         r"\b(?:read|look\w*|peek\w*|peep\w*|glance\w*|sneak\w*|snoop\w*|see)\b[^.!?]{0,70}?"
         r"(?:\b(?:randomi[sz]ation|allocation|unblinding)\s+(?:list|system|screen|code|envelope|schedule|log)|"
         r"(?:nurse|pharmacist|doctor)['’]s\s+(?:screen|notes|file|desk|computer))",
@@ -271,7 +271,7 @@ PROBE_PEEK = Cued(
     spans_only=True,
 )
 PROBE_PURPOSE = Cued(
-    re.compile(
+    Source(
         r"\bto\s+(?:see|find\s+out|check|know|work\s+out|figure\s+out|tell|confirm|settle|prove|crack|"
         r"determine|identify|compare)\b[^.!?]{0,40}?\b(?:if|whether|which|what|with)\b[^.!?]{0,40}?"
         r"\b(?:arm|group|placebo|real|active|brand\w*|manufacturer['’]?s?|drug|medicine|the\s+ones|lymphocytes|"
@@ -285,7 +285,7 @@ PROBE_PURPOSE = Cued(
 )
 #: Wanting to know, explaining why not to, or someone else doing it: no attempt of the writer's.
 NO_ATTEMPT = folded_search(
-    re.compile(
+    Source(
         r"\b(?:not|never|n['’]t|won['’]?t|refuse|no\s+way|didn['’]?t|wouldn['’]?t)\b|\bwhy\b|"
         r"\b(?:would|could|can|will)\s+(?:\w+\s+)?(?:break|unblind|spoil|ruin|mess)|"
         r"\b(?:love|like|want|wanted|wanna|wish|hope|dying|desperate|itching|curious|tempted)\s+to\b|"
@@ -305,7 +305,7 @@ RETRACTED = re.compile(r"\bI\s+(?:didn['’]?t|did\s+not|won['’]?t|wouldn['’
 
 # Pooling: invitations to compare, and telling others which arm they are in.
 COMPARE_NOTES = Cued(
-    re.compile(
+    Source(
         r"\b(?:compare|comparing|compared|swap|swapping|share|sharing|pool|pooling|match|matching|matched|post|"
         r"posting|list|listing|send|reply\s+with|comment\s+with|drop|collect\w*|gather\w*|report|chart|"
         r"spreadsheet|tell\s+me|give\s+me)\s+(?:\S+\s+){0,6}?(?:notes|side[- ]effects|symptoms|reactions|experiences|results|"
@@ -326,7 +326,7 @@ READERS = re.compile(
 #: Working out who is on what, said several ways, each looked for where its words are.
 WORK_OUT: tuple[Cued, ...] = (
     Cued(
-        re.compile(
+        Source(
             r"\b(?:work\s+out|figure\s+out|find\s+out|guess|deduce|crack|decode|tell|determine|identify|spot|"
             r"see|narrow\s+down|solve)\s+(?:\w+\s+){0,1}?(?:which|what|who|who['’]s|whether|if)\s+(?:\S+\s+){0,4}?"
             r"(?:arms?|groups?|placebo|real|active|drug|on\s+what|is\s+on|got|are\s+on|['’]re\s+on|"
@@ -338,7 +338,7 @@ WORK_OUT: tuple[Cued, ...] = (
         also=["which what who whether if"],
     ),
     Cued(
-        re.compile(
+        Source(
             r"\b(?:work|figure|suss|sort|puzzle)\s+out\s+(?:the|our|your|their|everyone['’]s)\s+(?:\w+\s+)?"
             r"(?:arms?|groups?|codes?|allocations?)\b|\b(?:guess|solve|crack)\s+(?:the|our|your|their)\s+"
             r"(?:\w+\s+)?(?:arms?|groups?|codes?)\b|\btell\s+you\s+(?:your|which|what)\s+(?:\w+\s+)?(?:group|arm)\b",
@@ -349,7 +349,7 @@ WORK_OUT: tuple[Cued, ...] = (
         also=["work figure suss sort puzzle guess solve crack tell"],
     ),
     Cued(
-        re.compile(
+        Source(
             r"\bwho['’]?s\s+on\s+what\b|\bwho\s+(?:is\s+on|got)\s+what\b|\bwhat\s+(?:you['’]?re|ur|you\s+are)\s+on\b",
             re.IGNORECASE,
         ),
@@ -358,7 +358,7 @@ WORK_OUT: tuple[Cued, ...] = (
         also=["who you ur"],
     ),
     Cued(
-        re.compile(r"\blet['’]?s\s+(?:all\s+)?(?:compare|swap|pool|share)\b", re.IGNORECASE),
+        Source(r"\blet['’]?s\s+(?:all\s+)?(?:compare|swap|pool|share)\b", re.IGNORECASE),
         "compar swap pool shar",
         spans_only=True,
         also=["let"],
@@ -375,7 +375,7 @@ _SYMPTOMS = (
     r"no\s+side[- ]effects|zero\s+side[- ]effects"
 )
 ANYONE_ELSE = Cued(
-    re.compile(
+    Source(
         r"\b(?:anyone|anybody|any\s+of\s+you|others?|fellow\s+participants|who\s+else)\s+(?:else\s+)?(?:\w+\s+){0,2}?"
         r"(?:on|in|doing|taking\s+part\s+in|enrolled\s+in)\s+(?:\S+\s+){0,2}?(?:trial|study)\b.*?"
         rf"\b(?:getting|having|get|had|notice|noticed|experienc\w+|feel|feels|felt|{_SYMPTOMS})\b"
@@ -396,7 +396,7 @@ CALL_TO_ACT = re.compile(
     re.IGNORECASE,
 )
 FELLOW_READERS = Cued(
-    re.compile(
+    Source(
         r"\b(?:any|other|fellow)\s+(?:other\s+)?(?:\S+\s+)?(?:participants|trialists|volunteers|folks|people)\b",
         re.IGNORECASE,
     ),
@@ -404,7 +404,7 @@ FELLOW_READERS = Cued(
     spans_only=True,
 )
 ASK_THEIRS = Cued(
-    re.compile(
+    Source(
         r"\b(?:what|which|any)\s+(?:side[- ]effects|symptoms|reactions)\s+(?:have|are|did|do)\s+you\b"
         r"|\b(?:have|are|did)\s+you\s+(?:had|been\s+having|getting|noticed|got)\s+(?:any\s+)?(?:the\s+)?"
         r"(?:side[- ]effects|symptoms|reactions)\b|\bwhat\s+(?:happened\s+to|colour\s+was|was)\s+your\b",
@@ -414,7 +414,7 @@ ASK_THEIRS = Cued(
     spans_only=True,
 )
 TELL_ME_YOURS = Cued(
-    re.compile(
+    Source(
         r"\b(?:tell|let)\s+me\s+(?:know\s+)?(?:your|what|which|how|about\s+your)\s+(?:\S+\s+){0,3}?"
         r"(?:side[- ]effects|symptoms|reactions)\b",
         re.IGNORECASE,
@@ -432,7 +432,7 @@ OTHERS = (
 )
 #: Readers told they are in the writer's group: "you're probably on the drug like me".
 LIKE_ME = Cued(
-    re.compile(
+    Source(
         r"\b(?:you['’]?re|ur|you\s+are|you['’]ll\s+be|you\s+must\s+be)\b[^.!?]{0,40}?\b(?:on|in)\b"
         r"[^.!?]{0,30}?\b(?:like|as) me\b",
         re.IGNORECASE,
@@ -441,7 +441,7 @@ LIKE_ME = Cued(
     spans_only=True,
 )
 DONT = Cued(
-    re.compile(
+    Source(
         r"\b(?:not|never|no|don['’]?t|won['’]?t|shouldn['’]?t|avoid|refrain\s+from|rather\s+you\s+didn['’]?t)"
         r"(?:\s+\w+){0,3}?\s+(?:compare|comparing|guess|guessing|try|share|sharing|work|figure|post|list|swap|join)\b"
         r"|\b(?:I|we)\s+(?:said\s+no|refused|declined|wouldn['’]?t|won['’]?t)\b|\bshut\s+it\s+down\b",
@@ -453,7 +453,7 @@ DONT = Cued(
 
 # Kit, batch and randomisation numbers
 KIT_WORD = Cued(
-    re.compile(
+    Source(
         r"\b(?:kits?|lot|lots|batch|bottle|box|pack|carton|vials?|blister(?:\s+card)?|randomi[sz]ation|"
         r"allocation|treatment\s+(?:number|no|code|ID)|medication\s+(?:number|no|code)|dispensing|IWRS|IXRS|"
         r"IRT)\b",
@@ -513,7 +513,7 @@ def _trial_names(doc: Document) -> set[str]:
 def _you_too(names: frozenset[str]) -> Cued:
     """Being in the trial (named generically or by one of ``names``) as readers might be."""
     alternatives = "".join(f"|{re.escape(n)}" for n in sorted(names))
-    return Cued(re.compile(YOU_TOO + alternatives + r")\b", re.IGNORECASE), "you")
+    return Cued(Source(YOU_TOO + alternatives + r")\b", re.IGNORECASE), "you")
 
 
 @lru_cache(maxsize=256)  # a site's posts share a few trials: compiled once per trial
@@ -539,12 +539,12 @@ def _arm_patterns() -> tuple[Cued, ...]:
     cues = ARM_CUES.split()
     arm = rf"(?:{strong})\b"
     return (
-        Cued(re.compile(rf"{BEING_ON}{arm}|{ON_THE_DRUG}", flags), cues),
-        Cued(re.compile(rf"\b{arm}", flags), cues),
-        Cued(re.compile(IT_IS + arm, flags), cues),
-        Cued(re.compile(BEING_ON + rf"(?:{WEAK_ARM})\b", flags), cues),
-        Cued(re.compile(ARM_CROWD.format(arm=strong), flags), CROWD_CUES),
-        Cued(re.compile(rf"{OTHERS}(?:{arm}|(?:{_GOOD})\s+ones\b|it\b|my\s+group\b|same\s+(?:group|arm)\b|{ON_DRUG})", flags), cues),
+        Cued(Source(rf"{BEING_ON}{arm}|{ON_THE_DRUG}", flags), cues),
+        Cued(Source(rf"\b{arm}", flags), cues),
+        Cued(Source(IT_IS + arm, flags), cues),
+        Cued(Source(BEING_ON + rf"(?:{WEAK_ARM})\b", flags), cues),
+        Cued(Source(ARM_CROWD.format(arm=strong), flags), CROWD_CUES),
+        Cued(Source(rf"{OTHERS}(?:{arm}|(?:{_GOOD})\s+ones\b|it\b|my\s+group\b|same\s+(?:group|arm)\b|{ON_DRUG})", flags), cues),
     )
 
 
@@ -553,11 +553,11 @@ def _gate() -> CueIndex:
     """The gate every guess passes: an arm named outright, the drug, a group, or the writer on or
     in something (any match of an :func:`_arm_patterns` guess has a match of one of these)."""
     named = [
-        Cued(re.compile(rf"(?:{pattern})\b", re.IGNORECASE), cues, spans_only=True, also=also)
+        Cued(Source(rf"(?:{pattern})\b", re.IGNORECASE), cues, spans_only=True, also=also)
         for pattern, cues, also in STRONG_ARMS
     ]
     words = ["drug", "medic", "meds", "group", "arm", "on it", "m on", "m in"]
-    gate = Cued(re.compile(GUESS_GATE, re.IGNORECASE), words, spans_only=True)
+    gate = Cued(Source(GUESS_GATE, re.IGNORECASE), words, spans_only=True)
     return CueIndex((*named, gate))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .text import Cued, CueIndex
+from .text import Cued, CueIndex, Source
 
 _I = re.IGNORECASE
 
@@ -114,7 +114,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
     (
         "omit",
         Cued(
-            re.compile(
+            Source(
                 r"\b(?:leave|left|leaving|keep|kept|keeping)\s+(?:\S+\s+){0,5}?(?:off|out)\b(?!\s+of\b)"
                 r"|\b(?:leave|left|leaving|keep|kept|keeping)\s+(?:\S+\s+){0,5}?out\s+of\s+(?:the|my|your)\s+"
                 r"(?:\w+\s+)?(?:list|form|forms|diary|notes|questionnaire|history|records?)\b"
@@ -131,7 +131,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
     (
         "omit",
         Cued(
-            re.compile(
+            Source(
                 r"\bbreathe\s+a\s+word\b|\bsay\s+nothing\b"
                 r"|\b(?:don['’]?t|do\s+not|never|no\s+need\s+to|(?:you\s+)?don['’]?t\s+(?:have|need)\s+to|"
                 r"there['’]?s\s+no\s+need\s+to|better\s+not\s+to|avoid|not|haven['’]?t|hasn['’]?t|didn['’]?t)\s+"
@@ -152,7 +152,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
     (
         "misstate",
         Cued(
-            re.compile(
+            Source(
                 r"\b(?:lie|lied|lying|fib|fibbed|fibbing|fudg\w+|exaggerat\w+|lowball\w*|downplay\w*|"
                 r"play(?:ed|ing)?\s+(?:\S+\s+){0,2}?(?:up|down)|round(?:ed|ing)?\s+(?:\S+\s+){0,3}?(?:up|down)|"
                 r"(?:shav|knock)\w*\s+(?:\S+\s+){0,4}?off|backdat\w+|(?:shift|mov)(?:e|ed|ing)?\s+(?:the\s+)?date|"
@@ -171,7 +171,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
     (
         "misstate",
         Cued(
-            re.compile(
+            Source(
                 r"\b(?:say|tell\s+them|tell\s+the\s+\w+|tick|put\s+down|answer|give)\s+(?:that\s+)?"
                 r"(?:you(?:['’]ve|\s+have|['’]re|\s+are|['’]d)?\s+(?:never|not|quit|stopped|don['’]?t|took|taken|"
                 r"had\s+no|been\s+off)|your\s+\w+(?:\s+\w+)?\s+(?:was|is|were)|[\"“']?(?:no|never|none|yes)\b|"
@@ -188,7 +188,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
     (
         "untrue",
         Cued(
-            re.compile(
+            Source(
                 r"\b(?:said|says|told\s+(?:them|the\s+\w+(?:\s+\w+)?)|wrote|put|ticked|answered|claimed|tell\s+them)\s+"
                 r"(?:that\s+)?(?:[\"“']?(?:no|none|nothing|never)\b|I(?:['’]d|\s+had|\s+have|['’]ve)?\s+(?:never|not|"
                 r"no|stopped|quit|taken|done|don['’]?t)\b|(?:I\s+(?:was|am)|I['’]m|im|my\s+\w+\s+was|everything\s+was|"
@@ -209,7 +209,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
     (
         "game",
         Cued(
-            re.compile(
+            Source(
                 r"\b(?:so|to)\s+(?:that\s+)?(?:I['’]?d|I\s+would|I|you['’]?d|you\s+would|you|we)?\s*(?:\S+\s+){0,2}?"
                 r"(?:qualify|be\s+eligible|get\s+a\s+place|meet\s+(?:the|their)\s+criteria|"
                 r"get\s+(?:under|below|over)\s+the\s+(?:limit|cut-?off)|make\s+(?:my|your|the)\s+\w+\s+fit)\b"
@@ -225,7 +225,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
     (
         "game",
         Cued(
-            re.compile(
+            Source(
                 r"\b(?:so|to\s+make)\s+(?:that\s+)?(?:my|your|the)\s+(?:\w+\s+)?(?:numbers|readings|results|levels|"
                 r"sugar|glucose|weight|BMI|pressure|scores?|test|bloods)\s+(?:\S+\s+){0,2}?(?:look|looks|come|comes|came|"
                 r"would|will|is|are|was|were|get|gets)\s+(?:\S+\s+){0,2}?(?:under|below|above|better|worse|lower|"
@@ -243,7 +243,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
     (
         "game",
         Cued(
-            re.compile(
+            Source(
                 r"\b(?:gets?|got|knocks?)\s+(?:you|me)\s+(?:\S+\s+){0,2}?under\b|\bknocks?\s+(?:a|two|\d+)\s+\w+\s+off\b",
                 _I,
             ),
@@ -256,7 +256,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
     (
         "game",
         Cued(
-            re.compile(
+            Source(
                 r"\b(?:ate\s+nothing|went\s+without\s+(?:food|eating|water)|didn['’]?t\s+eat|fast(?:ed|ing)?|"
                 r"starv(?:e|ed|ing))\s+(?:\S+\s+){0,4}?(?:for\s+)?(?:a\s+day\s+and\s+a\s+half|(?:2[4-9]|[3-9]\d)\s+"
                 r"hours|two\s+days|three\s+days|a\s+(?:full|whole)\s+day|days)\b",
@@ -271,7 +271,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
     (
         "discard",
         Cued(
-            re.compile(
+            Source(
                 rf"\b(?:bin|binned|binning|flush\w*|dispos\w+|get\s+rid\s+of|got\s+rid\s+of)\s+(?:of\s+)?(?:\S+\s+){{0,3}}?"
                 rf"{_DOSES}\b{_NOT_A_DOSE}"
                 rf"|\b(?:throw\w*|threw|tip\w*|chuck\w*|dump\w*|push\w*|pop\w*)\s+(?:\S+\s+){{0,3}}?{_DOSES}\b{_NOT_A_DOSE}"
@@ -290,7 +290,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
     (
         "discard",
         Cued(
-            re.compile(
+            Source(
                 r"\b(?:goes|go|went|pour\w*|tip\w*|flush\w*|put\w*)\s+(?:\S+\s+){0,3}?down\s+the\s+(?:sink|toilet|loo|drain)\b"
                 r"|\bsharps\s+bin\s+unused\b"
                 r"|\btick\w*\s+(?:the\s+box(?:es)?|them\s+all|it)\s+(?:anyway|as\s+taken)\b"
@@ -307,7 +307,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
     (
         "discard",
         Cued(
-            re.compile(
+            Source(
                 r"\b(?:shar\w+|giv\w+|gave|sell\w*|sold|lend\w*)\s+(?:\S+\s+){0,3}?(?:study\s+)?(?:medicine|medication|"
                 r"tablets|pills|capsules|meds|drug)\s+(?:\S+\s+){0,2}?(?:with|to)\b",
                 _I,
@@ -321,7 +321,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
     (
         "fake-diary",
         Cued(
-            re.compile(
+            Source(
                 r"\b(?:fill\w*|complet\w+)\s+(?:in\s+|out\s+)?(?:\S+\s+){0,7}?(?:in\s+one\s+sitting|all\s+at\s+once|"
                 r"at\s+once|from\s+memory|in\s+the\s+car\s+park|(?:the\s+(?:night|morning)\s+|right\s+)?before\s+"
                 r"(?:the|my|your)\s+visit|once\s+a\s+(?:week|month)|whole\s+(?:week|month)['’]?s?|"
@@ -337,7 +337,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
     (
         "fake-diary",
         Cued(
-            re.compile(
+            Source(
                 r"\b(?:do|did|doing|done)\s+(?:it|them|the\s+lot|(?:the\s+)?whole\s+\S+(?:\s+\S+)?)\s+(?:\S+\s+){0,3}?"
                 r"(?:in\s+one\s+sitting|all\s+at\s+once|at\s+once|from\s+memory|(?:the\s+(?:night|morning)\s+)?before\s+"
                 r"(?:the|my|your)\s+visit)\b",
@@ -351,7 +351,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
     (
         "fake-diary",
         Cued(
-            re.compile(
+            Source(
                 r"\b(?:made\s+up|make\s+up|making\s+up|invent\w*|copied|backfill\w*|fake\w*|fabricat\w+)\s+"
                 r"(?:\S+\s+){0,6}?(?:e-)?(?:scores?|entries|numbers|symptoms?|diary|days|answers|data|readings)\b"
                 r"|\b(?:put|type|enter)\s+in\s+(?:\S+\s+){0,2}?(?:numbers|scores|answers|entries|readings)\b"
@@ -368,7 +368,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
     (
         "fake-diary",
         Cued(
-            re.compile(
+            Source(
                 r"\b(?:got|get|had|have|let)\s+(?:my\s+)?\w+(?:\s+\w+)?\s+(?:to\s+)?(?:fill|do|complete)\s+(?:in\s+|out\s+)?"
                 r"(?:my\s+)?(?:questionnaires?|diary|diaries|forms?|symptom\s+\w+)|\bin\s+my\s+name\b"
                 r"|\b(?:fills?|filled|does|did|completes?)\s+(?:in\s+|out\s+)?(?:the\s+|my\s+)?(?:\w+\s+)?"
@@ -383,7 +383,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
     (
         "two-trials",
         Cued(
-            re.compile(
+            Source(
                 r"\b(?:two|both|a\s+second|another|more\s+than\s+one|other)\s+(?:\S+\s+)?(?:studies|trials|study|trial)\b"
                 r"[^.!?]{0,60}?(?:\bat\s+(?:the\s+same\s+time|once)\b|\bsimultaneous\w*|\bright\s+now\b|"
                 r"\bneither\b|\bwithout\s+telling\b|\bdidn['’]?t\s+tell\b|\bdon['’]?t\s+tell\b|\bkept\s+it\s+quiet\b|"
@@ -403,7 +403,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
     (
         "two-trials",
         Cued(
-            re.compile(
+            Source(
                 r"\b(?:study|trial)\s+and\s+(?:the\s+|a\s+)?(?:\S+\s+){0,3}?(?:study|trial)\s+at\s+the\s+same\s+time\b"
                 r"|\b(?:study|trial)\b[^.!?]{0,40}?\bwhile\s+(?:I['’]?m\s+)?(?:on|in|doing)\s+this\s+(?:one|study|trial)\b"
                 r"|\b(?:at\s+the\s+same\s+time|at\s+once)\b[^.!?]{0,40}?\b(?:they\s+don['’]?t\s+need\s+to\s+know|"
@@ -418,7 +418,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
     (
         "stopped",
         Cued(
-            re.compile(
+            Source(
                 r"\b(?:stopped|quit|haven['’]?t\s+taken|not\s+taken|didn['’]?t\s+take|don['’]?t\s+take|skip\w*)\s+"
                 r"(?:taking\s+)?(?:the\s+|my\s+)?(?:study\s+)?(?:drug|tablets?|pills|medicine|medication|injections?|"
                 r"doses?|a\s+tablet|it)\b[^.!?]{0,60}?(?:\bhaven['’]?t\s+told\b|\bwithout\s+telling\b|\bnobody\b|"
@@ -436,7 +436,7 @@ ACT_INDEX = CueIndex(cued for _, cued in ACTS)
 ACT_KINDS = {cued: kind for kind, cued in ACTS}
 #: Getting away with it: "they never check", "nobody's any the wiser", "so they wouldn't notice".
 UNNOTICED = Cued(
-    re.compile(
+    Source(
         r"\b(?:they|nobody|no\s+one|the\s+app|the\s+nurse|the\s+team|the\s+pharmacist)\s+(?:\w+\s+)?"
         r"(?:never|don['’]?t|doesn['’]?t|can['’]?t|won['’]?t|will\s+never|wouldn['’]?t)\s+(?:\w+\s+)?"
         r"(?:check|checks|notice|know|tell|find\s+out|cross-check|ask|asked)\b|\bnobody['’]?s\s+(?:noticed|checking|"
@@ -459,7 +459,7 @@ _TELL = (
 #: "the team doesn't need to know", "I played it down".
 WITHHOLDING: tuple[Cued, ...] = (
     Cued(
-        re.compile(
+        Source(
             rf"(?:\bI(?:['’]m|\s+am|['’]ll|\s+will|['’]ve|\s+have|['’]d|\s+would)?\s+|^)"
             rf"(?:didn['’]?t|did\s+not|won['’]?t|will\s+not|not\s+going\s+to|haven['’]?t|have\s+not|never|"
             rf"decided\s+not\s+to|chose\s+not\s+to|choose\s+not\s+to|am\s+choosing\s+not\s+to|"
@@ -472,7 +472,7 @@ WITHHOLDING: tuple[Cued, ...] = (
         also=["tell told report mention say bring disclos let flag rais breathe"],
     ),
     Cued(
-        re.compile(
+        Source(
             r"\b(?:keep(?:ing)?|kept)\s+(?:it|this|that|them|the\s+\w+(?:\s+\w+)?|my\s+\w+(?:\s+\w+)?)\s+"
             r"(?:to\s+myself|quiet|secret|under\s+wraps|from\s+(?:the|my)\s+(?:study|trial|research|nurse|doctor|team))"
             r"|^(?:kept|keeping)\s+(?:it|them)\s+(?:quiet|to\s+myself)\b",
@@ -483,7 +483,7 @@ WITHHOLDING: tuple[Cued, ...] = (
         also=["myself quiet secret wraps from"],
     ),
     Cued(
-        re.compile(
+        Source(
             r"\b(?:the\s+(?:study\s+|trial\s+|research\s+)?(?:team|doctors?|nurses?|investigators?)|they)\s+"
             r"(?:doesn['’]?t|don['’]?t|do\s+not|does\s+not|won['’]?t|will\s+not)\s+(?:need\s+to|have\s+to|"
             r"ever)\s+(?:know|find\s+out|hear)"
@@ -496,7 +496,7 @@ WITHHOLDING: tuple[Cued, ...] = (
         also=["team doctor nurse investigator they body one"],
     ),
     Cued(
-        re.compile(
+        Source(
             r"\bI\s+(?:\w+\s+)?(?:skipped\s+over|glossed\s+over|played\s+down|downplayed|left\s+out|"
             r"kept\s+quiet\s+about|lied\s+about|fibbed\s+about|said\s+nothing\s+about|hid|covered\s+up|"
             r"brushed\s+off|shrugged\s+off)\b"
@@ -509,7 +509,7 @@ WITHHOLDING: tuple[Cued, ...] = (
 )
 #: Saying all is well: "I'll just say I'm fine at the visit".
 SAID_FINE = Cued(
-    re.compile(
+    Source(
         r"\b(?:say|said|tell|told)\s+(?:them\s+|the\s+\w+\s+)?(?:that\s+)?(?:I['’]?m|im|I\s+am|I\s+was|"
         r"everything['’]?s|everything\s+(?:is|was)|my\s+\w+\s+was|it['’]?s|it\s+was)\s+(?:fine|ok|okay|"
         r"good|great|alright|all\s+right|normal)\b",

@@ -18,7 +18,7 @@ from .documents import Document, Kind
 from .findings import Finding, Severity
 from .people import about_health_facts, about_participation, others, sentence_mentions
 from .rules import define
-from .text import Cued, Segment, matched
+from .text import Cued, Segment, Source, matched
 
 HIDE = define(
     "integrity.hide-at-screening",
@@ -54,7 +54,7 @@ BREACH = define(
 )
 
 EXPERIENCE = Cued(
-    re.compile(
+    Source(
         r"(?:^(?:woke\s+up\s+with|had|got|noticed|developed|feeling|felt|came\s+down\s+with)\b|"
         r"\b(?:I|I['’]ve|I['’]m|me)\b(?:\s+\w+){0,6}?\s+(?:had|have|got|get|getting|having|"
         r"noticed|developed|woke\s+up\s+with|came\s+down\s+with|feel|felt|feeling|been|broke\s+out|"
@@ -75,7 +75,7 @@ NEGATED_EXPERIENCE = re.compile(
     r"\b(?:no|not|never|without|nothing|haven['’]?t|hasn['’]?t|didn['’]?t|don['’]?t|doesn['’]?t)\b", re.IGNORECASE
 )
 TOLD_TEAM = Cued(
-    re.compile(
+    Source(
         r"\b(?:report\w*|told|tell\w*|rang|ring|rung|phoned|phone|called|call|mentioned|mention|"
         r"informed|inform|contacted|contact|let|raised|flagged|recorded|logged|emailed|messaged|"
         r"spoke|spoken|talked|saw|seen|went\s+through)\b[^.!?\n]{0,80}?"

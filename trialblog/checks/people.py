@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .text import Cued, Segment, words
+from .text import Cued, Segment, Source, words
 
 # Common given names (English-speaking countries and beyond). Names that are also everyday
 # words when capitalised at the start of a sentence (May, Will, Grace, Hope, Mark...) are left out.
@@ -74,35 +74,36 @@ NOT_NAMES = words(
 )
 
 RELATION_NAME = Cued(
-    re.compile(
+    Source(
         rf"\b(?:my|his|her|our|their|your)\s+(?:(?:best|old|close|younger|older|little|big|late)\s+)?"
         rf"(?:{RELATIONS})(?:'s)?\s*,?\s+(?:(?:called|named)\s+)?(?P<name>{NAME}(?:\s+{NAME})?)"
     ),
     "my his her our their",
 )
 NAME_RELATION = Cued(
-    re.compile(
+    Source(
         rf"\b(?P<name>{NAME}(?:\s+{NAME})?)\s*,\s+(?:my|his|her|our|their)\s+(?:(?:best|old|close)\s+)?"
         rf"(?:{RELATIONS})\b"
     ),
     "my his her our their",
 )
 CALLED = Cued(
-    re.compile(
+    Source(
         rf"\b(?i:a|an|another|one|the|some|this)\s+(?:\w+\s+)?(?:{PEOPLE}|{RELATIONS})\s+"
         rf"(?:called|named|by the name of)\s+(?P<name>{NAME}(?:\s+{NAME})?)"
     ),
     "called name",
 )
 TITLED = Cued(
-    re.compile(rf"\b(?:{TITLES})\.?\s+(?P<name>{NAME}(?:\s+{NAME})?)"),
+    Source(rf"\b(?:{TITLES})\.?\s+(?P<name>{NAME}(?:\s+{NAME})?)"),
     "Dr Doctor Mr Ms Miss Mx Prof Nurse Sister Matron",
 )
 FIRST_NAME = re.compile(rf"\b(?P<name>{NAME}(?:\s+{NAME})?)(?=\W)")
 #: A full name whatever the first name, told as someone the writer knows: "Steph Morgan from the
-#: support group", "Ellen Ward, the woman next to me".
+#: support group", "Ellen Ward, the woman next to me". (Written to start with its capital, not
+#: ``\b``, so that a search skips to the next capital in C.)
 KNOWN_PERSON = re.compile(
-    r"\b(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+\s+[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
+    r"(?P<name>[A-ZÀ-Ý](?<!\w[A-ZÀ-Ý])[a-zà-ÿ]+\s+[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
     r"(?=\s*,\s*(?:who|a|an|the|my|our|from)\b|\s*\((?:my|our|a|the)\b|\s+(?:from|at|in|of)\s+(?:the|my|our)\s+"
     r"(?:\w+\s+){0,2}?(?:group|forum|ward|church|work|class|cohort|trial|study|clinic|unit|waiting\s+room|"
     r"office|school|gym|team|street|road|yoga|course|block))"
@@ -128,7 +129,7 @@ HEALTH_FACTS = re.compile(
     re.IGNORECASE,
 )
 PARTICIPANT = Cued(
-    re.compile(
+    Source(
         r"\b(?:(?:also|too|as well)\s+(?:in|on|taking part in|enrolled in)\s+(?:the|this|my|our)\s+"
         r"(?:trial|study)|(?:in|on)\s+(?:the|this|my|our)\s+(?:trial|study)\s+(?:too|as well)|"
         r"(?:another|fellow|other)\s+(?:participants?|volunteers?|trial\s+patients?)|"

@@ -24,7 +24,7 @@ from .people import (
     sentence_mentions,
 )
 from .rules import define
-from .text import DIGIT, Cued, Segment, blank_match, folded_search, matched, words
+from .text import DIGIT, Cued, Segment, Source, blank_match, folded_search, matched, words
 
 E = Severity.ERROR
 PHONE = define(
@@ -95,7 +95,7 @@ MONTH = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 DATE = folded_search(
-    re.compile(
+    Source(
         rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|[0-3]?\d[/.-][0-3]?\d[/.-](?:\d{{4}}|\d{{2}})|"
         rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b\.?(?:,?\s+\d{{4}})?|"
         rf"{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?)",
@@ -103,7 +103,7 @@ DATE = folded_search(
     )
 )
 IDENTIFIERS = folded_search(
-    re.compile(
+    Source(
         r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|\d{4}-5\d{5}-\d{2}-\d{2}|\d{4}-\d{6}-\d{2})\b"
         r"|https?://\S+",
         re.IGNORECASE,
@@ -145,10 +145,10 @@ PUBLIC_TYPES = frozenset(
 
 # E-mail, profiles, IP addresses
 EMAIL_ADDRESS = Cued(
-    re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"), "@"
+    Source(r"(?<![\w.+-])[A-Za-z0-9][\w.%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"), "@"
 )
 SPELLED_EMAIL = Cued(  # case-sensitive, so that it is looked for in the text as written
-    re.compile(
+    Source(
         r"(?<![\w.])[A-Za-z0-9][\w.%+-]*\s*(?:\((?:at|AT)\)|\[(?:at|AT)\]|\s+(?:at|AT|At)\s+)\s*[A-Za-z0-9-]+"
         r"\s*(?:\((?:dot|DOT)\)|\[(?:dot|DOT)\]|\s+(?:dot|DOT|Dot)\s+)\s*(?:com|org|net|co|uk|es|fr|de|ie|io|me|"
         r"info|edu|COM|ORG|NET)\b"
@@ -161,7 +161,7 @@ ROLE_MAILBOXES = words(
     "webmaster privacy dpo pals reception appointments"
 )
 PROFILE_URL = Cued(
-    re.compile(
+    Source(
         r"(?:https?://)?(?:www\.|m\.|mobile\.)?(?P<host>facebook\.com|fb\.com|instagram\.com|twitter\.com|"
         r"x\.com|linkedin\.com|tiktok\.com|youtube\.com|reddit\.com|threads\.net|bsky\.app|medium\.com|"
         r"github\.com|pinterest\.(?:com|co\.uk)|snapchat\.com|patientslikeme\.com|about\.me|linktr\.ee|"
@@ -170,13 +170,13 @@ PROFILE_URL = Cued(
     ),
     "/",
 )
-FEDIVERSE = Cued(re.compile(r"https?://[\w.-]+\.[a-z]{2,}/@[A-Za-z0-9_]{2,}", re.IGNORECASE), "/@")
+FEDIVERSE = Cued(Source(r"https?://[\w.-]+\.[a-z]{2,}/@[A-Za-z0-9_]{2,}", re.IGNORECASE), "/@")
 NOT_PROFILES = words(
     "groups group pages events hashtag explore r search share sharer intent company watch results "
     "topics help policies legal about home login signup privacy terms settings trending discover "
     "sharer.php story.php photo.php"
 )
-HANDLE = Cued(re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]"), "@")
+HANDLE = Cued(Source(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]"), "@")
 SOCIAL_CUE = re.compile(
     r"\b(?:instagram|insta|twitter|tiktok|threads|bluesky|bsky|mastodon|snapchat|facebook|"
     r"youtube|follow\s+(?:me|us|along)|find\s+me|DM\s+me|message\s+me|my\s+handle|my\s+account|"
@@ -184,7 +184,7 @@ SOCIAL_CUE = re.compile(
     re.IGNORECASE,
 )
 IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)")
-IPV6 = Cued(re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"), ":")
+IPV6 = Cued(Source(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"), ":")
 #: In every IPV4 match: a digit, a dot, a digit; in every IPV6 one: two colons, at most four
 #: hex digits apart. Both start with what they look for, so text without is searched in C.
 IPV4_MARK = re.compile(r"\d\.\d")
@@ -193,14 +193,14 @@ IPV6_MARK = re.compile(r":[0-9A-Fa-f]{0,4}:")
 # Numbers
 SSN_FORMATTED = re.compile(r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b")
 SSN_CUED = folded_search(
-    re.compile(
+    Source(
         r"\b(?:SSN|SS#|social\s+security(?:\s+(?:number|no\.?|#))?)\W{0,6}(?:is\s+|was\s+)?"
         r"(?P<code>\d{3}[ -]?\d{2}[ -]?\d{4})\b",
         re.IGNORECASE,
     )
 )
 NINO_CUED = folded_search(
-    re.compile(
+    Source(
         r"\b(?:NI|national\s+insurance)(?:\s+(?:number|no\.?|#))?\s*(?:is\s+|was\s+|:\s*)?"
         r"(?P<code>[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D])\b",
         re.IGNORECASE,
@@ -210,7 +210,7 @@ NINO = re.compile(
     r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
 )
 RECORD_CUE = folded_search(
-    re.compile(
+    Source(
         r"\b(?:(?:medical\s+records?|health\s+records?|hospital|hosp|patient|pt|NHS|CHI|health\s+(?:plan|insurance|"
         r"card|service)|insurance|member(?:ship)?|Medicare|Medicaid|policy|(?:bank\s+)?account|"
         r"credit\s+card|debit\s+card|card|(?:driver'?s?|driving)\s+licen[cs]e|licen[cs]e|passport|"
@@ -241,7 +241,7 @@ STREET_ABROAD = re.compile(
     r"|\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|weg|platz|allee|gasse|damm)\s+\d{1,4}[a-z]?\b"
 )
 EIRCODE = re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[AC-FHKNPRTV-Y0-9]{4}\b")
-PO_BOX = Cued(re.compile(r"\bP\.?\s?O\.?\s*Box\s+\d+", re.IGNORECASE), "box")
+PO_BOX = Cued(Source(r"\bP\.?\s?O\.?\s*Box\s+\d+", re.IGNORECASE), "box")
 UK_POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}\b")
 STATES = (
     r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IA|KS|KY|LA|MD|MA|MI|MN|MO|MT|NE|NV|NH|NJ|NM|NY|NC|"
@@ -253,7 +253,7 @@ STATES = (
     r"Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming"
 )
 ZIP = folded_search(
-    re.compile(
+    Source(
         rf",\s*(?:{STATES}),?\s+\d{{5}}(?:-\d{{4}})?\b|\b\d{{5}}-\d{{4}}\b|"
         r"\b(?:zip|post|postal|zip\s*code|post\s*code|postal\s*code|postcode|eircode|c.digo\s+postal|"
         r"code\s+postal|PLZ|CAP)\s*(?:is|was|:|=)?\s*(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|"
@@ -262,14 +262,14 @@ ZIP = folded_search(
     )
 )
 #: Text ZIP matches has five digits in a row or the word "code".
-ZIP_CUE = folded_search(re.compile(r"\d{5}|code|zip|post|plz|cap", re.IGNORECASE))
+ZIP_CUE = folded_search(Source(r"\d{5}|code|zip|post|plz|cap", re.IGNORECASE))
 
 # Birth dates and ages
 BIRTH_CUE = re.compile(
     r"\b(?:born|birthday|b-?day|birth\s*date|date\s+of\s+birth|d\.?o\.?b\b\.?|b\.(?=\s*\d))", re.IGNORECASE
 )
 AGE_OVER_89 = Cued(
-    re.compile(
+    Source(
         r"\b(?:aged|age|turned|turning|turns|I['’]m|I\s+am|she['’]s|he['’]s|who['’]s|who\s+is|"
         r"(?:she|he|who|(?:my|his|her|our)\s+(?:\w+\s+)?(?:great-)*(?:gran\w*|nan|nana|grandma|grandpa|grandad|"
         r"grandfather|grandmother|mum|mom|mother|dad|father|aunt\w*|uncle|neighbou?r|friend|husband|wife|partner|"

@@ -18,7 +18,7 @@ from functools import lru_cache
 from .documents import RECRUITMENT_FIELDS, Document, Kind
 from .findings import Finding, Severity
 from .rules import Rule, define
-from .text import Cued, CueIndex, Segment, matched
+from .text import Cued, CueIndex, Segment, Source, matched
 
 E = Severity.ERROR
 FREE = define(
@@ -89,7 +89,7 @@ _PRODUCT = (
 )
 
 FREE_TREATMENT = Cued(
-    re.compile(
+    Source(
         r"\bfree\s+(?:of\s+charge\s+)?(?:\w+\s+){0,2}?(?:treatment|medications?|medicines?|meds|drugs?|therap(?:y|ies)|"
         r"care|medical\s+care|health\s*care|check-?ups?|insulin|injections?|infusions?|scans?|MRIs?|tests?|"
         r"physio\w*|consultations?|health\s+checks?|prescriptions?|surgery|operations?|procedures?|vaccines?)\b"
@@ -101,7 +101,7 @@ FREE_TREATMENT = Cued(
     spans_only=True,
 )
 CURE_WORDS = Cued(
-    re.compile(
+    Source(
         r"\b(?:cure[sd]?|curing|curative|miracle|miraculous|wonder\s+drug|magic\s+bullet|life-?saving)\b",
         re.IGNORECASE,
     ),
@@ -109,7 +109,7 @@ CURE_WORDS = Cued(
     spans_only=True,
 )
 NEW_WORDS = Cued(
-    re.compile(
+    Source(
         rf"\b(?:new|newer|newest|novel|latest|brand[- ]new|cutting[- ]edge|state[- ]of[- ]the[- ]art|revolutionary|"
         rf"ground-?breaking|game[- ]chang\w+|innovative|advanced|next[- ]generation|pioneering|exciting|"
         rf"promising|leading[- ]edge|better|real|fresh|renewed|genuine|superior|world[- ]class)\s+(?:\w+\s+){{0,2}}?(?:{_PRODUCT})\b"
@@ -127,7 +127,7 @@ CLAIM_WORDS = (
 #: Every claim CLAIM_WORDS makes has one of these words.
 CLAIM_CUES = "safe effective efficacious proven tolerated harmless risk gentle natural toxic approved successful better superior works helps"
 CLAIM_PHRASES = Cued(
-    re.compile(
+    Source(
         r"\b(?:safe\s+and\s+effective|effective\s+and\s+safe|clinically\s+proven|proven\s+to|"
         r"shown\s+to\s+(?:work|help|be\s+safe|be\s+effective|reduce|improve)|no\s+(?:known\s+)?side[- ]effects|"
         r"without\s+(?:any\s+)?side[- ]effects|side[- ]effect[- ]free|(?:completely|totally|100%|perfectly|"
@@ -146,7 +146,7 @@ CLAIM_PHRASES = Cued(
 )
 NO_PHRASE = re.compile(r"(?:no|without|side[- ]effect)\b", re.IGNORECASE)
 GUARANTEE_WORDS = Cued(
-    re.compile(
+    Source(
         r"\b(?:guarantee[sd]?|guaranteeing|assured|promise[sd]?|certain\s+to|sure\s+to|definitely\s+will|"
         r"will\s+definitely|100%\s+(?:effective|success|chance)|you\s+will\s+(?:\w+\s+)?(?:get\s+better|"
         r"improve|feel\s+better|be\s+cured|benefit|recover|see\s+results))\b",
@@ -156,7 +156,7 @@ GUARANTEE_WORDS = Cued(
     spans_only=True,
 )
 PAY_TERM = Cued(
-    re.compile(
+    Source(
         r"(?:\b(?:paid|pay|pays|payment|payments|earn|earning|cash|money|compensat\w+|stipend|"
         r"gift\s+cards?|vouchers?)\b|[£$€]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:pounds|dollars|euros|GBP|USD|EUR)\b)",
         re.IGNORECASE,
@@ -183,7 +183,7 @@ _NOW = (
     r"before\s+(?:it|they|the\s+\w+)\s+(?:fills?\s+up|closes?|runs?\s+out|go(?:es)?))"
 )
 PRESSURE_WORDS = Cued(
-    re.compile(
+    Source(
         rf"\b{_PLACES}\s+(?:are\s+|is\s+)?(?:nearly\s+|almost\s+|already\s+)?(?:filling|going|gone|full|"
         rf"running\s+out|limited|left|remain|remaining)\b"
         rf"|\b(?:only|just)\s+(?:a\s+)?(?:few|handful(?:\s+of)?|couple(?:\s+of)?|\d+)\s+(?:\w+\s+)?{_PLACES}"
@@ -208,7 +208,7 @@ _NOW_CUES = "now today asap a.s.a.p immediately quick fast right straight this w
 #: A writer urging readers to take part: a call to join, to readers or as a command, or hurry;
 #: each way with its own cues, so that a sentence is searched only for the ways its words allow.
 URGES = tuple(
-    Cued(re.compile(pattern, re.IGNORECASE), cues, spans_only=True, also=also)
+    Cued(Source(pattern, re.IGNORECASE), cues, spans_only=True, also=also)
     for pattern, cues, also in (
         (
             rf"\b(?:you|u|ya|y['’]all|everyone|everybody|anyone|anybody|people|guys|folks|whoever)\b[^.!?]{{0,40}}?"
@@ -270,7 +270,7 @@ def _subject_claim(terms: tuple[str, ...]) -> Cued:
         rf"therapy|product|device|injection|tablet|pill|vaccine|stuff|cream|jab){products}"
     )
     return Cued(
-        re.compile(
+        Source(
             rf"(?:{product})\s+(?:{_BE}\s+)?(?:\w+\s+){{0,2}}?(?:{CLAIM_WORDS})\b"
             rf"|\b(?:it|this|that)(?:(?:\s+{_BE}|['’]s)\s+(?:{_FILLER}\s+){{0,2}}?(?:{CLAIM_WORDS})"
             r"|\s+(?:really\s+|actually\s+|definitely\s+|just\s+)?(?:works|helps))\b",

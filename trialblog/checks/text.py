@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, reduce
 from operator import or_
+from typing import NamedTuple
 
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -45,6 +46,8 @@ SENTENCE_END = re.compile(r"[.!?][.!?]*['\")\]]*(?=\s|$)")
 DIGIT = re.compile(r"\d")
 #: What an abbreviation before a full stop is made of.
 ABBREVIATION_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+#: Characters before a full stop enough to tell an abbreviation (longer than any, with its dots).
+ABBREVIATION_WINDOW = 16
 #: The letters ``re.IGNORECASE`` takes for an ASCII letter that ``str.lower`` does not make one.
 CASE_TWINS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
@@ -60,6 +63,8 @@ def folded(text: str) -> str:
 
 #: Texts this long or shorter (a sentence) are looked at through their trigrams.
 SHORT = 200
+#: A pattern with this many cues or fewer looks for them without trigrams.
+FEW_CUES = 3
 
 
 @lru_cache(maxsize=256)  # a sentence is asked about by many patterns in turn
@@ -75,6 +80,13 @@ ESCAPE_OR_NAME = re.compile(r"(\\.|\(\?P[<=]\w+)|[A-Z]")
 NOT_LOWERED = re.compile(r"\(\?[aiLmsux-]+[:)]|\(\?P=|\\[0-9uUxN]")
 
 
+class Source(NamedTuple):
+    """A pattern's source and flags, to be compiled when first needed (see :class:`Cued`)."""
+
+    pattern: str
+    flags: int = 0
+
+
 def in_lower_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """A case-sensitive copy of the case-insensitive ``pattern``, for :func:`folded` text: what it
     matches in folded text is where ``pattern`` matches in the text (tests/test_checks_fastpaths.py).
@@ -86,7 +98,7 @@ def in_lower_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(lower_case_source(pattern), pattern.flags & ~re.IGNORECASE)
 
 
-def lower_case_source(pattern: re.Pattern[str]) -> str:
+def lower_case_source(pattern: re.Pattern[str] | Source) -> str:
     """The source of :func:`in_lower_case`'s copy of ``pattern`` (a ValueError if it cannot be one)."""
     source = pattern.pattern
     if not pattern.flags & re.IGNORECASE or NOT_LOWERED.search(source):
@@ -110,42 +122,55 @@ class Cued:
 
     When every cue has three characters or more, their first three (``heads``) are first looked
     up among a sentence's :func:`trigrams`, which its many patterns share: a sentence without
-    any is answered without looking for each cue.
+    any is answered without looking for each cue. A case-sensitive pattern, or one with a few
+    cues, looks for them as they are: few others would share the trigrams of its text.
 
     ``also`` holds more lists of cues, every one of which has a cue in any text the pattern
     matches ("fill" and "memory" in "filled it in from memory"): a pattern made of common words
     is looked for only where they come together.
+
+    Given as a :class:`Source`, the pattern is compiled when first run (and a ``spans_only``
+    one only in lower case): compiling takes longer than most patterns ever run.
     """
 
-    __slots__ = ("pattern", "cues", "also", "fold", "_lowered", "_lower_source", "heads", "_groups")
+    __slots__ = ("source", "_pattern", "cues", "also", "fold", "_lowered", "_lower_source", "heads", "_groups")
 
     def __init__(
         self,
-        pattern: re.Pattern[str],
+        pattern: re.Pattern[str] | Source,
         cues: str | Iterable[str],
         spans_only: bool = False,
         also: Iterable[str | Iterable[str]] = (),
     ) -> None:
-        self.pattern = pattern
+        self.source = Source(pattern.pattern, pattern.flags)
+        self._pattern = pattern if isinstance(pattern, re.Pattern) else None
         self.cues = tuple(cues.split() if isinstance(cues, str) else cues)
         self.also = tuple(tuple(group.split() if isinstance(group, str) else group) for group in also)
         self._groups = (self.cues, *self.also)
         cased = any(cue.lower() != cue.upper() for group in self._groups for cue in group)
         self.fold = cased and bool(pattern.flags & re.IGNORECASE)
         # compiled when first needed: most patterns meet their cues in few sentences, or none
-        self._lower_source = lower_case_source(pattern) if spans_only else None
+        self._lower_source = lower_case_source(self.source) if spans_only else None
         self._lowered: re.Pattern[str] | None = None
-        long_cues = all(len(cue) >= 3 for group in self._groups for cue in group)
-        self.heads = tuple(frozenset(cue[:3] for cue in group) for group in self._groups) if long_cues else None
+        cues_in_all = [cue for group in self._groups for cue in group]
+        shared = self.fold and len(cues_in_all) > FEW_CUES and all(len(cue) >= 3 for cue in cues_in_all)
+        self.heads = tuple(frozenset(cue[:3] for cue in group) for group in self._groups) if shared else None
 
     def __repr__(self) -> str:
-        return f"Cued({self.pattern.pattern[:40]!r}..., {' '.join(self.cues)!r})"
+        return f"Cued({self.source.pattern[:40]!r}..., {' '.join(self.cues)!r})"
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The pattern as written, compiled."""
+        if self._pattern is None:
+            self._pattern = re.compile(*self.source)
+        return self._pattern
 
     @property
     def lowered(self) -> re.Pattern[str] | None:
         """The pattern as :func:`in_lower_case` writes it (with ``spans_only``), or None."""
         if self._lowered is None and self._lower_source is not None:
-            self._lowered = re.compile(self._lower_source, self.pattern.flags & ~re.IGNORECASE)
+            self._lowered = re.compile(self._lower_source, self.source.flags & ~re.IGNORECASE)
         return self._lowered
 
     def possible(self, text: str) -> bool:
@@ -168,7 +193,7 @@ class Cued:
             else:
                 return None
         if self._lower_source is None:
-            return self.pattern, text
+            return self._pattern or self.pattern, text
         return self._lowered or self.lowered, low if self.fold else folded(text)  # type: ignore[return-value]
 
     def search(self, text: str) -> re.Match[str] | None:
@@ -264,7 +289,7 @@ class CueIndex:
         return found
 
 
-def folded_search(pattern: re.Pattern[str]) -> Cued:
+def folded_search(pattern: re.Pattern[str] | Source) -> Cued:
     """A case-insensitive ``pattern`` without cues (run on any text) that runs on folded text:
     only its matches' spans (and truth) are to be used, as with ``Cued(..., spans_only=True)``."""
     return Cued(pattern, [""], spans_only=True)  # "": always look
@@ -415,7 +440,7 @@ def _ends_abbreviation(text: str, block: int, dot: int) -> bool:
     """Whether the full stop at ``dot`` ends an abbreviation or an initial (the letters and
     dots just before it, or before a line break just before it, in the block from ``block``)."""
     end = dot - 1 if dot > block and text[dot - 1] == "\n" else dot
-    before = text[block:end]
+    before = text[max(block, end - ABBREVIATION_WINDOW) : end]  # a longer token is no abbreviation
     token = before[len(before.rstrip(ABBREVIATION_CHARS)) :]
     return bool(token) and (token.lower().rstrip(".") in ABBREVIATIONS or len(token.rstrip(".")) == 1)
 
