@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# What building a site needs (make html, serve, publish), and everything (make test, lint, bench).
+RUNTIME := $(VENV)/.runtime
 STAMP := $(VENV)/.installed
 SITE ?= .
 PORT ?= 8000
@@ -17,27 +19,35 @@ help:
 	@echo "make lint     ruff"
 	@echo "make clean    remove output/, caches and the virtual environment"
 
+$(RUNTIME): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
+	touch $(RUNTIME)
+
+# The social clients, the test tools and the comparison tools on top.
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,compare]'
-	touch $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[social,test,compare]'
+	touch $(RUNTIME) $(STAMP)
 
 # The theme tests drive Debian's Chromium (never a downloaded browser) and run axe-core and
-# the Nu Html Checker from npm with the machine's Java.
+# the Nu Html Checker from npm with the machine's Java; the publishing guide's rsync is tried too.
 browser-tools:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
 	@command -v java >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq default-jre-headless; }
+	@command -v rsync >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq rsync; }  # docs/publishing.md, tried
 	@test -f node_modules/.installed -a node_modules/.installed -nt package-lock.json || \
 		{ npm ci --no-audit --no-fund --ignore-scripts && touch node_modules/.installed; }
 
-html: $(STAMP)
+html: $(RUNTIME)
 	$(BIN)/trialblog build --site $(SITE)
 
-publish: $(STAMP)
+publish: $(RUNTIME)
 	$(BIN)/trialblog build --publish --site $(SITE)
 
-serve: $(STAMP)
+serve: $(RUNTIME)
 	$(BIN)/trialblog serve --site $(SITE) --port $(PORT)
 
 test: $(STAMP) browser-tools

@@ -9,14 +9,8 @@ SITEURL = ""
 TIMEZONE = "Europe/London"
 DEFAULT_LANG = "en"
 
-# The plugins that make this a trial blog (explicit, so nothing is loaded by accident).
-PLUGINS = [
-    "trialblog_plugins.trial_diary",
-    "trialblog_plugins.trial_feeds",
-    "trialblog_plugins.trial_sitemap",
-    "trialblog_plugins.trial_directory",
-    "trialblog_plugins.photo_privacy",
-]
+# PLUGINS comes from trialblog.settings: every trialblog plugin. To add one of your own or from
+# PyPI, extend it: PLUGINS = [*PLUGINS, "pelican.plugins.sitemap"]
 
 # Shown on every post written while the writer is blinded in a masked trial.
 BLINDING_NOTICE = (

@@ -3,8 +3,8 @@
     python -m benchmarks.checks_cpu [--size small] [--runs 5]
 
 The checks are timed as a cold build runs them: in a fresh process, the CPU of importing them
-(compiling their patterns) and of one run of ``check_content`` over every file, no cache, once
-the site is loaded. The cold build is ``trialblog build`` in a fresh process, with every process
+and of the build's one run of them over every file (in one process, no cache), once Pelican has
+read the site. The cold build is ``trialblog build`` in a fresh process, with every process
 it waited for. Each figure is the median of ``--runs`` runs.
 """
 
@@ -21,20 +21,27 @@ from pathlib import Path
 from benchmarks.corpus import SIZES, generate
 from benchmarks.run import Disk, trialblog_cold
 
-#: Run in a fresh process: the checks' CPU as a cold build spends it.
+#: Run in a fresh process: the checks' CPU as a cold build spends it (the import of the rules,
+#: and the gate's run of every check over every file, in one process and with no cache).
 CHECKS_ONCE = """
 import json, sys, time
 from pathlib import Path
-from trialblog.build import load_settings
-from trialblog.content.site import load_site
-
-site = Path(sys.argv[1])
-settings = load_settings(site)
-loaded = load_site(Path(settings["PATH"]), site)
+import trialblog.content, trialblog.pipeline.run  # the build's own modules, imported before its checks
 start = time.process_time()
-from trialblog.build import run_checks
-report = run_checks(settings, loaded)
-print(json.dumps({"cpu": time.process_time() - start, "errors": report.errors}))
+import trialblog.checks
+spent = [time.process_time() - start]
+from trialblog.build import check_site
+from trialblog.pipeline import gate
+
+def timed(*args, check=gate.check):
+    begin = time.process_time()
+    report = check(*args)
+    spent.append(time.process_time() - begin)
+    return report
+
+gate.check = timed
+report = check_site(Path(sys.argv[1]), override={"TRIALBLOG_CORES": 1, "LOAD_CONTENT_CACHE": False})
+print(json.dumps({"cpu": sum(spent), "errors": report.errors}))
 """
 
 

@@ -13,7 +13,7 @@ import shutil
 import uuid
 from pathlib import Path
 
-SIZES = {"tiny": (100, 100), "small": (1000, 1000), "large": (10000, 10000)}
+SIZES = {"tiny": (100, 100), "small": (1000, 1000), "large": (10000, 10000), "directory": (0, 30000)}
 
 CONDITIONS = [
     "Relapsing-remitting multiple sclerosis", "Systemic lupus erythematosus", "Rheumatoid arthritis",

@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 PAGES = {
     "home": "",
     "entry-blinded": "diary/2024/two-weeks-in-the-headaches/",
+    "entry-replies": "diary/2024/two-weeks-in-the-headaches/#replies-h",
     "entry-unblinded": "diary/2025/unblinded-i-was-in-the-velanimod-group/",
     "trial": "trials/aurora-ms/",
     "trial-journey": "trials/aurora-ms/#journey-h",
@@ -36,6 +37,7 @@ PAGES = {
     "condition": "conditions/relapsing-remitting-multiple-sclerosis/",
     "directory-trial": "trials/smart/#sites-h",
     "about": "about-this-blog/",
+    "search": "search/",
 }
 SIZES = {"desktop": (1280, 1600), "phone": (390, 2000)}
 SCHEMES = ("light", "dark")

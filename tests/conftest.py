@@ -75,3 +75,45 @@ def all_stopped(pids: list[int], seconds: float = 5) -> bool:
             return False
         time.sleep(0.05)
     return True
+
+
+def site_model(site: Path):
+    """The content model of ``site`` as a build makes it (from a checks-only Pelican run)."""
+    from trialblog.build import check_site
+    from trialblog.pipeline import run
+
+    check_site(site)
+    last = run.last()
+    assert last is not None and last.site is not None
+    return last.site
+
+
+@pytest.fixture(scope="module")
+def services():
+    """One local Mastodon and one Bluesky server for the module (stopping a server takes a while),
+    with the replies readers make (tests/reply_servers.py)."""
+    from reply_servers import ThreadedBluesky, ThreadedMastodon
+    from test_syndicate_servers import running
+
+    with running(ThreadedMastodon()) as mastodon, running(ThreadedBluesky()) as bluesky:
+        yield mastodon, bluesky
+
+
+@pytest.fixture
+def mastodon_server(services):
+    services[0].reset()
+    return services[0]
+
+
+@pytest.fixture
+def bluesky_server(services):
+    services[1].reset()
+    return services[1]
+
+
+@pytest.fixture
+def env(mastodon_server, bluesky_server) -> dict[str, str]:
+    """The environment of a writer whose accounts are on the local servers."""
+    from test_syndicate_servers import accounts
+
+    return accounts(mastodon_server, bluesky_server)

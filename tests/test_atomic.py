@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import errno
-import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 from pelican.writers import Writer
 
-from trialblog.build import BuildError, build, build_lock
+from trialblog.build import build
+from trialblog.build.output import BuildBusy, lock
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -44,10 +43,7 @@ def fail_after(monkeypatch, count: int, error: BaseException) -> None:
 
 
 def leftovers(site: Path) -> list[Path]:
-    """What a build left beside output/, once the detached removal of an old site is done."""
-    deadline = time.monotonic() + 30
-    while list(site.glob(".output.trash-*")) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    """What a build left beside output/."""
     return [p for p in site.iterdir() if p.name.startswith(".output.") and p.name != ".output.lock"]
 
 
@@ -109,53 +105,35 @@ def test_a_trash_folder_is_removed_and_never_put_back(good):
     assert leftovers(site) == []
 
 
-def test_the_build_does_not_wait_for_the_old_site_to_be_removed(good, monkeypatch):
-    """The old site is renamed and removed by another process; this one deletes none of it."""
-    site, _ = good
-    removed_here = []
-    real_rmtree = shutil.rmtree
-
-    def rmtree(path, *args, **kwargs):
-        if os.getpid() == parent and ".output.building" not in str(path):
-            removed_here.append(str(path))
-        return real_rmtree(path, *args, **kwargs)
-
-    parent = os.getpid()
-    monkeypatch.setattr(shutil, "rmtree", rmtree)
-    entry = site / "content/diary/03-visit.md"
-    entry.write_text(entry.read_text().replace("BODY-VISIT", "BODY-CHANGED"))
+def test_what_a_killed_build_left_is_removed_by_the_next(good):
+    """kill -9 half-way: its temporary folder stays until the next build, which removes it."""
+    site, before = good
+    dead = site / ".output.building-999999-1"
+    shutil.copytree(site / "output", dead)
     build(site)
-    assert "BODY-CHANGED" in (site / "output/diary/2024/week-six/index.html").read_text()
-    assert removed_here == []
+    assert snapshot(site / "output") == before
     assert leftovers(site) == []
 
 
-def test_while_other_threads_run_the_old_site_is_removed_without_forking(good, monkeypatch):
-    """As under `trialblog serve`: forking is unsafe then, so a thread removes the old site."""
-    site, _ = good
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-
-    def no_fork():
-        raise AssertionError("forked while another thread ran")
-
-    monkeypatch.setattr(os, "fork", no_fork)
-    try:
-        entry = site / "content/diary/03-visit.md"
-        entry.write_text(entry.read_text().replace("BODY-VISIT", "BODY-CHANGED"))
-        build(site)
-        assert "BODY-CHANGED" in (site / "output/diary/2024/week-six/index.html").read_text()
-        assert leftovers(site) == []
-    finally:
-        stop.set()
-        other.join()
+def test_a_build_killed_with_sigkill_leaves_nothing_after_the_next_build(good):
+    site, before = good
+    entry = site / "content/diary/03-visit.md"
+    entry.write_text(entry.read_text().replace("BODY-VISIT", "BODY-CHANGED"))
+    proc = subprocess.Popen([sys.executable, "-m", "trialblog.cli", "build", "--site", str(site)])
+    deadline = time.monotonic() + 60
+    while not list(site.glob(".output.building-*")) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.005)
+    proc.kill()
+    proc.wait()
+    build(site)
+    assert "BODY-CHANGED" in (site / "output/diary/2024/week-six/index.html").read_text()
+    assert leftovers(site) == []
 
 
 def test_second_build_at_once_stops_with_a_clear_message(good):
     site, before = good
-    with build_lock(site / "output"):
-        with pytest.raises(BuildError, match="another build of .* is running; wait for it to finish"):
+    with lock(site / "output"):
+        with pytest.raises(BuildBusy, match="another build of .* is running; wait for it to finish"):
             build(site)
         proc = subprocess.run([sys.executable, "-m", "trialblog.cli", "build", "--site", str(site)],
                               capture_output=True, text=True, check=False)  # fmt: skip
@@ -176,32 +154,22 @@ def test_builds_are_reproducible(small_site, tmp_path):
     assert snapshot(small_site / "output") == second_publish
 
 
-def test_failure_while_the_search_index_is_written_stops_it(tmp_path):
-    from conftest import copy_example
+def test_failure_after_every_page_is_written_leaves_output_untouched(good):
+    """A plugin failing at the very end (``finalized``, where the search index is written)."""
+    from pelican import signals
 
-    from trialblog.build import background
-    from trialblog.build.parallel import first_pages_written
-
-    site = copy_example(tmp_path / "site", today="2026-11-23")
-    build(site)
-    entry = next((site / "content/diary").glob("*.md"))
-    entry.write_text(entry.read_text() + "\nA changed line.\n")
-    (site / "output/pagefind/pagefind.js").write_text("// the index is not reusable now\n")
-    before = snapshot(site / "output")
-    started = []
+    site, before = good
+    entry = site / "content/diary/03-visit.md"
+    entry.write_text(entry.read_text().replace("BODY-VISIT", "BODY-CHANGED"))
 
     def fail(pelican):
-        started.extend(p.pid for p in background._running)
-        raise RuntimeError("boom after the trial pages")
+        raise RuntimeError("boom after the pages")
 
-    first_pages_written.connect(fail)
+    signals.finalized.connect(fail)
     try:
         with pytest.raises(RuntimeError, match="boom after"):
             build(site)
     finally:
-        first_pages_written.disconnect(fail)
-    assert started, "Pagefind was running when the build failed"
-    assert background._running == set()
-    assert all(not Path(f"/proc/{pid}").exists() for pid in started)
+        signals.finalized.disconnect(fail)
     assert snapshot(site / "output") == before
     assert leftovers(site) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from trialblog.content.journey import Step, timeline
 from trialblog.content.trials import Participation, Trial
 from trialblog.content.vocab import Allocation, Masking, Milestone, Status
 from trialblog.render import charts
+from trialblog.render.glyphs import text_width
 
 
 @dataclass
@@ -190,9 +192,10 @@ def test_day_ticks_are_round_and_skip_day_zero():
 
 
 def test_labels_are_spread_apart_within_bounds():
-    placed = charts._spread([50, 51, 52, 100], 15, 0, 200)
+    placed = charts._spread([50, 51, 52, 100], [12] * 4, 0, 200)
     assert placed[0] <= 50 and all(b - a >= 15 - 1e-9 for a, b in zip(placed, placed[1:], strict=False))
-    assert charts._spread([195, 196], 15, 0, 200) == [185, 200]
+    assert charts._spread([195, 196], [12, 12], 0, 200) == [179, 194]
+    assert charts._spread([10, 12], [30, 12], 0, 200) == [15, 39]  # a label on two lines takes its room
 
 
 # -- the journey ------------------------------------------------------------------------------
@@ -248,7 +251,7 @@ def test_journey_labels_stay_inside_the_picture():
     for text in root.iter("text"):
         if text.get("class") == "m":
             continue
-        width = len(text.text) * charts.CHAR * charts.FONT
+        width = text_width(text.text, charts.FONT)
         x = float(text.get("x"))
         left = {"end": x - width, "middle": x - width / 2}.get(text.get("text-anchor"), x)
         assert left >= 0 and left + width <= charts.WIDTH, text.text
@@ -256,3 +259,68 @@ def test_journey_labels_stay_inside_the_picture():
 
 def test_nothing_dated_no_journey():
     assert charts.journey_svg([Step("completion", "Completed the study", None, None)], [], title="T") == ""
+
+
+def label_boxes(root) -> list[tuple[float, float, float, float, str]]:
+    """(x0, x1, y0, y1, words) of every line of words in a chart, as the charts estimate them."""
+    boxes = []
+    for text in root.iter("text"):
+        size = float(text.get("font-size") or charts.FONT)
+        lines = [(float(t.get("x")), t.text.strip()) for t in text.iter("tspan")] or [(float(text.get("x")), text.text)]
+        baseline = float(text.get("y"))
+        for k, (x, words) in enumerate(lines):
+            width = text_width(words, size)
+            x0 = {"end": x - width, "middle": x - width / 2}.get(text.get("text-anchor"), x)
+            y = baseline + k * (charts.FONT + 1)
+            boxes.append((x0, x0 + width, y - size * 0.8, y + size * 0.25, words))
+    return boxes
+
+
+def test_journey_grid_lines_pass_clear_of_its_labels():
+    start = dt.date(2024, 1, 15)
+    steps = [Step(key, label, start + dt.timedelta(days=days), day) for key, label, days, day in [
+        ("considering", "Started considering the trial", 0, -49), ("consent", "Signed the consent form", 23, -26),
+        ("screening", "Screening", 30, -19), ("randomization", "Randomized", 49, 1), ("dose", "First dose", 49, 1),
+        ("completion", "Completed the study", 499, 451), ("unblinding", "Unblinded: learned my group", 583, 535),
+        ("results", "Results shared", 638, 590)]]  # fmt: skip
+    root = parse(str(charts.journey_svg(steps, [], title="T")))
+    boxes = [b for b in label_boxes(root) if b[4][:3] not in ("Jan", "Jul", "Apr", "Oct")]
+    grid = [line for line in root.iter("line") if line.get("class") == "g"]
+    assert len(grid) > 3  # the month lines are drawn, in pieces
+    for line in grid:
+        x, y1, y2 = float(line.get("x1")), float(line.get("y1")), float(line.get("y2"))
+        for x0, x1, top, bottom, words in boxes:
+            crosses = x0 <= x <= x1 and min(y1, y2) < bottom and max(y1, y2) > top
+            assert not crosses, f"the month line at x={x} runs through {words!r}"
+
+
+MANY = ["headache", "fatigue", "nausea", "brain-fog", "joint-pain", "tingling-in-hands-and-feet", "insomnia",
+        "dizziness", "rash", "mood", "appetite", "night-sweats"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("names", "labelled"),
+    [
+        (["headache"], ["Headache"]),
+        (["headache", "fatigue", "pain-at-the-injection-site", "brain-fog"],
+         ["Headache", "Fatigue", "Pain at the", "injection site", "Brain fog"]),  # a long name on two lines
+        (["headache", "swelling-and-redness-where-the-needle-went-in"], []),  # too long even on two lines
+        (["頭痛", "倦怠感"], ["頭痛", "倦怠感"]),
+        (MANY, []),  # too many to stack beside the plot
+    ],
+    ids=["one", "long", "too-long", "japanese", "many"],
+)
+def test_symptom_labels_never_leave_the_picture_however_long_or_many(names, labelled):
+    entries = [Entry(dt.datetime(2024, 3, 1) + dt.timedelta(days=7 * k), None, 1 + 7 * k, {n: (k + i) % 11 for i, n in enumerate(names)})
+               for k in range(6)]  # fmt: skip
+    history = charts.symptom_history(entries)
+    root = parse(str(charts.symptom_svg(history, title="T")))
+    boxes = label_boxes(root)
+    for x0, x1, _top, _bottom, words in boxes:
+        assert x0 >= 0 and x1 <= charts.WIDTH, words
+    ends = [b for b in boxes if b[4] not in ("Score (0 to 10)", "Trial day") and not re.fullmatch(r"[−\d]+", b[4])]
+    for (a0, a1, at, ab, aw), (b0, b1, bt, bb, bw) in itertools.combinations(ends, 2):
+        assert not (a0 < b1 and b0 < a1 and at < bb and bt < ab), f"{aw!r} overlaps {bw!r}"
+    assert sorted(b[4] for b in ends) == sorted(labelled)
+    key = str(charts.symptom_key(history))
+    assert all(charts.symptom_name(n) in key for n in names)  # the key below always names every line

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from trialblog.build import ChecksFailed, build, load_settings, run_checks
-from trialblog.checks import RULES, Severity
+from trialblog.build import build, check_site
+from trialblog.checks import RULES, ChecksFailed, Severity
 from trialblog.cli import main
 
 REPO = Path(__file__).parent.parent
@@ -40,7 +40,7 @@ def line_of(path: Path, needle: str) -> tuple[int, int]:
 
 
 def test_the_example_site_passes_with_zero_findings():
-    report = run_checks(load_settings(REPO))
+    report = check_site(REPO)
     assert report.findings == [], "\n".join(str(f) for f in report.findings)
     assert report.files >= 30
 
@@ -263,13 +263,12 @@ def test_build_refuses_on_errors_with_the_same_output(small_site):
     assert not (small_site / "output").exists()
 
 
-@pytest.mark.parametrize("workers", [1, 2], ids=["checks-first", "checks-beside-rendering"])
-def test_check_errors_leave_the_last_good_site_in_place(small_site, workers):
-    build(small_site, workers=workers)
+def test_check_errors_leave_the_last_good_site_in_place(small_site):
+    build(small_site)
     before = {p: p.read_bytes() for p in (small_site / "output").rglob("*") if p.is_file()}
     add(small_site / "content/diary/03-visit.md", "I think I'm on placebo.")
     with pytest.raises(ChecksFailed) as failed:
-        build(small_site, workers=workers)
+        build(small_site)
     assert any(f.rule == "blinding.arm-guess" for f in failed.value.report.findings)
     assert {p: p.read_bytes() for p in (small_site / "output").rglob("*") if p.is_file()} == before
     assert [p.name for p in small_site.iterdir() if p.name.startswith(".output.b")] == []

@@ -149,10 +149,12 @@ def document_patterns() -> dict[str, Cued]:
         "silencing.LINE_DIRECTIVE": Cued(silencing.LINE_DIRECTIVE, silencing.DIRECTIVE_CUES[:1]),
         "silencing.FILE_HEADER": Cued(silencing.FILE_HEADER, silencing.DIRECTIVE_CUES[1:]),
     }
-    for i, cued in enumerate(blinding._arm_patterns()):
-        found[f"blinding arm pattern {i}"] = cued
-    for i, cued in enumerate(blinding._gate().patterns):
-        found[f"blinding gate {i}"] = cued
+    for reader in (False, True):
+        said = ", in a reply" if reader else ""
+        for i, cued in enumerate(blinding._arm_patterns(reader)):
+            found[f"blinding arm pattern {i}{said}"] = cued
+        for i, cued in enumerate(blinding._gate(reader).patterns):
+            found[f"blinding gate {i}{said}"] = cued
     for terms in TERMS:
         found[f"recruitment subject claim {terms}"] = recruitment._subject_claim(terms)
     return found

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from trialblog.cli import main
@@ -39,7 +40,7 @@ def test_init_then_build(tmp_path):
     result = run("init", str(site), "--name", "My MS trial")
     assert result.exit_code == 0, result.output
     conf = (site / "pelicanconf.py").read_text()
-    assert "PLUGINS = [" in conf and "trialblog_plugins.trial_diary" in conf
+    assert "from trialblog.settings import *" in conf  # every trialblog plugin, from the one list
     result = run("build", "--site", str(site))
     assert result.exit_code == 0, result.output
     assert (site / "output/trials/my-trial/index.html").exists()
@@ -70,6 +71,72 @@ def test_new_entry_writes_a_draft_with_a_permanent_id(tmp_path):
     again = run("new", "entry", "--trial", "my-trial", "Screening day!", "--site", str(site))
     second = Path(re.search(r"created (\S+)", again.output).group(1))
     assert second != path and re.search(r"^Id: (.+)$", second.read_text(), re.M).group(1) not in text
+
+
+def created(result) -> Path:
+    assert result.exit_code == 0, result.output
+    return Path(re.search(r"created (\S+)", result.output).group(1))
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Première injection à l'hôpital", "premiere-injection-a-l-hopital"),
+        ("第一次注射", "di-yi-ci-zhu-she"),
+        ("Первый визит", "pervyi-vizit"),
+        ("💉", "syringe"),
+        ("?!", "question-mark-exclamation-mark"),  # symbols alone, by their names: never `entry`
+    ],
+)
+def test_new_entry_names_the_file_by_its_date_and_any_title(tmp_path, title, slug):
+    site = tmp_path / "blog"
+    run("init", str(site))
+    path = created(run("new", "entry", "--trial", "my-trial", "--date", "2024-03-04", title, "--site", str(site)))
+    assert path.parent == site / "content/diary"
+    assert path.name == f"2024-03-04-{slug}.md"
+    assert f"Title: {title}\nDate: 2024-03-04\n" in path.read_text()
+
+
+def test_new_entry_date_with_a_time_and_a_post_about_no_trial(tmp_path):
+    site = tmp_path / "blog"
+    run("init", str(site))
+    path = created(run("new", "entry", "--trial", "none", "--date", "2023-12-31 21:15", "New Year's Eve", "--site", str(site)))
+    text = path.read_text()
+    assert path.name == "2023-12-31-new-year-s-eve.md"
+    assert "Date: 2023-12-31 21:15\n" in text and "Trial: none\n" in text and "Milestone" not in text
+    path.write_text(text.replace("Write what happened today.", "Fireworks, and no trial at all."))
+    path.write_text(path.read_text().replace("Status: draft\n", ""))
+    result = run("build", "--site", str(site))
+    assert result.exit_code == 0, result.output
+    assert "Fireworks" in (site / "output/diary/2023/new-year-s-eve/index.html").read_text()
+    refused = run("new", "entry", "--trial", "none", "--milestone", "visit", "Hi", "--site", str(site))
+    assert refused.exit_code == 2 and "no milestone" in refused.output
+
+
+def test_an_entry_still_saying_the_placeholder_is_never_published(tmp_path):
+    site = tmp_path / "blog"
+    run("init", str(site))
+    path = created(run("new", "entry", "--trial", "my-trial", "--publish", "--date", "2025-01-02", "Week one", "--site", str(site)))
+    result = run("build", "--site", str(site))
+    shown = path.relative_to(site).as_posix()
+    assert result.exit_code == 1
+    assert f"{shown}:7: still says 'Write what happened today.': the entry has not been written yet" in result.output
+    assert not (site / "output").exists()
+    path.write_text(path.read_text().replace("Write what happened today.", "Bloods, then a long wait."))
+    assert run("build", "--site", str(site)).exit_code == 0
+    assert (site / "output/diary/2025/week-one/index.html").is_file()
+
+
+def test_the_starter_entry_of_a_new_site_is_a_draft_until_it_is_written(tmp_path):
+    site = tmp_path / "blog"
+    run("init", str(site))
+    (starter,) = (site / "content/diary").glob("*.md")
+    assert "Status: draft" in starter.read_text()
+    starter.write_text(starter.read_text().replace("Status: draft\n", "Status: published\n"))
+    result = run("build", "--site", str(site))
+    assert result.exit_code == 1 and starter.name in result.output and "has not been written yet" in result.output
+    checked = run("check", "--site", str(site))
+    assert checked.exit_code == 1 and f"{starter.name}:8:1: error" in checked.output
 
 
 def test_new_entry_for_unknown_trial(tmp_path):
@@ -164,3 +231,65 @@ def test_the_command_exits_quickly_with_every_line_written(small_site):
     assert version.returncode == 0 and version.stdout.startswith("trialblog, version ")
     usage = subprocess.run([*command, "no-such-command"], capture_output=True, text=True)
     assert usage.returncode == 2 and "No such command" in usage.stderr
+
+
+def test_a_build_says_what_it_is_doing_and_how_long_it_took(small_site):
+    result = run("build", "--quiet", "--site", str(small_site))
+    assert result.exit_code == 0, result.output
+    steps = [line for line in result.output.splitlines() if line.endswith("…")]
+    assert steps == ["reading…", "checking…", "writing…", "finishing: search index, sitemap, photos…"]
+    assert re.search(r"built \d+ pages .* in [\d.]+ s$", result.output.strip())
+
+
+def test_repeated_findings_are_told_once_per_rule_and_check_all_lists_them(small_site):
+    for n in range(6):
+        (small_site / f"content/diary/links-{n}.md").write_text(
+            f"Title: Links {n}\nDate: 2024-02-0{n + 1}\nTrial: none\n\n[click here](/archives/)\n"
+        )
+    built = run("build", "--quiet", "--site", str(small_site))
+    assert built.exit_code == 0, built.output
+    assert built.output.count("accessibility.link-text") == 4  # three in full, then one line for the rest
+    assert "accessibility.link-text ×6 in all: 3 more not shown" in built.output
+    checked = run("check", "--all", "--site", str(small_site))
+    assert checked.output.count("warning accessibility.link-text") == 6
+
+
+DIARY_WORDS = re.compile(r"\b(diary|diaries|entry|entries|my journey)\b", re.IGNORECASE)
+
+
+def visible_text(path: Path) -> str:
+    import lxml.html
+
+    return " ".join(lxml.html.parse(str(path)).getroot().text_content().split())
+
+
+def menu(path: Path) -> list[str]:
+    return re.findall(r"<li><a href=\"[^\"]*\">([^<]+)</a></li>", path.read_text().split('<nav aria-label="Site">')[1].split("</nav>")[0])
+
+
+def test_init_directory_makes_a_directory_site_with_no_diary_branding(tmp_path):
+    site = tmp_path / "trials"
+    result = run("init", str(site), "--directory")
+    assert result.exit_code == 0, result.output
+    assert "trialblog import ctgov" in result.output and not (site / "content/diary").exists()
+    records = Path(__file__).parent / "data/ctgov/v2_json"
+    assert run("import", "ctgov", str(records), "--site", str(site), "--today", "2025-01-15").exit_code == 0
+    assert run("build", "--site", str(site)).exit_code == 0
+    out = site / "output"
+    assert menu(out / "index.html") == ["Trials", "Recruiting now", "About this directory"]
+    home = visible_text(out / "index.html")
+    assert "Clinical trials directory" in home and "open to new participants" in home and "Who runs this directory" in home
+    assert not (out / "archives").exists() and not (out / "search").exists() and (out / "pagefind/pagefind.js").is_file()
+    for page in out.rglob("*.html"):
+        assert not DIARY_WORDS.search(visible_text(page)), f"{page.relative_to(out)}: {DIARY_WORDS.search(visible_text(page))}"
+
+
+def test_a_diary_with_no_directory_trials_shows_no_directory_menu(tmp_path):
+    site = tmp_path / "blog"
+    run("init", str(site))
+    assert run("build", "--site", str(site)).exit_code == 0
+    assert menu(site / "output/index.html") == ["Diary", "Trials", "All entries", "Search", "About"]
+    records = Path(__file__).parent / "data/ctgov/v2_json/NCT04012996.json"
+    assert run("import", "ctgov", str(records), "--site", str(site), "--today", "2025-01-15").exit_code == 0
+    assert run("build", "--site", str(site)).exit_code == 0  # a trial the writer only lists: a directory too
+    assert menu(site / "output/index.html") == ["Diary", "Trials", "Recruiting now", "All entries", "Search", "About"]

@@ -16,13 +16,14 @@ PAGES = {
     "facet-index": "trials/recruiting/condition/",
     "conditions": "conditions/",
     "trial-with-sites": "trials/smart/",
+    "country-sites": "trials/smart/sites/united-states/",
 }
 
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory) -> Path:
     """The example site (with its imported trials and search index), built."""
-    site = copy_example(tmp_path_factory.mktemp("directory-example") / "site", today="2024-06-01")
+    site = copy_example(tmp_path_factory.mktemp("directory-example") / "site", today="2025-09-01")
     build(site)
     return site / "output"
 
@@ -52,7 +53,7 @@ def test_filtering_works_without_javascript(chromium, site_url):
         assert not page.locator("#directory-search").is_visible()  # the search box needs JavaScript
         page.get_by_role("link", name="By country").click()
         page.get_by_role("link", name="United States").click()
-        assert page.locator("main h1").inner_text() == "Recruiting trials: country United States"
+        assert page.locator("main h1").inner_text() == "Recruiting trials in United States"
         titles = page.locator(".trial-list h3 a").all_inner_texts()
         assert "2-level Cervical Disc Replacement Comparing Prodisc C SK & Vivo to Mobi-C" in titles
         assert "CETIS-I (CEra Traction Improves Spine-I)" not in titles  # recruiting in Korea only
@@ -74,7 +75,7 @@ def test_instant_search_with_filters_under_the_sites_csp(chromium, site_url):
         page.locator(".search-status:not(:empty)").wait_for(timeout=15000)
         everywhere = page.locator(".search-results h3").all_inner_texts()
         assert len(everywhere) > 2 and "CETIS-I (CEra Traction Improves Spine-I)" in everywhere
-        page.get_by_label("Country", exact=True).select_option("Korea, Republic of")
+        page.get_by_label("Country", exact=True).select_option("South Korea")
         page.locator(".search-status", has_text="1 trial found").wait_for(timeout=15000)
         assert page.locator(".search-results h3").all_inner_texts() == [
             "CETIS-I (CEra Traction Improves Spine-I)"
@@ -103,3 +104,42 @@ def test_search_finds_a_trial_by_town_and_nobody_by_a_contact(chromium, site_url
     finally:
         context.close()
     assert left == []
+
+
+def test_every_site_is_reachable_without_javascript(chromium, site_url):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site_url + PAGES["trial-with-sites"])
+        assert not page.locator(".sites-near").is_visible()  # sorting by distance needs JavaScript
+        page.locator("details.country summary").first.click()
+        page.get_by_role("link", name="Every site in United States, with its status and contacts").click()
+        assert page.locator("main h1").inner_text() == "Sites in United States"
+        assert page.locator("ul.sites > li").count() == 33
+        assert "Flagstaff Bone and Joint" in page.locator("main").inner_text()
+    finally:
+        context.close()
+
+
+def test_sites_near_a_postcode_sorted_in_the_page(chromium, site_url):
+    """A postcode is placed among the study's own sites; nothing leaves the site."""
+    context, left = offsite_blocked(chromium, site_url)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        for path in (PAGES["country-sites"], PAGES["trial-with-sites"]):
+            page.goto(site_url + path)
+            near = page.locator(".sites-near:not([hidden])")
+            near.wait_for(timeout=15000)
+            near.get_by_label("Postcode or ZIP code").fill("86004")  # Flagstaff, Arizona
+            near.get_by_role("button", name="Sort by distance").click()
+            page.locator(".near-status", has_text="nearest").wait_for(timeout=15000)
+            first = page.locator(".near-results li").first.inner_text()
+            assert first.startswith("Flagstaff Bone and Joint") and "about 0 km away" in first, first
+            assert page.locator(".near-results li").count() == 20
+            km = [int(t.rsplit("about ", 1)[1].split(" km")[0]) for t in page.locator(".near-results li").all_inner_texts()]
+            assert km == sorted(km)
+    finally:
+        context.close()
+    assert errors == [] and left == []

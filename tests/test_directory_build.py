@@ -101,6 +101,8 @@ def make_site(root: Path, **settings) -> Path:
     conf = site / "pelicanconf.py"
     extra = {"TRIALBLOG_TODAY": TODAY, "DIRECTORY_PAGE_SIZE": 4, **settings}
     conf.write_text(conf.read_text() + "".join(f"{k} = {v!r}\n" for k, v in extra.items()))
+    blinded = site / "content/trials/blinded.yaml"  # on TODAY its writer is not unblinded yet
+    blinded.write_text(blinded.read_text().replace("  arm: Drug A\n", ""))
     return site
 
 
@@ -108,7 +110,7 @@ def make_site(root: Path, **settings) -> Path:
 def directory(tmp_path_factory) -> dict:
     """The small site with real records imported (and some re-imported after a change), built."""
     root = tmp_path_factory.mktemp("directory")
-    site = make_site(root, DIRECTORY_SEARCH=True)
+    site = make_site(root, SEARCH=True)
     inputs = root / "inputs"
     inputs.mkdir()
     content = site / "content"
@@ -202,20 +204,36 @@ def test_stale_records_are_flagged_as_of_the_build_date(directory):
 
 def test_facet_pages_filter_without_javascript(directory):
     out = directory["out"]
-    condition = listing(out, "trials/recruiting/condition/lumbar-disc-herniation/")
+    condition = listing(out, "trials/recruiting/condition/spinal-stenosis/")
     assert titles_in(condition, "recruiting") == ["CETIS-I (CEra Traction Improves Spine-I)"]
-    korea = listing(out, "trials/recruiting/country/korea-republic-of/")
+    korea = listing(out, "trials/recruiting/country/south-korea/")
     assert "CETIS-I (CEra Traction Improves Spine-I)" in korea and "2-level Cervical Disc" in korea
     assert "Expanded Access for LJPC-501" not in korea
     no_phase = listing(out, "trials/recruiting/phase/no-phase/")
     assert "CETIS-I" in no_phase and "Duke Autoimmunity" not in no_phase  # observational: no phase at all
     countries = read(out, "trials/recruiting/country/")
-    assert '<a href="/trials/recruiting/country/korea-republic-of/">Korea, Republic of</a>' in countries
+    assert '<a href="/trials/recruiting/country/south-korea/">South Korea</a>' in countries
     assert '<a href="/trials/recruiting/country/germany/">Germany</a>' in countries
     phases = read(out, "trials/recruiting/phase/")
     assert '<a href="/trials/recruiting/phase/no-phase/">No phase</a>' in phases
     conditions = read(out, "trials/recruiting/condition/")
-    assert "/trials/recruiting/condition/systemic-lupus-erythematosus/" in conditions
+    assert "/trials/recruiting/condition/lupus-erythematosus-systemic/" in conditions
+
+
+def test_condition_facets_are_mesh_headings_with_the_registries_words(directory):
+    out = directory["out"]
+    facets = read(out, "trials/recruiting/condition/")
+    names = re.findall(r'<a href="/trials/recruiting/condition/[^/]+/">([^<]+)</a>', facets)
+    assert "Intervertebral Disc Degeneration" in names
+    assert not {"Disc Degeneration", "Cervical Disc Degeneration", "Cervical Degenerative Disc Disease"} & set(names)
+    disc = listing(out, "trials/recruiting/condition/intervertebral-disc-degeneration/")
+    assert "<h1>Recruiting trials for Intervertebral Disc Degeneration</h1>" in disc
+    also = re.search(r'<p class="also-called">Also called: ([^<]+)\.</p>', disc).group(1).split("; ")
+    assert {"Disc Degeneration", "Cervical Disc Degeneration", "Cervical Degenerative Disc Disease"} <= set(also)
+    assert "Low Level Lazer Therapy" in disc  # listed under its MeSH heading, not "Disc Degeneration"
+    assert "/conditions/intervertebral-disc-degeneration/" not in disc  # no diary page of that name
+    assert "<h1>Recruiting trials in South Korea</h1>" in read(out, "trials/recruiting/country/south-korea/")
+    assert "<h1>Recruiting trials with no phase</h1>" in read(out, "trials/recruiting/phase/no-phase/")
 
 
 def test_condition_page_has_trials_and_diaries(directory):
@@ -255,18 +273,51 @@ def test_trial_page_research_side_and_participant_side(directory):
 def test_sites_grouped_by_country_and_city_with_their_own_status(directory):
     out, slugs = directory["out"], directory["slugs"]
     page = read(out, f"trials/{slugs['NCT04012996']}/")
+    assert len(page.encode()) <= 100_000
     assert f"{SITES} sites in {len(COUNTRIES)} countries" in page
     summaries = re.findall(r'<summary><span class="country-name">([^<]+)</span>: (\d+) sites', page)
-    assert [name for name, _ in summaries] == sorted(COUNTRIES)
+    named = ["South Korea" if c.startswith("Korea") else c for c in COUNTRIES]
+    assert [name for name, _ in summaries] == sorted(named)
     assert sum(int(n) for _, n in summaries) == SITES
     trial = load_trial(directory["site"] / "content/trials" / f"{slugs['NCT04012996']}.yaml")
-    cities = {(s.city, s.state) for s in trial.locations if s.country == "Canada"}
-    canada = page[page.index('country-name">Canada') : page.index('country-name">France')]
-    assert canada.count('<h3 class="city">') == len(cities) > 1
-    assert "Not yet recruiting" in canada and "Withdrawn" in canada and "Recruiting" in canada
+    reached = 0
+    for country in named:
+        slug = country.lower().replace(" ", "-")
+        assert f'href="/trials/{slugs["NCT04012996"]}/sites/{slug}/"' in page
+        sites = read(out, f"trials/{slugs['NCT04012996']}/sites/{slug}/")
+        items = re.findall(r"<li data-geo=[^>]*>([^<]+)<span data-pagefind-ignore> · (.*?)</span>\n", sites)
+        reached += len(items)
+        opened = ["Recruiting" in status or "Not yet recruiting" in status for _, status in items]
+        cities = sites.count('<h4 class="city">')
+        assert cities > 1 and f"<h1>Sites in {country}</h1>" in sites
+        canada = {(s.city, s.state) for s in trial.locations if s.country == "Canada"}
+        if country == "Canada":
+            assert cities == len(canada)
+            assert "Withdrawn" in sites and "Not yet recruiting" in sites
+        first_city = sites[sites.index('<h4 class="city">') :].split('<h4 class="city">')[1]
+        flags = [o for o, (name, _) in zip(opened, items, strict=True) if name in first_city]
+        assert flags == sorted(flags, reverse=True)  # open sites first
+    assert reached == SITES  # every site reachable without JavaScript
     small = read(out, f"trials/{slugs['NCT05549596']}/")
     assert '<details class="country" open>' in small and "Yong soon Yoon, MD" in small
     assert 'href="mailto:khsunny1978@gmail.com"' in small  # the registry's public central contact
+
+
+def test_sites_near_me_has_every_site_with_coordinates(directory):
+    out, slugs = directory["out"], directory["slugs"]
+    page = read(out, f"trials/{slugs['NCT04012996']}/")
+    assert f'data-sites="/trials/{slugs["NCT04012996"]}/sites.json"' in page
+    assert '<script src="/theme/js/sites-near.js" defer></script>' in page
+    places = json.loads((out / f"trials/{slugs['NCT04012996']}/sites.json").read_text())
+    assert len(places) == SITES and all(len(p["geo"]) == 2 for p in places)
+    assert {p["page"].rsplit("/sites/", 1)[-1] for p in places} == {
+        c.lower().replace(" ", "-") + "/" for c in ["South Korea" if c.startswith("Korea") else c for c in COUNTRIES]
+    }
+    small = read(out, f"trials/{slugs['NCT05549596']}/")
+    assert 'data-sites=""' in small and 'data-geo="35.82194,127.14889"' in small
+    assert not (out / f"trials/{slugs['NCT05549596']}/sites.json").exists()
+    script = (out / "theme/js/sites-near.js").read_text()
+    assert "fetch(more)" in script and not re.search(r"https?://", script)  # only the site's own file
 
 
 def test_registry_text_is_escaped_everywhere(directory):
@@ -327,19 +378,41 @@ def test_recruiting_feeds_announce_each_status_change_once(directory):
     assert all("BLIND-1" not in e.title for e in atom.entries)  # no status history, nothing to announce
 
 
-def test_georss_carries_each_open_site(directory):
+def test_georss_one_geometry_per_entry(directory):
     out = directory["out"]
     xml = (out / "feeds/recruiting.atom.xml").read_text(encoding="utf-8")
     assert 'xmlns:georss="http://www.georss.org/georss"' in xml
     assert "<georss:point>35.82194 127.14889</georss:point>" in xml  # CETIS-I's one site
+    for entry in re.findall(r"<entry>.*?</entry>", xml, re.S):
+        assert entry.count("<georss:") <= 1, entry[:200]
     big = xml[xml.index("trial-status:NCT04012996") :]
     big = big[: big.index("</entry>")]
-    open_sites = sum(
-        1
+    open_points = [
+        (round(-60 + (i % 120), 4), round(-170 + (i % 340), 4))
         for i in range(SITES)
         if SITE_STATUSES[i % len(SITE_STATUSES)] in ("RECRUITING", "NOT_YET_RECRUITING")
-    )
-    assert big.count("<georss:point>") == open_sites
+    ]
+    south, west = min(p[0] for p in open_points), min(p[1] for p in open_points)
+    north, east = max(p[0] for p in open_points), max(p[1] for p in open_points)
+    box = [float(x) for x in re.findall(r"<georss:box>([^<]+)</georss:box>", big)[0].split()]
+    assert box == [south, west, north, east] and big.count("<georss:") == 1
+    assert len(xml.encode()) < 40_000
+
+
+def test_no_empty_feeds_and_no_links_to_missing_ones(directory):
+    out = directory["out"]
+    feeds = list((out / "feeds").rglob("*.xml"))
+    for feed in feeds:
+        parsed = parse(feed)
+        assert parsed.entries, feed
+        assert "1970" not in parsed.feed.get("updated", ""), feed
+    written = {"/" + str(f.relative_to(out)) for f in feeds}
+    for page in out.rglob("*.html"):
+        for link in re.findall(r'href="(/feeds/[^"]+)"', page.read_text(encoding="utf-8")):
+            assert link in written, (page, link)
+    assert not (out / "feeds/conditions/shock.atom.xml").exists()  # nobody writes about it
+    assert (out / "feeds/conditions/disc-degeneration.atom.xml").exists()  # the laser diary entry
+    assert (out / "feeds/recruiting/conditions/systemic-lupus-erythematosus.atom.xml").exists()
 
 
 def test_feed_ids_are_stable_across_rebuilds(directory):
@@ -411,3 +484,11 @@ def test_the_search_index_holds_what_searchers_look_for(directory):
     for other in texts.values():
         assert "Only the study team" not in other and "Follow this trial" not in other
         assert not re.search(r"\w+@\w+\.\w+", other)
+
+
+def test_trial_page_keeps_its_own_terms_and_links_its_headings(directory):
+    out, slugs = directory["out"], directory["slugs"]
+    page = read(out, f"trials/{slugs['NCT05549596']}/")
+    assert '<a href="/conditions/lumbar-disc-herniation/">Lumbar Disc Herniation</a>' in page  # its own words
+    assert '<a href="/trials/recruiting/condition/spinal-stenosis/">Spinal Stenosis</a>' in page
+    assert '<span data-pagefind-filter="condition">Intervertebral Disc Displacement</span>' in page

@@ -3,9 +3,7 @@ per build and afresh at the next."""
 
 from __future__ import annotations
 
-import hashlib
-
-from trialblog.build.fingerprint import file_digests
+from trialblog.build.fingerprint import files_digest
 from trialblog.content.errors import display_path, forget_folders, real_path
 
 
@@ -46,7 +44,7 @@ def test_a_link_changed_between_builds_is_followed_afresh(tmp_path):
     assert real_path(file_link) == str(tmp_path / "first/entry.md")
 
 
-def test_file_digests_cover_every_file_and_follow_linked_folders_once(tmp_path):
+def test_the_content_digest_covers_every_file_and_follows_linked_folders_once(tmp_path):
     content = tmp_path / "content"
     (content / "diary/deeper").mkdir(parents=True)
     (content / "diary/one.md").write_text("one")
@@ -55,8 +53,8 @@ def test_file_digests_cover_every_file_and_follow_linked_folders_once(tmp_path):
     (tmp_path / "shared/three.yaml").write_text("three")
     (content / "trials").symlink_to(tmp_path / "shared")
     (content / "diary/deeper/loop").symlink_to(content / "diary")  # walked once, not forever
-    found = {p.relative_to(content).as_posix(): d for p, d in file_digests(content).items()}
-    assert found == {
-        name: hashlib.sha256(text.encode()).digest()
-        for name, text in [("diary/one.md", "one"), ("diary/deeper/two.md", "two"), ("trials/three.yaml", "three")]
-    }
+    before = files_digest(content)
+    for changed in (content / "diary/deeper/two.md", tmp_path / "shared/three.yaml"):
+        changed.write_text("changed")
+        assert files_digest(content) != before
+        before = files_digest(content)

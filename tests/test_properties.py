@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trialblog.content.consent import parse_consent
-from trialblog.content.entries import read_entry, read_header
+from trialblog.content.entries import entry_meta, header_errors, parse_date
 from trialblog.content.errors import ContentError, ContentErrors
+from trialblog.content.header import PELICAN_KEYS, TRIALBLOG_KEYS, read_header
 from trialblog.content.trials import TRIAL_FIELDS, Trial, load_trial, trial_from_data
 from trialblog.content.vocab import Status
 
@@ -85,10 +86,12 @@ def test_diary_headers_give_metadata_or_errors(lines, body):
     text = "\n".join(lines) + "\n\n" + body
     header = read_header(text)
     assert header.body_line >= 1
-    errors: list[ContentError] = []
-    meta = read_entry(Path("e.md"), "content/diary/e.md", text, TRIALS, errors)
-    assert (meta is None) == bool(errors)
-    assert all(isinstance(e, ContentError) for e in errors)
+    errors = header_errors("content/diary/e.md", text, header, PELICAN_KEYS | TRIALBLOG_KEYS)
+    if not errors and "date" in header.values:
+        date = parse_date(header.values["date"])
+        meta, errors = entry_meta("content/diary/e.md", header.values["title"], date, "published", header.values, header.lines, TRIALS)
+        assert (meta is None) == bool(errors)
+    assert all(isinstance(e, ContentError) and e.line and e.line >= 1 for e in errors)
 
 
 @FAST

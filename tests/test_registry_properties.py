@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from trialblog.content.errors import ContentErrors
-from trialblog.content.site import load_site
+from trialblog.content.site import TRIAL_SUFFIXES, content_files, load_trials
 from trialblog.content.sources import FORBIDDEN, MAX_BYTES
 from trialblog.content.trials import Trial, load_trial
 from trialblog.registry.importer import Importer, ImportReport
@@ -172,6 +172,8 @@ def import_into_site(files: dict[str, bytes]) -> tuple[ImportReport, Path]:
         (inputs / name).write_bytes(data)
     report = Importer(folder / "content", folder, TODAY).run([inputs])
     assert all(isinstance(p, Problem) for p in report.problems)
+    unforeseen = [p for p in report.problems if "could not be imported (" in p.message]
+    assert not unforeseen, unforeseen  # every input is one the reader expects, however odd
     written = [o for o in report.outcomes if o.action in ("created", "updated")]
     for outcome in written:
         try:
@@ -180,8 +182,9 @@ def import_into_site(files: dict[str, bytes]) -> tuple[ImportReport, Path]:
             raise AssertionError(f"the importer wrote a file the site refuses:\n{exc.report()}") from None
         assert isinstance(trial, Trial) and trial.id == outcome.registry_id
         assert_publishable(trial)
-    if written:
-        load_site(folder / "content", folder)  # the whole site loads: slugs, ids, everything
+    if written:  # the site's trial records load together: slugs, ids, everything
+        site = load_trials(content_files(folder / "content/trials", TRIAL_SUFFIXES), folder)
+        assert site.errors == [], "\n".join(map(str, site.errors))
     return report, folder
 
 

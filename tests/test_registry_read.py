@@ -211,3 +211,15 @@ def test_phases_dates_and_ages():
     assert values.iso_date("2024-02-30") is None and values.iso_date("soon") is None
     assert values.age("N/A") is None and values.age(" 18  Years ") == "18 Years"
     assert values.age_in_years("6 Months") == 0.5 and values.age_in_years("N/A") is None
+
+
+def test_mesh_headings_from_both_formats():
+    record = one(DATA / "v2_json/NCT05549596.json")
+    assert record.fields["mesh_conditions"] == [
+        "Spinal Stenosis", "Intervertebral Disc Displacement", "Constriction, Pathologic", "Hernia"
+    ]  # fmt: skip
+    assert "Lumbar Disc Herniation" in record.fields["conditions"]
+    xml = one(DATA / "classic_xml/NCT00513591.xml")
+    assert xml.fields["mesh_conditions"][:3] == ["Arthritis", "Arthritis, Rheumatoid", "Lupus Erythematosus, Systemic"]
+    partial = one(DATA / "v2_json/get_nct06604689_20260811.json")
+    assert "mesh_conditions" not in partial.fields  # not asked for: the trial file keeps what it has

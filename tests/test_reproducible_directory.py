@@ -3,7 +3,7 @@
 The small site of test_atomic.py has no registry records; this site has every record of
 tests/data/ctgov/ and tests/data/hostile/, the directory pages, the recruiting feeds and the
 Pagefind index. Pagefind alone writes its filters in a random order each run; the build puts them
-in a stable order (plugins/trial_directory/stable_index.py).
+in a stable order (trialblog/render/stable_index.py).
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 from test_atomic import snapshot
-from trialblog_plugins.trial_directory import stable_index
-from trialblog_plugins.trial_directory.search import SCRIPT, UNUSED, pagefind_command
 
 from trialblog.build import build
 from trialblog.registry.importer import import_paths
+from trialblog.render import stable_index
+from trialblog.render.search import SCRIPTS, UNUSED, indexed_glob, pagefind_command
 
 ROOT = Path(__file__).parent.parent
 RECORDS = [ROOT / "tests/data/ctgov" / d for d in ("v2_json", "classic_xml", "download")] + [
@@ -33,7 +33,7 @@ def directory_site(target: Path, today: str | None = "2025-01-15") -> Path:
     """The small test site with the search index on and every test record imported."""
     shutil.copytree(ROOT / "tests/sites/small", target)
     conf = target / "pelicanconf.py"
-    text = conf.read_text().replace("DIRECTORY_SEARCH = False", "DIRECTORY_SEARCH = True")
+    text = conf.read_text().replace("SEARCH = False", "SEARCH = True")
     if today is None:
         text = text.replace('TRIALBLOG_TODAY = "2025-01-15"\n', "")
     conf.write_text(text)
@@ -92,7 +92,8 @@ def test_builds_on_the_same_day_without_a_build_date_are_identical(tmp_path, mon
 
 def run_pagefind(output: Path) -> None:
     shutil.rmtree(output / "pagefind", ignore_errors=True)
-    subprocess.run(pagefind_command(output), check=True, capture_output=True)
+    pages = indexed_glob({"ARTICLE_SAVE_AS": "diary/{date:%Y}/{slug}/index.html"})  # trialblog's default
+    subprocess.run(pagefind_command(output, pages), check=True, capture_output=True)
 
 
 def test_stable_index_keeps_pagefinds_content(twice, tmp_path):
@@ -120,7 +121,7 @@ def index_files(bundle: Path) -> dict[str, bytes]:
     return {
         p.relative_to(bundle).as_posix(): p.read_bytes()
         for p in sorted(bundle.rglob("*"))
-        if p.is_file() and p.name != SCRIPT and not any(fnmatch(p.name, u) for u in UNUSED)
+        if p.is_file() and p.name not in SCRIPTS and not any(fnmatch(p.name, u) for u in UNUSED)
     }
 
 

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from trialblog_plugins.trial_directory.search import pagefind_command
+from trialblog.render.search import pagefind_command
 
 
 def test_pagefind_runs_without_a_python_in_front_of_it(tmp_path):

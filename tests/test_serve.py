@@ -5,8 +5,12 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.error
 import urllib.request
+
+import pytest
 
 
 def free_port() -> int:
@@ -33,25 +37,113 @@ def wait_for(predicate, seconds: float = 30.0):
     return None
 
 
+class Serving:
+    """`trialblog serve` in a process of its own, what it says collected as it says it."""
+
+    def __init__(self, site):
+        self.port = free_port()
+        self.lines: list[str] = []
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "trialblog.cli", "serve", "--site", str(site), "--port", str(self.port)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )  # fmt: skip
+        threading.Thread(target=lambda: self.lines.extend(self.proc.stdout), daemon=True).start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def said(self, words: str) -> bool:
+        return any(words in line for line in list(self.lines))
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+
 def test_serve_builds_serves_and_rebuilds_on_change(small_site):
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "trialblog.cli", "serve", "--site", str(small_site), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
+    serving = Serving(small_site)
     try:
-        url = f"http://127.0.0.1:{port}/diary/2024/week-six/"
+        url = serving.url("/diary/2024/week-six/")
         first = wait_for(lambda: fetch(url))
         assert first and "BODY-VISIT" in first
+        assert serving.said(serving.url("/"))
         entry = small_site / "content/diary/03-visit.md"
         entry.write_text(entry.read_text().replace("BODY-VISIT", "BODY-EDITED"))
         assert wait_for(lambda: "BODY-EDITED" in (fetch(url) or "")), "the page was not rebuilt"
         # a broken edit keeps the last good site served
         entry.write_text(entry.read_text().replace("Trial: blinded", "Trial: nope"))
-        time.sleep(2)
+        assert wait_for(lambda: serving.said("'nope' is not a trial of this site"))
         assert "BODY-EDITED" in (fetch(url) or "")
     finally:
-        proc.terminate()
-        out, _ = proc.communicate(timeout=10)
-    assert f"http://127.0.0.1:{port}/" in out
-    assert "'nope' is not a trial of this site" in out
+        serving.stop()
+
+
+def status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_a_malformed_path_is_answered_quietly(small_site):
+    serving = Serving(small_site)
+    try:
+        assert wait_for(lambda: fetch(serving.url("/")))
+        assert status(serving.url("/index.html%00.txt")) in (400, 404)
+        assert status(serving.url("/../../etc/passwd")) == 404
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(serving.url("/no/such/page/"), timeout=5)
+        assert missing.value.code == 404 and "Page not found" in missing.value.read().decode()  # the site's 404.html
+        assert fetch(serving.url("/"))  # still serving
+    finally:
+        serving.stop()
+    assert not serving.said("Traceback")
+
+
+def test_no_request_finds_nothing_while_a_build_swaps_the_site_in(small_site):
+    """Requests during rebuilds: never a 404 for a page that exists before and after."""
+    serving = Serving(small_site)
+    try:
+        url = serving.url("/diary/2024/week-six/")
+        assert wait_for(lambda: fetch(url))
+        codes: list[int] = []
+        stop = threading.Event()
+
+        def hammer() -> None:
+            while not stop.is_set():
+                codes.append(status(url))
+
+        worker = threading.Thread(target=hammer)
+        worker.start()
+        entry = small_site / "content/diary/03-visit.md"
+        for n in range(3):
+            entry.write_text(entry.read_text().replace("BODY-VISIT", f"BODY-{n}").replace(f"BODY-{n - 1}", f"BODY-{n}"))
+            assert wait_for(lambda n=n: f"BODY-{n}" in (fetch(url) or ""))
+        stop.set()
+        worker.join()
+        assert codes and set(codes) == {200}
+    finally:
+        serving.stop()
+
+
+def test_the_preview_reloads_itself_after_a_rebuild_and_the_site_never_carries_its_script(small_site, chromium):
+    serving = Serving(small_site)
+    try:
+        url = serving.url("/diary/2024/week-six/")
+        served = wait_for(lambda: fetch(url))
+        assert served and '<script src="/__trialblog/reload.js?build=0" defer></script>' in served
+        page = chromium.new_page()
+        errors: list[str] = []
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.goto(url)
+        assert "BODY-VISIT" in page.content()
+        entry = small_site / "content/diary/03-visit.md"
+        entry.write_text(entry.read_text().replace("BODY-VISIT", "BODY-RELOADED"))
+        assert wait_for(lambda: "BODY-RELOADED" in page.content(), 60), "the page did not reload itself"
+        assert not [e for e in errors if "Content Security Policy" in e or "reload" in e]  # the page's CSP allows it
+        page.close()
+    finally:
+        serving.stop()
+    for html in (small_site / "output").rglob("*.html"):
+        assert "__trialblog" not in html.read_text()

@@ -20,9 +20,7 @@ from test_syndicate_servers import (
     MASTODON_TOKEN,
     TID,
     Failure,
-    FakeBluesky,
     FakeMastodon,
-    running,
 )
 
 from trialblog.build import build
@@ -49,36 +47,6 @@ def site(small_site: Path) -> Path:
     """The small test site after `trialblog build --publish`."""
     build(small_site, publish=True)
     return small_site
-
-
-@pytest.fixture(scope="module")
-def services():
-    """One local Mastodon and one Bluesky server for the module (stopping a server takes a while)."""
-    with running(FakeMastodon()) as mastodon, running(FakeBluesky()) as bluesky:
-        yield mastodon, bluesky
-
-
-@pytest.fixture
-def mastodon_server(services) -> FakeMastodon:
-    services[0].reset()
-    return services[0]
-
-
-@pytest.fixture
-def bluesky_server(services) -> FakeBluesky:
-    services[1].reset()
-    return services[1]
-
-
-@pytest.fixture
-def env(mastodon_server, bluesky_server) -> dict[str, str]:
-    return {
-        "TRIALBLOG_MASTODON_URL": mastodon_server.url,
-        "TRIALBLOG_MASTODON_TOKEN": MASTODON_TOKEN,
-        "TRIALBLOG_BLUESKY_HANDLE": "diary.example.org",
-        "TRIALBLOG_BLUESKY_APP_PASSWORD": BLUESKY_PASSWORD,
-        "TRIALBLOG_BLUESKY_SERVICE": bluesky_server.url,
-    }
 
 
 class Runner:
@@ -142,12 +110,16 @@ def test_normal_run_announces_every_public_entry_once_on_each_network(
     assert sorted(records) == sorted(record_key(i) for i in ENTRIES)
     assert all(TID.match(k) for k in records)
     post = records[record_key("urn:uuid:22222222-2222-4222-8222-222222222222")]
-    assert post["text"].startswith("CW: needles\n\nRandomized\n\n")
+    assert post["text"].startswith("CW: needles\n\nRandomized\n\nBODY-RANDOMIZED\n\n")
     assert post["text"].endswith(BLINDED_LINE + ".")
     facet = post["facets"][0]
     link = post["text"].encode()[facet["index"]["byteStart"] : facet["index"]["byteEnd"]].decode()
-    assert link == facet["features"][0]["uri"] == f"{SITE}/diary/2024/randomized/"
-    assert post["embed"]["external"]["uri"] == link and post["langs"] == ["en"]
+    assert link == "diary.example.org/diary/2024/r..."  # shown short; the facet has the whole address
+    assert facet["features"][0]["uri"] == post["embed"]["external"]["uri"] == f"{SITE}/diary/2024/randomized/"
+    assert post["embed"]["external"]["description"] == "" and post["langs"] == ["en"]
+    assert [label["val"] for label in post["labels"]["values"]] == ["graphic-media"]
+    plain = records[record_key(next(iter(ENTRIES)))]
+    assert "labels" not in plain and plain["embed"]["external"]["description"]
 
     saved = state(site)["networks"]
     for network in ("mastodon", "bluesky"):

@@ -326,6 +326,9 @@ class FakeBluesky(FakeService):
             index = facet["index"]
             if not 0 <= index["byteStart"] < index["byteEnd"] <= len(text.encode()):
                 return json_response({"error": "InvalidRequest", "message": "facet out of range"}, 400)
+        problem = self.lexicon_problem(record)
+        if problem:
+            return json_response({"error": "InvalidRequest", "message": problem}, 400)
         with self.lock:
             if rkey in self.records:  # what a PDS answers today for an existing key
                 return json_response(
@@ -333,6 +336,23 @@ class FakeBluesky(FakeService):
                 )
             self.records[rkey] = record
         return json_response(self.ref(rkey))
+
+    @staticmethod
+    def lexicon_problem(record: dict) -> str:
+        """What app.bsky.feed.post's lexicon refuses in the record's labels, facets and link card."""
+        labels = record.get("labels")
+        if labels is not None:
+            if labels.get("$type") != "com.atproto.label.defs#selfLabels" or not 0 < len(labels.get("values", [])) <= 10:
+                return "Record/labels must be com.atproto.label.defs#selfLabels with 1 to 10 values"
+            if any(not isinstance(v.get("val"), str) or not 0 < len(v["val"]) <= 128 for v in labels["values"]):
+                return "Record/labels/values/val must be a string of at most 128 characters"
+        for facet in record.get("facets") or []:
+            if any(f.get("$type") == "app.bsky.richtext.facet#link" and not f.get("uri") for f in facet["features"]):
+                return "Record/facets/features/uri is required"
+        external = (record.get("embed") or {}).get("external")
+        if external is not None and not all(isinstance(external.get(k), str) for k in ("uri", "title", "description")):
+            return "Record/embed/external must have uri, title and description"
+        return ""
 
     def ref(self, rkey: str) -> dict:
         digest = hashlib.sha256(json.dumps(self.records[rkey], sort_keys=True).encode()).hexdigest()[:40]
@@ -345,6 +365,17 @@ class FakeBluesky(FakeService):
                 {"error": "RecordNotFound", "message": f"Could not locate record: {rkey}"}, 400
             )
         return json_response({**self.ref(rkey), "value": self.records[rkey]})
+
+
+def accounts(mastodon: FakeMastodon, bluesky: FakeBluesky) -> dict[str, str]:
+    """The environment of a writer whose accounts are on ``mastodon`` and ``bluesky``."""
+    return {
+        "TRIALBLOG_MASTODON_URL": mastodon.url,
+        "TRIALBLOG_MASTODON_TOKEN": MASTODON_TOKEN,
+        "TRIALBLOG_BLUESKY_HANDLE": BLUESKY_HANDLE,
+        "TRIALBLOG_BLUESKY_APP_PASSWORD": BLUESKY_PASSWORD,
+        "TRIALBLOG_BLUESKY_SERVICE": bluesky.url,
+    }
 
 
 @contextmanager
@@ -399,3 +430,28 @@ def _bluesky_checks(bluesky_server: FakeBluesky) -> None:
     with pytest.raises(BadRequestError):
         client.com.atproto.repo.get_record(params)
     assert len(bluesky_server.records) == 1 and bluesky_server.logins == 1
+
+
+def test_bluesky_post_with_a_short_link_and_a_self_label_is_accepted_as_sent(tmp_path):
+    from trialblog.syndicate.bluesky import BlueskyNetwork
+    from trialblog.syndicate.credentials import BlueskyAccount
+    from trialblog.syndicate.text import Announcement, Style
+
+    url = "https://diary.example.org/diary/2025/" + "the-month-nine-visit-and-what-the-nurse-said-" * 2 + "about-it/"
+    item = Announcement(id="urn:uuid:9", title="Première prise de sang", url=url,
+                        excerpt="Quatre tubes, et l'infirmière a été très douce.", content_warning="needles, blood")  # fmt: skip
+    with running(FakeBluesky()) as server:
+        network = BlueskyNetwork(BlueskyAccount(BLUESKY_HANDLE, BLUESKY_PASSWORD, server.url), Style(), tmp_path)
+        network.connect()
+        outgoing = network.render(item)
+        network.send(outgoing)
+        (record,) = server.records.values()
+    text = record["text"]
+    assert text == f"CW: needles, blood\n\nPremière prise de sang\n\n{item.excerpt}\n\ndiary.example.org/diary/2025/t..."
+    (facet,) = record["facets"]
+    shown = text.encode()[facet["index"]["byteStart"] : facet["index"]["byteEnd"]].decode()
+    assert shown == "diary.example.org/diary/2025/t..." and facet["features"][0]["uri"] == url
+    assert record["labels"] == {"$type": "com.atproto.label.defs#selfLabels",
+                                "values": [{"$type": "com.atproto.label.defs#selfLabel", "val": "graphic-media"}]}  # fmt: skip
+    assert record["embed"]["external"] == {"$type": "app.bsky.embed.external#external", "uri": url,
+                                           "title": "[CW: needles, blood] Première prise de sang", "description": ""}  # fmt: skip

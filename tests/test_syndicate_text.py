@@ -18,6 +18,8 @@ from trialblog.syndicate.text import (
     graphemes,
     mastodon_length,
     mastodon_post,
+    self_labels,
+    short_link,
 )
 
 FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"  # one grapheme, 7 code points, 25 bytes
@@ -82,42 +84,91 @@ def test_mastodon_uses_the_instance_limits():
     assert 980 < post.length <= 1000
 
 
-def test_bluesky_exactly_at_300_with_emoji_and_a_long_link():
-    fixed = graphemes(f"CW: x\n\n\n\n{URL}")
+SHORT = "diary.example.org/diary/2024/a..."  # URL as the Bluesky app shows it
+
+
+def facet_text(post) -> str:
+    return post.text.encode()[post.link.byte_start : post.link.byte_end].decode()
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://example.org/", "example.org"),
+        ("https://example.org/a/b", "example.org/a/b"),
+        ("https://example.org/exactly-15-chr", "example.org/exactly-15-chr"),
+        ("https://example.org/sixteen-chars-x", "example.org/sixteen-char..."),
+        ("https://example.org/a?b=c#d", "example.org/a?b=c#d"),
+        ("https://example.org/?page=1234567890123", "example.org?page=1234567..."),
+        ("http://[::1]:8000/diary/", "[::1]:8000/diary/"),
+        ("mailto:me@example.org", "mailto:me@example.org"),
+        (URL, SHORT),
+    ],
+)
+def test_short_link_is_what_the_bluesky_app_shows(url, shown):
+    assert short_link(url) == shown
+
+
+def test_bluesky_shows_a_short_link_and_its_facet_carries_the_whole_address():
+    url = "https://diary.example.org/diary/2025/" + "a-long-title-about-the-month-nine-visit-" * 3 + "and-more/"
+    assert len(url) >= 143
+    excerpt = "The nurse took four tubes of blood and I watched the clock the whole time. " * 3
+    post = bluesky_post(item(title="Première injection à l'hôpital 💉", url=url, excerpt=excerpt.strip()), STYLE)
+    assert post.text == f"Première injection à l'hôpital 💉\n\n{excerpt.strip()}\n\ndiary.example.org/diary/2025/a...", post.text
+    assert facet_text(post) == "diary.example.org/diary/2025/a..." and post.link.uri == url
+    assert post.length <= 300 and post.card_description == excerpt.strip() and post.labels == ()
+
+
+def test_bluesky_exactly_at_300_with_emoji():
+    fixed = graphemes(f"CW: x\n\n\n\n{SHORT}")
     title = FAMILY * 50 + "\U0001f642" * (300 - fixed - 50)
     post = bluesky_post(item(title=title, content_warning="x"), STYLE)
-    assert post.length == 300 and post.text == f"CW: x\n\n{title}\n\n{URL}"
+    assert post.length == 300 and post.text == f"CW: x\n\n{title}\n\n{SHORT}"
     start = len(f"CW: x\n\n{title}\n\n".encode())
-    assert (post.link.byte_start, post.link.byte_end) == (start, start + len(URL))
-    assert post.text.encode()[post.link.byte_start : post.link.byte_end].decode() == URL == post.link.uri
+    assert (post.link.byte_start, post.link.byte_end) == (start, start + len(SHORT))
+    assert facet_text(post) == SHORT and post.link.uri == URL
     assert len(post.text.encode()) > 300 * 4  # more bytes than graphemes, well under 3000
 
     longer = bluesky_post(item(title=title + FAMILY, content_warning="x"), STYLE)
-    assert longer.length <= 300 and longer.text.endswith(URL)
-    assert longer.text.encode()[longer.link.byte_start : longer.link.byte_end].decode() == URL
+    assert longer.length <= 300 and longer.text.endswith(SHORT) and facet_text(longer) == SHORT
+
+
+def test_bluesky_keeps_as_much_excerpt_as_fits_at_a_word():
+    post = bluesky_post(item(excerpt=("Today was long. " * 40).strip(), blinded=True), STYLE)
+    title, excerpt, link, tail = post.text.split("\n\n")
+    assert (title, link, tail) == ("Week six", SHORT, STYLE.blinded_line)
+    assert excerpt.endswith("…") and 290 < post.length <= 300
 
 
 def test_bluesky_also_keeps_under_3000_bytes():
     post = bluesky_post(item(title=FAMILY * 290), STYLE)
     assert len(post.text.encode()) <= 3000 < len((FAMILY * 290).encode())
-    assert post.text.endswith(URL) and post.length < 300
+    assert post.text.endswith(SHORT) and post.length < 300
 
 
-def test_bluesky_very_long_link_keeps_the_whole_address_in_its_facet():
-    url = "https://diary.example.org/" + "a-very-long-path/" * 20
-    post = bluesky_post(
-        Announcement(id="x", title="Week six " + FLAG, url=url, excerpt="Short.", blinded=True), STYLE
-    )
-    assert post.length <= 300 and post.link.uri == url
-    shown = post.text.encode()[post.link.byte_start : post.link.byte_end].decode()
-    assert shown.startswith("diary.example.org/a-very-long-path/") and shown.endswith("…")
-    assert post.text.startswith("Week six") and post.text.endswith(STYLE.blinded_line)
+@pytest.mark.parametrize(
+    ("warning", "labels"),
+    [
+        ("needles", ("graphic-media",)),
+        ("Blood tests", ("graphic-media",)),
+        ("surgery; nudity", ("graphic-media", "nudity")),
+        ("sexual side effects", ("sexual",)),
+        ("grief", ()),
+        ("needless worry", ()),  # whole words only
+    ],
+)
+def test_bluesky_content_warning_becomes_self_labels_that_fit(warning, labels):
+    assert self_labels(warning) == labels
 
 
-def test_bluesky_link_fits_whole_when_it_can():
-    url = "https://diary.example.org/" + "x" * 200
-    post = bluesky_post(Announcement(id="x", title="Title", url=url, excerpt="An excerpt " * 20), STYLE)
-    assert post.length <= 300 and url in post.text
+def test_bluesky_content_warning_keeps_the_text_out_of_the_link_card():
+    post = bluesky_post(item(excerpt="Four tubes of blood.", content_warning="needles"), STYLE)
+    assert post.text == f"CW: needles\n\nWeek six\n\nFour tubes of blood.\n\n{SHORT}"
+    assert post.labels == ("graphic-media",)
+    assert post.card_title == "[CW: needles] Week six" and post.card_description == ""
+    unlabelled = bluesky_post(item(excerpt="Sad news.", content_warning="grief"), STYLE)
+    assert unlabelled.text.startswith("CW: grief\n\n") and unlabelled.labels == ()
+    assert unlabelled.card_description == ""
 
 
 def test_keys_are_deterministic_and_distinct():

@@ -14,7 +14,6 @@ from playwright.sync_api import expect
 
 from trialblog.build import build
 from trialblog.content.journey import day_label
-from trialblog.content.site import load_site
 from trialblog.render.charts import score_text, symptom_name
 
 # One page of each type in the example site.
@@ -35,6 +34,7 @@ PAGE_TYPES = {
     "recruiting": "trials/recruiting/",
     "facet": "trials/recruiting/country/united-states/",
     "directory-trial": "trials/smart/",
+    "search": "search/",
 }
 
 
@@ -115,7 +115,9 @@ def test_weight_budget(example):
     entry = (example / PAGE_TYPES["entry-blinded"] / "index.html").stat().st_size
     assert entry + css <= 30 * 1024
     scripts = [p.relative_to(example).as_posix() for p in example.rglob("*.js")]
-    assert all(s.startswith("pagefind/") for s in scripts), scripts  # JavaScript only for search
+    near = "theme/js/sites-near.js"  # sorting a trial's sites by distance
+    assert all(s.startswith("pagefind/") or s == near for s in scripts), scripts  # and search
+    assert (example / near).stat().st_size <= 8 * 1024
 
 
 def test_html_is_valid_by_the_nu_checker(example):
@@ -136,7 +138,9 @@ def test_nu_checker_does_report_errors(tmp_path):
 
 def expected_scores(slug: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """Symptom names and (day label, scores) rows of one trial, read from the example's content."""
-    site = load_site(ROOT / "content", ROOT)
+    from conftest import site_model
+
+    site = site_model(ROOT)
     trial = site.trials[slug]
     metas = sorted((m for m in site.entries.values() if m.trial == slug and m.public and m.symptoms),
                    key=lambda m: m.date)  # fmt: skip
@@ -256,3 +260,11 @@ def test_offsite_requests_are_caught(chromium, tmp_path):
         finally:
             context.close()
     assert attempted == ["http://203.0.113.9/x.png"]
+
+
+def test_an_entry_with_replies_has_a_heading_a_list_and_times(example):
+    page = (example / PAGE_TYPES["entry-blinded"] / "index.html").read_text()
+    section = page[page.index('<section class="replies" id="replies" aria-labelledby="replies-h">') :]
+    assert '<h2 id="replies-h">Replies' in section and '<ol class="reply-list">' in section
+    assert section.count('<li class="reply"') == section.count("<time datetime=") == 3
+    assert 'src="/replies/avatars/' in section and (example / "replies/avatars").is_dir()

@@ -9,6 +9,8 @@ import venv
 import zipfile
 from pathlib import Path
 
+import trialblog
+
 REPO = Path(__file__).parent.parent
 
 
@@ -25,6 +27,14 @@ def test_wheel_contains_plugins_and_theme_and_works_from_a_fresh_venv(tmp_path):
     assert "trialblog_plugins/trial_sitemap/trial_sitemap.py" in names
     assert "trialblog_theme/templates/article.html" in names
     assert "trialblog_theme/static/css/trialblog.css" in names
+    assert f"trialblog-{trialblog.__version__}.dist-info/licenses/LICENSE" in names
+    metadata = zipfile.ZipFile(wheel).read(f"trialblog-{trialblog.__version__}.dist-info/METADATA").decode()
+    for line in (f"Version: {trialblog.__version__}", "License-Expression: MIT", "Classifier: Framework :: Pelican :: Plugins",
+                 "Project-URL: Source, ", 'Requires-Dist: atproto<0.1,>=0.0.73; extra == "social"'):  # fmt: skip
+        assert line in metadata, line
+    for init in [*(REPO / "trialblog").rglob("__init__.py"), *(REPO / "plugins").rglob("__init__.py")]:
+        folder = init.parent.relative_to(REPO).as_posix().replace("plugins", "trialblog_plugins", 1)
+        assert f"{folder}/__init__.py" in names, f"{folder} is missing from the packages in pyproject.toml"
 
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=False)

@@ -19,13 +19,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from trialblog.checks.documents import Document, Kind, arm_terms, public_contacts
 from trialblog.checks.runner import check_document
 from trialblog.checks.text import Segment
 from trialblog.content.trials import Contact, Trial
 from trialblog.content.vocab import Masking, Status
+from trialblog.content.yamlsource import load_yaml
 
 #: The trial every corpus sample is about: double-blind, one drug against placebo.
 CORPUS_TRIAL = Trial(
@@ -86,7 +85,7 @@ class Score:
 
 
 def load_corpus(path: Path) -> list[Sample]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    data = load_yaml(path.read_text(encoding="utf-8"), str(path)) or []
     samples = []
     for item in data:
         context = item.get("in", "diary")

@@ -18,8 +18,8 @@ DEFAULT_DATE_FORMAT = "%-d %B %Y"
 # Content folders: diary entries are articles, pages/ holds pages like "About".
 ARTICLE_PATHS = ["diary"]
 PAGE_PATHS = ["pages"]
-ARTICLE_EXCLUDES = ["trials", "consent", "pages"]
-PAGE_EXCLUDES = ["trials", "consent", "diary"]
+ARTICLE_EXCLUDES = ["trials", "consent", "pages", "replies"]
+PAGE_EXCLUDES = ["trials", "consent", "diary", "replies"]
 STATIC_PATHS = ["images"]
 READERS = {"html": None}
 
@@ -77,11 +77,26 @@ BLINDING_NOTICE = (
 )
 # Shown on every diary entry when its trial has no disclosure of its own.
 DISCLOSURE = ""
+# Readers' replies on Mastodon and Bluesky, shown under each entry once approved (docs/replies.md).
+REPLIES = True
+REPLIES_APPROVE_BY_FAVOURITE = False
+REPLIES_AVATARS = True
+
 # Shown in the footer of every page.
 MEDICAL_DISCLAIMER = (
     "This is one person's experience, not medical advice. Talk to your own care team "
     "before making decisions about treatment or joining a trial."
 )
+
+# The site's search (Pagefind, run offline by the build): /search/ for the diary's entries and
+# consent notes, and the directory's search box. False: no index, no search page, no script.
+SEARCH = True
+
+# Link previews (OpenGraph) of pages with no photo of their own: an image in the site, e.g.
+# "images/card.jpg" (1200 × 630 suits every network), and its text alternative. An entry's own
+# first photo is its preview image. Shown only in published builds (an absolute SITEURL).
+SITE_IMAGE = ""
+SITE_IMAGE_ALT = ""
 
 # Templates escape every value unless marked safe: registry text can never become markup.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}

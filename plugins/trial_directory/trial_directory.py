@@ -7,33 +7,32 @@ this module only adapts them to Pelican.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
-from trialblog_plugins.trial_diary.trial_diary import (
-    compile_templates,
-    rendered_once,
-    site_for,
-    slugify_condition,
-)
 
-from trialblog.build.fingerprint import build_date
-from trialblog.build.frozen_urls import SHORTCUTS
-from trialblog.build.parallel import first_pages_written, owns
-from trialblog.build.reuse import reusing
-from trialblog.content.errors import ContentError, ContentErrors
+from trialblog import pipeline
+from trialblog.pipeline.settings import build_date, check, flag, text, whole
+from trialblog.pipeline.site import entries_by_trial, site_of
+from trialblog.pipeline.theme import with_trialblog_templates
+from trialblog.pipeline.writer import together
 from trialblog.registry.feed import build_recruiting_feed, status_news
-from trialblog.registry.listing import FACETS, AgeGroup, Directory, Listing, grouped, in_page_order
+from trialblog.registry.listing import (
+    FACETS,
+    AgeGroup,
+    Directory,
+    Listing,
+    condition_groups,
+    grouped,
+    in_page_order,
+)
 from trialblog.registry.markup import registry_html
-from trialblog.registry.slugs import RESERVED
+from trialblog.registry.sites import MANY_SITES, site_places
+from trialblog.registry.slugs import slugify_condition
 from trialblog.render.feeds import absolute_url, write_documents
 
-from .search import Indexing, finish_search_index, start_search_index
-
-logger = logging.getLogger("pelican.plugins.trial_directory")
+logger = pipeline.logger("trial_directory")
 
 FACET_TITLES = {"condition": "Condition", "phase": "Phase", "country": "Country"}
 FEEDS = {
@@ -41,6 +40,12 @@ FEEDS = {
     "condition": "feeds/recruiting/conditions/{slug}.{kind}.xml",
 }
 DEFAULT_PAGE_SIZE = 100
+PLUGIN = "trialblog_plugins.trial_directory"
+SETTINGS = (
+    whole("DIRECTORY_PAGE_SIZE", 1, 10_000, DEFAULT_PAGE_SIZE),
+    flag("DIRECTORY_SEARCH"),
+    text("DIRECTORY_DISCLOSURE"),
+)
 
 
 def recruiting_feed_path(kind: str, slug: str = "") -> str:
@@ -62,24 +67,14 @@ class Pager:
 
 
 class DirectoryGenerator(Generator):
-    """Runs after the diary generator, which has linked entries to trials."""
+    """The directory's pages and recruiting feeds, from the run's trial records."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        with_trialblog_templates(self.env)
 
     def generate_context(self) -> None:
-        site = site_for(self.settings)
-        clashes = sorted(RESERVED & set(site.trials))
-        if clashes:
-            raise ContentErrors(
-                [
-                    ContentError(
-                        site.trials[slug].source,
-                        None,
-                        None,
-                        f"the slug {slug!r} is taken by the directory's /trials/{slug}/ pages",
-                        "rename the file, e.g. to " + f"{slug}-trial.yaml",
-                    )
-                    for slug in clashes
-                ]
-            )
+        site = site_of(self)
         self.today = build_date(self.settings)
         self.directory = Directory(site.trials.values(), self.today, slugify_condition)
         self.facets = self.directory.facets()
@@ -91,11 +86,10 @@ class DirectoryGenerator(Generator):
             age_groups=list(AgeGroup),
             directory_facets=self.facets,
             DIRECTORY_DISCLOSURE=self.settings.get("DIRECTORY_DISCLOSURE", ""),
-            DIRECTORY_SEARCH=self.settings.get("DIRECTORY_SEARCH", True),
+            # The search box of the directory's listings, over the site's index (trial_diary writes it).
+            DIRECTORY_SEARCH=self.settings.get("DIRECTORY_SEARCH", True) and self.settings.get("SEARCH", True),
         )
-        compile_templates(
-            self, ["trials", "recruiting", "facets", "conditions", "condition", "directory_macros"]
-        )
+        self.context["conditions"] = condition_groups(site.trials.values(), entries_by_trial(self))
         self._warn()
 
     def _warn(self) -> None:
@@ -120,7 +114,7 @@ class DirectoryGenerator(Generator):
 
     def write_listing(self, writer, base: str, template: str, listings: list[Listing], **extra) -> None:
         """Write ``listings`` under ``base`` (``trials/``), in pages of DIRECTORY_PAGE_SIZE."""
-        size = max(1, int(self.settings.get("DIRECTORY_PAGE_SIZE", DEFAULT_PAGE_SIZE)))
+        size = self.settings.get("DIRECTORY_PAGE_SIZE") or DEFAULT_PAGE_SIZE
         ordered = in_page_order(listings)
         chunks = [ordered[i : i + size] for i in range(0, len(ordered), size)] or [[]]
         urls = [base if n == 1 else f"{base}page/{n}/" for n in range(1, len(chunks) + 1)]
@@ -145,23 +139,14 @@ class DirectoryGenerator(Generator):
                 **extra,
             )
 
-    def cache_listings(self) -> None:
-        """Render each trial's entry in a listing once, however many pages list it.
-
-        Only with absolute URLs: with RELATIVE_URLS a link depends on the page it is on.
-        """
-        if self.settings["RELATIVE_URLS"]:
-            return
-        self.context["listing_html"] = rendered_once(
-            self, "directory_macros", "listing_item", lambda listing, level: (listing.trial.slug, level)
-        )
-
-    shares_output = True  # pages go through writer.write_file; feeds check owns() first
-
     def generate_output(self, writer) -> None:
-        self.writer = writer
+        with together(writer):  # rendered on every core, written in order by Pelican's writer
+            self._write(writer)
+
+    def _write(self, writer) -> None:
         relative = self.settings["RELATIVE_URLS"]
-        self.cache_listings()
+        conditions = self.context.get("conditions", [])
+        condition_pages = {condition["slug"] for condition in conditions}
         self.write_listing(writer, "trials/", "trials", self.directory.listings)
         self.write_listing(
             writer,
@@ -182,16 +167,16 @@ class DirectoryGenerator(Generator):
                 values=self.facets[kind],
             )
             for facet in self.facets[kind]:
-                heading = f"Recruiting trials: {FACET_TITLES[kind].lower()} {facet.name}"
                 self.write_listing(
                     writer,
                     f"trials/recruiting/{kind}/{facet.slug}/",
                     "recruiting",
                     facet.listings,
                     facet=facet,
-                    heading=heading,
+                    heading=facet.heading,
+                    condition_pages=condition_pages,
                 )
-        conditions = self.context.get("conditions", [])
+        self.write_site_pages(writer)
         writer.write_file(
             "conditions/index.html",
             self.get_template("conditions"),
@@ -200,6 +185,9 @@ class DirectoryGenerator(Generator):
             url="conditions/",
         )
         open_conditions = {facet.slug: facet for facet in self.facets["condition"]}
+        for facet in self.facets["condition"]:  # a condition's own words lead to its MeSH heading
+            for name in facet.also_called:
+                open_conditions.setdefault(self.directory.slugify(name), facet)
         for condition in conditions:
             listings = [self.directory.by_slug[t.slug] for t in condition["trials"]]
             self.write_listing(
@@ -211,6 +199,30 @@ class DirectoryGenerator(Generator):
                 open_facet=open_conditions.get(condition["slug"]),
             )
         self.write_feeds(conditions)
+
+    def write_site_pages(self, writer) -> None:
+        """A page for each country where a trial has many sites, and the sites' places for "near me"."""
+        for listing in self.directory.listings:
+            trial = listing.trial
+            if len(trial.locations) <= MANY_SITES:
+                continue
+            countries = self.directory.sites(trial)
+            paged = [country for country in countries if country.own_page]
+            for country in paged:
+                writer.write_file(
+                    f"trials/{trial.slug}/sites/{country.slug}/index.html",
+                    self.get_template("sites"),
+                    self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    url=f"trials/{trial.slug}/sites/{country.slug}/",
+                    trial=trial,
+                    country=country,
+                    near=any(site.lat is not None for city in country.cities for site in city.sites),
+                )
+            places = f"trials/{trial.slug}/sites.json"
+            if paged:
+                page = self.absolute(f"trials/{trial.slug}/")
+                write_documents(self.output_path, {places: site_places(countries, page)})
 
     def absolute(self, path: str) -> str:
         return absolute_url(self.settings, path)
@@ -230,11 +242,8 @@ class DirectoryGenerator(Generator):
         self, slug: str, title: str, page: str, listings: list[Listing], limit: int, subtitle: str
     ) -> None:
         atom_path, rss_path = recruiting_feed_path("atom", slug), recruiting_feed_path("rss", slug)
-        if not owns(getattr(self, "writer", None), atom_path):
-            return
-        reuse = reusing(getattr(self, "writer", None))
-        if reuse and reuse.copy_all((atom_path, rss_path), self.output_path):
-            return  # made from the trial records alone, which are unchanged: the last build's feed
+        if not self.directory.has_news(slug):
+            return  # a feed with nothing to say is not written, nor linked
         news = status_news(listing.trial for listing in listings)[:limit]
         atom, rss = build_recruiting_feed(
             title=title,
@@ -250,31 +259,16 @@ class DirectoryGenerator(Generator):
         write_documents(self.output_path, {atom_path: atom, rss_path: rss})
 
 
-def get_generators(_pelican) -> type[Generator]:
-    return DirectoryGenerator
+def check_settings(pelican) -> None:
+    if pipeline.enabled(pelican.settings, PLUGIN):
+        check(pelican.settings, "trial_directory", SETTINGS)
 
 
-INDEXING_KEY = "_TRIALBLOG_SEARCH_INDEXING"
-
-
-def _search_start(pelican) -> Indexing:
-    previous = pelican.settings.get("TRIALBLOG_PREVIOUS_OUTPUT")
-    return start_search_index(Path(pelican.output_path), Path(previous) if previous else None)
-
-
-def start_search_early(pelican) -> None:
-    """The trial pages are written: index them while the rest of the site renders."""
-    if pelican.settings.get("DIRECTORY_SEARCH", True) and pelican.settings.get(SHORTCUTS, True):
-        pelican.settings[INDEXING_KEY] = _search_start(pelican)
-
-
-def finalized(pelican) -> None:
-    indexing = pelican.settings.pop(INDEXING_KEY, None)
-    if pelican.settings.get("DIRECTORY_SEARCH", True):
-        finish_search_index(indexing or _search_start(pelican), Path(pelican.output_path), logger)
+def get_generators(pelican):
+    return DirectoryGenerator if pipeline.enabled(pelican.settings, PLUGIN) else ()
 
 
 def register() -> None:
+    pipeline.connect()
+    signals.initialized.connect(check_settings)
     signals.get_generators.connect(get_generators)
-    first_pages_written.connect(start_search_early)
-    signals.finalized.connect(finalized)

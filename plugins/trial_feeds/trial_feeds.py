@@ -2,29 +2,34 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 from pelican import signals
 from pelican.generators import Generator
 
-from trialblog.build.parallel import first_process, owns
-from trialblog.build.reuse import reusing
+from trialblog import pipeline
 from trialblog.content.errors import display_path
-from trialblog.render.feeds import (
-    FeedItem,
-    absolute_url,
-    build_feed,
-    feed_siteurl,
-    permanent_id,
-    write_documents,
-)
-from trialblog.syndicate.manifest import PUBLISHED_KEY, entry_record, published, trial_record
+from trialblog.pipeline.settings import check, whole
+from trialblog.pipeline.site import entries_by_trial, site_of
+from trialblog.registry.listing import condition_groups
+from trialblog.render.feeds import FeedItem, absolute_url, build_feed, feed_item, write_documents
 
+PLUGIN = "trialblog_plugins.trial_feeds"
 FEEDS = {
     "all": "feeds/all.{kind}.xml",
     "trial": "feeds/trials/{slug}.{kind}.xml",
     "condition": "feeds/conditions/{slug}.{kind}.xml",
 }
+SETTINGS = (whole("TRIALBLOG_FEED_MAX_ITEMS", 1, 10_000, 50),)
+#: Pelican's own feed settings: none may name a file this plugin writes.
+PELICAN_FEEDS = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS", "CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS",
+                 "AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "TAG_FEED_ATOM", "TAG_FEED_RSS", "TRANSLATION_FEED_ATOM",
+                 "TRANSLATION_FEED_RSS")  # fmt: skip
+
+
+def pelican_feeds(settings: dict[str, Any]) -> set[str]:
+    """The feed files Pelican's own settings make it write."""
+    return {value for name in PELICAN_FEEDS if isinstance(value := settings.get(name), str)}
 
 
 def feed_path(which: str, kind: str, slug: str = "") -> str:
@@ -33,92 +38,48 @@ def feed_path(which: str, kind: str, slug: str = "") -> str:
 
 
 class FeedsGenerator(Generator):
-    """Runs after the diary generator has linked entries to trials."""
-
-    shares_output = True  # each feed is written by the process that owns its path
+    """Writes the site's, each trial's and each condition's diary feeds."""
 
     def generate_context(self) -> None:
         self.context["feed_path"] = feed_path
-        self._items: dict[object, FeedItem] = {}  # entries hash by identity
+        self._items: dict[int, FeedItem] = {}
 
-    def absolute(self, path: str) -> str:
-        return absolute_url(self.settings, path)
-
-    def item(self, article) -> FeedItem:
+    def item(self, article: Any) -> FeedItem:
         """The feed item of ``article`` (made once: an entry is in several feeds)."""
-        if article not in self._items:
-            self._items[article] = self._item(article)
-        return self._items[article]
+        if id(article) not in self._items:
+            source = display_path(article.source_path, self.settings["PATH"])
+            self._items[id(article)] = feed_item(article, self.settings, source)
+        return self._items[id(article)]
 
-    def _item(self, article) -> FeedItem:
-        siteurl = feed_siteurl(self.settings)
-        source = display_path(article.source_path, self.settings["PATH"])
-        updated = getattr(article, "modified", None) or article.date
-        return FeedItem(
-            id=permanent_id(getattr(article, "permanent_id", None), source),
-            title=article.title,
-            url=self.absolute(article.url),
-            published=article.date,
-            updated=updated,
-            html=article.get_content(siteurl),
-            summary=_plain(article.summary),
-            content_warning=getattr(article, "content_warning", ""),
-            blinding_notice=self.settings.get("BLINDING_NOTICE", "")
-            if getattr(article, "blinded", False)
-            else "",
-            categories=tuple(t.name for t in getattr(article, "tags", []) or []),
-        )
-
-    def write(self, path: str, title: str, page: str, articles: list, subtitle: str = "") -> None:
-        if not owns(getattr(self, "writer", None), path.format(kind="atom")):
-            return
+    def write(self, path: str, title: str, page: str, articles: list[Any], subtitle: str = "") -> None:
+        if not articles:
+            return  # a feed with nothing to say is not written, nor linked
         limit = self.settings.get("TRIALBLOG_FEED_MAX_ITEMS", 50)
         newest = sorted(articles, key=lambda a: a.date, reverse=True)[:limit]
         atom_path, rss_path = path.format(kind="atom"), path.format(kind="rss")
-        reuse = reusing(getattr(self, "writer", None))
-        if reuse and reuse.copy_all((atom_path, rss_path), self.output_path, (a.save_as for a in newest)):
-            return  # no entry in it changed: the last build's feed, linked
-        items = [self.item(a) for a in newest]
-        atom, rss = build_feed(
+        documents = build_feed(
             title=title,
-            atom_url=self.absolute(atom_path),
-            rss_url=self.absolute(rss_path),
-            page_url=self.absolute(page),
-            items=items,
+            atom_url=absolute_url(self.settings, atom_path),
+            rss_url=absolute_url(self.settings, rss_path),
+            page_url=absolute_url(self.settings, page),
+            items=[self.item(a) for a in newest],
             subtitle=subtitle,
             author=self.settings.get("AUTHOR", ""),
             language=self.settings.get("DEFAULT_LANG", "en"),
+            allowed_html=self.settings.get("TRIALBLOG_ALLOWED_HTML"),
         )
-        write_documents(self.output_path, {atom_path: atom, rss_path: rss})
+        # A feed Pelican itself writes at the same path is Pelican's (the pipeline adds the
+        # notices to it): never overwritten.
+        ours = {p: d for p, d in zip((atom_path, rss_path), documents, strict=True) if p not in pelican_feeds(self.settings)}
+        write_documents(self.output_path, ours)
 
-    def record_published(self, articles: list) -> None:
-        """Hand the build every public entry and trial, for `trialblog syndicate` (see build.py)."""
-        root = Path(self.settings["PATH"]).parent
-        entries = [
-            entry_record(
-                self.item(a),
-                blinded=bool(getattr(a, "blinded", False)),
-                syndicate=bool(getattr(a, "syndicate", True)),
-                source=display_path(Path(a.source_path), root),
-                trial=a.trial.slug if getattr(a, "trial", None) else None,
-            )
-            for a in sorted(articles, key=lambda a: a.date)
-        ]
-        trials = [trial_record(t, self.absolute(f"trials/{t.slug}/")) for t in self.context.get("trials", [])]
-        siteurl = feed_siteurl(self.settings)
-        self.settings[PUBLISHED_KEY] = published(siteurl, entries, trials)
-
-    def generate_output(self, writer) -> None:
-        self.writer = writer
+    def generate_output(self, writer: Any) -> None:
         site = self.settings.get("SITENAME", "")
         articles = self.context.get("articles", [])
         self.write(feed_path("all", "{kind}"), site, "", articles, "Every diary entry")
-        if first_process(writer):  # the build reads it from this process's settings
-            self.record_published(articles)
-        by_trial = self.context.get("trial_entries", {})
-        for trial in self.context.get("trials", []):
-            if trial.participation is None and not by_trial.get(trial.slug):
-                continue  # a directory record nobody here writes about: no diary feed to follow
+        by_trial = entries_by_trial(self)
+        trials = sorted(site_of(self).trials.values(), key=lambda t: t.title.lower())
+        for trial in trials:
             self.write(
                 feed_path("trial", "{kind}", trial.slug),
                 f"{site}: {trial.title}",
@@ -126,7 +87,7 @@ class FeedsGenerator(Generator):
                 by_trial.get(trial.slug, []),
                 f"Diary entries about {trial.title}",
             )
-        for condition in self.context.get("conditions", []):
+        for condition in condition_groups(trials, by_trial):
             self.write(
                 feed_path("condition", "{kind}", condition["slug"]),
                 f"{site}: {condition['name']}",
@@ -136,16 +97,16 @@ class FeedsGenerator(Generator):
             )
 
 
-def _plain(html: str) -> str:
-    import re
-    from html import unescape
-
-    return unescape(re.sub(r"<[^>]+>", "", html or "")).strip()
+def check_settings(pelican: Any) -> None:
+    if pipeline.enabled(pelican.settings, PLUGIN):
+        check(pelican.settings, "trial_feeds", SETTINGS)
 
 
-def get_generators(_pelican) -> type[Generator]:
-    return FeedsGenerator
+def get_generators(pelican: Any) -> Any:
+    return FeedsGenerator if pipeline.enabled(pelican.settings, PLUGIN) else ()
 
 
 def register() -> None:
+    pipeline.connect()
+    signals.initialized.connect(check_settings)
     signals.get_generators.connect(get_generators)

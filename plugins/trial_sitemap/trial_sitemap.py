@@ -13,6 +13,8 @@ from xml.sax.saxutils import escape
 
 from pelican import signals
 
+from trialblog import pipeline
+
 NOINDEX = '<meta name="robots" content="noindex">'
 
 
@@ -46,11 +48,15 @@ def write_sitemap(output: Path, siteurl: str) -> list[str]:
     return urls
 
 
+PLUGIN = "trialblog_plugins.trial_sitemap"
+
+
 def on_finalized(pelican) -> None:
     siteurl = (pelican.settings.get("SITEURL") or "").rstrip("/")
-    if siteurl.startswith(("http://", "https://")):
-        write_sitemap(Path(pelican.settings["OUTPUT_PATH"]), siteurl)
+    if pipeline.enabled(pelican.settings, PLUGIN) and siteurl.startswith(("http://", "https://")):
+        write_sitemap(Path(pelican.output_path), siteurl)
 
 
 def register() -> None:
+    pipeline.connect()
     signals.finalized.connect(on_finalized)

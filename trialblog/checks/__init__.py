@@ -1,6 +1,6 @@
 """Participant-safety checks: privacy, blinding, integrity, recruitment, accessibility, metadata.
 
-``check_content`` reads a site's content and returns a :class:`Report` of :class:`Finding` s;
+``check_files`` checks the files the pipeline hands it and returns a :class:`Report` of :class:`Finding` s;
 each names a rule ``family.name`` from :data:`RULES`. See docs/checks.md.
 """
 
@@ -9,17 +9,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .findings import Finding, Severity
-from .report import Report, as_json, as_text, summary
+from .report import REFUSAL, Checked, ChecksFailed, Report, as_json, as_text, summary
 from .rules import FAMILIES, Rule
 
 if TYPE_CHECKING:
     from .rules import RULES
-    from .runner import check_content, check_document
+    from .runner import Source, check_document, check_files, sources
 
 #: Imported when first used: a build that only shows a report need not load the rules. The
 #: rules are defined by the family modules, which the runner imports: ``RULES`` is complete
 #: only once they are loaded.
-_RUNNER = ("check_content", "check_document", "RULES")
+_RUNNER = ("Source", "check_document", "check_files", "sources", "RULES")
 
 
 def __getattr__(name: str) -> Any:
@@ -39,7 +39,12 @@ __all__ = [
     "Severity",
     "as_json",
     "as_text",
-    "check_content",
+    "REFUSAL",
+    "Checked",
+    "ChecksFailed",
+    "Source",
     "check_document",
+    "check_files",
+    "sources",
     "summary",
 ]

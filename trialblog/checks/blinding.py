@@ -94,6 +94,10 @@ ARM_CUES = (
     " arm group dose drug med it qqq work something"
 )
 FIRST_PERSON = re.compile(r"\b(?:I|I['’]?m|I['’]ve|I['’]d|me|my|mine|myself|for\s+me)\b", re.IGNORECASE)
+#: In a reader's reply, the writer is "you": a guess at the writer's arm is as harmful as their own.
+READER_PERSON = re.compile(FIRST_PERSON.pattern[:-3] + r"|you|you['’]?re|your|yours|yourself)\b", re.IGNORECASE)
+#: What a reader's guess at the writer's arm names besides what :data:`GUESS_GATE` does.
+READER_GATE = r"\b(?:you['’]?re (?:on|in)|you are (?:on|in)|you were (?:on|in))\b"
 CERTAIN = folded_search(
     Source(
         r"\b(?:think|thought|guess|guessing|bet|betting|reckon|suspect|sure|certain|convinced|positive|"
@@ -138,16 +142,26 @@ NOT_KNOWING = folded_search(
 CLAUSE_BREAK = folded_search(
     Source(r",?\s+\b(?:but|though|although|however|yet)\b|;|:|\s[-–—]\s", re.IGNORECASE)
 )
-BEING_ON = (
-    r"\bI(?:['’]?m|\s+am|['’]ve\s+been|\s+have\s+been|\s+was|\s+must\s+be|\s+must\s+have\s+been|"
-    r"\s+got|\s+get|\s+have|\s+had|\s+ended\s+up|\s+landed|\s+seem\s+to\s+be|\s+appear\s+to\s+be)?"
+_ON_AN_ARM = (
     r"\s+(?:[\w'’]+\s+){0,3}?(?:on|in|one\s+of|getting|taking|take|took|receiving|receive|received|given|got|"
     r"drew|drawn|assigned\s+to|randomi[sz]ed\s+(?:to|into)|allocated(?:\s+to)?|put\s+(?:on|in))\s+"
     r"(?:the\s+|a\s+|an\s+|my\s+)?"
 )
-#: "I'm on the drug": in a blinded trial, the study drug as against the placebo.
+BEING_ON = (
+    r"\bI(?:['’]?m|\s+am|['’]ve\s+been|\s+have\s+been|\s+was|\s+must\s+be|\s+must\s+have\s+been|"
+    r"\s+got|\s+get|\s+have|\s+had|\s+ended\s+up|\s+landed|\s+seem\s+to\s+be|\s+appear\s+to\s+be)?"
+    + _ON_AN_ARM
+)
+#: Being on an arm as a reader says it of the writer or of themselves.
+READER_BEING_ON = (
+    r"\b(?:I|you)(?:['’]?m|['’]re|\s+am|\s+are|\s+were|['’]ve\s+been|\s+have\s+been|\s+was|\s+must\s+be|"
+    r"\s+must\s+have\s+been|\s+got|\s+get|\s+have|\s+had|\s+ended\s+up|\s+landed|\s+seem\s+to\s+be|"
+    r"\s+appear\s+to\s+be)?" + _ON_AN_ARM
+)
+#: "I'm on the drug": in a blinded trial, the study drug as against the placebo ({who}: "I", or
+#: "I" and "you" in a reader's reply).
 ON_THE_DRUG = (
-    r"\bI(?:['’]?m|\s+am)\s+(?:\w+\s+)?on\s+the\s+(?:drug|medicine|medication|meds)\b"
+    r"\b(?:{who})(?:['’]?m|['’]?re|\s+am|\s+are)\s+(?:\w+\s+)?on\s+the\s+(?:drug|medicine|medication|meds)\b"
     r"(?!\s+(?:for|since|every|each|daily|twice|once|company|trial|study))"
 )
 ON_DRUG = r"(?:the\s+)?(?:drug|medicine|meds)\b(?!\s+(?:for|since|every|each|daily|company|trial|study))"
@@ -422,9 +436,11 @@ TELL_ME_YOURS = Cued(
     "effects symptoms reactions",
     spans_only=True,
 )
-#: Telling readers or other participants which arm they are in: "you're on it", "the ones with the rash are".
+#: Telling readers or other participants which arm they are in: "you're on it", "the ones with the rash are"
+#: ({you}: the readers, left out of a reader's reply, where "you" is the writer: see READER_BEING_ON).
+_YOU_ARE = r"you['’]?re|you\s+are|ur|you['’]ll\s+be|you\s+must\s+be|"
 OTHERS = (
-    r"\b(?:you['’]?re|you\s+are|ur|you['’]ll\s+be|you\s+must\s+be|they['’]?re|they\s+are|we['’]?re\s+all|"
+    r"\b(?:{you}they['’]?re|they\s+are|we['’]?re\s+all|"
     r"we\s+are\s+all|(?:\w+\s+)?ones\s+"
     r"(?:\S+\s+){0,4}?are|(?:kits?|codes?|boxe?s?|numbers?)\s+(?:\S+\s+){0,3}?are|whoever['’]?s?\s+(?:\S+\s+){0,5}?is|"
     r"(?:people|those)\s+(?:in\s+\S+\s+\S+\s+)?(?:with|who|getting|having)\s+(?:\S+\s+){0,6}?are)\s+(?:all\s+|probably\s+|definitely\s+|obviously\s+|also\s+)?"
@@ -471,15 +487,16 @@ CODE = re.compile(
 
 
 def check(doc: Document) -> Iterator[Finding]:
-    if doc.kind is not Kind.DIARY or not doc.blinded:
+    if doc.kind not in (Kind.DIARY, Kind.REPLY) or not doc.blinded:
         return
-    patterns = _arm_patterns()
+    reader = doc.kind is Kind.REPLY
+    patterns = _arm_patterns(reader)
     you_too = _you_too(frozenset(_trial_names(doc)))
     mask = _term_mask(doc.arm_terms)
     for segment in doc.segments:
         text = segment.plain if mask is None else _masked(segment.plain, mask)
         for start, end in segment.sentences():
-            yield from _sentence(doc, segment, text, start, end, patterns, you_too)
+            yield from _sentence(doc, segment, text, start, end, patterns, you_too, reader)
         if DIGIT.search(segment.plain):  # a kit number has a digit
             yield from _kit_numbers(doc, segment)
 
@@ -529,41 +546,49 @@ def _masked(text: str, mask: re.Pattern[str]) -> str:
     return mask.sub(lambda m: TERM * len(m.group()), text)
 
 
-@lru_cache(maxsize=1)
-def _arm_patterns() -> tuple[Cued, ...]:
+@lru_cache(maxsize=2)
+def _arm_patterns(reader: bool = False) -> tuple[Cued, ...]:
     """Patterns naming an arm (a trial's own names masked as ARM_TERM): being on one, the arm,
     "it is" one, being on the drug (weakly named), a crowd of one arm's people and others said
-    to be on one. A match of any has an ARM_CUES word in it."""
+    to be on one. A match of any has an ARM_CUES word in it. In a ``reader``'s reply, the writer
+    being on one is said of "you" too."""
     strong = STRONG_ARM
+    being_on = READER_BEING_ON if reader else BEING_ON
+    on_the_drug = ON_THE_DRUG.replace("{who}", "I|you" if reader else "I")
+    others = OTHERS.replace("{you}", "" if reader else _YOU_ARE)
     flags = re.IGNORECASE
     cues = ARM_CUES.split()
     arm = rf"(?:{strong})\b"
     return (
-        Cued(Source(rf"{BEING_ON}{arm}|{ON_THE_DRUG}", flags), cues),
+        Cued(Source(rf"{being_on}{arm}|{on_the_drug}", flags), cues),
         Cued(Source(rf"\b{arm}", flags), cues),
         Cued(Source(IT_IS + arm, flags), cues),
-        Cued(Source(BEING_ON + rf"(?:{WEAK_ARM})\b", flags), cues),
+        Cued(Source(being_on + rf"(?:{WEAK_ARM})\b", flags), cues),
         Cued(Source(ARM_CROWD.format(arm=strong), flags), CROWD_CUES),
-        Cued(Source(rf"{OTHERS}(?:{arm}|(?:{_GOOD})\s+ones\b|it\b|my\s+group\b|same\s+(?:group|arm)\b|{ON_DRUG})", flags), cues),
+        Cued(Source(rf"{others}(?:{arm}|(?:{_GOOD})\s+ones\b|it\b|my\s+group\b|same\s+(?:group|arm)\b|{ON_DRUG})", flags), cues),
     )
 
 
-@lru_cache(maxsize=1)
-def _gate() -> CueIndex:
+@lru_cache(maxsize=2)
+def _gate(reader: bool = False) -> CueIndex:
     """The gate every guess passes: an arm named outright, the drug, a group, or the writer on or
-    in something (any match of an :func:`_arm_patterns` guess has a match of one of these)."""
+    in something, said of "you" too in a ``reader``'s reply (any match of an :func:`_arm_patterns`
+    guess has a match of one of these)."""
     named = [
         Cued(Source(rf"(?:{pattern})\b", re.IGNORECASE), cues, spans_only=True, also=also)
         for pattern, cues, also in STRONG_ARMS
     ]
     words = ["drug", "medic", "meds", "group", "arm", "on it", "m on", "m in"]
     gate = Cued(Source(GUESS_GATE, re.IGNORECASE), words, spans_only=True)
-    return CueIndex((*named, gate))
+    if not reader:
+        return CueIndex((*named, gate))
+    you = Cued(Source(READER_GATE, re.IGNORECASE), ["re on", "re in", "are on", "are in", "were on", "were in"], spans_only=True)
+    return CueIndex((*named, gate, you))
 
 
-def _armed(sentence: str) -> bool:
+def _armed(sentence: str, reader: bool = False) -> bool:
     """Whether ``sentence`` names an arm, the drug or a group (see :func:`_gate`)."""
-    return any(pattern.search(sentence) for pattern in _gate().candidates(sentence))
+    return any(pattern.search(sentence) for pattern in _gate(reader).candidates(sentence))
 
 
 def _clauses(sentence: str) -> Iterator[tuple[int, str]]:
@@ -582,11 +607,12 @@ def _sentence(
     end: int,
     patterns: tuple[Cued, ...],
     you_too: Cued,
+    reader: bool,
 ) -> Iterator[Finding]:
     """Findings of the sentence at ``start:end`` of ``text`` (the segment's prose, arm names masked)."""
     sentence = text[start:end]
-    armed = _armed(sentence)
-    if armed and (at := _guess(sentence, patterns)) is not None:
+    armed = _armed(sentence, reader)
+    if armed and (at := _guess(sentence, patterns, READER_PERSON if reader else FIRST_PERSON)) is not None:
         yield doc.finding(GUESS, seg, start + at, f"guesses or states your arm: {_quote(seg.plain[start:end])}")
     if (at := _probe(sentence)) is not None:
         yield doc.finding(PROBE, seg, start + at, f"tries to find out the arm: {_quote(seg.plain[start:end])}")
@@ -594,8 +620,9 @@ def _sentence(
         yield doc.finding(COMPARE, seg, start, f"invites readers to compare notes: {_quote(seg.plain[start:end])}")
 
 
-def _guess(sentence: str, patterns: tuple[Cued, ...]) -> int | None:
-    """Where the sentence guesses or states the writer's own arm, if it does."""
+def _guess(sentence: str, patterns: tuple[Cued, ...], person: re.Pattern[str]) -> int | None:
+    """Where the sentence guesses or states the writer's own arm, if it does (``person``: the
+    words that name the writer)."""
     being_on, arm, it_is, weak, crowd = patterns[:5]
     if hit := crowd.search(sentence):
         return hit.start()
@@ -607,10 +634,10 @@ def _guess(sentence: str, patterns: tuple[Cued, ...]) -> int | None:
             continue
         hit = being_on.search(clause) or KNOW_GROUP.search(clause)
         if not hit and (CERTAIN.search(clause) or sure_if):
-            if FIRST_PERSON.search(clause):
+            if person.search(clause):
                 hit = arm.search(clause) or weak.search(clause)
             hit = hit or it_is.search(clause)
-        if not hit and FIRST_PERSON.search(clause):
+        if not hit and person.search(clause):
             hit = it_is.search(clause)  # "so it's placebo for me"
         if not hit and EVIDENCE.search(clause):
             hit = arm.search(clause)

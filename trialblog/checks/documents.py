@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ..content.entries import read_header
+from ..content.header import read_header
 from ..content.trials import Trial
 from ..content.vocab import Milestone, Status
 from ..content.yamlsource import Layout
@@ -39,6 +39,7 @@ class Kind(StrEnum):
     CONSENT = "consent"
     PAGE = "page"
     TRIAL = "trial"
+    REPLY = "reply"  # a reader's reply, checked like the writer's own words
 
 
 @dataclass

@@ -96,7 +96,7 @@ TOLD_TEAM = Cued(
 
 
 def check(doc: Document) -> Iterator[Finding]:
-    if doc.kind not in (Kind.DIARY, Kind.CONSENT) or not doc.ongoing:
+    if doc.kind not in (Kind.DIARY, Kind.CONSENT, Kind.REPLY) or not doc.ongoing:
         return
     for segment in doc.segments:
         before = ""

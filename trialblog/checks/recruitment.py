@@ -63,6 +63,12 @@ PRESSURE = define(
     "pressure to sign up quickly",
     "take out the urgency: people need time to decide, and can always say no",
 )
+ADVERT = define(
+    "recruitment.advert",
+    E,
+    "a reader's reply inviting people into a trial or study, or recruiting for one",
+    "a reply that recruits is not published; hide it, or approve it with a reason in `trialblog replies review`",
+)
 
 NEGATED = re.compile(
     r"\b(?:no|not|never|cannot|can['’]?t|won['’]?t|isn['’]?t|aren['’]?t|doesn['’]?t|does\s+not|"
@@ -236,7 +242,32 @@ def urges(sentence: str) -> bool:
     return any(way.search(sentence) for way in URGE_INDEX.candidates(sentence))
 
 
+#: An invitation into a trial or study, or a recruiter's call, as replies carry them.
+INVITATION = Cued(
+    Source(
+        r"\b(?:join|enroll?|sign\s+up\s+(?:for|to)|apply\s+(?:for|to)|take\s+part\s+in|participate\s+in|"
+        r"volunteer\s+for|register\s+for|be\s+screened\s+for|consider)\s+(?:\w+\s+){0,3}?(?:trials?|study|studies|"
+        r"research\s+project)\b"
+        r"|\b(?:we|we['’]re|we\s+are|I['’]m|I\s+am|they['’]re|they\s+are|(?:is|are)\s+(?:now|still)|now)\s+(?:\w+\s+){0,2}?"
+        r"(?:recruiting|enrol(?:l)?ing|looking\s+for\s+(?:\w+\s+){0,2}?(?:participants|volunteers|patients))\b"
+        r"|\b(?:recruiting|seeking|looking\s+for)\s+(?:\w+\s+){0,2}?(?:participants|volunteers|patients|subjects)\b"
+        r"|\b(?:you|your\s+\w+)\s+(?:may|might|could|would)\s+(?:\w+\s+)?(?:be\s+eligible|qualify)\b"
+        r"|\b(?:eligible|qualify)\s+for\s+(?:\w+\s+){0,3}?(?:trial|study)\b",
+        re.IGNORECASE,
+    ),
+    "join enrol sign apply take part participate volunteer register screened consider recruiting looking seeking eligible qualify",
+    spans_only=True,
+)
+#: What a recruiter's reply says, beside inviting: free, a cure, a promise, money, hurry.
+PITCH = frozenset({FREE.id, CURE.id, GUARANTEE.id, PAYMENT.id, PRESSURE.id})
+#: A sentence about trials, in which a reply's praise of a treatment reads as recruiting.
+TRIAL_TALK = re.compile(r"\b(?:trials?|stud(?:y|ies)|research|recruit\w*|enrol\w*|participants?|NCT\d{8})\b", re.IGNORECASE)
+
+
 def check(doc: Document) -> Iterator[Finding]:
+    if doc.kind is Kind.REPLY:
+        yield from _reply(doc)
+        return
     subject_claim = _subject_claim(doc.arm_terms)
     if doc.kind is Kind.TRIAL:
         for segment in doc.segments:
@@ -259,6 +290,19 @@ _FILLER = (
     r"(?:the|a|an|very|so|really|completely|totally|absolutely|perfectly|100%|also|actually|definitely|"
     r"clearly|extremely|quite|pretty|super|proven|amazingly|incredibly|remarkably|entirely|fully|just)"
 )
+
+
+def _reply(doc: Document) -> Iterator[Finding]:
+    """A reader's reply: an invitation into a study, or a recruiter's promises in a sentence about trials."""
+    subject_claim = _subject_claim(doc.arm_terms)
+    for segment in doc.segments:
+        for start, end in segment.sentences():
+            sentence = segment.plain[start:end]
+            if (m := INVITATION.search(sentence)) and not _negated(sentence, m, inside=False):
+                yield doc.finding(ADVERT, segment, start + m.start(), f"recruits: '{_excerpt(matched(sentence, m))}'")
+            elif TRIAL_TALK.search(sentence):
+                # a reader's hopes ("it will help you") are not a sponsor's claims: only the pitch counts
+                yield from (f for f in _sentence(doc, segment, start, end, subject_claim) if f.rule in PITCH)
 
 
 @lru_cache(maxsize=256)  # a site has a few trials: compiled once per trial

@@ -4,6 +4,7 @@ message`` with a fix, or JSON."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .findings import Finding, Severity
@@ -50,8 +51,27 @@ def text_line(finding: Finding, fix: bool = True) -> str:
     return f"{head}\n    fix: {finding.hint}" if finding.hint and fix else head
 
 
-def as_text(report: Report, show_silenced: bool = False) -> str:
-    return "\n".join(text_line(f) for f in report.shown(show_silenced))
+#: Findings of one rule shown in full before the rest are counted (``trialblog check --all`` shows all).
+SHOWN_PER_RULE = 3
+
+
+def as_text(report: Report, show_silenced: bool = False, every: bool = True) -> str:
+    """The findings, one with its fix per line; unless ``every``, at most SHOWN_PER_RULE of each rule
+    and then one line for the rest (``integrity.report-side-effect ×172 in all: …``)."""
+    findings = report.shown(show_silenced)
+    if every:
+        return "\n".join(text_line(f) for f in findings)
+    totals = Counter(f.rule for f in findings)
+    seen: Counter[str] = Counter()
+    lines = []
+    for finding in findings:
+        seen[finding.rule] += 1
+        if seen[finding.rule] <= SHOWN_PER_RULE:
+            lines.append(text_line(finding))
+        if seen[finding.rule] == SHOWN_PER_RULE and totals[finding.rule] > SHOWN_PER_RULE:
+            lines.append(f"{finding.rule} ×{totals[finding.rule]} in all: {totals[finding.rule] - SHOWN_PER_RULE} "
+                         "more not shown (`trialblog check --all` lists every one)")  # fmt: skip
+    return "\n".join(lines)
 
 
 def as_json(report: Report, show_silenced: bool = False) -> str:
@@ -74,3 +94,28 @@ def summary(report: Report) -> str:
     if report.silenced:
         text += f" ({report.silenced} silenced: see them with --show-silenced)"
     return text
+
+
+REFUSAL = (
+    "refusing to publish: fix the errors, silence a finding with a stated reason (docs/checks.md), "
+    "or build anyway with `trialblog build --allow-errors`"
+)
+
+
+class ChecksFailed(Exception):
+    """The participant-safety checks found errors, so nothing was written (see docs/checks.md)."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        super().__init__(report)
+
+    def __str__(self) -> str:
+        return f"{summary(self.report)}\n{as_text(self.report)}\n{REFUSAL}"
+
+
+class Checked(Exception):
+    """A run asked only for the checks (``trialblog check``) stops here, before writing anything."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        super().__init__(summary(report))

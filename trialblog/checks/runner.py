@@ -4,26 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from ..build.cache import Cache
-from ..build.fingerprint import digest, file_digest
-from ..build.parallel import fork_map
-from ..content.entries import parse_date
+from ..content.entries import DiaryMeta, parse_date
 from ..content.errors import ContentError, display_path
-from ..content.site import (
-    CONSENT_DIR,
-    DIARY_DIR,
-    MARKDOWN_SUFFIXES,
-    TRIAL_SUFFIXES,
-    TRIALS_DIR,
-    Site,
-    content_files,
-)
-from ..content.trials import Trial, read_text
+from ..content.site import Site
+from ..content.sources import read_text
+from ..content.trials import Trial
+from ..pipeline.cache import Cache, digest
+from ..pipeline.cores import cores, shared
 from . import accessibility, blinding, integrity, metadata, privacy, recruitment, silencing
 from .documents import (
     Document,
@@ -105,60 +97,63 @@ class SiteContext:
         }
 
 
-def check_content(
-    content: Path,
-    root: Path | None = None,
-    site: Site | None = None,
+@dataclass(frozen=True)
+class Source:
+    """One file to check, as the pipeline hands it over: where it is and what it is about."""
+
+    path: Path
+    kind: Kind
+    context: dict = field(default_factory=dict)
+
+
+def check_files(
+    sources: Iterable[Source],
+    site: Site,
+    root: Path,
     settings: Mapping[str, object] | None = None,
     cache: Cache | None = None,
-    workers: int = 1,
-    digests: Mapping[Path, bytes] | None = None,
 ) -> Report:
-    """Check every file under ``content``; paths are shown relative to ``root`` (the site).
+    """Check every one of ``sources``; paths are shown relative to ``root`` (the site).
 
-    ``cache`` reuses an earlier build's findings for a document with the same bytes; its salt
-    must cover the code, the settings and every trial record (they shape each document's context).
-    ``digests`` (SHA-256 of files' bytes, as the build already has them) spares reading a file
-    whose findings are in the cache.
+    ``cache`` keeps each document's findings under the digest of its name, kind, bytes and
+    context; its salt must cover the code and the settings.
     """
-    root = root or content.parent
     settings = settings or {}
-    found: list[Finding] = []
-    if site is None:
-        site, errors = metadata.load(content, root)
-        found += metadata.findings(errors)
-    context = SiteContext(
+    context = site_context(site, settings)
+    found: list[Finding] = list(metadata.findings(site.errors))
+    documents: list[tuple[str, str, Source, str]] = []  # (key, shown, source, text) of each readable file
+    for source in sources:
+        shown = display_path(source.path, root)
+        raw = _read(source.path, shown, found)
+        if raw is not None:
+            key = digest(shown, source.kind.value, raw, _context_key(source.context), site.trials_digest)
+            documents.append((key, shown, source, raw))
+
+    def check(document: tuple[str, str, Source, str]) -> list[Finding]:
+        _key, shown, source, raw = document
+        return check_document(context.document(shown, source.kind, raw, **source.context))
+
+    todo = [d for d in documents if cache is None or not cache.has(d[0])]
+    fresh = {d[0]: findings for d, findings in zip(todo, shared(check, todo, cores(settings)), strict=True)}
+    for key, *_ in documents:
+        found += cache.get(key, lambda key=key: fresh[key]) if cache is not None else fresh[key]
+    return Report(sorted(found, key=lambda f: f.sort_key), len(documents))
+
+
+def site_context(site: Site, settings: Mapping[str, object]) -> SiteContext:
+    return SiteContext(
         site.trials,
         tuple(settings.get("TRIALBLOG_PHONE_REGIONS") or DEFAULT_PHONE_REGIONS),  # type: ignore[arg-type]
         frozenset(re.findall(r"\b[A-Z][a-z]+\b", str(settings.get("AUTHOR", "")))),
     )
-    page_dirs = settings.get("PAGE_PATHS") or ["pages"]
-    specs = list(_documents(content, site, context, page_dirs))  # type: ignore[arg-type]
 
-    def check(spec: tuple) -> list[Finding]:
-        shown, kind, raw, extra = spec
-        return check_document(context.document(shown, kind, raw, **extra))
 
-    results: dict[int, list[Finding]] = {}  # by document, unreadable ones left out
-    keys: dict[int, str] = {}
-    todo: dict[int, tuple] = {}
-    for i, (path, kind, extra) in enumerate(specs):
-        shown = display_path(path, root)
-        if cache is not None:  # findings are cached by the document's name, kind and bytes
-            keys[i] = digest(shown, kind.value, file_digest(path, digests))
-            if keys[i] in cache:
-                results[i] = cache.get(keys[i], list)
-                continue
-        raw = _read(path, shown, found)
-        if raw is not None:
-            todo[i] = (shown, kind, raw, extra)
-    for i, result in zip(todo, fork_map(check, list(todo.values()), workers), strict=True):
-        results[i] = result
-        if cache is not None:
-            cache.put(keys[i], result)
-    for result in results.values():
-        found += result
-    return Report(sorted(found, key=lambda f: f.sort_key), len(results))
+def _context_key(context: dict) -> str:
+    """What of a document's context changes its findings (the trial is in the site's digest)."""
+    trial = context.get("trial")
+    return repr(sorted((k, getattr(v, "slug", v)) for k, v in context.items() if k != "trial")) + repr(
+        getattr(trial, "slug", None)
+    )
 
 
 def check_record(shown: str, raw: str, trial: Trial) -> list[Finding]:
@@ -225,32 +220,34 @@ def _unpublished(finding: Finding) -> Finding:
     )
 
 
-def _documents(
-    content: Path, site: Site, context: SiteContext, page_dirs: Iterable[str]
-) -> Iterator[tuple[Path, Kind, dict]]:
-    """(path, kind, context) of every document to check."""
-    for path in content_files(content / TRIALS_DIR, TRIAL_SUFFIXES):
-        yield path, Kind.TRIAL, _record_context(site.trials.get(path.stem))
-    for path in content_files(content / CONSENT_DIR, MARKDOWN_SUFFIXES):
-        trial = site.trials.get(path.stem)
-        notes = site.consent.get(path.stem)
-        day = _day(notes.date if notes else "") or (
-            trial.participation.consented if trial and trial.participation else None
-        )
+def sources(
+    site: Site,
+    settings: Mapping[str, object],
+    entries: Iterable[tuple[Path, DiaryMeta | None]],
+    pages: Iterable[Path],
+) -> list[Source]:
+    """The documents of a site with the context each is checked in: trial records, consent
+    notes, diary entries (``None``: one that did not load, checked without its trial) and pages."""
+    context = site_context(site, settings)
+    found = []
+    for slug, path in sorted(site.trial_files.items()):
+        trial = site.trials[slug]
+        found.append(Source(path, Kind.TRIAL, _record_context(trial)))
+    for slug, notes in sorted(site.consent.items()):
+        trial = site.trials.get(slug)
+        day = _day(notes.date) or (trial.participation.consented if trial and trial.participation else None)
         dated = context.dated(trial, day) if trial else {}
         dated.pop("blinded", None)
-        yield path, Kind.CONSENT, {"trial": trial, **dated}
-    for path in content_files(content / DIARY_DIR, MARKDOWN_SUFFIXES):
-        meta = site.entry_for(str(path))
+        found.append(Source(site.consent_files[slug], Kind.CONSENT, {"trial": trial, **dated}))
+    for path, meta in entries:
         if meta is None:
-            yield path, Kind.DIARY, {}
+            found.append(Source(path, Kind.DIARY))
             continue
         trial = site.trials.get(meta.trial) if meta.trial else None
         extra = {"trial": trial, "milestone": meta.milestone, "published": meta.public}
-        yield path, Kind.DIARY, {**extra, **context.dated(trial, meta.day)}
-    for folder in page_dirs:
-        for path in content_files(content / folder, MARKDOWN_SUFFIXES):
-            yield path, Kind.PAGE, {}
+        found.append(Source(path, Kind.DIARY, {**extra, **context.dated(trial, meta.day)}))
+    found += [Source(path, Kind.PAGE) for path in pages]
+    return found
 
 
 def _day(text: str) -> dt.date | None:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..content.entries import read_header
+from ..content.header import read_header
 from .findings import Finding, Severity
 from .rules import define, matching
 from .text import folded

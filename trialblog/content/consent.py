@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .entries import read_header
+from .header import body_of, read_header
 
 #: (id, question): the questions ClinicalTrials.gov and patient groups advise asking.
 STANDARD_QUESTIONS: tuple[tuple[str, str], ...] = (
@@ -75,8 +75,7 @@ def split_notes(body: str) -> tuple[str, dict[str, str]]:
 
 def parse_consent(trial: str, source: str, text: str) -> ConsentNotes:
     header = read_header(text)
-    body = "\n".join(text.splitlines()[header.body_line - 1 :])
-    notes, answers = split_notes(body)
+    notes, answers = split_notes(body_of(text, header))
     return ConsentNotes(
         trial=trial,
         source=source,

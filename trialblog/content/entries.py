@@ -1,65 +1,44 @@
-"""Diary entries: the Markdown metadata header, read strictly with line numbers."""
+"""Diary entries: the header fields trialblog reads, validated with line numbers.
+
+The header is read once, by Pelican's reader (:mod:`trialblog.pipeline.reader`, with
+:func:`trialblog.content.header.read_header`); :func:`header_errors` is what any header must
+pass, :func:`entry_meta` what a diary entry's own fields must.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .errors import ContentError
+from .header import Header, unknown_keys
 from .trials import SLUG, Trial
 from .vocab import Milestone
 
-HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s?(.*)$")
 SYMPTOM = re.compile(r"^([a-z][a-z0-9 -]*?)\s*=\s*(-?\d+(?:\.\d+)?)$")
 STATUSES = ("published", "draft", "hidden")
 SAFE_SLUG = re.compile(r"^[\w][\w.-]*$")
 PATH_HEADERS = ("save_as", "url", "lang_save_as", "lang_url")
+PERMANENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9:._-]{7,}$")
 NO_TRIAL = "none"
-
-
-@dataclass(frozen=True)
-class Header:
-    """The ``Key: value`` lines at the top of a Markdown file, with their line numbers."""
-
-    values: dict[str, str]
-    lines: dict[str, int]
-    body_line: int  # first line of the body (1-based)
-
-
-def read_header(text: str) -> Header:
-    """Split Pelican/Python-Markdown metadata from the body, keeping line numbers.
-
-    Keys are lower-cased as Pelican does; indented lines continue the previous value.
-    """
-    values: dict[str, str] = {}
-    lines: dict[str, int] = {}
-    all_lines = text.splitlines()
-    start = 0
-    if all_lines and all_lines[0].strip() == "---":
-        start = 1
-    key = None
-    number = start
-    for number in range(start, len(all_lines)):
-        raw = all_lines[number]
-        if not raw.strip() or raw.strip() in ("---", "..."):
-            return Header(values, lines, number + 2)
-        match = HEADER_LINE.match(raw)
-        if match and not raw.startswith((" ", "\t")):
-            key = match.group(1).lower()
-            values[key] = match.group(2).strip()
-            lines[key] = number + 1
-        elif key and raw.startswith((" ", "\t")):
-            values[key] = f"{values[key]} {raw.strip()}".strip()
-        else:
-            return Header(values, lines, number + 1)
-    return Header(values, lines, len(all_lines) + 1)
+REPLIES_WORDS = {"on": True, "yes": True, "off": False, "no": False}
+#: The bodies ``trialblog new entry`` and ``trialblog init`` write, for the writer to replace.
+PLACEHOLDERS = (
+    "Write what happened today.",
+    "Why did you say yes to this trial? Write it here.",
+)
+#: How to add a header line Pelican needs, by key.
+MISSING = {
+    "title": "add a first line `Title: What happened today`",
+    "date": "add a line `Date: 2024-03-04` (or `2024-03-04 09:30`)",
+}
 
 
 @dataclass(frozen=True)
 class DiaryMeta:
-    """What trialblog needs from one diary entry's header."""
+    """What trialblog needs from one diary entry."""
 
     source: str
     title: str
@@ -71,6 +50,7 @@ class DiaryMeta:
     symptoms: dict[str, float] = field(default_factory=dict)
     content_warning: str = ""
     syndicate: bool = True
+    replies: bool = True  # readers' approved replies shown under it (docs/replies.md)
     lines: dict[str, int] = field(default_factory=dict)  # header key -> line number
 
     @property
@@ -82,27 +62,23 @@ class DiaryMeta:
         return self.status == "published"
 
 
-def unsafe_paths(header: Header) -> list[tuple[str, str, str]]:
+def unsafe_paths(values: Mapping[str, object]) -> list[tuple[str, str, str]]:
     """(key, message, hint) for ``Slug:``/``Save_as:``/``URL:`` values that would leave output/."""
     found = []
-    slug = header.values.get("slug")
-    if slug is not None and not SAFE_SLUG.match(slug):
+    slug = values.get("slug")
+    if isinstance(slug, str) and not SAFE_SLUG.match(slug):
         found.append(
             ("slug", f"{slug!r} is not a usable slug", "use letters, digits and hyphens only, e.g. week-six")
         )
     for key in PATH_HEADERS:
-        value = header.values.get(key)
-        if value is None:
+        value = values.get(key)
+        if not isinstance(value, str):
             continue
         parts = value.replace("\\", "/").split("/")
         if value.startswith(("/", "~")) or ".." in parts or ":" in value:
             found.append(
-                (
-                    key,
-                    f"{value!r} would be written outside the site",
-                    "give a path inside the site, e.g. diary/week-six/",
-                )
-            )
+                (key, f"{value!r} would be written outside the site", "give a path inside the site, e.g. diary/week-six/")
+            )  # fmt: skip
     return found
 
 
@@ -141,113 +117,115 @@ def parse_date(text: str) -> dt.datetime:
     return value
 
 
-def read_entry(
-    path: Path,
-    shown: str,
-    text: str,
-    trials: dict[str, Trial],
-    errors: list[ContentError],
-    broken: frozenset[str] = frozenset(),
-) -> DiaryMeta | None:
-    """Validate one diary entry's header against the known trials.
+def _error(shown: str, lines: Mapping[str, int], key: str | None, message: str, hint: str = "") -> ContentError:
+    line = lines.get(key) if key else None
+    return ContentError(shown, line or 1, key.capitalize() if key else None, message, hint)
 
-    ``broken`` names trials whose own file failed to load: entries about them are not
-    reported again, so one mistake gives one message.
-    """
+
+def header_errors(shown: str, text: str, header: Header, known: Iterable[str]) -> list[ContentError]:
+    """What any published Markdown header must pass: well-formed, known keys, a title, a usable
+    date and status, and no path leaving the site."""
     if not text.strip():
-        errors.append(
-            ContentError(
-                shown, 1, None, "the file is empty", "start from `trialblog new entry`, or delete the file"
-            )
-        )
-        return None
-    header = read_header(text)
+        return [ContentError(shown, 1, None, "the file is empty", "start from `trialblog new entry`, or delete the file")]
+    errors = [ContentError(shown, p.line, p.key, p.message, p.hint) for p in header.problems]
+    errors += [ContentError(shown, p.line, None, p.message, p.hint) for p in unknown_keys(header, known)]
     v, ln = header.values, header.lines
-    found: list[ContentError] = []
+    if not v.get("title", "").strip():
+        errors.append(_error(shown, ln, None, "has no Title:", MISSING["title"]))
+    if "date" in v:
+        try:
+            parse_date(v["date"])
+        except (ValueError, OverflowError):
+            errors.append(
+                _error(shown, ln, "date", f"{v['date']!r} is not a date", "write YYYY-MM-DD, optionally with a time: 2024-03-04 09:30")
+            )  # fmt: skip
+    status = v.get("status", "published").strip().lower()
+    if status not in STATUSES:
+        errors.append(_error(shown, ln, "status", f"{status!r} is not an allowed status", f"use one of: {', '.join(STATUSES)}"))
+    for key, message, hint in unsafe_paths(v):
+        errors.append(_error(shown, ln, key, message, hint))
+    return errors
+
+
+def placeholder_errors(shown: str, text: str, header: Header, default_status: str = "published") -> list[ContentError]:
+    """An error for a file to be published whose body still holds a placeholder of ``trialblog new``."""
+    if header.values.get("status", default_status).strip().lower() != "published":
+        return []
+    lines = text.split("\n")
+    for number in range(header.body_line, len(lines) + 1):
+        line = lines[number - 1].strip()
+        if line in PLACEHOLDERS:
+            return [
+                ContentError(shown, number, None, f"still says {line!r}: the entry has not been written yet",
+                             "write the entry in its place, or set `Status: draft` until it is ready")
+            ]  # fmt: skip
+    return []
+
+
+def entry_meta(
+    shown: str,
+    title: str,
+    date: dt.datetime,
+    status: str,
+    values: Mapping[str, object],
+    lines: Mapping[str, int],
+    trials: Mapping[str, Trial],
+    broken: frozenset[str] = frozenset(),
+) -> tuple[DiaryMeta | None, list[ContentError]]:
+    """A diary entry's own fields (``Trial``, ``Milestone``, …) validated against the known trials.
+
+    ``values`` are the header's text values (as a reader gives them); ``broken`` names trials whose
+    own file failed to load: entries about them are not reported again, so one mistake gives one
+    message.
+    """
+    errors: list[ContentError] = []
 
     def err(key: str | None, message: str, hint: str = "") -> None:
-        found.append(
-            ContentError(
-                shown, ln.get(key, 1) if key else 1, key.capitalize() if key else None, message, hint
-            )
-        )
+        errors.append(_error(shown, lines, key, message, hint))
 
-    title = v.get("title", "").strip()
-    if not title:
-        err(None, "has no Title:", "add a first line `Title: What happened today`")
-    date = None
-    if not v.get("date"):
-        err(None, "has no Date:", "add a line `Date: 2024-03-04` (or `2024-03-04 09:30`)")
-    else:
-        try:
-            date = parse_date(v["date"])
-        except (ValueError, OverflowError):
-            err(
-                "date",
-                f"{v['date']!r} is not a date",
-                "write YYYY-MM-DD, optionally with a time: 2024-03-04 09:30",
-            )
-    status = v.get("status", "published").lower()
-    if status not in STATUSES:
-        err("status", f"{status!r} is not an allowed status", f"use one of: {', '.join(STATUSES)}")
-    slug = v.get("trial", "").strip().lower()
+    def text(key: str, default: str = "") -> str:
+        value = values.get(key, default)
+        return " ".join(value) if isinstance(value, list) else str(value)
+
+    slug = text("trial").strip().lower()
     trial = None
     if not slug:
-        err(
-            None,
-            "has no Trial:",
-            f"add `Trial: <slug>` (one of: {', '.join(sorted(trials)) or 'no trials yet'}) or `Trial: none`",
-        )
+        known = ", ".join(sorted(trials)) or "no trials yet"
+        err(None, "has no Trial:", f"add `Trial: <slug>` (one of: {known}) or `Trial: none`")
     elif slug != NO_TRIAL and slug not in broken:
         trial = trials.get(slug)
         if trial is None:
             known = ", ".join(sorted(trials)) or "no trials yet: add one with `trialblog new trial`"
-            hint = f"use one of: {known}; or `none` for a post about no trial"
-            err(
-                "trial",
-                f"{slug!r} is not a trial of this site" + ("" if SLUG.match(slug) else " (not a valid slug)"),
-                hint,
-            )
+            valid = "" if SLUG.match(slug) else " (not a valid slug)"
+            err("trial", f"{slug!r} is not a trial of this site{valid}", f"use one of: {known}; or `none` for a post about no trial")
     milestone = None
-    if v.get("milestone"):
+    if text("milestone"):
         try:
-            milestone = Milestone(v["milestone"].strip().lower())
+            milestone = Milestone(text("milestone").strip().lower())
         except ValueError:
-            err("milestone", f"{v['milestone']!r} is not a milestone", f"use one of: {Milestone.allowed()}")
+            err("milestone", f"{text('milestone')!r} is not a milestone", f"use one of: {Milestone.allowed()}")
         if slug == NO_TRIAL:
             err("milestone", "is given on a post with `Trial: none`", "remove Milestone or name the trial")
     elif slug and slug != NO_TRIAL:
         err(None, "has no Milestone:", f"add `Milestone: <one of: {Milestone.allowed()}>`")
     symptoms: dict[str, float] = {}
-    if v.get("symptoms"):
+    if text("symptoms"):
         try:
-            symptoms = parse_symptoms(v["symptoms"])
+            symptoms = parse_symptoms(text("symptoms"))
         except ValueError as exc:
-            err(
-                "symptoms",
-                f"{exc}",
-                "write name=score pairs from 0 to 10, e.g. `Symptoms: fatigue=2, headache=1`",
-            )
-    syndicate = v.get("syndicate", "yes").strip().lower()
+            err("symptoms", f"{exc}", "write name=score pairs from 0 to 10, e.g. `Symptoms: fatigue=2, headache=1`")
+    syndicate = text("syndicate", "yes").strip().lower()
     if syndicate not in ("yes", "no"):
-        err(
-            "syndicate",
-            f"{syndicate!r} is not yes or no",
-            "write `Syndicate: no` to keep a post off social media",
-        )
-    for key, message, hint in unsafe_paths(header):
-        err(key, message, hint)
-    entry_id = v.get("id", "").strip() or None
-    if entry_id and not re.match(r"^[A-Za-z0-9][A-Za-z0-9:._-]{7,}$", entry_id):
-        err(
-            "id",
-            f"{entry_id!r} is not a usable permanent id",
-            "use a UUID as `trialblog new entry` writes, and never change it",
-        )
-    errors.extend(found)
-    if found or date is None:
-        return None
-    return DiaryMeta(
+        err("syndicate", f"{syndicate!r} is not yes or no", "write `Syndicate: no` to keep a post off social media")
+    replies = text("replies", "on").strip().lower()
+    if replies not in REPLIES_WORDS:
+        err("replies", f"{replies!r} is not on or off", "write `Replies: off` to show no replies under this post")
+    entry_id = text("id").strip() or None
+    if entry_id and not PERMANENT_ID.match(entry_id):
+        err("id", f"{entry_id!r} is not a usable permanent id", "use a UUID as `trialblog new entry` writes, and never change it")
+    if errors:
+        return None, errors
+    meta = DiaryMeta(
         source=shown,
         title=title,
         date=date,
@@ -256,7 +234,9 @@ def read_entry(
         milestone=milestone,
         id=entry_id,
         symptoms=symptoms,
-        content_warning=v.get("content-warning", "").strip(),
+        content_warning=text("content-warning").strip(),
         syndicate=syndicate == "yes",
-        lines=dict(ln),
+        replies=REPLIES_WORDS.get(replies, True),
+        lines=dict(lines),
     )
+    return meta, []

@@ -7,31 +7,37 @@ import re
 import uuid
 from pathlib import Path
 
+from .. import __version__
 from .consent import template as consent_template
+from .entries import NO_TRIAL, PLACEHOLDERS
 from .errors import ContentError
+from .slugs import slug_of
 from .trials import SLUG
 from .vocab import Masking, Milestone, Phase, Status
 
-PELICANCONF = '''"""Settings for this trialblog site. `trialblog build` uses them; see the README."""
+#: A new site's settings: what every site says, around what its kind says ({kind}).
+SETTINGS = '''"""Settings for this trialblog {what}. `trialblog build` uses them; see the README."""
 
 from trialblog.settings import *  # noqa: F403 (trialblog's folders, URLs, theme and privacy defaults)
 
 SITENAME = {sitename!r}
-SITESUBTITLE = "A participant's diary of a clinical trial, start to finish"
+SITESUBTITLE = {subtitle!r}
 AUTHOR = {author!r}
 SITEURL = ""
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 
-# The plugins that make this a trial blog (explicit, so nothing is loaded by accident).
-PLUGINS = [
-    "trialblog_plugins.trial_diary",
-    "trialblog_plugins.trial_feeds",
-    "trialblog_plugins.trial_sitemap",
-    "trialblog_plugins.trial_directory",
-    "trialblog_plugins.photo_privacy",
+# PLUGINS comes from trialblog.settings: every trialblog plugin. To add one of your own or from
+# PyPI, extend it: PLUGINS = [*PLUGINS, "pelican.plugins.sitemap"]
+{kind}
+# ClinicalTrials.gov searches the directory follows: `trialblog import ctgov --saved` runs them
+# all (the API's own query strings, as https://clinicaltrials.gov/data-api/api describes them).
+CTGOV_QUERIES = [
+    # "query.cond=lupus&filter.overallStatus=RECRUITING,NOT_YET_RECRUITING",
 ]
+'''
 
+DIARY = '''
 # Shown on every post written while you are blinded in a masked trial.
 BLINDING_NOTICE = (
     "I do not know which group I am in: this trial is blinded, and so am I. Please do not "
@@ -51,6 +57,32 @@ DIRECTORY_DISCLOSURE = (
     "listed, and I have no financial interest in any of them."
 )
 '''
+
+DIRECTORY = '''
+# A directory has no diary: no archive of entries, no tag pages.
+DIRECT_TEMPLATES = ["index"]
+
+# Shown on every directory page: who publishes the directory, who funds it and any conflict of
+# interest, in your own words. Until it is set, the pages say that you have not said, and every
+# build warns.
+DIRECTORY_DISCLOSURE = ""
+
+# Shown in the footer of every page.
+MEDICAL_DISCLAIMER = (
+    "Listing a trial here is not a recommendation to join it. Talk to your own care team, and check "
+    "every trial on its registry record before you contact the study."
+)
+'''
+
+
+def pelicanconf(sitename: str, author: str, directory: bool = False) -> str:
+    """A new site's ``pelicanconf.py``: a diary's, or a directory's."""
+    if directory:
+        what, subtitle, kind = "directory of clinical trials", "Clinical trials you could join, explained in plain words", DIRECTORY
+    else:
+        what, subtitle, kind = "site", "A participant's diary of a clinical trial, start to finish", DIARY
+    return SETTINGS.format(what=what, sitename=sitename, subtitle=subtitle, author=author, kind=kind)
+
 
 PUBLISHCONF = '''"""Settings for publishing: everything in pelicanconf.py, with absolute URLs."""
 
@@ -80,28 +112,32 @@ disclosure: I write as a participant, in a personal capacity.
 
 GITIGNORE = (
     "/output/\n/.output.*\n/cache/\n__pycache__/\n"
-    "# trialblog syndicate: keep .trialblog/syndication.json (what was announced where); never commit\n"
+    "# keep .trialblog/addresses.json (every address each page has had: old links keep working) and\n"
+    "# .trialblog/syndication.json (what was announced where); never commit\n"
     "# the Bluesky session (it holds login tokens), the build's list of published entries or the lock\n"
     "/.trialblog/bluesky-session.json\n/.trialblog/published.json\n/.trialblog/*.lock\n"
     "# the build cache: rebuilt whenever it is missing\n/.trialblog/cache/\n"
 )
 
 
-def slugify(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug[:60].strip("-") or "entry"
-
-
-def init_site(target: Path, sitename: str, author: str, siteurl: str = "https://example.org") -> list[Path]:
-    """Create a new site in ``target``; refuses to overwrite existing files."""
+def init_site(
+    target: Path, sitename: str, author: str, siteurl: str = "https://example.org", directory: bool = False
+) -> list[Path]:
+    """Create a new site in ``target``: a diary, or with ``directory`` a directory of trials with no
+    diary; refuses to overwrite existing files."""
     files = {
-        "pelicanconf.py": PELICANCONF.format(sitename=sitename, author=author),
+        "pelicanconf.py": pelicanconf(sitename, author, directory),
         "publishconf.py": PUBLISHCONF.format(siteurl=siteurl),
         ".gitignore": GITIGNORE,
-        "content/trials/my-trial.yaml": FIRST_TRIAL.format(today=dt.date.today().isoformat()),
-        "content/consent/my-trial.md": consent_template("My trial"),
-        "content/pages/about.md": "Title: About\n\nWho writes this diary, and why.\n",
+        # What a publishing service installs (docs/publishing.md): the trialblog this site was made with.
+        "requirements.txt": f"trialblog=={__version__}\n",
     }
+    if directory:
+        files["content/pages/about.md"] = "Title: About this directory\n\nWho publishes this directory, and why.\n"
+    else:
+        files["content/trials/my-trial.yaml"] = FIRST_TRIAL.format(today=dt.date.today().isoformat())
+        files["content/consent/my-trial.md"] = consent_template("My trial")
+        files["content/pages/about.md"] = "Title: About\n\nWho writes this diary, and why.\n"
     existing = [name for name in files if (target / name).exists()]
     if existing:
         raise FileExistsError(f"{target} already has {', '.join(existing)}; choose an empty folder")
@@ -111,49 +147,44 @@ def init_site(target: Path, sitename: str, author: str, siteurl: str = "https://
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written.append(path)
-    for folder in ("content/diary", "content/images"):
+    for folder in ("content/trials",) if directory else ("content/diary", "content/images"):
         (target / folder).mkdir(parents=True, exist_ok=True)
-    written.append(
-        new_entry(
-            target / "content",
-            "my-trial",
-            Milestone.CONSENT,
-            "Why I said yes",
-            draft=False,
-            today=dt.date.today(),
-        )
-    )
+    if not directory:
+        written.append(new_entry(target / "content", "my-trial", Milestone.CONSENT, "Why I said yes", body=PLACEHOLDERS[1]))
     return written
 
 
 def new_entry(
     content: Path,
     trial: str,
-    milestone: Milestone,
+    milestone: Milestone | None,
     title: str,
     draft: bool = True,
-    today: dt.date | None = None,
+    when: dt.date | dt.datetime | None = None,
+    body: str = PLACEHOLDERS[0],
 ) -> Path:
-    """Write a diary entry with a permanent Id; returns its path."""
-    today = today or dt.date.today()
+    """Write a diary entry with a permanent Id, named by its date and title; returns its path.
+
+    ``trial`` is a trial's slug or ``none``; ``when`` a day, or a day and time (default: today).
+    """
+    when = when or dt.date.today()
+    day = when.date() if isinstance(when, dt.datetime) else when
+    timed = isinstance(when, dt.datetime) and (when.hour, when.minute) != (0, 0)
+    shown = when.strftime("%Y-%m-%d %H:%M") if timed else day.isoformat()
     folder = content / "diary"
     folder.mkdir(parents=True, exist_ok=True)
-    base = f"{today.isoformat()}-{slugify(title)}"
+    base = f"{day.isoformat()}-{slug_of(title, limit=60)}"
     path = folder / f"{base}.md"
     n = 2
     while path.exists():
         path = folder / f"{base}-{n}.md"
         n += 1
-    lines = [
-        f"Title: {title}",
-        f"Date: {today.isoformat()}",
-        f"Id: {uuid.uuid4()}",
-        f"Trial: {trial}",
-        f"Milestone: {milestone.value}",
-    ]
+    lines = [f"Title: {title}", f"Date: {shown}", f"Id: {uuid.uuid4()}", f"Trial: {trial}"]
+    if milestone is not None and trial != NO_TRIAL:
+        lines.append(f"Milestone: {milestone.value}")
     if draft:
         lines.append("Status: draft")
-    lines += ["", "Write what happened today.", ""]
+    lines += ["", body, ""]
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
 

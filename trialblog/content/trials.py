@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import quote
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,27 +26,41 @@ from .yamlsource import Layout, load_yaml
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
+# ASCII digits only (``\d`` would take full-width and other scripts' digits); used with fullmatch.
 REGISTRY_IDS = {
-    "ClinicalTrials.gov": (re.compile(r"^NCT\d{8}$"), "NCT followed by 8 digits, e.g. NCT04012996"),
-    "ISRCTN": (re.compile(r"^ISRCTN\d{8}$"), "ISRCTN followed by 8 digits"),
-    "EU CT": (re.compile(r"^\d{4}-5\d{5}-\d{2}-\d{2}$"), "EU CT number, e.g. 2023-501234-56-00"),
-    "EudraCT": (re.compile(r"^\d{4}-\d{6}-\d{2}$"), "EudraCT number, e.g. 2006-001234-56"),
-    "ANZCTR": (re.compile(r"^ACTRN\d{14}$"), "ACTRN followed by 14 digits"),
-    "DRKS": (re.compile(r"^DRKS\d{8}$"), "DRKS followed by 8 digits"),
+    "ClinicalTrials.gov": (re.compile(r"NCT[0-9]{8}"), "NCT followed by 8 digits, e.g. NCT04012996"),
+    "ISRCTN": (re.compile(r"ISRCTN[0-9]{8}"), "ISRCTN followed by 8 digits"),
+    "EU CT": (re.compile(r"[0-9]{4}-5[0-9]{5}-[0-9]{2}-[0-9]{2}"), "EU CT number, e.g. 2023-501234-56-00"),
+    "EudraCT": (re.compile(r"[0-9]{4}-[0-9]{6}-[0-9]{2}"), "EudraCT number, e.g. 2006-001234-56"),
+    "ANZCTR": (re.compile(r"ACTRN[0-9]{14}"), "ACTRN followed by 14 digits"),
+    "DRKS": (re.compile(r"DRKS[0-9]{8}"), "DRKS followed by 8 digits"),
+    "JPRN": (
+        re.compile(r"JPRN-(jRCT[a-z]?[0-9]{9,10}|UMIN[0-9]{9}|JapicCTI-[0-9]{6}|JMA-IIA[0-9]{5})"),
+        "JPRN- and a Japanese registry's id, e.g. JPRN-jRCT2031200123 or JPRN-UMIN000012345",
+    ),
+    "ChiCTR": (re.compile(r"ChiCTR(-[A-Z]{2,5}-)?[0-9]{8,10}"), "ChiCTR and its number, e.g. ChiCTR2000029308"),
+    "CTRI": (re.compile(r"CTRI/[0-9]{4}/[0-9]{2,3}/[0-9]{6}"), "CTRI/year/month/number, e.g. CTRI/2020/05/025214"),
+    "IRCT": (re.compile(r"IRCT[0-9]+N[0-9]+"), "IRCT and its number, e.g. IRCT20200405046953N1"),
+    "TCTR": (re.compile(r"TCTR[0-9]{11}"), "TCTR followed by 11 digits"),
+    "NL-OMON": (re.compile(r"NL-OMON[0-9]+"), "NL-OMON and its number"),
+    "PACTR": (re.compile(r"PACTR[0-9]{15}"), "PACTR followed by 15 digits"),
+    "CRiS": (re.compile(r"KCT[0-9]{7}"), "KCT followed by 7 digits"),
+    "ReBEC": (re.compile(r"RBR-[0-9a-z]{6,8}"), "RBR- and its code, e.g. RBR-74547s2"),
 }
-
+ICTRP_URL = "https://trialsearch.who.int/Trial2.aspx?TrialID={id}"
 REGISTRY_URLS = {
     "ClinicalTrials.gov": "https://clinicaltrials.gov/study/{id}",
     "ISRCTN": "https://www.isrctn.com/{id}",
     "EU CT": "https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT={id}",
+    "EudraCT": "https://www.clinicaltrialsregister.eu/ctr-search/search?query={id}",
     "ANZCTR": "https://www.anzctr.org.au/TrialSearch.aspx#&&searchTxt={id}",
     "DRKS": "https://drks.de/search/en/trial/{id}",
 }
 
 TRIAL_FIELDS = (
     "id", "title", "official_title", "acronym", "summary", "registry_summary", "conditions",
-    "keywords", "study_type", "phases", "status", "status_verified", "last_updated", "status_history",
-    "start_date", "completion_date", "allocation", "masking", "who_masked", "arms",
+    "mesh_conditions", "keywords", "study_type", "phases", "status", "status_verified", "last_updated", "status_history",
+    "registry_status", "other_ids", "start_date", "completion_date", "allocation", "masking", "who_masked", "arms",
     "interventions", "sponsor", "collaborators", "funder", "eligibility", "locations",
     "contacts", "url", "participation", "disclosure",
 )  # fmt: skip
@@ -97,6 +112,19 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class OtherId:
+    """The same trial in another registry: its id there, and a link to that record."""
+
+    id: str
+    registry: str = ""
+    url: str = ""
+
+    @property
+    def link(self) -> str:
+        return self.url or registry_url(self.id)
+
+
+@dataclass(frozen=True)
 class StatusChange:
     status: Status
     date: str
@@ -135,12 +163,15 @@ class Trial:
     summary: str = ""
     registry_summary: str = ""
     conditions: tuple[str, ...] = ()
+    mesh_conditions: tuple[str, ...] = ()  # the registry's MeSH headings for the conditions
     keywords: tuple[str, ...] = ()
     study_type: StudyType = StudyType.INTERVENTIONAL
     phases: tuple[Phase, ...] = ()
     status_verified: str | None = None
     last_updated: str | None = None
     status_history: tuple[StatusChange, ...] = ()
+    registry_status: str = ""  # the registry's own words for the status, when they are not ours
+    other_ids: tuple[OtherId, ...] = ()
     start_date: str | None = None
     completion_date: str | None = None
     allocation: Allocation | None = None
@@ -168,8 +199,7 @@ class Trial:
     def registry_url(self) -> str:
         if self.url:
             return self.url
-        template = REGISTRY_URLS.get(self.registry or "")
-        return template.format(id=self.id) if template else ""
+        return registry_url(self.id) if self.id else ""
 
     @property
     def participant_masked(self) -> bool:
@@ -202,15 +232,22 @@ class Trial:
         return "/".join(p.label for p in self.phases) if self.phases else ""
 
 
+def registry_url(registry_id: str) -> str:
+    """The address of a registry's record; WHO's ICTRP search portal shows any registry's."""
+    template = REGISTRY_URLS.get(registry_of(registry_id) or "", ICTRP_URL)
+    return template.format(id=quote(registry_id, safe="/"))
+
+
 def registry_of(registry_id: str) -> str | None:
     for name, (pattern, _) in REGISTRY_IDS.items():
-        if pattern.match(registry_id):
+        if pattern.fullmatch(registry_id):
             return name
     return None
 
 
-def load_trial(path: Path, root: Path | None = None) -> Trial:
-    """Load one trial record; raise :class:`ContentErrors` listing every problem."""
+def load_trial(path: Path, root: Path | None = None, today: dt.date | None = None) -> Trial:
+    """Load one trial record; raise :class:`ContentErrors` listing every problem. ``today`` (the
+    build date): an unblinding date after it counts as none yet."""
     from .errors import ContentErrors
 
     shown = display_path(path, root)
@@ -235,14 +272,15 @@ def load_trial(path: Path, root: Path | None = None) -> Trial:
         raise ContentErrors(
             [ContentError(shown, 1, None, "the file is empty", "start from `trialblog new trial`")]
         )
-    trial = trial_from_data(data, slug, shown, errors, Layout.of(text, data))
+    trial = trial_from_data(data, slug, shown, errors, Layout.of(text, data), today)
     if errors or trial is None:
         raise ContentErrors(errors)
     return trial
 
 
 def trial_from_data(
-    data: object, slug: str, shown: str, errors: list[ContentError], layout: Layout | None = None
+    data: object, slug: str, shown: str, errors: list[ContentError], layout: Layout | None = None,
+    today: dt.date | None = None,
 ) -> Trial | None:
     """Build a :class:`Trial` (with ``layout``) from parsed YAML, appending problems to ``errors``."""
     f = FieldReader(data, shown, errors)
@@ -289,6 +327,7 @@ def trial_from_data(
         summary=f.text("summary") or "",
         registry_summary=f.text("registry_summary") or "",
         conditions=tuple(f.text_list("conditions")),
+        mesh_conditions=tuple(f.text_list("mesh_conditions")),
         keywords=tuple(f.text_list("keywords")),
         study_type=f.enum("study_type", StudyType, default=StudyType.INTERVENTIONAL),
         phases=tuple(f.enum_list("phases", Phase)),
@@ -296,6 +335,8 @@ def trial_from_data(
         status_verified=f.partial_date("status_verified"),
         last_updated=f.partial_date("last_updated"),
         status_history=tuple(history),
+        registry_status=f.text("registry_status") or "",
+        other_ids=tuple(_other_ids(f)),
         start_date=f.partial_date("start_date"),
         completion_date=f.partial_date("completion_date"),
         allocation=f.enum("allocation", Allocation),
@@ -320,8 +361,19 @@ def trial_from_data(
         disclosure=f.text("disclosure") or "",
         layout=layout,
     )
-    participation = _participation(f.sub("participation"), trial) if "participation" in f.data else None
+    participation = _participation(f.sub("participation"), trial, today) if "participation" in f.data else None
     return trial if participation is None else replace(trial, participation=participation)
+
+
+def _other_ids(f: FieldReader) -> list[OtherId]:
+    found = []
+    for entry in _checked(f.mappings("other_ids"), ("id", "registry", "url")):
+        value = entry.text("id", required=True)
+        if value and registry_of(value) is None and not entry.text("registry"):
+            entry.error("id", f"{value!r} is not a registry id trialblog recognises", "add `registry:` naming it")
+        if value:
+            found.append(OtherId(value, entry.text("registry") or registry_of(value) or "", entry.text("url") or ""))
+    return found
 
 
 LOCATION_FIELDS = ("facility", "city", "state", "zip", "country", "status", "geo", "contacts")
@@ -374,7 +426,7 @@ def _contacts(f: FieldReader) -> tuple[Contact, ...]:
     )
 
 
-def _participation(p: FieldReader, trial: Trial) -> Participation | None:
+def _participation(p: FieldReader, trial: Trial, today: dt.date | None = None) -> Participation | None:
     if not p.ok:
         return None
     p.reject_unknown(PARTICIPATION_FIELDS)
@@ -416,6 +468,13 @@ def _participation(p: FieldReader, trial: Trial) -> Participation | None:
                 "is given while you are still blinded (masking is "
                 f"{trial.masking.value} and there is no unblinded date)",
                 "remove arm until you are unblinded, then add `unblinded: YYYY-MM-DD` with it",
+            )
+        elif trial.participant_masked and today is not None and part.unblinded and part.unblinded > today:
+            p.error(
+                "arm",
+                f"is given while you are still blinded (the unblinded date, {part.unblinded}, is after "
+                f"today, {today})",
+                "remove arm until that day: the arm stays private until you are unblinded",
             )
         elif trial.arms and part.arm not in {a.label for a in trial.arms}:
             p.error(

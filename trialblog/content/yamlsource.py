@@ -10,6 +10,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .errors import ContentError
+from .yamllimits import AliasBudget, check_depth
 
 # libyaml's parser when PyYAML was built with it (the wheels are) is many times faster; on an
 # error the pure-Python parser runs again, for its clearer message.
@@ -105,6 +106,7 @@ def line_of(value: Any, key: Any = None, default: int | None = None) -> int | No
 
 def load_yaml(text: str, path: str) -> Any:
     """Parse ``text``; raise :class:`ContentError` with the line of any problem."""
+    check_depth(text, path, Loader)
     if FastLoader is not yaml.SafeLoader:
         loader = Loader(text)
         try:
@@ -164,8 +166,9 @@ class Layout(NamedTuple):
     def parse(cls, text: str) -> Layout:
         """The layout of ``text`` read afresh: no values when it is not a YAML mapping."""
         try:
+            check_depth(text, "", Loader)
             root = yaml.compose(text, Loader=Loader)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ContentError):
             root = None
         spans = (
             [(key.value, Span.of(value)) for key, value in root.value if isinstance(value, yaml.ScalarNode)]
@@ -203,6 +206,7 @@ class _Builder:
         self.path = path
         self.flatten = "<<" in text or "=" in text or "!" in text
         self.surrogates = bool(SURROGATE.search(text) or SURROGATE_ESCAPE.search(text))
+        self.budget = AliasBudget.needed(text, path)
         constructors = loader.yaml_constructors
         self.constructors = {tag: constructors[tag] for tag in SCALAR_TAGS if tag in constructors}
 
@@ -217,8 +221,16 @@ class _Builder:
         if top:
             result.spans = {}
         for key_node, value_node in node.value:
-            key = key_node.value if key_node.tag == STR else loader.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
+            if not isinstance(key_node, ScalarNode):
+                raise ContentError(
+                    self.path,
+                    line,
+                    None,
+                    "a list or mapping is used as a key",
+                    "a key is a word followed by a colon (`title: ...`); check the brackets and `?` here",
+                )
+            key = key_node.value if key_node.tag == STR else loader.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 key = str(key)
             if key in result:
@@ -236,6 +248,8 @@ class _Builder:
         return result
 
     def value(self, node: yaml.Node) -> Any:
+        if self.budget is not None:
+            self.budget.count(node)
         if isinstance(node, ScalarNode):
             # without surrogates in the file, a string node's text is its value
             return node.value if not self.surrogates and node.tag == STR else self.scalar(node)

@@ -37,57 +37,84 @@ def _list(data: Any, *path: str) -> list:
     return value if isinstance(value, list) else []
 
 
-def _text(data: Any, *path: str) -> str | None:
-    value = _get(data, *path)
-    if value is None or isinstance(value, (dict, list)):
-        return None
-    return v.clean_line(value) or None
+class _Reader:
+    """Text from a study's fields; a value that is not text (a number, a list) is noted, left out."""
 
+    def __init__(self, notes: list[str]):
+        self.notes = notes
 
-def _block(data: Any, *path: str) -> str | None:
-    value = _get(data, *path)
-    if value is None or isinstance(value, (dict, list)):
+    def _string(self, data: Any, path: tuple[str, ...]) -> str | None:
+        value = _get(data, *path)
+        if value is None or isinstance(value, str):
+            return value
+        self.notes.append(f"{path[-1]} {v.shown(value)} is not text; left out")
         return None
-    return v.clean_block(value) or None
+
+    def text(self, data: Any, *path: str) -> str | None:
+        value = self._string(data, path)
+        return (v.clean_line(value) or None) if value else None
+
+    def block(self, data: Any, *path: str) -> str | None:
+        value = self._string(data, path)
+        return (v.clean_block(value) or None) if value else None
+
+    def strings(self, items: list, what: str) -> list[str]:
+        """The text items of a list, each once."""
+        out: list[str] = []
+        for item in items:
+            if item is None:
+                continue
+            if not isinstance(item, str):
+                self.notes.append(f"{what} {v.shown(item)} is not text; left out")
+                continue
+            text = v.clean_line(item)
+            if text and text not in out:
+                out.append(text)
+        return out
 
 
 def read_study(study: dict, source: str) -> RegistryRecord:
     """Read one API v2 study object; what is missing or not understood is noted on the record."""
     ps = study.get("protocolSection") or {}
     ident = ps.get("identificationModule") or {}
-    record = RegistryRecord(id=_text(ident, "nctId"), source=source)
+    notes: list[str] = []
+    read = _Reader(notes)
+    record = RegistryRecord(id=read.text(ident, "nctId"), source=source, notes=notes)
     f = record.fields
-    notes = record.notes
 
     word = partial(v.known, notes=notes)
 
     f["id"] = record.id
-    f["title"] = _text(ident, "briefTitle")
-    f["official_title"] = _text(ident, "officialTitle")
-    f["acronym"] = _text(ident, "acronym")
+    f["title"] = read.text(ident, "briefTitle")
+    f["official_title"] = read.text(ident, "officialTitle")
+    f["acronym"] = read.text(ident, "acronym")
 
     status = ps.get("statusModule")
     if isinstance(status, dict):
         f["status"] = word(Status, status.get("overallStatus"), "overall status")
-        f["status_verified"] = v.iso_date(_text(status, "statusVerifiedDate"))
-        f["last_updated"] = v.iso_date(_text(status, "lastUpdatePostDateStruct", "date"))
-        f["start_date"] = v.iso_date(_text(status, "startDateStruct", "date"))
+        f["status_verified"] = v.iso_date(read.text(status, "statusVerifiedDate"))
+        f["last_updated"] = v.iso_date(read.text(status, "lastUpdatePostDateStruct", "date"))
+        f["start_date"] = v.iso_date(read.text(status, "startDateStruct", "date"))
         f["completion_date"] = v.iso_date(
-            _text(status, "completionDateStruct", "date")
-            or _text(status, "primaryCompletionDateStruct", "date")
+            read.text(status, "completionDateStruct", "date")
+            or read.text(status, "primaryCompletionDateStruct", "date")
         )
         record.status_date = f["status_verified"] or f["last_updated"]
 
-    f["registry_summary"] = _block(ps, "descriptionModule", "briefSummary")
+    f["registry_summary"] = read.block(ps, "descriptionModule", "briefSummary")
     if "conditionsModule" in ps:
-        f["conditions"] = _strings(_list(ps, "conditionsModule", "conditions"))
-        f["keywords"] = _strings(_list(ps, "conditionsModule", "keywords"))
+        f["conditions"] = read.strings(_list(ps, "conditionsModule", "conditions"), "condition")
+        f["keywords"] = read.strings(_list(ps, "conditionsModule", "keywords"), "keyword")
+
+    browse = _get(study, "derivedSection", "conditionBrowseModule")
+    if isinstance(browse, dict):
+        f["mesh_conditions"] = read.strings([m.get("term") for m in _list(browse, "meshes") if isinstance(m, dict)], "MeSH term")
 
     design = ps.get("designModule")
     if isinstance(design, dict):
         f["study_type"] = word(StudyType, design.get("studyType"), "study type")
         if "phases" in design or f["study_type"] == "INTERVENTIONAL":
-            f["phases"], unknown = v.phases(_strings(_list(design, "phases")))
+            f["phases"], unknown = v.phases(read.strings(_list(design, "phases"), "phase"))
             notes.extend(f"phase {v.shown(p)} is not a value trialblog knows; left out" for p in unknown)
         info = design.get("designInfo")
         info = info if isinstance(info, dict) else {}
@@ -104,103 +131,103 @@ def read_study(study: dict, source: str) -> RegistryRecord:
     arms_module = ps.get("armsInterventionsModule")
     if isinstance(arms_module, dict):
         if "armGroups" in arms_module:
-            f["arms"] = [
-                v.compact(
-                    {
-                        "label": _text(arm, "label"),
-                        "type": word(ArmType, arm.get("type"), "arm type") if arm.get("type") else None,
-                        "description": _block(arm, "description"),
-                    }
-                )
-                for arm in _list(arms_module, "armGroups")
-                if isinstance(arm, dict) and _text(arm, "label")
-            ]
+            arms = (_arm(a, read, word) for a in _list(arms_module, "armGroups") if isinstance(a, dict))
+            f["arms"] = [arm for arm in arms if arm.get("label")]
         if "interventions" in arms_module:
-            f["interventions"] = [
-                v.compact(
-                    {
-                        "name": _text(i, "name"),
-                        "type": (v.vocab(InterventionType, i["type"]) or InterventionType.OTHER).value
-                        if i.get("type")
-                        else None,
-                        "description": _block(i, "description"),
-                    }
-                )
-                for i in _list(arms_module, "interventions")
-                if isinstance(i, dict) and _text(i, "name")
-            ]
+            given = (
+                _intervention(i, read) for i in _list(arms_module, "interventions") if isinstance(i, dict)
+            )
+            f["interventions"] = [i for i in given if i.get("name")]
 
     sponsors = ps.get("sponsorCollaboratorsModule")
     if isinstance(sponsors, dict):
-        f["sponsor"] = _text(sponsors, "leadSponsor", "name")
-        f["funder"] = v.funder(_text(sponsors, "leadSponsor", "class"))
-        f["collaborators"] = _strings(
-            c.get("name") for c in _list(sponsors, "collaborators") if isinstance(c, dict)
+        f["sponsor"] = read.text(sponsors, "leadSponsor", "name")
+        f["funder"] = v.funder(read.text(sponsors, "leadSponsor", "class"))
+        f["collaborators"] = read.strings(
+            [c.get("name") for c in _list(sponsors, "collaborators") if isinstance(c, dict)], "collaborator"
         )
 
     elig = ps.get("eligibilityModule")
     if isinstance(elig, dict):
         healthy = elig.get("healthyVolunteers")
+        if not isinstance(healthy, bool | None):
+            notes.append(f"healthyVolunteers {v.shown(healthy)} is not true or false; left out")
         f["eligibility"] = v.compact(
             {
-                "minimum_age": v.age(_text(elig, "minimumAge")),
-                "maximum_age": v.age(_text(elig, "maximumAge")),
+                "minimum_age": v.age(read.text(elig, "minimumAge")),
+                "maximum_age": v.age(read.text(elig, "maximumAge")),
                 "sex": word(Sex, elig.get("sex"), "sex"),
                 "healthy_volunteers": healthy if isinstance(healthy, bool) else None,
-                "criteria": _block(elig, "eligibilityCriteria"),
+                "criteria": read.block(elig, "eligibilityCriteria"),
             }
         )
 
     places = ps.get("contactsLocationsModule")
     if isinstance(places, dict):
-        f["contacts"] = [c for c in (_contact(x) for x in _list(places, "centralContacts")) if c]
-        f["locations"] = [_location(loc, word) for loc in _list(places, "locations") if isinstance(loc, dict)]
+        f["contacts"] = [c for c in (_contact(x, read) for x in _list(places, "centralContacts")) if c]
+        f["locations"] = [
+            _location(loc, read, word) for loc in _list(places, "locations") if isinstance(loc, dict)
+        ]
 
     _note_missing(record, ps)
     record.fields = {k: val for k, val in f.items() if val is not None}
     return record
 
 
-def _strings(items) -> list[str]:
-    out: list[str] = []
-    for item in items:
-        if item is None or isinstance(item, (dict, list)):
-            continue
-        text = v.clean_line(item)
-        if text and text not in out:
-            out.append(text)
-    return out
+def _arm(arm: dict, read: _Reader, word) -> dict:
+    return v.compact(
+        {
+            "label": read.text(arm, "label"),
+            "type": word(ArmType, arm.get("type"), "arm type") if arm.get("type") else None,
+            "description": read.block(arm, "description"),
+        }
+    )
 
 
-def _contact(c: Any) -> dict | None:
+def _intervention(i: dict, read: _Reader) -> dict:
+    kind = read.text(i, "type")
+    return v.compact(
+        {
+            "name": read.text(i, "name"),
+            "type": (v.vocab(InterventionType, kind) or InterventionType.OTHER).value if kind else None,
+            "description": read.block(i, "description"),
+        }
+    )
+
+
+def _contact(c: Any, read: _Reader) -> dict | None:
     if not isinstance(c, dict):
         return None
-    phone = _text(c, "phone")
-    ext = _text(c, "phoneExt")
+    phone = read.text(c, "phone")
+    ext = read.text(c, "phoneExt")
     contact = v.compact(
         {
-            "name": _text(c, "name"),
-            "role": _text(c, "role"),
+            "name": read.text(c, "name"),
+            "role": read.text(c, "role"),
             "phone": f"{phone} ext. {ext}" if phone and ext else phone,
-            "email": _text(c, "email"),
+            "email": read.text(c, "email"),
         }
     )
     return contact if set(contact) - {"role"} else None
 
 
-def _location(loc: dict, word) -> dict:
+def _location(loc: dict, read: _Reader, word) -> dict:
     lat, lon = _get(loc, "geoPoint", "lat"), _get(loc, "geoPoint", "lon")
     geo = {"lat": float(lat), "lon": float(lon)} if _on_earth(lat, lon) else None
+    if geo is None and (lat, lon) != (None, None):
+        read.notes.append(
+            f"geoPoint {v.shown(lat, 30)}, {v.shown(lon, 30)} is not a point on Earth; left out"
+        )
     return v.compact(
         {
-            "facility": _text(loc, "facility"),
-            "city": _text(loc, "city"),
-            "state": _text(loc, "state"),
-            "zip": _text(loc, "zip"),
-            "country": _text(loc, "country"),
+            "facility": read.text(loc, "facility"),
+            "city": read.text(loc, "city"),
+            "state": read.text(loc, "state"),
+            "zip": read.text(loc, "zip"),
+            "country": read.text(loc, "country"),
             "status": word(Status, loc.get("status"), "site status") if loc.get("status") else None,
             "geo": geo,
-            "contacts": [c for c in (_contact(x) for x in _list(loc, "contacts")) if c],
+            "contacts": [c for c in (_contact(x, read) for x in _list(loc, "contacts")) if c],
         }
     )
 

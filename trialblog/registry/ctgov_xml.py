@@ -75,6 +75,8 @@ def read_clinical_study(root: etree._Element, source: str) -> RegistryRecord:
     record.status_date = f["status_verified"] or f["last_updated"]
 
     f["conditions"] = _all(root, "condition")
+    if root.find("condition_browse") is not None:
+        f["mesh_conditions"] = _all(root, "condition_browse/mesh_term")
     f["keywords"] = _all(root, "keyword")
     f["study_type"] = word(StudyType, _text(root, "study_type"), "study type")
     phases, unknown = v.phases(_all(root, "phase"))

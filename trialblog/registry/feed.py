@@ -1,10 +1,10 @@
-"""Recruiting feeds: one entry per change of a trial's overall status, with GeoRSS site points.
+"""Recruiting feeds: one entry per change of a trial's overall status, with where its open sites are.
 
 Entries come from each trial's ``status_history`` (the importer adds to it), so a feed reader
 hears when a trial opens, starts recruiting or changes status. An entry's id is made from the
 trial and the change, so rebuilding never makes an old change look new. The entry about a
-trial's current, open status carries the coordinates of its open sites (feedgen's GeoRSS
-extension, one ``georss:point`` per site).
+trial's current, open status carries where its open sites are, as one GeoRSS geometry
+(feedgen's extension): a ``georss:point`` for one place, else the ``georss:box`` around them.
 """
 
 from __future__ import annotations
@@ -18,16 +18,15 @@ from html import escape
 from feedgen.feed import FeedGenerator  # first: feedgen.ext needs the lxml.etree it imports
 from feedgen.ext.geo import GeoExtension
 from feedgen.ext.geo_entry import GeoEntryExtension
-from feedgen.util import xml_elem
 
 # isort: on
 
 from ..content.trials import Location, StatusChange, Trial
 from ..content.vocab import Status
 from ..render.feeds import EPOCH, clean_xml, documents, new_feed
+from .countries import country_name
 from .listing import OPEN_STATUSES
 
-GEORSS = "http://www.georss.org/georss"
 HEADLINES = {
     Status.RECRUITING: "Now recruiting",
     Status.NOT_YET_RECRUITING: "Opening soon",
@@ -36,22 +35,17 @@ HEADLINES = {
 }
 
 
-class SitesGeoEntry(GeoEntryExtension):
-    """feedgen's GeoRSS entry extension, carrying one point per study site."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._sites: list[tuple[float, float]] = []
-
-    def sites(self, sites: Iterable[tuple[float, float]] | None = None) -> list[tuple[float, float]]:
-        if sites is not None:
-            self._sites = list(sites)
-        return self._sites
-
-    def extend_file(self, entry):
-        for lat, lon in self._sites:
-            xml_elem(f"{{{GEORSS}}}point", entry).text = f"{lat!r} {lon!r}"
-        return super().extend_file(entry)
+def geometry(sites: Iterable[Location]) -> tuple[str, str] | None:
+    """One GeoRSS geometry for the sites: ``("point", "lat lon")`` for one place, else the
+    ``("box", "south west north east")`` around them; None when no site has coordinates."""
+    points = {(s.lat, s.lon) for s in sites if s.lat is not None and s.lon is not None}
+    if not points:
+        return None
+    if len(points) == 1:
+        ((lat, lon),) = points
+        return "point", f"{lat!r} {lon!r}"
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    return "box", f"{min(lats)!r} {min(lons)!r} {max(lats)!r} {max(lons)!r}"
 
 
 @dataclass(frozen=True)
@@ -115,7 +109,7 @@ def entry_html(news: StatusNews, url: str) -> str:
         parts.append("<p>" + ". ".join(facts) + ".</p>")
     sites = news.open_sites
     if sites:
-        countries = sorted({s.country for s in sites if s.country})
+        countries = sorted({country_name(s.country) for s in sites if s.country})
         where = f" in {escape(', '.join(countries))}" if countries else ""
         parts.append(f"<p>{len(sites)} site{'s' if len(sites) != 1 else ''} open{where}.</p>")
     link = f'<a href="{escape(url)}">{escape(trial.title)}</a>'
@@ -142,7 +136,7 @@ def build_recruiting_feed(
 ) -> tuple[bytes, bytes]:
     """(Atom, RSS) documents announcing ``news`` (given newest first)."""
     fg = FeedGenerator()
-    fg.register_extension("geo", GeoExtension, SitesGeoEntry)
+    fg.register_extension("geo", GeoExtension, GeoEntryExtension)
     newest = max((n.when for n in news), default=EPOCH)
     new_feed(title, subtitle, atom_url, page_url, author, language, newest, feed=fg)
     for item in news:
@@ -158,5 +152,7 @@ def build_recruiting_feed(
         fe.content(entry_html(item, url), type="html")
         for condition in item.trial.conditions:
             fe.category(term=clean_xml(condition))
-        fe.geo.sites((s.lat, s.lon) for s in item.open_sites if s.lat is not None and s.lon is not None)
+        shape = geometry(item.open_sites)
+        if shape:
+            getattr(fe.geo, shape[0])(shape[1])
     return documents(fg, rss_url, page_url)

@@ -10,23 +10,26 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..checks.findings import Finding
 from ..content.errors import ContentError, display_path
 from ..content.site import TRIAL_SUFFIXES, TRIALS_DIR
 from ..content.sources import FORBIDDEN, MAX_BYTES
-from ..content.trials import SLUG, Trial, trial_from_data
+from ..content.trials import SLUG, Trial, registry_of, trial_from_data
 from ..content.yamlsource import LDict, load_yaml
+from . import values as v
 from .record import REGISTRY_FIELDS, RegistryRecord
 from .slugs import base_slug, unique_slug
-from .sources import NCT_ID, Problem, read_file, registry_files
+from .sources import FileRead, Problem, read_file, registry_files
 from .yamlfile import compose, plain, write_atomic
 
+T = TypeVar("T")
 ID_LINE = re.compile(r"""^id:\s*["']?([^\s"'#]+)""", re.M)
+OTHER_ID_LINE = re.compile(r"""^\s+-\s+id:\s*["']?([^\s"'#]+)""", re.M)  # entries of other_ids
 REQUIRED = ("title", "status")
 
 
@@ -89,7 +92,8 @@ class Importer:
         self.trials = content / TRIALS_DIR
         self.root = root or content.parent
         self.today = today or dt.date.today()
-        self.by_id: dict[str, Path] = {}
+        self.by_id: dict[str, Path] = {}  # each trial file by its id
+        self.by_other_id: dict[str, Path] = {}  # and by its ids in other registries
         self.slugs: set[str] = set()
         self._index()
 
@@ -101,33 +105,40 @@ class Importer:
                 continue
             self.slugs.add(path.stem)
             try:
-                match = ID_LINE.search(path.read_text(encoding="utf-8-sig", errors="replace"))
+                text = path.read_text(encoding="utf-8-sig", errors="replace")
             except OSError:
                 continue
-            if match and NCT_ID.match(match.group(1)):
+            match = ID_LINE.search(text)
+            if match and registry_of(match.group(1)):
                 self.by_id.setdefault(match.group(1), path)
+            for other in OTHER_ID_LINE.findall(text):
+                self.by_other_id.setdefault(other, path)
 
     def shown(self, path: Path) -> str:
         return display_path(path, self.root)
 
-    def run(self, paths: Iterable[Path]) -> ImportReport:
+    def run(self, paths: Iterable[Path], reader: Callable[[Path, str], FileRead] | None = None) -> ImportReport:
         """Import every study in ``paths`` (files or folders); problems never stop the rest."""
+        reader = reader or read_file
         report = ImportReport()
         for path in registry_files(list(paths)):
-            read = read_file(path, self.shown(path) if path.is_absolute() else str(path))
+            shown = self.shown(path) if path.is_absolute() else str(path)
+            read = _guarded(shown, report, reader, path, shown)
+            if read is None:
+                continue
             report.problems.extend(read.problems)
             for record in read.records:
-                self.import_record(record, report)
+                _guarded(record.source, report, self.import_record, record, report)
         return report
 
     def import_record(self, record: RegistryRecord, report: ImportReport) -> None:
         """Create or update the trial file of one record."""
         problems = report.problems
-        if not record.id or not NCT_ID.match(record.id):
-            what = f"its NCT number {record.id!r} is not one" if record.id else "it has no NCT number"
-            problems.append(Problem(record.source, f"{what} (identificationModule.nctId); not imported"))
+        if not record.id or not registry_of(record.id):
+            what = f"its id {v.shown(record.id)} is not one trialblog recognises" if record.id else "it has no id"
+            problems.append(Problem(record.source, f"{what}; not imported"))
             return
-        path = self.by_id.get(record.id)
+        path = self.find(record)
         old_text: str | None = None
         old: LDict | None = None
         if path is not None:
@@ -151,6 +162,7 @@ class Importer:
                     )
                 )
                 return
+        problems.extend(Problem(record.source, note, fatal=False) for note in record.notes)
         lacking = [f for f in REQUIRED if not record.fields.get(f)]
         if old is None and lacking:
             problems.append(
@@ -174,8 +186,8 @@ class Importer:
                     fatal=False,
                 )
             )
-        problems.extend(Problem(record.source, note, fatal=False) for note in record.notes)
-        old_updated = plain(old.get("last_updated")) if old else None
+        same = old is not None and plain(old.get("id")) == record.id  # not the trial in another registry
+        old_updated = plain(old.get("last_updated")) if same and old else None
         new_updated = record.fields.get("last_updated")
         if old_updated and new_updated and str(new_updated) < str(old_updated):
             problems.append(
@@ -201,7 +213,9 @@ class Importer:
         else:
             write_atomic(path, text)
             action = "updated" if old is not None else "created"
-        self.by_id[record.id] = path
+        self.by_id[str(merged["id"])] = path
+        for other in merged.get("other_ids") or []:
+            self.by_other_id[other["id"]] = path
         self.slugs.add(path.stem)
         report.outcomes.append(Outcome(record.source, record.id, shown, action, tuple(changes)))
         if trial is not None:
@@ -209,9 +223,30 @@ class Importer:
 
             report.findings += check_record(shown, text, trial)
 
+    def find(self, record: RegistryRecord) -> Path | None:
+        """The trial file of ``record``: by its id, or as the same trial registered elsewhere."""
+        assert record.id
+        ids = [record.id, *(o["id"] for o in record.fields.get("other_ids", []))]
+        for registry_id in ids:
+            path = self.by_id.get(registry_id) or self.by_other_id.get(registry_id)
+            if path is not None:
+                return path
+        return None
+
     def merge(self, old: LDict | None, record: RegistryRecord) -> tuple[dict[str, Any], list[str]]:
         """The new field values: the record's registry fields over the old file's, and the history."""
         merged: dict[str, Any] = {k: plain(v) for k, v in (old or {}).items()}
+        old_id = str(merged.get("id") or "")
+        if old is not None and record.secondhand:
+            return self._also_registered(merged, record), []
+        if old is not None and old_id and old_id != record.id:
+            if registry_of(record.id or "") != "ClinicalTrials.gov" or registry_of(old_id) == "ClinicalTrials.gov":
+                return self._also_registered(merged, record), [f"also registered as {record.id}"]
+            self._take_over(merged, old_id, record.id)
+        if "other_ids" in record.fields:
+            record.fields["other_ids"] = _other_ids(merged.get("other_ids"), record.fields["other_ids"], record.id)
+        if "url" in record.fields and not merged.get("url"):
+            merged["url"] = record.fields["url"]
         for key in REGISTRY_FIELDS:
             if key not in record.fields:
                 continue
@@ -247,6 +282,31 @@ class Importer:
         return changes
 
 
+    def _also_registered(self, merged: dict[str, Any], record: RegistryRecord) -> dict[str, Any]:
+        """The file of a trial that ``record`` shows in another registry: only its id there is added."""
+        mine = {"id": record.id, "url": record.fields["url"]} if record.fields.get("url") else {"id": record.id}
+        others = _other_ids(merged.get("other_ids"), [mine, *record.fields.get("other_ids", [])], merged["id"])
+        if others:
+            merged["other_ids"] = others
+        return merged
+
+    @staticmethod
+    def _take_over(merged: dict[str, Any], old_id: str, new_id: str) -> None:
+        """A ClinicalTrials.gov record becomes the file's id; the other registry's id and link stay."""
+        entry = {"id": old_id, "url": merged.pop("url")} if merged.get("url") else {"id": old_id}
+        merged["other_ids"] = _other_ids(merged.get("other_ids"), [entry], new_id)
+        merged.pop("registry_status", None)
+
+
+def _other_ids(old: Any, new: list[dict], own: str | None) -> list[dict]:
+    """``old`` other ids with ``new`` ones added (a new link replaces an old one), without ``own``."""
+    found: dict[str, dict] = {}
+    for entry in [*(old if isinstance(old, list) else []), *new]:
+        if isinstance(entry, dict) and entry.get("id") and entry["id"] != own:
+            found[entry["id"]] = {**found.get(entry["id"], {}), **entry}
+    return list(found.values())
+
+
 def _check(text: str, slug: str, shown: str) -> tuple[list[ContentError], Trial | None]:
     """Problems the strict trial loader would report for ``text`` (its size and characters too),
     and the trial it loads when there are none."""
@@ -272,6 +332,21 @@ def _check(text: str, slug: str, shown: str) -> tuple[list[ContentError], Trial 
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _guarded(source: str, report: ImportReport, step: Callable[..., T], *args: Any) -> T | None:
+    """``step(*args)``; whatever a file or record holds that the reader did not foresee becomes that
+    file's problem, and the import goes on with the others."""
+    try:
+        return step(*args)
+    except OSError:
+        raise  # the disk, not the file: every other file would fail the same way
+    except Exception as exc:  # noqa: BLE001 - one file never stops the others
+        said = str(exc) if len(str(exc)) <= 200 else str(exc)[:199] + "\u2026"
+        report.problems.append(
+            Problem(source, f"could not be imported ({type(exc).__name__}: {said}); nothing was written for it")
+        )
+        return None
 
 
 def _join(items: list[str]) -> str:

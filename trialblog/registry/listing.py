@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
 from ..content.trials import Eligibility, Location, Trial
 from ..content.vocab import Phase, Sex, Status, StudyType
 from . import values
+from .conditions import Headings
+from .countries import country_name
+from .sites import CountryGroup, sites_by_country
+from .values import OPEN_STATUSES
 
-OPEN_STATUSES = frozenset(
-    {Status.RECRUITING, Status.NOT_YET_RECRUITING, Status.ENROLLING_BY_INVITATION, Status.AVAILABLE}
-)
 EXPANDED_ACCESS_STATUSES = frozenset(
     {
         Status.AVAILABLE,
@@ -115,52 +116,6 @@ def age_range(minimum: str | None, maximum: str | None) -> str:
 
 
 @dataclass
-class CityGroup:
-    city: str
-    state: str
-    sites: list[Location] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return ", ".join(p for p in (self.city, self.state) if p) or "City not given"
-
-
-@dataclass
-class CountryGroup:
-    country: str
-    cities: list[CityGroup] = field(default_factory=list)
-    sites: int = 0
-    open_sites: int = 0
-
-    @property
-    def name(self) -> str:
-        return self.country or "Country not given"
-
-
-def sites_by_country(locations: Sequence[Location]) -> list[CountryGroup]:
-    """Sites grouped by country, then city (and state), each list sorted by name."""
-    countries: dict[str, CountryGroup] = {}
-    cities: dict[tuple[str, str, str], CityGroup] = {}
-    for loc in locations:
-        group = countries.get(loc.country)
-        if group is None:
-            group = countries[loc.country] = CountryGroup(loc.country)
-        key = (loc.country, loc.city, loc.state)
-        city = cities.get(key)
-        if city is None:
-            city = cities[key] = CityGroup(loc.city, loc.state)
-            group.cities.append(city)
-        city.sites.append(loc)
-        group.sites += 1
-        group.open_sites += loc.status in OPEN_STATUSES
-    for group in countries.values():
-        group.cities.sort(key=lambda c: c.name.lower())
-        for city in group.cities:
-            city.sites.sort(key=lambda s: s.facility.lower())
-    return sorted(countries.values(), key=lambda g: (not g.country, g.country.lower()))
-
-
-@dataclass
 class Listing:
     """One trial as the directory shows it."""
 
@@ -170,7 +125,7 @@ class Listing:
     stale: bool
     countries: tuple[str, ...]
     age_groups: tuple[AgeGroup, ...]
-    condition_slugs: tuple[str, ...]
+    conditions: tuple[str, ...]  # the headings it is listed under (MeSH where the registry gives them)
     site_countries: tuple[str, ...]
 
     @property
@@ -212,6 +167,14 @@ class Facet:
     slug: str
     name: str
     listings: list[Listing] = field(default_factory=list)
+    also_called: list[str] = field(default_factory=list)  # the registries' own words for a condition
+
+    @property
+    def heading(self) -> str:
+        """The heading of its page: "Recruiting trials for Lupus", "… in Phase 3", "… in Czechia"."""
+        if self.kind == "phase" and self.slug == phase_slug(Phase.NA):
+            return "Recruiting trials with no phase"
+        return f"Recruiting trials {'for' if self.kind == 'condition' else 'in'} {self.name}"
 
 
 class Directory:
@@ -224,7 +187,9 @@ class Directory:
         stale_before = today - dt.timedelta(days=STALE_AFTER_DAYS)
         self.listings: list[Listing] = []
         self.by_slug: dict[str, Listing] = {}
-        for trial in sorted(trials, key=lambda t: (t.title.lower(), t.slug)):
+        ordered = sorted(trials, key=lambda t: (t.title.lower(), t.slug))
+        self.headings = Headings(ordered, self.slugify)
+        for trial in ordered:
             verified = verified_on(trial.status_verified)
             listing = Listing(
                 trial=trial,
@@ -235,12 +200,13 @@ class Directory:
                 age_groups=age_groups(trial.eligibility.minimum_age, trial.eligibility.maximum_age)
                 if trial.eligibility != Eligibility()
                 else (),
-                condition_slugs=tuple(dict.fromkeys(self.slugify(c) for c in trial.conditions)),
+                conditions=self.headings.of(trial),
                 site_countries=_site_countries(trial.locations),
             )
             self.listings.append(listing)
             self.by_slug[trial.slug] = listing
         self.open = [listing for listing in self.listings if listing.open]
+        self._news: set[str] | None = None
 
     def slugify(self, name: str) -> str:
         """The slug of a condition or country name (computed once per name)."""
@@ -253,7 +219,14 @@ class Directory:
         return self.by_slug.get(trial.slug)
 
     def sites(self, trial: Trial) -> list[CountryGroup]:
-        return sites_by_country(trial.locations)
+        return sites_by_country(trial.locations, self.slugify)
+
+    def has_news(self, condition: str = "") -> bool:
+        """Whether the recruiting feed (of the condition whose slug is ``condition``) has an entry."""
+        if self._news is None:
+            told = [listing.trial for listing in self.listings if listing.trial.status_history]
+            self._news = {self.slugify(c) for t in told for c in t.conditions} | ({""} if told else set())
+        return condition in self._news
 
     def stale_open(self) -> list[Listing]:
         """Open trials whose status was last verified more than a year ago."""
@@ -264,8 +237,12 @@ class Directory:
         found: dict[str, dict[str, Facet]] = {kind: {} for kind in FACETS}
         for listing in self.open:
             trial = listing.trial
-            for name in trial.conditions:
+            for name in listing.conditions:
                 _add(found["condition"], "condition", self.slugify(name), name, listing)
+            for heading, raw in self.headings.named(trial):
+                facet = found["condition"].get(self.slugify(heading))
+                if facet and self.slugify(raw) != facet.slug and raw not in facet.also_called:
+                    facet.also_called.append(raw)
             for phase in trial.phases:
                 _add(found["phase"], "phase", phase_slug(phase), phase.label, listing)
             for country in listing.countries:
@@ -275,6 +252,8 @@ class Directory:
             facets.pop("", None)
             key = (lambda f: _PHASE_ORDER[f.slug]) if kind == "phase" else (lambda f: f.name.lower())
             out[kind] = sorted(facets.values(), key=key)
+        for facet in out["condition"]:
+            facet.also_called.sort(key=str.lower)
         return out
 
 
@@ -302,7 +281,7 @@ def in_page_order(listings: Iterable[Listing]) -> list[Listing]:
 def _open_countries(locations: Sequence[Location]) -> tuple[str, ...]:
     """Countries with a site that is open, or whose status is not given."""
     countries = dict.fromkeys(
-        loc.country
+        country_name(loc.country)
         for loc in locations
         if loc.country and (loc.status is None or loc.status in OPEN_STATUSES)
     )
@@ -310,13 +289,8 @@ def _open_countries(locations: Sequence[Location]) -> tuple[str, ...]:
 
 
 def _site_countries(locations: Sequence[Location]) -> tuple[str, ...]:
-    """Every country with a site, in the order of the sites; names that differ only in case
-    count once, as the first site spells it (the trial page's country filters)."""
-    seen: dict[str, str] = {}
-    for loc in locations:
-        if loc.country:
-            seen.setdefault(loc.country.lower(), loc.country)
-    return tuple(seen.values())
+    """Every country with a site, by its everyday name, in the order of the sites (the search filters)."""
+    return tuple(dict.fromkeys(country_name(loc.country) for loc in locations if loc.country))
 
 
 def _add(facets: dict[str, Facet], kind: str, slug: str, name: str, listing: Listing) -> None:
@@ -325,3 +299,20 @@ def _add(facets: dict[str, Facet], kind: str, slug: str, name: str, listing: Lis
         facet = facets[slug] = Facet(kind, slug, name)
     if not facet.listings or facet.listings[-1] is not listing:
         facet.listings.append(listing)
+
+
+def condition_groups(trials: Iterable[Trial], entries: Mapping[str, Sequence[object]]) -> list[dict]:
+    """Each condition of ``trials`` with its trials and the diary entries about them (``entries``
+    by trial slug, oldest first): newest entries first, conditions by name."""
+    from .slugs import slugify_condition
+
+    groups: dict[str, dict] = {}
+    for trial in sorted(trials, key=lambda t: t.title.lower()):
+        for name in trial.conditions:
+            slug = slugify_condition(name)
+            group = groups.setdefault(slug, {"slug": slug, "name": name, "trials": [], "entries": []})
+            group["trials"].append(trial)
+            group["entries"].extend(entries.get(trial.slug, ()))
+    for group in groups.values():
+        group["entries"].sort(key=lambda a: a.date, reverse=True)
+    return sorted(groups.values(), key=lambda g: g["name"].lower())

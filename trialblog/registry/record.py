@@ -7,8 +7,9 @@ from typing import Any
 
 # Fields an import writes; every other field of a trial file is the site owner's and is kept as written.
 REGISTRY_FIELDS = (
-    "id", "title", "official_title", "acronym", "registry_summary", "conditions", "keywords",
-    "study_type", "phases", "status", "status_verified", "last_updated", "start_date",
+    "id", "title", "official_title", "acronym", "registry_summary", "conditions", "mesh_conditions",
+    "keywords", "study_type", "phases", "status", "registry_status", "other_ids", "status_verified",
+    "last_updated", "start_date",
     "completion_date", "allocation", "masking", "who_masked", "arms", "interventions", "sponsor",
     "collaborators", "funder", "eligibility", "locations", "contacts",
 )  # fmt: skip
@@ -29,6 +30,7 @@ class RegistryRecord:
     notes: list[str] = field(default_factory=list)  # values left out because they were not understood
     aliases: tuple[str, ...] = ()  # older ids of the same study
     status_date: str | None = None  # when the registry last verified the status (or updated the record)
+    secondhand: bool = False  # a copy (ICTRP's) of a record imported from its own registry: never overwrites
 
     @property
     def title(self) -> str | None:

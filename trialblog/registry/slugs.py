@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from unidecode import unidecode
+
+from ..content.slugs import MAX_SLUG, slug_of
 
 # Directory pages under /trials/ that a trial slug must not take.
 RESERVED = {"recruiting", "page"}
@@ -51,11 +54,21 @@ def base_slug(acronym: str | None, title: str | None, registry_id: str) -> str:
     parts = slug[:MAX_LENGTH].strip("-").split("-")
     while len(parts) > 1 and parts[-1] in TRAILING_WORDS:
         parts.pop()
-    return "-".join(parts) or registry_id.lower()
+    return "-".join(parts) or slugify(registry_id)
 
 
 def unique_slug(base: str, taken: set[str], registry_id: str) -> str:
     """``base``, or ``base-nct01234567`` when another trial (or a directory page) has it."""
     if base not in taken and base not in RESERVED:
         return base
-    return f"{base}-{registry_id.lower()}"
+    return f"{base}-{slugify(registry_id)}"
+
+
+MAX_CONDITION_SLUG = MAX_SLUG
+
+
+@functools.cache
+def slugify_condition(name: str) -> str:
+    """The slug of a condition (or country) name: readable, never empty, never too long for a
+    file name, two names never on one page (see :func:`trialblog.content.slugs.slug_of`)."""
+    return slug_of(name)

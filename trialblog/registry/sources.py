@@ -21,8 +21,11 @@ from .ctgov_xml import parser, read_clinical_study
 from .record import RegistryRecord
 
 SUFFIXES = (".json", ".xml")
-NCT_IN_NAME = re.compile(r"nct\d{8}", re.I)
-NCT_ID = re.compile(r"^NCT\d{8}$")
+NCT_IN_NAME = re.compile(r"nct[0-9]{8}", re.I)
+#: An NCT number: ASCII only (``\d`` would let full-width and other digits through); use fullmatch.
+NCT_ID = re.compile(r"NCT[0-9]{8}")
+#: Python refuses to read an integer of more than 4,300 digits; no registry number needs 20.
+LONGEST_INTEGER = 20
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ def read_file(path: Path, shown: str | None = None) -> FileRead:
 def _read_json(raw: bytes, result: FileRead) -> None:
     shown = result.shown
     try:
-        data = json.loads(raw)
+        data = json.loads(raw, parse_int=_integer)
     except UnicodeDecodeError as exc:
         result.problems.append(Problem(shown, f"is not UTF-8 text ({exc.reason}); save it as UTF-8"))
         return
@@ -116,7 +119,7 @@ def _read_json(raw: bytes, result: FileRead) -> None:
         )
         return
     else:
-        keys = ", ".join(list(data)[:5]) if isinstance(data, dict) else type(data).__name__
+        keys = ", ".join(k[:40] for k in list(data)[:5]) if isinstance(data, dict) else type(data).__name__
         result.problems.append(
             Problem(
                 shown,
@@ -135,9 +138,15 @@ def _read_json(raw: bytes, result: FileRead) -> None:
         result.records.append(read_study(study, f"{where} ({_nct(study) or 'no NCT number'})"))
 
 
+def _integer(digits: str) -> int | float:
+    """A JSON integer; one too long to be a registry value is read as a float (likely infinite)."""
+    return int(digits) if len(digits) <= LONGEST_INTEGER else float(digits)
+
+
 def _nct(study: dict) -> str | None:
     ident = study["protocolSection"].get("identificationModule")
-    return ident.get("nctId") if isinstance(ident, dict) else None
+    nct = ident.get("nctId") if isinstance(ident, dict) else None
+    return nct[:40] if isinstance(nct, str) else None
 
 
 def _read_xml(raw: bytes, result: FileRead) -> None:

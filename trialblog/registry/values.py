@@ -21,6 +21,11 @@ from ..content.vocab import (
 
 V = TypeVar("V", bound=Vocab)
 
+# Statuses of a trial, or of one of its sites, that is taking (or about to take) participants.
+OPEN_STATUSES = frozenset(
+    {Status.RECRUITING, Status.NOT_YET_RECRUITING, Status.ENROLLING_BY_INVITATION, Status.AVAILABLE}
+)
+
 # Words older records use for the same thing.
 ALIASES: dict[type[Vocab], dict[str, str]] = {
     Status: {"UNKNOWN_STATUS": "UNKNOWN"},
@@ -40,8 +45,8 @@ NOT_GIVEN = {"", "N/A", "NA", "NONE GIVEN"}
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 # Line breaks of every kind (YAML reads NEL, LS and PS as line breaks too).
 LINE_BREAK = re.compile("\r\n|[\r\x85\u2028\u2029]")
-ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
-AGE = re.compile(r"^(\d+(?:\.\d+)?)\s*(year|month|week|day|hour|minute)s?$", re.I)
+ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$", re.A)
+AGE = re.compile(r"^(\d+(?:\.\d+)?)\s*(year|month|week|day|hour|minute)s?$", re.I | re.A)
 # Who funds the lead sponsor, in ClinicalTrials.gov's agency classes.
 FUNDER_TYPES = {
     "NIH": "U.S. National Institutes of Health",
@@ -61,10 +66,10 @@ def word(value: str) -> str:
 
 
 def vocab(kind: type[V], value: object) -> V | None:
-    """The vocabulary member for a registry word (either form), or None."""
-    if value is None:
+    """The vocabulary member for a registry word (either form), or None (for anything but text too)."""
+    if not isinstance(value, str):
         return None
-    key = word(str(value))
+    key = word(value)
     key = ALIASES.get(kind, {}).get(key, key)
     try:
         return kind(key)

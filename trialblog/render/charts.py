@@ -21,12 +21,16 @@ from markupsafe import Markup
 
 from ..content.journey import Dated, Step, calendar_day, day_label
 from ..content.vocab import Milestone
+from .glyphs import text_width
 
 WIDTH = 400  # viewBox units; the SVG scales to the width of its column
 FONT = 14
 SMALL = 12.5
-CHAR = 0.6  # average glyph width in em, on the wide side so labels never collide
 ROW = 22
+#: The widest a symptom's label at the end of its line may be (on two lines at most); wider, or too
+#: many to stack beside the plot, and the chart is labelled by its key alone.
+MAX_LABEL = 120
+Box = tuple[float, float, float, float]  # x0, x1, y0, y1 of what a line must pass clear of
 
 # Dash patterns and marker shapes for the symptom lines, in the order symptoms first appear.
 DASHES = ("", "7 4", "2 3", "10 3 2 3", "4 2", "1 5")
@@ -144,36 +148,42 @@ def journey_svg(
         return left + (day - start).days / span * (right - left)
 
     rows: list[str] = []
+    boxes: list[Box] = []  # the labels and markers, which grid lines pass clear of
     top = y = 8.0
     for step in reached + pending:
         cx = x(step.date) if step.date else WIDTH - 14.0
         text = f"{step.label} \u00b7 {step.day_label}" if step.day else step.label
         if not step.reached:
             text += " (to come)"
-        width = len(text) * CHAR * FONT
+        width = text_width(text, FONT)
+        middle_y = y + ROW / 2
         if cx + 10 + width <= WIDTH - 2:  # words to the right of the point
-            label, cy = _text(cx + 10, y + ROW / 2, text), y + ROW / 2
+            label, cy, x0 = _text(cx + 10, middle_y, text), middle_y, cx + 10
         elif cx - 10 - width >= 2:  # or to its left
-            label, cy = _text(cx - 10, y + ROW / 2, text, "end"), y + ROW / 2
+            label, cy, x0 = _text(cx - 10, middle_y, text, "end"), middle_y, cx - 10 - width
         else:  # or above it, on a line of their own
-            middle = min(max(cx, width / 2 + 2), WIDTH - 2 - width / 2)
-            label, cy = _text(middle, y + ROW / 2, text, "middle"), y + ROW * 1.5 - 4
+            x0 = min(max(cx - width / 2, 2), WIDTH - 2 - width)
+            label, cy = _text(x0 + width / 2, middle_y, text, "middle"), y + ROW * 1.5 - 4
             y += ROW - 4
+        boxes += [(x0, x0 + width, middle_y - FONT * 0.65, middle_y + FONT * 0.65), (cx - 6, cx + 6, cy - 6, cy + 6)]
         rows.append(_marker("circle" if step.reached else "ring", cx, cy, 5) + label)
         y += ROW
-    axis = _n(y + 10)
+    axis = y + 10
     grid, ticks = [], []
     for day, text in _month_ticks(start, end):
-        tx, half = x(day), len(text) * CHAR * SMALL / 2
-        grid.append(f'<line class="g" x1="{_n(tx)}" y1="{_n(top)}" x2="{_n(tx)}" y2="{axis}"/>')
+        tx, half = x(day), text_width(text, SMALL) / 2 + 2
+        grid += [
+            f'<line class="g" x1="{_n(tx)}" y1="{_n(a)}" x2="{_n(tx)}" y2="{_n(b)}"/>'
+            for a, b in _clear_stretches(tx, top, axis, boxes)
+        ]
         ticks.append(
             f'<text class="m" x="{_n(min(max(tx, half), WIDTH - half))}" y="{_n(y + 44)}" text-anchor="middle" '
             f'font-size="{SMALL}">{text}</text>'
         )
-    band = _journey_band(reached, start, end, x, axis)
+    band = _journey_band(reached, start, end, x, _n(axis))
     if pending:
         band.append(
-            f'<line x1="{_n(right)}" y1="{axis}" x2="{WIDTH - 6}" y2="{axis}" stroke-width="2" stroke-dasharray="2 3"/>'
+            f'<line x1="{_n(right)}" y1="{_n(axis)}" x2="{WIDTH - 6}" y2="{_n(axis)}" stroke-width="2" stroke-dasharray="2 3"/>'
         )
     marks = [
         _marker("square", x(calendar_day(e.date)), y + 22, 3.5)
@@ -234,6 +244,19 @@ def _journey_band(
     ]
 
 
+def _clear_stretches(x: float, top: float, bottom: float, boxes: Sequence[Box]) -> list[tuple[float, float]]:
+    """The stretches of a vertical line at ``x`` from ``top`` to ``bottom`` that pass clear of ``boxes``."""
+    cuts = sorted((y0 - 2, y1 + 2) for x0, x1, y0, y1 in boxes if x0 - 3 <= x <= x1 + 3)
+    stretches, at = [], top
+    for y0, y1 in cuts:
+        if y0 > at:
+            stretches.append((at, y0))
+        at = max(at, y1)
+    if bottom > at:
+        stretches.append((at, bottom))
+    return stretches
+
+
 def _month_ticks(start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
     """First days of months between ``start`` and ``end``, at most five, labelled "Mar 2024"."""
     months = (end.year - start.year) * 12 + end.month - start.month
@@ -290,11 +313,11 @@ def symptom_svg(history: SymptomHistory, *, title: str, ident: str = "symptoms")
     days = sorted({r.day for r in charted if r.day is not None})
     if len(days) < 2:
         return Markup("")
-    labels = [symptom_name(n) for n in history.names]
-    label_width = max(len(t) for t in labels) * 0.55 * FONT
     top, plot_h = 24, 170
     left = 30
-    right = WIDTH - label_width - 24
+    labels = _end_labels([symptom_name(n) for n in history.names], plot_h + 8)
+    label_width = max((text_width(line, FONT) for lines in labels or () for line in lines), default=0)
+    right = WIDTH - label_width - 24 if labels else WIDTH - 12
     lo, hi = _pos(days[0]), _pos(days[-1])
 
     def x(day: int) -> float:
@@ -313,13 +336,13 @@ def symptom_svg(history: SymptomHistory, *, title: str, ident: str = "symptoms")
             f'<text class="m" x="{left - 6}" y="{_n(y(score) + 4)}" text-anchor="end" font-size="{SMALL}">{score}</text>'
         )
     for day in _day_ticks(days[0], days[-1]):
-        tx = _n(x(day))
+        tx, half = x(day), text_width(_signed(day), SMALL) / 2 + 2
         parts.append(
-            f'<line stroke="currentColor" x1="{tx}" y1="{_n(bottom)}" x2="{tx}" y2="{_n(bottom + 5)}"/>'
+            f'<line stroke="currentColor" x1="{_n(tx)}" y1="{_n(bottom)}" x2="{_n(tx)}" y2="{_n(bottom + 5)}"/>'
         )
         parts.append(
-            f'<text class="m" x="{tx}" y="{_n(bottom + 20)}" text-anchor="middle" font-size="{SMALL}">'
-            f"{_signed(day)}</text>"
+            f'<text class="m" x="{_n(min(max(tx, half), WIDTH - half))}" y="{_n(bottom + 20)}" text-anchor="middle" '
+            f'font-size="{SMALL}">{_signed(day)}</text>'
         )
     parts.append(
         f'<line stroke="currentColor" x1="{left}" y1="{_n(bottom)}" x2="{_n(right)}" y2="{_n(bottom)}"/>'
@@ -338,17 +361,19 @@ def symptom_svg(history: SymptomHistory, *, title: str, ident: str = "symptoms")
             + "</g>"
         )
         ends.append((points[-1][1], i, points[-1][0]))
-    placed = _spread([e[0] for e in ends], FONT + 3, top - 4, bottom + 4)
-    label_x = right + 12
-    for (want, i, last_x), ly in zip(ends, placed, strict=True):
-        _, marker = symptom_style(i)
-        if last_x < right - 1 or abs(ly - want) > 1:
-            parts.append(
-                f'<path class="g" d="M{_n(last_x + 5)} {_n(want)} L{_n(right + 2)} {_n(want)} L{_n(label_x - 7)} {_n(ly)}" '
-                'fill="none" stroke-dasharray="1 2"/>'
-            )
-        parts.append(_marker(marker, label_x, ly, 3.5))
-        parts.append(f'<text x="{_n(label_x + 8)}" y="{_n(ly + FONT * 0.35)}">{escape(labels[i])}</text>')
+    if labels:
+        heights = [_label_height(labels[i]) for _, i, _ in ends]
+        placed = _spread([e[0] for e in ends], heights, top - 4, bottom + 4)
+        label_x = right + 12
+        for (want, i, last_x), ly in zip(ends, placed, strict=True):
+            _, marker = symptom_style(i)
+            if last_x < right - 1 or abs(ly - want) > 1:
+                parts.append(
+                    f'<path class="g" d="M{_n(last_x + 5)} {_n(want)} L{_n(right + 2)} {_n(want)} L{_n(label_x - 7)} {_n(ly)}" '
+                    'fill="none" stroke-dasharray="1 2"/>'
+                )
+            parts.append(_marker(marker, label_x, ly, 3.5))
+            parts.append(_lines(label_x + 8, ly, labels[i]))
     parts.append(
         f'<text class="m" x="{_n((left + right) / 2)}" y="{_n(bottom + 40)}" text-anchor="middle" '
         f'font-size="{SMALL}">Trial day</text>'
@@ -408,16 +433,58 @@ def _day_ticks(first: int, last: int) -> list[int]:
     return ticks
 
 
-def _spread(wanted: Sequence[float], gap: float, low: float, high: float) -> list[float]:
-    """Positions near ``wanted`` at least ``gap`` apart, kept between ``low`` and ``high``."""
+def _end_labels(names: Sequence[str], room: float) -> list[tuple[str, ...]] | None:
+    """Each symptom's label, on one or two lines of at most :data:`MAX_LABEL`; None when one
+    does not fit, or they cannot all stack in ``room``: then the key names the lines."""
+    labels = []
+    for name in names:
+        lines = _wrapped(name)
+        if lines is None:
+            return None
+        labels.append(lines)
+    needed = sum(_label_height(lines) for lines in labels) + 3 * (len(labels) - 1)
+    return labels if needed <= room else None
+
+
+def _wrapped(text: str) -> tuple[str, ...] | None:
+    """``text`` on one line, or two, each at most :data:`MAX_LABEL` wide; None if it cannot be."""
+    if text_width(text, FONT) <= MAX_LABEL:
+        return (text,)
+    words = text.split(" ")
+    for cut in range(len(words) - 1, 0, -1):
+        lines = (" ".join(words[:cut]), " ".join(words[cut:]))
+        if all(text_width(line, FONT) <= MAX_LABEL for line in lines):
+            return lines
+    return None
+
+
+def _label_height(lines: Sequence[str]) -> float:
+    return len(lines) * (FONT + 1)
+
+
+def _lines(x: float, y: float, lines: Sequence[str]) -> str:
+    """Lines of words, the whole vertically centred on ``y``."""
+    first = y + FONT * 0.35 - (len(lines) - 1) * (FONT + 1) / 2
+    # A space ends each line but the last, so the label's text reads as its words, whole.
+    spans = "".join(
+        f'<tspan x="{_n(x)}" dy="{0 if k == 0 else FONT + 1}">{escape(line)}{" " if k < len(lines) - 1 else ""}</tspan>'
+        for k, line in enumerate(lines)
+    )
+    return f'<text x="{_n(x)}" y="{_n(first)}">{spans}</text>' if len(lines) > 1 else f'<text x="{_n(x)}" y="{_n(first)}">{escape(lines[0])}</text>'
+
+
+def _spread(wanted: Sequence[float], heights: Sequence[float], low: float, high: float) -> list[float]:
+    """Centres near ``wanted`` for items ``heights`` tall, 3 apart, kept between ``low`` and ``high``."""
     order = sorted(range(len(wanted)), key=lambda i: wanted[i])
     placed = [0.0] * len(wanted)
-    previous = low - gap
+    edge = low
     for i in order:
-        placed[i] = previous = max(wanted[i], previous + gap)
-    following = high + gap
+        placed[i] = max(wanted[i], edge + heights[i] / 2)
+        edge = placed[i] + heights[i] / 2 + 3
+    edge = high
     for i in reversed(order):
-        placed[i] = following = min(placed[i], following - gap)
+        placed[i] = min(placed[i], edge - heights[i] / 2)
+        edge = placed[i] - heights[i] / 2 - 3
     return placed
 
 

@@ -7,10 +7,14 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from pathlib import Path
+from typing import Any
 
 from feedgen.feed import FeedGenerator
+
+from .sanitize import allowed_html as allowed_html_setting
+from .sanitize import clean
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
@@ -41,14 +45,16 @@ def permanent_id(entry_id: str | None, source: str) -> str:
     return "urn:trialblog:file:" + hashlib.sha256(source.encode()).hexdigest()[:32]
 
 
-def item_html(item: FeedItem) -> str:
-    """The entry body as readers see it in a feed: warnings first, as on the page."""
+def item_html(item: FeedItem, allowed_html: object = None) -> str:
+    """The entry body as readers see it in a feed: warnings first, as on the page, and only the
+    markup :mod:`trialblog.render.sanitize` allows (``allowed_html``: the site's
+    ``TRIALBLOG_ALLOWED_HTML``)."""
     parts = []
     if item.content_warning:
         parts.append(f"<p><strong>Content warning: {escape(item.content_warning)}</strong></p>")
     if item.blinding_notice:
         parts.append(f"<p><em>{escape(item.blinding_notice)}</em></p>")
-    parts.append(item.html)
+    parts.append(clean(item.html, *allowed_html_setting(allowed_html)))
     return clean_xml("\n".join(parts))
 
 
@@ -65,6 +71,7 @@ def build_feed(
     subtitle: str = "",
     author: str = "",
     language: str = "en",
+    allowed_html: object = None,
 ) -> tuple[bytes, bytes]:
     """Return (Atom, RSS) documents for ``items`` (given newest first)."""
     fg = new_feed(
@@ -84,7 +91,7 @@ def build_feed(
             summary = clean_xml(f"Content warning: {item.content_warning}. {summary}")
         if summary:
             fe.summary(summary)
-        fe.content(item_html(item), type="html")
+        fe.content(item_html(item, allowed_html), type="html")
         for term in item.categories:
             fe.category(term=clean_xml(term))
         if item.content_warning:
@@ -121,9 +128,23 @@ def new_feed(
 def documents(fg: FeedGenerator, rss_url: str, page_url: str) -> tuple[bytes, bytes]:
     """(Atom, RSS) bytes of a finished feed."""
     atom = fg.atom_str(pretty=True)
+    _descriptions_as_html(fg)
     # feedgen's RSS <link> is the last link given: the page, after RSS's own self link.
     fg.link([{"href": rss_url, "rel": "self"}, {"href": page_url or "/", "rel": "alternate"}], replace=True)
     return atom, fg.rss_str(pretty=True)
+
+
+def _descriptions_as_html(fg: FeedGenerator) -> None:
+    """Escape the text of RSS ``<description>`` elements, which readers show as HTML.
+
+    feedgen keeps one value for Atom's subtitle and summaries (text there) and RSS's channel and
+    item descriptions, so the RSS copies are escaped once the Atom document is written.
+    """
+    if fg.description():
+        fg.description(escape(fg.description()))
+    for entry in fg.entry():
+        if entry.description():
+            entry.description(escape(entry.description()), isSummary=True)
 
 
 def feed_siteurl(settings: dict) -> str:
@@ -142,3 +163,26 @@ def write_documents(output: str | Path, documents: dict[str, bytes]) -> None:
         target = Path(output) / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data + b"\n")
+
+
+def feed_item(article: Any, settings: dict, source: str) -> FeedItem:
+    """A diary entry (a Pelican article, with what the pipeline added) as a feed item;
+    ``source`` is its file as shown to the writer."""
+    updated = getattr(article, "modified", None) or article.date
+    return FeedItem(
+        id=permanent_id(getattr(article, "permanent_id", None), source),
+        title=article.title,
+        url=absolute_url(settings, article.url),
+        published=article.date,
+        updated=updated,
+        html=article.get_content(feed_siteurl(settings)),
+        summary=plain_text(article.summary),
+        content_warning=getattr(article, "content_warning", ""),
+        blinding_notice=settings.get("BLINDING_NOTICE", "") if getattr(article, "blinded", False) else "",
+        categories=tuple(t.name for t in getattr(article, "tags", []) or []),
+    )
+
+
+def plain_text(html: str) -> str:
+    """``html`` without its tags, entities read."""
+    return unescape(re.sub(r"<[^>]+>", "", html or "")).strip()

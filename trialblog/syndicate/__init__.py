@@ -6,6 +6,17 @@ the network clients are imported only by the modules that talk to a network.
 
 from __future__ import annotations
 
+import importlib.util
+
+#: The network clients, by the module imported and the package that installs it: trialblog's
+#: ``[social]`` extra, left out of a plain install because building a site never needs them.
+CLIENTS = {"mastodon": "Mastodon.py", "atproto_client": "atproto"}
+INSTALL_SOCIAL = (
+    "announcing posts needs trialblog's social extra ({packages}), which is not installed here: "
+    "run `pip install 'trialblog[social]'` (installed with pipx: `pipx install --force 'trialblog[social]'`; "
+    "from a source folder: `pip install '.[social]'`)"
+)
+
 
 class SyndicateError(Exception):
     """Syndication cannot go on; the message says why and what to do."""
@@ -17,3 +28,10 @@ class NetworkStopped(SyndicateError):
 
 class Rejected(NetworkStopped):
     """The network refused a post outright, so it was certainly not published."""
+
+
+def require_clients() -> None:
+    """Raise a SyndicateError saying how to install the ``[social]`` extra when a client is missing."""
+    missing = [package for module, package in CLIENTS.items() if importlib.util.find_spec(module) is None]
+    if missing:
+        raise SyndicateError(INSTALL_SOCIAL.format(packages=", ".join(missing)))

@@ -24,9 +24,10 @@ from atproto_client.models.common import XrpcError
 from atproto_client.request import Request
 
 from . import NetworkStopped, Rejected
-from .credentials import BlueskyAccount, Redactor
+from .credentials import BlueskyAccount
 from .files import BLUESKY_SESSION, write_json
 from .network import Remote
+from .redaction import Redactor
 from .retry import Backoff, Retryable, server_wait
 from .state import Record
 from .text import Announcement, BlueskyPost, Style, bluesky_post
@@ -78,7 +79,8 @@ class BlueskyNetwork:
             f"com.atproto.repo.createRecord   collection: {ids.AppBskyFeedPost}   rkey: {outgoing.rkey}",
             f"langs: [{outgoing.language}]   length: {outgoing.length}/{outgoing.limit} graphemes",
             f"link facet: bytes {link.byte_start}-{link.byte_end} -> {link.uri}",
-            f"link card: {outgoing.card_title}",
+            f"link card: {outgoing.card_title}" + ("" if outgoing.card_description else " (no excerpt)"),
+            f"self-labels: {', '.join(outgoing.labels) or 'none'}",
         ]
 
     # -- session -----------------------------------------------------------------------------
@@ -114,7 +116,7 @@ class BlueskyNetwork:
         def create(_: int) -> None:
             self.client.login(account.handle, account.app_password, fetch_bsky_profile=False)
 
-        self._call("logging in", create, relogin=False)
+        self.call("logging in", create, relogin=False)
 
     def connect(self) -> None:
         """Reuse the saved session (refreshed when needed); log in only when there is none that works."""
@@ -131,7 +133,7 @@ class BlueskyNetwork:
 
     # -- requests ----------------------------------------------------------------------------
 
-    def _call(self, what: str, request: Callable[[int], T], relogin: bool = True) -> T:
+    def call(self, what: str, request: Callable[[int], T], relogin: bool = True) -> T:
         def attempt(number: int) -> T:
             try:
                 return request(number)
@@ -169,7 +171,7 @@ class BlueskyNetwork:
                     "TRIALBLOG_BLUESKY_HANDLE and TRIALBLOG_BLUESKY_APP_PASSWORD"
                 ) from None
             self._login()  # the saved session expired: one fresh login, then the same request
-            return self._call(what, request, relogin=False)
+            return self.call(what, request, relogin=False)
 
     def _get(self, rkey: str) -> Remote | None:
         assert self.client is not None and self.session is not None
@@ -186,7 +188,7 @@ class BlueskyNetwork:
                 raise
             return Remote(id=found.uri, url=self.web_url(rkey))
 
-        return self._call("looking for an interrupted post", get)
+        return self.call("looking for an interrupted post", get)
 
     def web_url(self, rkey: str) -> str:
         handle = self.session.handle if self.session else (self.account.handle if self.account else "")
@@ -216,7 +218,7 @@ class BlueskyNetwork:
             )
             return Remote(id=response.uri, url=self.web_url(outgoing.rkey))
 
-        return self._call("posting", create)
+        return self.call("posting", create)
 
     def record(self, outgoing: BlueskyPost) -> models.AppBskyFeedPost.Record:
         assert self.client is not None
@@ -238,7 +240,15 @@ class BlueskyNetwork:
                     uri=link.uri, title=outgoing.card_title, description=outgoing.card_description
                 )
             ),
+            labels=self_labels(outgoing.labels),
         )
+
+
+def self_labels(values: tuple[str, ...]) -> models.ComAtprotoLabelDefs.SelfLabels | None:
+    """The record's ``labels`` field: the post's self-labels, or none."""
+    if not values:
+        return None
+    return models.ComAtprotoLabelDefs.SelfLabels(values=[models.ComAtprotoLabelDefs.SelfLabel(val=v) for v in values])
 
 
 def _error(exc: RequestErrorBase) -> str:

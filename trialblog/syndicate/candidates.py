@@ -1,15 +1,12 @@
 """What may be announced: the public entries of the last published build, and recruiting trials.
 
 Never announced: drafts and hidden posts (they are not in the manifest), posts marked
-``Syndicate: no``, and posts that ``trialblog check`` reports errors for.
+``Syndicate: no``, and posts the build's checks found an error in.
 """
 
 from __future__ import annotations
 
-import importlib.util
-from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import SyndicateError
 from .manifest import Manifest
@@ -45,25 +42,9 @@ def site_choices(settings: dict) -> SiteChoices:
     )
 
 
-def posts_with_errors(site_dir: Path, settings: Mapping[str, object] | None = None) -> set[str]:
-    """Sources (site-relative paths) of the files ``trialblog check`` reports errors in.
-
-    Without the checks package installed, the strict loading of every build is the only check,
-    and a published build has passed it. When the package is there but fails, the error
-    propagates: nothing is announced unchecked.
-    """
-    if importlib.util.find_spec("trialblog.checks") is None:
-        return set()
-    from trialblog.checks import Severity, check_content
-
-    settings = settings or {}
-    content = Path(str(settings.get("PATH") or site_dir / "content"))
-    report = check_content(content, site_dir, settings=settings)
-    return {f.path for f in report.shown() if f.severity is Severity.ERROR}
-
-
-def announcements(manifest: Manifest, choices: SiteChoices, with_errors: set[str]) -> list[Announcement]:
-    """Everything that may be announced, oldest first."""
+def announcements(manifest: Manifest, choices: SiteChoices) -> list[Announcement]:
+    """Everything that may be announced, oldest first: never an entry the build's checks found
+    an error in (published only with ``--allow-errors``)."""
     found = [
         Announcement(
             id=str(e["id"]),
@@ -76,7 +57,7 @@ def announcements(manifest: Manifest, choices: SiteChoices, with_errors: set[str
             source=str(e.get("source") or ""),
         )
         for e in manifest.entries
-        if e.get("syndicate", True) and str(e.get("source") or "") not in with_errors
+        if e.get("syndicate", True) and not e.get("check_errors")
     ]
     if choices.recruiting_trials:
         found += [trial_announcement(t) for t in manifest.trials if t.get("status") == RECRUITING]

@@ -1,8 +1,8 @@
-"""Account details from environment variables, and the redaction that keeps secrets out of output."""
+"""Account details from environment variables."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import SyndicateError
@@ -60,23 +60,3 @@ def bluesky_account(env: Mapping[str, str]) -> BlueskyAccount:
         app_password=env[BLUESKY_PASSWORD].strip(),
         service=service,
     )
-
-
-class Redactor:
-    """Replaces every known secret in a text with ``***``; new secrets (session tokens) can be added."""
-
-    def __init__(self, secrets: Iterable[str] = ()):
-        self.secrets: set[str] = set()
-        self.add(*secrets)
-
-    def add(self, *secrets: str | None) -> None:
-        self.secrets.update(s for s in secrets if s and len(s) >= 4)
-
-    def __call__(self, text: str) -> str:
-        for secret in sorted(self.secrets, key=len, reverse=True):
-            text = text.replace(secret, "***")
-        return text
-
-    @classmethod
-    def from_env(cls, env: Mapping[str, str]) -> Redactor:
-        return cls(env.get(name, "").strip() for name in (MASTODON_TOKEN, BLUESKY_PASSWORD))

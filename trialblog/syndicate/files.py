@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import fcntl
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..files import Busy, held, write_atomic
 from . import SyndicateError
 
 FOLDER = ".trialblog"
@@ -21,24 +19,8 @@ LOCK = f"{FOLDER}/syndicate.lock"
 
 def write_json(path: Path, data: object, mode: int = 0o644) -> None:
     """Write ``data`` to ``path`` atomically: readers see the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2, ensure_ascii=False, sort_keys=True)
-            handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    directory = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
+    text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    write_atomic(path, text, mode)
 
 
 def read_json(path: Path, what: str) -> dict:
@@ -53,18 +35,11 @@ def read_json(path: Path, what: str) -> dict:
 
 
 @contextmanager
-def run_lock(site_dir: Path) -> Iterator[None]:
-    """One syndication run at a time per site: two at once could announce a post twice."""
-    path = site_dir / LOCK
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise SyndicateError(
-                "another `trialblog syndicate` is running for this site; wait for it to finish"
-            ) from None
-        try:
+def run_lock(site_dir: Path, lock: str = LOCK, command: str = "trialblog syndicate") -> Iterator[None]:
+    """One run at a time per site: two syndication runs at once could announce a post twice, two
+    fetches of replies could each save what the other had not seen."""
+    try:
+        with held(site_dir / lock, f"another `{command}` is running for this site; wait for it to finish"):
             yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    except Busy as exc:
+        raise SyndicateError(str(exc)) from None

@@ -24,7 +24,9 @@ PUBLISHED_KEY = "TRIALBLOG_PUBLISHED"
 VERSION = 1
 
 
-def entry_record(item: FeedItem, *, blinded: bool, syndicate: bool, source: str, trial: str | None) -> dict:
+def entry_record(
+    item: FeedItem, *, blinded: bool, syndicate: bool, source: str, trial: str | None, replies: bool = True
+) -> dict:
     """One public entry as the manifest keeps it."""
     return {
         "id": item.id,
@@ -37,6 +39,7 @@ def entry_record(item: FeedItem, *, blinded: bool, syndicate: bool, source: str,
         "syndicate": syndicate,
         "source": source,
         "trial": trial,
+        "replies": replies,
     }
 
 

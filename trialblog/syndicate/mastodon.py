@@ -68,7 +68,7 @@ class MastodonNetwork:
     def _remember(self, response: requests.Response, *args: object, **kwargs: object) -> None:
         self.last_headers = dict(response.headers)
 
-    def _call(self, what: str, request: Callable[[int], T]) -> T:
+    def call(self, what: str, request: Callable[[int], T]) -> T:
         def attempt(number: int) -> T:
             try:
                 return request(number)
@@ -98,7 +98,7 @@ class MastodonNetwork:
                 self.note = "no instance set (TRIALBLOG_MASTODON_URL); assuming Mastodon's default limits"
             else:
                 try:
-                    instance = self._call("reading the instance's limits", lambda _: self.api.instance_v2())
+                    instance = self.call("reading the instance's limits", lambda _: self.api.instance_v2())
                 except Rejected:
                     instance = None  # an older server without /api/v2/instance: Mastodon's defaults
                 except NetworkStopped:
@@ -134,19 +134,19 @@ class MastodonNetwork:
             raise NetworkStopped("mastodon is not set up")
         self.limits()
 
-    def _account(self) -> str:
+    def account_id(self) -> str:
         if self._account_id is None:
-            me = self._call("checking the account", lambda _: self.api.account_verify_credentials())
+            me = self.call("checking the account", lambda _: self.api.account_verify_credentials())
             self._account_id = str(me["id"])
         return self._account_id
 
     def find(self, item: Announcement, record: Record) -> Remote | None:
         """Search the account's recent statuses for the link of an interrupted post."""
-        account = self._account()
+        account = self.account_id()
         url = record.url or item.url
         max_id = None
         for _ in range(SEARCH_PAGES):
-            page = self._call(
+            page = self.call(
                 "looking for an interrupted post",
                 lambda _, max_id=max_id: self.api.account_statuses(
                     account, limit=PAGE, max_id=max_id, exclude_reblogs=True
@@ -173,7 +173,7 @@ class MastodonNetwork:
                 idempotency_key=outgoing.idempotency_key,
             )
 
-        status = self._call("posting", post)
+        status = self.call("posting", post)
         return Remote(id=str(status["id"]), url=str(status.get("url") or ""))
 
 

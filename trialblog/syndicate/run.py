@@ -8,19 +8,19 @@ stops (rate limit, outage, refusal) stops alone; the others go on, and nothing i
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from trialblog.build import load_settings
 
 from . import NetworkStopped, Rejected, SyndicateError
-from .candidates import announcements, posts_with_errors, site_choices
+from .candidates import announcements, site_choices
 from .credentials import (
     MASTODON_URL,
     NEEDS,
     NETWORKS,
-    Redactor,
     bluesky_account,
     configured,
     mastodon_account,
@@ -28,6 +28,7 @@ from .credentials import (
 from .files import run_lock
 from .manifest import read_manifest
 from .network import Network
+from .redaction import Redactor, redacted_logs
 from .retry import Backoff
 from .state import BASELINE, PENDING, POSTED, Record, State, now
 from .text import Announcement, Style, TooLong
@@ -69,17 +70,30 @@ def syndicate(
     settings = load_settings(site_dir, publish=True)
     choices = site_choices(settings)
     manifest = read_manifest(site_dir)
-    items = announcements(manifest, choices, posts_with_errors(site_dir, settings))
+    items = announcements(manifest, choices)
     run = Run(site_dir, env, choices.style, dry_run, backoff or Backoff(attempts=1 if dry_run else 4),
               timeout, Redactor.from_env(env), echo)  # fmt: skip
-    names = run.networks(network, baseline)
-    if dry_run:
-        run.work(State.load(site_dir), names, items, limit, baseline)
-        run.say("dry run: nothing was sent and nothing was changed")
-        return run.report
-    with run_lock(site_dir):
-        run.work(State.load(site_dir), names, items, limit, baseline)
+    with redacted_logs(run.redact), masked_errors(run.redact):
+        names = run.networks(network, baseline)
+        if dry_run:
+            run.work(State.load(site_dir), names, items, limit, baseline)
+            run.say("dry run: nothing was sent and nothing was changed")
+        else:
+            with run_lock(site_dir):
+                run.work(State.load(site_dir), names, items, limit, baseline)
+    run.report.problems = [run.redact(problem) for problem in run.report.problems]
     return run.report
+
+
+@contextmanager
+def masked_errors(redact: Redactor) -> Iterator[None]:
+    """Let no error leave the run with a secret in its message (a library's may quote a server)."""
+    try:
+        yield
+    except SyndicateError as exc:
+        raise type(exc)(redact(str(exc))) from None
+    except Exception as exc:  # noqa: BLE001 - its traceback could print a secret: a message instead
+        raise SyndicateError(redact(f"stopped by an unexpected {type(exc).__name__}: {exc}")) from None
 
 
 @dataclass

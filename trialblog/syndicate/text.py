@@ -2,8 +2,9 @@
 
 Mastodon counts graphemes of the content warning plus the text, with every URL counted as a
 fixed number of characters (23 unless the instance says otherwise). Bluesky counts graphemes of
-the text (300) and links are facets addressed by UTF-8 byte offsets. The link is never cut:
-the excerpt is shortened first, then the title.
+the text (300), and a link is a facet over UTF-8 byte offsets: the text shows a short form of the
+address, the facet carries the whole one. The link is never cut: the excerpt is shortened first,
+then the title.
 """
 
 from __future__ import annotations
@@ -95,6 +96,7 @@ class BlueskyPost:
     card_description: str
     length: int
     limit: int = BLUESKY_GRAPHEMES
+    labels: tuple[str, ...] = ()  # the post's self-labels (com.atproto.label.defs#selfLabels)
 
 
 def graphemes(text: str) -> int:
@@ -187,34 +189,50 @@ def mastodon_post(
     )
 
 
-def link_text(url: str) -> str:
-    """A link as shown when it has to be shortened: without the scheme."""
+#: Bluesky's self-labels for what a content warning may be about, by the words that name it
+#: (https://docs.bsky.app/docs/advanced-guides/moderation#global-label-values). A warning naming
+#: none of them stays a "CW:" line only.
+SELF_LABELS = {
+    "graphic-media": frozenset({"needle", "needles", "blood", "bloods", "injection", "injections", "syringe",
+                                "surgery", "surgical", "wound", "wounds", "gore", "graphic", "biopsy",
+                                "incision", "stitches", "scar", "scars"}),
+    "nudity": frozenset({"nudity", "nude", "naked"}),
+    "sexual": frozenset({"sex", "sexual", "sexually"}),
+}  # fmt: skip
+
+
+def self_labels(content_warning: str) -> tuple[str, ...]:
+    """The Bluesky self-labels that fit ``content_warning``, in a stable order."""
+    words = set(regex.findall(r"\w+", content_warning.lower()))
+    return tuple(label for label, names in SELF_LABELS.items() if words & names)
+
+
+def short_link(url: str) -> str:
+    """The address as the Bluesky app shows a link it shortens: the host and the first 13
+    characters of a longer path, then "..." (``toShortUrl`` in bluesky-social/social-app)."""
     parts = urlsplit(url)
-    return parts.netloc + parts.path + (f"?{parts.query}" if parts.query else "")
+    if parts.scheme not in ("http", "https"):
+        return url
+    path = ("" if parts.path == "/" else parts.path) + (f"?{parts.query}" if parts.query else "")
+    path += f"#{parts.fragment}" if parts.fragment else ""
+    return parts.netloc + (path[:13] + "..." if len(path) > 15 else path)
 
 
 def bluesky_post(item: Announcement, style: Style) -> BlueskyPost:
-    """The post for ``item``: a leading "CW: …" line, title, excerpt, link (a facet), blinding line."""
+    """The post for ``item``: a leading "CW: …" line, title, excerpt, the short link (a facet to the
+    whole address), blinding line. A content warning also becomes the self-labels that fit it,
+    and keeps the excerpt out of the link card."""
     head = f"CW: {item.content_warning}" if item.content_warning else ""
     tail = style.blinded_line if item.blinded else ""
+    shown = short_link(item.url)
 
-    def build(title: str, excerpt: str, shown: str) -> tuple[str, LinkFacet]:
+    def build(title: str, excerpt: str) -> tuple[str, LinkFacet]:
         before = _join(head, title, excerpt)
         start = len((before + SEPARATOR).encode()) if before else 0
-        text = _join(before, shown, tail)
-        return text, LinkFacet(start, start + len(shown.encode()), item.url)
+        return _join(before, shown, tail), LinkFacet(start, start + len(shown.encode()), item.url)
 
-    shown = item.url
-    try:
-        title, excerpt = fit_parts(item.title, item.excerpt, lambda t, e: bluesky_fits(build(t, e, shown)[0]))
-    except TooLong:
-        # Only a very long link gets here: the facet keeps the whole address, the shown text is shorter.
-        short_title = shorten(item.title, 40)
-        shown = _longest(link_text(item.url), lambda s: bluesky_fits(build(short_title, "", s)[0]))
-        if shown is None:
-            raise
-        title, excerpt = fit_parts(item.title, "", lambda t, e: bluesky_fits(build(t, e, shown)[0]))
-    text, link = build(title, excerpt, shown)
+    title, excerpt = fit_parts(item.title, item.excerpt, lambda t, e: bluesky_fits(build(t, e)[0]))
+    text, link = build(title, excerpt)
     card_title = f"[CW: {item.content_warning}] {item.title}" if item.content_warning else item.title
     return BlueskyPost(
         text=text,
@@ -222,6 +240,7 @@ def bluesky_post(item: Announcement, style: Style) -> BlueskyPost:
         rkey=record_key(item.id),
         language=style.language,
         card_title=card_title,
-        card_description=item.excerpt,
+        card_description="" if item.content_warning else item.excerpt,
         length=graphemes(text),
+        labels=self_labels(item.content_warning),
     )
