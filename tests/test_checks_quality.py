@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tools.doctables import SPLITS, corpus, marker, part, quality_tables, registry_table, rules_table
-from tools.evaluation import CONTEXTS, EVALUATED, predict, score
+from tools.evaluation import CONTEXTS, EVALUATED, Sample, predict, score
 from trialblog.checks import RULES
 
 CORPUS = Path(__file__).parent / "checks_corpus"
@@ -114,3 +114,48 @@ def test_docs_registry_table_is_current():
 def test_docs_have_every_generated_part():
     text = DOCS.read_text(encoding="utf-8")
     assert all(marker(name).search(text) for name in ("rules", "quality", "registry"))
+
+
+#: The issue's own examples of what the checks raised and should not: registry background,
+#: payment stated plainly, blinding explained, a clinician by surname.
+NOT_FINDINGS = (
+    ("No single measurement has been proven to be the golden standard for assessing disc degeneration.", "trial"),
+    ("Patients treated with surgery do not fare better than those given conservative care.", "trial"),
+    ("Paracetamol, which is FDA approved for pain, is given to both groups as usual care.", "trial"),
+    ("Compensation: up to $50 per completed visit.", "trial"),
+    ("Up to $600 for time and travel.", "trial"),
+    ("The nurse asked us not to compare notes with other participants.", "diary"),
+    ("I don't know which group I'm in, and that is how it should be.", "diary"),
+    ("Dr Patel went through my bloods with me.", "diary-open"),
+)
+
+
+@pytest.mark.parametrize(("text", "context"), NOT_FINDINGS)
+def test_what_the_issue_found_raised_wrongly_is_not_a_finding(text, context):
+    assert predict(Sample(text, context, frozenset())) == set()
+
+
+#: One sentence of each kind the issue says the checks missed, and the rule that finds it.
+FINDINGS = (
+    ("My guess is the high-dose arm.", "diary", "blinding.arm-guess"),
+    ("Pretty obvious I'm in the high-dose group.", "diary", "blinding.arm-guess"),
+    ("I'm 90 % sure I'm on the real drug.", "diary", "blinding.arm-guess"),
+    ("I weighed the capsules on my kitchen scales to see if they differ.", "diary", "blinding.unblinding-attempt"),
+    ("I paid for a private blood test to check my drug levels.", "diary", "blinding.unblinding-attempt"),
+    ("My kit number is KT-40817.", "diary", "blinding.kit-number"),
+    ("If your MRI came back clean too, you're probably on the drug like me.", "diary", "blinding.compare-invite"),
+    ("Tip: fast before your screening bloods so your sugar comes in under the limit.", "diary-open", "integrity.hide-at-screening"),
+    ("I left my supplements off the medication list.", "diary-open", "integrity.protocol-breach"),
+    ("I threw the doses away and ticked them off in the diary.", "diary-open", "integrity.protocol-breach"),
+    ("I filled in the diary cards for last week from memory in the car park.", "diary-open", "integrity.protocol-breach"),
+    ("I am doing two trials at once and neither team knows.", "diary-open", "integrity.protocol-breach"),
+    ("Llámame al 612 345 678.", "diary-open", "privacy.phone"),
+    ("My account number is 12345678.", "diary-open", "privacy.record-number"),
+    ("My neighbour Jim Carter is in the same study and has had two relapses.", "diary-open", "privacy.named-person"),
+    ("This miracle drug cures MS, sign up today before the spots run out.", "page", "recruitment.cure"),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "context", "rule"), FINDINGS)
+def test_what_the_issue_found_missed_is_found(text, context, rule):
+    assert rule in predict(Sample(text, context, frozenset()))

@@ -358,9 +358,10 @@ def _sentence(doc: Document, seg: Segment, start: int, end: int, subject_claim: 
 
 def _acronym(sentence: str, match: re.Match[str]) -> bool:
     """Whether the match is a word in capitals in text that is not all capitals: a study's name."""
-    found = matched(sentence, match)
+    if not matched(sentence, match).isupper():
+        return False
     letters = [c for c in sentence if c.isalpha()]
-    return found.isupper() and sum(c.isupper() for c in letters) < len(letters) / 2
+    return sum(c.isupper() for c in letters) < len(letters) / 2
 
 
 def _negated(sentence: str, match: re.Match[str], inside: bool = True) -> bool:
