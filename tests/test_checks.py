@@ -139,6 +139,23 @@ def test_recruitment_text_in_a_trial_record_with_exact_position(small_site):
     assert (breakthrough["line"], breakthrough["column"]) == line_of(trial, "breakthrough")
 
 
+def test_a_writer_urging_readers_to_join_gets_the_directorys_advice_as_a_warning(small_site):
+    entry, page = small_site / "content/diary/05-open.md", small_site / "content/pages/about.md"
+    add(entry, "This miracle drug cures MS, sign up today before the spots run out.")
+    add(page, "I really hope the drug is a cure. The study is recruiting, details on the registry.")
+    result = check(small_site)
+    assert result.exit_code == 0, result.output
+    data = findings(small_site)
+    assert {(f["path"], f["rule"]) for f in data} == {
+        ("content/diary/05-open.md", "recruitment.cure"),
+        ("content/diary/05-open.md", "recruitment.pressure"),
+    }  # hoping for a cure, or saying a study recruits, urges nobody
+    for item in data:
+        assert item["severity"] == "warning" and item["hint"] == RULES[item["rule"]].hint
+    cure = next(f for f in data if f["rule"] == "recruitment.cure")
+    assert (cure["line"], cure["column"]) == line_of(entry, "miracle")
+
+
 def test_loader_errors_are_metadata_findings_and_other_checks_still_run(small_site):
     (small_site / "content/diary/02-randomized.md").write_text(
         (small_site / "content/diary/02-randomized.md").read_text().replace("Trial: blinded", "Trial: blindd")

@@ -16,9 +16,9 @@ from re import _parser
 import pytest
 
 from tools.evaluation import CORPUS_ARMS, CORPUS_TRIAL
-from trialblog.checks import blinding, integrity, people, privacy, recruitment, silencing
+from trialblog.checks import blinding, deceit, integrity, people, privacy, recruitment, silencing
 from trialblog.checks.documents import arm_terms
-from trialblog.checks.text import Cued, folded
+from trialblog.checks.text import Cued, CueIndex, folded
 
 LIMIT = 4096  # strings a run of fixed items may spell before it counts as not fixed
 REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
@@ -91,6 +91,11 @@ def _covered(items: list, cues: tuple[str, ...], fold: bool) -> bool:
                 break
             if all(any(cue in string for cue in cues) for string in run):
                 return True
+    # the parser takes the start its alternatives share out of a branch ("\bwho...|\bwhat..."
+    # is "\bwh(?:o...|at...)"): put it back in front of each
+    for i, (op, av) in enumerate(items):
+        if op is C.BRANCH and i and fixed[i - 1] is not None:
+            return all(_covered([*items[:i], *alternative.data, *items[i + 1 :]], cues, fold) for alternative in av[1])
     return False
 
 
@@ -108,19 +113,30 @@ def _covered_item(op, av, cues: tuple[str, ...], fold: bool) -> bool:
 
 
 def covered(cued: Cued) -> bool:
-    if "" in cued.cues:
-        return True
+    """Whether every match has a cue of each of the pattern's lists of cues."""
     fold = bool(cued.pattern.flags & re.IGNORECASE)
-    return _covered(_parser.parse(cued.pattern.pattern, cued.pattern.flags).data, cued.cues, fold)
+    parsed = _parser.parse(cued.pattern.pattern, cued.pattern.flags).data
+    return all("" in cues or _covered(parsed, cues, fold) for cues in (cued.cues, *cued.also))
 
 
 def module_patterns() -> dict[str, Cued]:
-    return {
-        f"{module.__name__.rsplit('.', 1)[1]}.{name}": value
-        for module in (privacy, people, blinding, integrity, recruitment)
-        for name, value in vars(module).items()
-        if isinstance(value, Cued)
-    }
+    """Every Cued pattern of the checks' modules: alone, in a tuple or a cue index, or in a table
+    of ``(kind, pattern)``."""
+    found = {}
+    for module in (privacy, people, blinding, integrity, deceit, recruitment):
+        short = module.__name__.rsplit(".", 1)[1]
+        for name, value in vars(module).items():
+            if isinstance(value, CueIndex):
+                value = value.patterns
+            if isinstance(value, Cued):
+                found[f"{short}.{name}"] = value
+            elif isinstance(value, tuple) and value and all(isinstance(item, Cued) for item in value):
+                found.update({f"{short}.{name}[{i}]": cued for i, cued in enumerate(value)})
+            elif isinstance(value, tuple) and value and all(
+                isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Cued) for item in value
+            ):
+                found.update({f"{short}.{name}[{i}] {kind}": cued for i, (kind, cued) in enumerate(value)})
+    return found
 
 
 TERMS = [(), CORPUS_ARMS, arm_terms(CORPUS_TRIAL) + CORPUS_ARMS, ("Ölmod 10 mg", "Arm B: low-dose")]
@@ -133,11 +149,13 @@ def document_patterns() -> dict[str, Cued]:
         "silencing.LINE_DIRECTIVE": Cued(silencing.LINE_DIRECTIVE, silencing.DIRECTIVE_CUES[:1]),
         "silencing.FILE_HEADER": Cued(silencing.FILE_HEADER, silencing.DIRECTIVE_CUES[1:]),
     }
+    for reader in (False, True):
+        said = ", in a reply" if reader else ""
+        for i, cued in enumerate(blinding._arm_patterns(reader)):
+            found[f"blinding arm pattern {i}{said}"] = cued
+        for i, cued in enumerate(blinding._gate(reader).patterns):
+            found[f"blinding gate {i}{said}"] = cued
     for terms in TERMS:
-        for i, cued in enumerate(blinding._arm_patterns(terms)):
-            found[f"blinding arm pattern {i} {terms}"] = cued
-        for i, cued in enumerate(blinding._arm_patterns(terms, reader=True)):
-            found[f"blinding arm pattern {i} {terms}, in a reply"] = cued
         found[f"recruitment subject claim {terms}"] = recruitment._subject_claim(terms)
     return found
 
@@ -150,6 +168,17 @@ def test_the_checks_have_cued_patterns():
 def test_every_match_has_a_cue(name: str):
     cued = {**module_patterns(), **document_patterns()}[name]
     assert covered(cued), f"{name}: some match has none of {cued.cues}"
+
+
+def test_the_proof_checks_every_list_of_cues():
+    both = re.compile(r"\bfill(?:ed)?\s+(?:\w+\s+)?from\s+memory", re.I)
+    assert covered(Cued(both, "fill", also=["memory"]))
+    assert not covered(Cued(both, "fill", also=["memory", "week"]))
+    shared = re.compile(r"\bwho['’]?s\s+on\b|\bwhat\s+ur\s+on\b", re.I)  # parsed as \bwh(?:o...|at...)
+    assert covered(Cued(shared, "on", also=["who ur"]))
+    assert not covered(Cued(shared, "on", also=["who"]))
+    cued = Cued(both, "fill", spans_only=True, also=["memory"])
+    assert cued.search("Filled it from memory") and not cued.possible("filled it on the bus")
 
 
 def test_the_proof_finds_a_missing_cue():

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tools.doctables import corpus
-from trialblog.checks import accessibility, blinding, integrity, people, privacy, recruitment
+from trialblog.checks import accessibility, blinding, deceit, integrity, people, privacy, recruitment
 from trialblog.checks import text as text_module
 from trialblog.checks.documents import Document, Kind
 from trialblog.checks.text import (
@@ -105,10 +105,10 @@ def test_names_are_found_once_and_the_same_for_every_rule(text, own_names):
         first = people.sentence_mentions(seg, start, end)
         assert first == tuple(people.mentions(seg.plain[start:end]))
         assert people.sentence_mentions(seg, start, end) is first
-    expected = []  # as the rule was first written: the sentence about taking part, then its names
+    expected = []  # the sentence about taking part (health facts make it privacy's), then its names
     for start, end in seg.sentences():
         sentence = seg.plain[start:end]
-        if people.about_participation(sentence):
+        if people.about_participation(sentence) and not people.about_health_facts(sentence):
             expected += [
                 start + m.start for m in people.mentions(sentence) if m.name.split()[0] not in own_names
             ]
@@ -117,8 +117,12 @@ def test_names_are_found_once_and_the_same_for_every_rule(text, own_names):
     assert [f.column - 1 for f in found] == expected
 
 
-def test_arm_and_trial_patterns_are_compiled_once_per_trial():
-    assert blinding._arm_patterns(("Velanimod",)) is blinding._arm_patterns(("Velanimod",))
+def test_arm_patterns_are_compiled_once_and_a_trials_arm_names_masked_in_place():
+    assert blinding._arm_patterns() is blinding._arm_patterns()
+    mask = blinding._term_mask(("Velanimod 0.5 mg", "Velanimod"))
+    assert mask is blinding._term_mask(("Velanimod 0.5 mg", "Velanimod"))
+    masked = blinding._masked("On velanimod 0.5 mg, not Velanimodx.", mask)
+    assert masked == "On " + "q" * 16 + ", not Velanimodx." and len(masked) == len("On velanimod 0.5 mg, not Velanimodx.")
     first = blinding._you_too(frozenset({"AURORA", "AURORA-MS"}))
     assert first is blinding._you_too(frozenset({"AURORA-MS", "AURORA"}))
     assert first.search("if you're on AURORA too")
@@ -173,6 +177,13 @@ def _mentions_every_way(sentence: str) -> list[people.Mention]:
             if all(start + len(name) <= a or start >= b for a, b in taken):
                 taken.append((start, start + len(name)))
                 found.append(people.Mention(start, start + len(name), name, how))
+    for match in people.KNOWN_PERSON.finditer(sentence):
+        name, start = match.group("name"), match.start("name")
+        if name.split()[0] in people.NOT_NAMES or any(part in people.NOT_PERSON_WORDS for part in name.split()):
+            continue
+        if all(start + len(name) <= a or start >= b for a, b in taken):
+            taken.append((start, start + len(name)))
+            found.append(people.Mention(start, start + len(name), name, "acquaintance"))
     for match in people.FIRST_NAME.finditer(sentence):
         name, start = match.group("name"), match.start("name")
         words = name.split()
@@ -426,3 +437,30 @@ def test_an_invitation_to_compare_is_not_one_when_it_says_not_to():
     assert invites("Let's compare notes on our side effects to work out who is on placebo.")
     assert not invites("Please don't compare notes on side effects to work out who is on placebo.")
     assert not invites("We should never share symptoms to work out which arm we are in.")
+
+
+def _indexes() -> dict[str, text_module.CueIndex]:
+    found = {"blinding guess gate": blinding._gate()}
+    for module in (blinding, integrity, privacy, recruitment, deceit):
+        for name, value in vars(module).items():
+            if isinstance(value, text_module.CueIndex):
+                found[f"{module.__name__}.{name}"] = value
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(_indexes()))
+def test_a_cue_index_asks_every_pattern_that_has_its_cues(name):
+    index = _indexes()[name]
+    texts = [s.text for s in corpus(CORPUS)] + [s.text[:120] + " " + s.text for s in corpus(CORPUS)[:50]]
+    assert len(index.patterns) >= 3
+    for text in texts:
+        expected = [p for p in index.patterns if p.possible(text)]
+        found = index.candidates(text)
+        if len(text) > text_module.SHORT:
+            assert found == list(index.patterns)
+        else:
+            assert found == expected, text
+
+
+def test_the_window_before_a_full_stop_holds_any_abbreviation():
+    assert max(map(len, text_module.ABBREVIATIONS)) + 1 < text_module.ABBREVIATION_WINDOW

@@ -85,7 +85,7 @@ class Score:
 
 
 def load_corpus(path: Path) -> list[Sample]:
-    data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    data = load_yaml(path.read_text(encoding="utf-8"), str(path)) or []
     samples = []
     for item in data:
         context = item.get("in", "diary")
@@ -93,6 +93,11 @@ def load_corpus(path: Path) -> list[Sample]:
             raise ValueError(f"{path}: {item['text']!r}: unknown context {context!r}")
         samples.append(Sample(item["text"], context, frozenset(item.get("expect") or ())))
     return samples
+
+
+def load_split(folder: Path) -> list[Sample]:
+    """Every sample of the corpus files in ``folder`` (one part of the train/test split)."""
+    return [sample for path in sorted(folder.glob("*.yaml")) for sample in load_corpus(path)]
 
 
 def document_for(sample: Sample) -> Document:

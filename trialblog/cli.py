@@ -471,7 +471,9 @@ def import_ctgov(
     status is recorded); no file changes unless the whole sync succeeds. A trial already on
     the site is updated in place, keeping your summary, participation and disclosure; each
     change of status is added to status_history. Problems are reported per record and the
-    rest is imported; the exit status is 1 if anything could not be imported.
+    rest is imported; the exit status is 1 if anything could not be imported. The safety
+    checks then read each imported record and say what they find: in the registry's own text
+    that is never an error (docs/checks.md).
     """
     content = _content(site_dir)
     day = today.date() if today else None
@@ -509,12 +511,19 @@ def import_ictrp(paths: tuple[Path, ...], today, site_dir: Path) -> None:
 
 
 def _tell(report) -> None:
-    """Print an import's outcomes and problems; exit 1 when anything could not be imported."""
+    """Print an import's outcomes, problems and what the checks found; exit 1 when anything
+    could not be imported."""
+    from .checks.report import text_line
+
     for outcome in report.outcomes:
         click.echo(str(outcome))
     for problem in report.problems:
         click.echo(f"{'error' if problem.fatal else 'warning'}: {problem}", err=True)
+    for finding in report.findings:
+        click.echo(text_line(finding, fix=not finding.registry))
     click.echo(report.summary())
+    if report.findings:
+        click.echo(report.checked())
     if report.failed:
         sys.exit(1)
 

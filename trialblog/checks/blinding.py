@@ -1,4 +1,5 @@
-"""``blinding.*``: posts in the blinded period that guess the arm or help others guess theirs.
+"""``blinding.*``: posts in the blinded period that guess the arm, try to find it out, or help
+others guess theirs.
 
 These rules read only posts dated in the blinded period of a masked trial (``Trial.blinded_on``);
 after unblinding, telling your group is fine. A post about no trial counts as blinded while
@@ -14,7 +15,7 @@ from functools import lru_cache
 from .documents import Document, Kind
 from .findings import Finding, Severity
 from .rules import define
-from .text import DIGIT, Cued, Segment, folded, folded_search
+from .text import DIGIT, Cued, CueIndex, Segment, Source, folded_search, words
 
 GUESS = define(
     "blinding.arm-guess",
@@ -34,182 +35,486 @@ KIT = define(
     "a kit, lot, batch, box or randomisation number",
     "remove the number: with others' numbers it can reveal which arm a kit belongs to",
 )
-
-_PLACEBO = r"placebos?(?![- ](?:effect|response|controlled|control\b))"
-STRONG_ARM = (
-    rf"{_PLACEBO}|sugar\s+pills?|dummy\s+(?:pills?|tablets?|drug|injections?|jabs?)|salt\s+water|"
-    r"saline|sham(?:\s+(?:treatment|procedure|device|stimulation|arm|group))?|"
-    r"real\s+(?:drug|thing|stuff|deal|medicine|medication|pills?|tablets?|treatment|injections?|"
-    r"jabs?|infusions?)|real\s+one|active\s+(?:drug|arm|group|treatment|medication|medicine|ingredient|"
-    r"dose|one|pills?|tablets?|version|injections?|infusions?|substance)|"
-    r"(?:treatment|drug|control|experimental|intervention|comparator|active|high[- ]dose|low[- ]dose)"
-    r"\s+(?:arm|group)|(?:high|higher|low|lower|top|full)\s+dose|good\s+stuff|"
-    r"actual\s+(?:drug|medication|medicine|treatment)"
+PROBE = define(
+    "blinding.unblinding-attempt",
+    Severity.ERROR,
+    "trying to find out your arm: tasting, weighing or opening the study drug, private drug-level tests, asking staff",
+    "take it out, and tell the study team: finding out your arm spoils your results, and others may copy it",
 )
-WEAK_ARM = r"(?:study|trial)\s+(?:drug|medication|medicine)|drug|medication|medicine"
+
+#: A trial's own arm and intervention names, as :func:`_masked` writes them: the same patterns
+#: serve every trial.
+TERM = "q"
+ARM_TERM = rf"{TERM * 3}{TERM}*(?!\s+(?:study|trial|leaflet|sheet))"
+_PLACEBO = r"placebos?(?![- ](?:effect|response|controlled|control\b|tablets?\s+are\s+made))"
+_GOOD = r"real|actual|proper|true|genuine|active|good|right"
+_DRUG_WORDS = (
+    r"drugs?|thing|stuff|deal|medicine|medication|meds|pills?|tablets?|capsules?|treatment|injections?|jabs?|"
+    r"infusions?|ones?|version|dose|substance|ingredient|article"
+)
+#: The ways to name an arm outright, each with its cues (and more lists of cues, as ``Cued``'s
+#: ``also``): any match of one has a word of each list.
+STRONG_ARMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (
+        rf"{_PLACEBO}|sugar\s+pills?|dummy\s+(?:pills?|tablets?|drug|medicine|injections?|jabs?|treatment|stuff|"
+        r"version|ones?)|salt\s+water|saline|sham(?:\s+(?:treatment|procedure|device|stimulation|arm|group))?",
+        "placebo sugar dummy salt saline sham",
+        (),
+    ),
+    (
+        rf"(?:{_GOOD})\s+(?:{_DRUG_WORDS})",
+        "real actual proper true genuine active good right",
+        ("drug thing stuff deal medic meds pill tablet capsule treatment injection jab infusion one version dose"
+         " substance ingredient article",),
+    ),  # fmt: skip
+    (r"(?:fake|dud|pretend)\s+(?:ones?|pills?|tablets?|drug|medicine|stuff)", "fake dud pretend", ()),
+    (
+        r"(?:treatment|drug|control|experimental|intervention|comparator|active|placebo|medicine|high[- ]dose|"
+        r"low[- ]dose|\d+\s?mg)\s+(?:arm|group)|"
+        r"(?:arm|group)\s+(?:with|of|on)\s+the\s+(?:\w+\s+)?(?:drug|medicine|medication|placebo)",
+        "arm group",
+        (),
+    ),
+    (r"(?:high|higher|low|lower|top|full)\s+dose", "dose", ("high low top full",)),
+    (
+        r"(?:stuff|ones?|drug|pills?|tablets?|medicine)\s+that\s+(?:actually\s+)?(?:works?|does\s+something)",
+        "work something",
+        ("stuff one drug pill tablet medicine",),
+    ),
+    (ARM_TERM, TERM * 3, ()),
+)
+STRONG_ARM = "|".join(pattern for pattern, _, _ in STRONG_ARMS)
+WEAK_ARM = r"(?:study|trial)\s+(?:drug|medication|medicine)|drug|medication|medicine|it"
+#: What every guess names: an arm, the drug, a group, or the writer on or in something (single
+#: spaces: the phrases are cues, which must be spelled out).
+GUESS_GATE = r"\b(?:drugs?|medicine|medication|meds|groups?|arms?|on it|I['’]?m (?:on|in)|I am (?:on|in))\b"
 #: Every arm STRONG_ARM or WEAK_ARM names has one of these words.
-ARM_CUES = "placebo sugar dummy salt saline sham real active arm group dose stuff actual drug medic"
-FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|Im|I['’]ve|I['’]d|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
+ARM_CUES = (
+    "placebo sugar dummy salt saline sham real actual proper true genuine active good right fake dud pretend"
+    " arm group dose drug med it qqq work something"
+)
+FIRST_PERSON = re.compile(r"\b(?:I|I['’]?m|I['’]ve|I['’]d|me|my|mine|myself|for\s+me)\b", re.IGNORECASE)
 #: In a reader's reply, the writer is "you": a guess at the writer's arm is as harmful as their own.
-READER_PERSON = re.compile(FIRST_PERSON.pattern[:-3] + r"|[Yy]ou|[Yy]ou['’]re|[Yy]our|[Yy]ours|[Yy]ourself)\b")
+READER_PERSON = re.compile(FIRST_PERSON.pattern[:-3] + r"|you|you['’]?re|your|yours|yourself)\b", re.IGNORECASE)
+#: What a reader's guess at the writer's arm names besides what :data:`GUESS_GATE` does.
+READER_GATE = r"\b(?:you['’]?re (?:on|in)|you are (?:on|in)|you were (?:on|in))\b"
 CERTAIN = folded_search(
-    re.compile(
+    Source(
         r"\b(?:think|thought|guess|guessing|bet|betting|reckon|suspect|sure|certain|convinced|positive|"
         r"confident|feel\s+like|feels\s+like|must|probably|definitely|clearly|obviously|surely|likely|"
         r"certainly|no\s+doubt|obvious|evident|clear|put\s+(?:my\s+)?money\s+on|wager|strong\s+feeling|"
-        r"(?<!let\sme\s)know|knew|assume|assuming|hunch|gut|money['’]?s\s+on|odds\s+are|seems?|"
-        r"appears?|looks?\s+like|I['’]?d\s+say|100%|pretty\s+much|has\s+to\s+be|have\s+to\s+be|"
-        r"can['’]?t\s+be|cannot\s+be|no\s+way|tells?\s+me|means?|proves?|explains?|giveaway|give\s+away|"
-        r"confirms?|confirmed|would\s+explain|sign\s+that)\b",
+        r"(?<!let\sme\s)know|knew|assume|assuming|hunch|gut|money['’]?s\s+on|money\s+is\s+on|odds\s+are|seems?|"
+        r"appears?|looks?\s+like|I['’]?d\s+say|100%|\d+\s?(?:%|percent|per\s+cent)|\d+/\d+|pretty\s+much|"
+        r"(?:has|have|got|gotta)\s+to\s+be|gotta\s+be|can['’]?t\s+be|cannot\s+be|no\s+way|"
+        r"(?:zero|no|not\s+a)\s+chance|tells?\s+me|means?|proves?|explains?|giveaway|give\s+away|"
+        r"confirms?|confirmed|would\s+explain|sign\s+that|instinct|intuition|impression|opinion|believe|"
+        r"verdict|conclusion|call(?:ing|ed)?\s+it|lean(?:ing)?\s+towards?|points?\s+to|answers?\s+that|"
+        r"settles?\s+it|case\s+closed|only\s+happens?|innit|in\s+my\s+bones|feeling|suspicion|decided|"
+        r"safe\s+to\s+say|for\s+sure|deff?o|worked\s+out|figured\s+out|sticking\s+with|"
+        r"(?:every|all\s+the)\s+signs?|signs?\s+(?:say|says|point)|predict\w*)\b",
         re.IGNORECASE,
     )
 )
 HYPOTHETICAL = folded_search(
-    re.compile(
-        r"\b(?:if(?!\s+(?:I['’]m|I\s+am)\s+(?:being\s+)?honest|\s+you\s+ask\s+me|\s+anything)|whether|whichever|whatever|in\s+case|even\s+if|regardless|no\s+matter|either|"
-        r"might\s+be|could\s+be|may\s+be|(?:a|an|even|equal|50%|50/50|fifty[- ]fifty)\s+chance|"
-        r"wonder(?:ing)?|imagine|what\s+if|suppose)\b",
+    Source(
+        r"\b(?:if(?!\s+(?:I['’]m|I\s+am)\s+(?:being\s+)?honest|\s+you\s+ask\s+me|\s+anything|"
+        r"\s+I\s+(?:had|have)\s+to\s+(?:guess|bet|say|put|pick|choose))|whether|whichever|"
+        r"whatever(?!\s+(?:the\s+\w+|they|he|she|people|anyone|everyone)\s+(?:says?|said|thinks?|tells?))|"
+        r"in\s+case|even\s+if|regardless|no\s+matter|either|might\s+be|could\s+be|may\s+be|"
+        r"(?:a|an|even|equal|50%|50/50|fifty[- ]fifty)\s+chance|wonder(?:ing)?|imagine|what\s+if|"
+        r"(?<!I\s)suppos(?:e|ing)|"
+        r"or\s+not|or\s+no\s+\w+|would\s+be\s+(?:easy|tempting)|tempt\w*|convince\s+myself)\b",
         re.IGNORECASE,
     )
 )
 NOT_KNOWING = folded_search(
-    re.compile(
+    Source(
         r"\b(?:(?:don['’]?t|do\s+not|doesn['’]?t|does\s+not|can['’]?t|cannot|won['’]?t|will\s+not|never|"
-        r"not\s+going\s+to|no\s+way\s+to|refuse\s+to|try(?:ing)?\s+not\s+to|not\s+allowed\s+to|"
-        r"shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not)\s+(?:\w+\s+){0,2}?(?:know|tell|guess|"
-        r"speculate|say|read|work\s+(?:it\s+)?out|figure\s+(?:it\s+)?out|assume)|no\s+idea|"
-        r"not\s+guessing|without\s+guessing|not\s+sure|unsure|nobody\s+knows|no\s+one\s+knows|"
-        r"don['’]?t\s+know)\b",
+        r"not\s+going\s+to|no\s+way\s+to|refuse\s+to|try(?:ing)?\s+(?:hard\s+)?not\s+to|not\s+allowed\s+to|"
+        r"not\s+supposed\s+to|shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not|no\s+point)\s+"
+        r"(?:\w+\s+){0,3}?(?:know|knowing|tell|guess|speculate|say|mean|prove|read|work\s+(?:it\s+)?out|"
+        r"figure\s+(?:it\s+)?out|assume|play)|no\s+idea|no\s+clue|not\s+guessing|without\s+guessing|"
+        r"not\s+sure|unsure|nobody\s+knows|no\s+one\s+knows|don['’]?t\s+know|not\s+knowing|impossible\s+to|"
+        r"no\s+guess(?:es)?)\b",
         re.IGNORECASE,
     )
 )
 CLAUSE_BREAK = folded_search(
-    re.compile(r",?\s+\b(?:but|though|although|however|yet)\b|;|:|\s[-–—]\s", re.IGNORECASE)
+    Source(r",?\s+\b(?:but|though|although|however|yet)\b|;|:|\s[-–—]\s", re.IGNORECASE)
+)
+_ON_AN_ARM = (
+    r"\s+(?:[\w'’]+\s+){0,3}?(?:on|in|one\s+of|getting|taking|take|took|receiving|receive|received|given|got|"
+    r"drew|drawn|assigned\s+to|randomi[sz]ed\s+(?:to|into)|allocated(?:\s+to)?|put\s+(?:on|in))\s+"
+    r"(?:the\s+|a\s+|an\s+|my\s+)?"
 )
 BEING_ON = (
-    r"\bI(?:['’]m|\s+am|['’]ve\s+been|\s+have\s+been|\s+was|\s+must\s+be|\s+must\s+have\s+been|"
+    r"\bI(?:['’]?m|\s+am|['’]ve\s+been|\s+have\s+been|\s+was|\s+must\s+be|\s+must\s+have\s+been|"
     r"\s+got|\s+get|\s+have|\s+had|\s+ended\s+up|\s+landed|\s+seem\s+to\s+be|\s+appear\s+to\s+be)?"
-    r"\s+(?:\w+\s+){0,3}?(?:on|in|one\s+of|getting|taking|receiving|given|got|assigned\s+to|"
-    r"randomi[sz]ed\s+(?:to|into)|allocated(?:\s+to)?|put\s+(?:on|in))\s+(?:the\s+|a\s+|an\s+|my\s+)?"
+    + _ON_AN_ARM
 )
 #: Being on an arm as a reader says it of the writer or of themselves.
 READER_BEING_ON = (
-    r"\b(?:I|you)(?:['’]m|['’]re|\s+am|\s+are|\s+were|['’]ve\s+been|\s+have\s+been|\s+was|\s+must\s+be|"
+    r"\b(?:I|you)(?:['’]?m|['’]re|\s+am|\s+are|\s+were|['’]ve\s+been|\s+have\s+been|\s+was|\s+must\s+be|"
     r"\s+must\s+have\s+been|\s+got|\s+get|\s+have|\s+had|\s+ended\s+up|\s+landed|\s+seem\s+to\s+be|"
-    r"\s+appear\s+to\s+be)?" + BEING_ON[BEING_ON.index(r"\s+(?:\w+\s+){0,3}?"):]
+    r"\s+appear\s+to\s+be)?" + _ON_AN_ARM
 )
-IT_IS = r"\b(?:it['’]s|it\s+is|this\s+is|that['’]s|these\s+are|they['’]re|must\s+be|has\s+to\s+be)\s+(?:\w+\s+){0,2}?(?:the\s+|a\s+)?"
+#: "I'm on the drug": in a blinded trial, the study drug as against the placebo ({who}: "I", or
+#: "I" and "you" in a reader's reply).
+ON_THE_DRUG = (
+    r"\b(?:{who})(?:['’]?m|['’]?re|\s+am|\s+are)\s+(?:\w+\s+)?on\s+the\s+(?:drug|medicine|medication|meds)\b"
+    r"(?!\s+(?:for|since|every|each|daily|twice|once|company|trial|study))"
+)
+ON_DRUG = r"(?:the\s+)?(?:drug|medicine|meds)\b(?!\s+(?:for|since|every|each|daily|company|trial|study))"
+IT_IS = (
+    r"\b(?:it['’]?s|it\s+is|this\s+is|that['’]s|these\s+are|they['’]re|must\s+be|(?:has|have|got)\s+to\s+be|"
+    r"gotta\s+be|(?:that|this|which|it)\s+means)\s+(?:\w+\s+){0,2}?(?:the\s+|a\s+)?"
+)
+#: Words a one-line verdict ("Placebo, then.", "Definitely the real thing.") may have besides the arm.
+VERDICT_WORDS = frozenset(
+    ["honestly", "definitely", "definately", "deffo", "defo", "def", "yep", "yeah", "yes", "nope", "no", "not", "then", "for", "sure", "surely", "so", "well", "ok", "okay", "verdict", "conclusion", "calling", "it", "now", "called", "i", "reckon", "think", "guess", "bet", "totally", "clearly", "obviously", "probably", "100%", "it's", "its", "innit", "sadly", "lol", "tbh", "ngl", "me", "the", "a", "that", "one", "my", "money", "on", "is", "be", "must", "this", "i'm", "im", "am"]
+)
+#: Being one of an arm's people: "team placebo", "the placebo club", "placebo buddies".
+ARM_CROWD = (
+    r"\b(?:team|club|crew|gang|squad|camp)\s+(?:{arm})\b|\b(?:{arm}|drug|real|active)\s+(?:club|crew|gang|squad|"
+    r"camp|people|person|patients?|buddies|brigade|lot)\b"
+)
+#: Evidence said to point to an arm, whoever reads it: "every sign says high dose".
+EVIDENCE = folded_search(
+    Source(
+        r"\b(?:(?:every|all\s+the)\s+signs?|signs?\s+(?:say|says|point)|everything\s+points|points?\s+to|"
+        r"verdict|conclusion|my\s+(?:gut|instinct|money|bet|guess|prediction|impression|feeling)|"
+        r"(?:gut|instinct)\s+(?:says|tells)|(?:symptoms?|body|results?)\s+(?:say|says|tell|tells|point|points|scream|screams))\b",
+        re.IGNORECASE,
+    )
+)
+CROWD_CUES = "team club crew gang squad camp people person patient buddies brigade lot"
+SURE_IF = folded_search(
+    Source(
+        r"\b(?:shocked|surprised|amazed|stunned|gobsmacked)\s+if\s+I\b|\b(?:surprise|shock)\s+me\s+"
+        r"(?:at\s+all\s+)?if\s+I\b|\beat\s+my\s+hat\b",
+        re.IGNORECASE,
+    )
+)
+KNOW_GROUP = folded_search(
+    Source(
+        r"\bI(?:['’]ve|\s+have)?\s+(?:know|knew|worked\s+out|figured\s+out|cracked|sussed(?:\s+out)?)\s+"
+        r"(?:which|what|my)\s+(?:\w+\s+){0,2}?(?:group|arm|I['’]?m\s+(?:on|in)|I\s+am\s+(?:on|in))\b",
+        re.IGNORECASE,
+    )
+)
+_DUMMY = r"(?:sugar\s+pills?|placebos?|dummy\s+\w+|salt\s+water|saline)"
+#: Reasoning that rules the placebo out: "no sugar pill does that", "nobody feels this on a placebo".
+NOTHING_ELSE_DOES = folded_search(
+    Source(
+        rf"\bno\s+(?:\w+\s+)?{_DUMMY}\s+(?:does|do|would|could|can|will|gives?|makes?)\b"
+        rf"|\b(?:nobody|no\s+one)\s+\w+[^.!?;]{{0,25}}?\bon\s+(?:a\s+)?{_DUMMY}",
+        re.IGNORECASE,
+    )
+)
 
-COMPARE_NOTES = Cued(
-    re.compile(
-        r"\b(?:compare|comparing|swap|swapping|share|sharing|pool|pooling|match|matching|post|posting|"
-        r"list|listing)\s+(?:\w+\s+){0,2}?(?:notes|side[- ]effects|symptoms|reactions|experiences|"
-        r"results|stories)\b",
+# Trying to find out: investigating the study drug, drug levels, asking staff, peeking.
+_STUDY_DRUG = r"capsules?|tablets?|pills?|powder|vials?|pens?|liquid|syringe|label|contents|blisters?|boxe?s?|kits?"
+PROBE_ACT = Cued(
+    Source(
+        r"\b(?:weigh\w*|tast(?!\w*\s+nothing)\w*|lick\w*|bit(?:e|ing)?\s+(?:into|on)|chew\w*|dissolv\w*|"
+        r"crush\w*|crack\w*(?:\s+open)?|snapp?\w*|split\w*\s+open|cut\w*\s+open|broke\s+open|break\w*\s+open|peel\w*|"
+        r"analy[sz]\w*|identify|shone|shine|shining|dropp?\w*|opened|open(?:ing)?|rubb?\w*)\s+(?:\S+\s+){0,5}?"
+        rf"(?:{_STUDY_DRUG})\b"
+        rf"|\b(?:took|take|taking|pull\w*|pris\w+|priz\w+)\s+(?:\S+\s+){{0,4}}?(?:{_STUDY_DRUG})\s+apart\b"
+        r"|\b(?:crush\w*|dissolv\w*|weigh\w*|crack\w*|snapp?\w*|lick\w*)\s+(?:one|ones|it|them|a\s+couple)\b"
+        r"|\bshow\w*\s+(?:\w+\s+)?(?:my\s+)?(?:tablets?|capsules?|pills?)\s+to\b"
+        r"|\bshowed\s+(?:her|him|them)\s+(?:my\s+)?(?:tablets?|capsules?|pills?)\b"
+        r"|\b(?:googl\w+|look\w*\s+up|search\w*(?:\s+for)?)\s+(?:\S+\s+){0,3}?(?:batch|lot|kit|box|pack|code|imprint)\b"
+        r"|\b(?:kitchen|baking|precision|jewell?er['’]?s|digital|weighing|postal|letter)\s+scales?\b"
+        r"|\b(?:microscope|magnifying\s+glass|magnifier|loupe|UV\s+torch|chemist|pathology|lab(?:oratory)?|tongue)\b",
         re.IGNORECASE,
     ),
-    "notes effects symptoms reactions experiences results stories",
+    "weigh tast lick bit chew dissolv crush crack snap open peel analy identify shone shine shining drop rub apart"
+    " googl look search show scale microscope magnif loupe torch chemist pathology lab tongue",
     spans_only=True,
 )
-READERS = re.compile(
-    r"\b(?:let['’]?s|we|us|you|your|anyone|everyone|readers?|comments?|DM|message|reply|"
-    r"get\s+in\s+touch|drop\s+me|email\s+me|join|together|other\s+participants)\b",
+#: Opening a box or pack is what taking a dose takes; opening a capsule or cracking one is not.
+OPENING_A_PACK = re.compile(r"^open\w*\s+(?:\S+\s+){0,5}?(?:boxe?s?|kits?|packs?|pens?|blisters?)\b", re.IGNORECASE)
+PROBE_LEVELS = Cued(
+    Source(
+        r"\b(?:private(?:ly)?|at-home|home|own)\s+(?:blood\s+)?(?:tests?|lab|labs|clinic|kit|bloods|blood\s+work)\b|"
+        r"\b(?:lymphocyte|white\s+(?:blood\s+)?cell|full\s+blood)\s+(?:counts?|tests?)\b|\btest\s+kit\b|"
+        r"\bprivate(?:ly)?\s+(?:\w+\s+)?tests?\b",
+        re.IGNORECASE,
+    ),
+    "test lab clinic kit blood count",
+    spans_only=True,
+    also=["private home own lymphocyte cell blood test"],
+)
+#: ... and the markers of the drug's effect that such a test would read.
+PROBE_MARKERS = Cued(
+    Source(r"\bfinger-?prick|\blymphocytes\b|\bwhite\s+(?:blood\s+)?cells\b", re.IGNORECASE),
+    "finger lymphocytes cells",
+    spans_only=True,
+)
+#: Measuring the study drug in one's own blood: an attempt whatever the reason given.
+PROBE_DRUG_LEVELS = Cued(
+    Source(
+        r"\b(?:drug|blood|plasma|serum)\s+levels?\b|\blevels?\s+(?:measured|tested|checked)\b|"
+        r"\btest\w*\s+(?:my\s+)?blood\s+for\b",
+        re.IGNORECASE,
+    ),
+    "level blood",
+    spans_only=True,
+)
+PROBE_ASK = Cued(
+    Source(
+        r"\bask\w*\s+(?:\w+\s+){0,4}?(?:pharmacists?|pharmacy|nurse|doctor|technician|coordinator|GP|"
+        r"receptionist)\b[^.!?]{0,60}?\b(?:which|whether|if)\s+(?:my\s+|the\s+)?(?:box|kit|pack|bottle|"
+        r"tablets?|pills?|capsules?|arm|group|placebo\s+\w+|it['’]?s\s+(?:the\s+)?(?:real|active|placebo))\b"
+        r"|\b(?:get|got)\s+(?:the\s+)?(?:pharmacist|pharmacy\s+\w+|nurse|doctor|technician)\s+to\s+tell\s+me\b"
+        r"|\bnod\s+if\b",
+        re.IGNORECASE,
+    ),
+    "ask get got nod",
+    spans_only=True,
+)
+PROBE_PEEK = Cued(
+    Source(
+        r"\b(?:read|look\w*|peek\w*|peep\w*|glance\w*|sneak\w*|snoop\w*|see)\b[^.!?]{0,70}?"
+        r"(?:\b(?:randomi[sz]ation|allocation|unblinding)\s+(?:list|system|screen|code|envelope|schedule|log)|"
+        r"(?:nurse|pharmacist|doctor)['’]s\s+(?:screen|notes|file|desk|computer))",
+        re.IGNORECASE,
+    ),
+    "list system screen code envelope schedule log notes file desk computer",
+    spans_only=True,
+)
+PROBE_PURPOSE = Cued(
+    Source(
+        r"\bto\s+(?:see|find\s+out|check|know|work\s+out|figure\s+out|tell|confirm|settle|prove|crack|"
+        r"determine|identify|compare)\b[^.!?]{0,40}?\b(?:if|whether|which|what|with)\b[^.!?]{0,40}?"
+        r"\b(?:arm|group|placebo|real|active|brand\w*|manufacturer['’]?s?|drug|medicine|the\s+ones|lymphocytes|"
+        r"recogni[sz]\w*|identif\w*|kits?|boxes|codes?|what\s+I['’]?m\s+on)\b|\bjust\s+to\s+know\b|\bthen\s+I['’]ll\s+know\b",
+        re.IGNORECASE,
+    ),
+    "arm group placebo real active brand manufactur drug medicine ones lymphocytes recogni identif kit box code"
+    " what know",
+    spans_only=True,
+    also=["see find check know work figure tell confirm settle prove crack determin identif compar"],
+)
+#: Wanting to know, explaining why not to, or someone else doing it: no attempt of the writer's.
+NO_ATTEMPT = folded_search(
+    Source(
+        r"\b(?:not|never|n['’]t|won['’]?t|refuse|no\s+way|didn['’]?t|wouldn['’]?t)\b|\bwhy\b|"
+        r"\b(?:would|could|can|will)\s+(?:\w+\s+)?(?:break|unblind|spoil|ruin|mess)|"
+        r"\b(?:love|like|want|wanted|wanna|wish|hope|dying|desperate|itching|curious|tempted)\s+to\b|"
+        r"\bwhen\s+I\s+(?:swallow|take)\b|"
+        r"\b(?:any|no)\s+way\s+to\b|\b(?:someone|somebody|people|anyone|a\s+guy|a\s+woman|they|he|she)\s+"
+        r"(?:who\s+)?(?:\w+\s+){0,2}?(?:asked|weighed|tasted|tested|opened|tried|wanted|could)\b",
+        re.IGNORECASE,
+    )
+)
+ACTOR = re.compile(
+    r"\b(?:I|I['’]m|Im|I['’]ll|I['’]ve|I['’]d|me|my|we|we['’]re|you\s+(?:can|could|should|need\s+to)|"
+    r"anyone\s+know)\b",
     re.IGNORECASE,
 )
-WORK_OUT = Cued(
-    re.compile(
-        r"\b(?:work\s+out|figure\s+out|find\s+out|guess|deduce|crack|decode|tell|determine|identify|spot|"
-        r"see|narrow\s+down)\s+(?:\w+\s+){0,1}?(?:which|what|who|who['’]s|whether|if)\s+(?:\S+\s+){0,4}?"
-        r"(?:arms?|groups?|placebo|real|active|drug|on\s+what|is\s+on|got|are\s+on|['’]re\s+on|"
-        r"we['’]re\s+in|you['’]re\s+in|they['’]re\s+in)\b",
+#: The writer taking it back: "I wanted to weigh them, but I didn't."
+RETRACTED = re.compile(r"\bI\s+(?:didn['’]?t|did\s+not|won['’]?t|wouldn['’]?t|never\s+did)\b", re.IGNORECASE)
+
+# Pooling: invitations to compare, and telling others which arm they are in.
+COMPARE_NOTES = Cued(
+    Source(
+        r"\b(?:compare|comparing|compared|swap|swapping|share|sharing|pool|pooling|match|matching|matched|post|"
+        r"posting|list|listing|send|reply\s+with|comment\s+with|drop|collect\w*|gather\w*|report|chart|"
+        r"spreadsheet|tell\s+me|give\s+me)\s+(?:\S+\s+){0,6}?(?:notes|side[- ]effects|symptoms|reactions|experiences|results|"
+        r"stories|counts|levels|readings|rates|(?:kit|batch|lot|box|pack|bottle|randomi[sz]ation|allocation|your|our|"
+        r"their|everyone['’]s|everybody['’]s)\s+(?:\w+\s+)?(?:numbers?|codes?))\b",
         re.IGNORECASE,
     ),
-    "wh if",
+    "notes effects symptoms reactions experiences results stories number code counts levels readings rates",
     spans_only=True,
+    also=["compar swap shar pool match post list send reply comment drop collect gather report chart spreadsheet tell give"],
+)
+READERS = re.compile(
+    r"\b(?:let['’]?s|we|us|you|your|yours|anyone|everyone|everybody|everyone['’]s|everybody['’]s|readers?|"
+    r"comments?|DM|message|reply|get\s+in\s+touch|drop\s+me|email\s+me|join|together|other\s+participants|"
+    r"below|send\s+me)\b",
+    re.IGNORECASE,
+)
+#: Working out who is on what, said several ways, each looked for where its words are.
+WORK_OUT: tuple[Cued, ...] = (
+    Cued(
+        Source(
+            r"\b(?:work\s+out|figure\s+out|find\s+out|guess|deduce|crack|decode|tell|determine|identify|spot|"
+            r"see|narrow\s+down|solve)\s+(?:\w+\s+){0,1}?(?:which|what|who|who['’]s|whether|if)\s+(?:\S+\s+){0,4}?"
+            r"(?:arms?|groups?|placebo|real|active|drug|on\s+what|is\s+on|got|are\s+on|['’]re\s+on|"
+            r"we['’]re\s+in|you['’]re\s+in|they['’]re\s+in)\b",
+            re.IGNORECASE,
+        ),
+        "work fig find guess deduc crack decod tell determin identif spot see narrow solv",
+        spans_only=True,
+        also=["which what who whether if"],
+    ),
+    Cued(
+        Source(
+            r"\b(?:work|figure|suss|sort|puzzle)\s+out\s+(?:the|our|your|their|everyone['’]s)\s+(?:\w+\s+)?"
+            r"(?:arms?|groups?|codes?|allocations?)\b|\b(?:guess|solve|crack)\s+(?:the|our|your|their)\s+"
+            r"(?:\w+\s+)?(?:arms?|groups?|codes?)\b|\btell\s+you\s+(?:your|which|what)\s+(?:\w+\s+)?(?:group|arm)\b",
+            re.IGNORECASE,
+        ),
+        "arm group code allocation",
+        spans_only=True,
+        also=["work figure suss sort puzzle guess solve crack tell"],
+    ),
+    Cued(
+        Source(
+            r"\bwho['’]?s\s+on\s+what\b|\bwho\s+(?:is\s+on|got)\s+what\b|\bwhat\s+(?:you['’]?re|ur|you\s+are)\s+on\b",
+            re.IGNORECASE,
+        ),
+        "what",
+        spans_only=True,
+        also=["who you ur"],
+    ),
+    Cued(
+        Source(r"\blet['’]?s\s+(?:all\s+)?(?:compare|swap|pool|share)\b", re.IGNORECASE),
+        "compar swap pool shar",
+        spans_only=True,
+        also=["let"],
+    ),
 )
 INVITE = re.compile(
     r"\b(?:help\s+me|let['’]?s|can\s+we|could\s+we|we\s+can|we\s+could|we['’]ll|we\s+will|together|between\s+us|"
-    r"if\s+we|with\s+me|comments?|DM|message\s+me|tell\s+me|let\s+me\s+know|reply|get\s+in\s+touch)\b",
+    r"if\s+we|with\s+me|comments?|DM|message\s+me|tell\s+me|let\s+me\s+know|reply|get\s+in\s+touch|here)\b",
     re.IGNORECASE,
 )
+_SYMPTOMS = (
+    r"side[- ]effects|symptoms|reactions?|headaches?|nausea|rash|itch\w*|flush\w*|sweats|taste|"
+    r"heart\s*(?:rate|beat)|dizz\w+|tired\w*|fatigue|swelling|sting\w*|red|sore|pain|hair|nothing|anything|"
+    r"no\s+side[- ]effects|zero\s+side[- ]effects"
+)
 ANYONE_ELSE = Cued(
-    re.compile(
-        r"\b(?:anyone|anybody|any\s+of\s+you|others?|fellow\s+participants)\s+(?:else\s+)?(?:\w+\s+){0,2}?"
+    Source(
+        r"\b(?:anyone|anybody|any\s+of\s+you|others?|fellow\s+participants|who\s+else)\s+(?:else\s+)?(?:\w+\s+){0,2}?"
         r"(?:on|in|doing|taking\s+part\s+in|enrolled\s+in)\s+(?:\S+\s+){0,2}?(?:trial|study)\b.*?"
-        r"\b(?:getting|having|get|had|notice|noticed|experienc\w+|with|feel|felt|side[- ]effects|"
-        r"symptoms|reactions?)\b",
+        rf"\b(?:getting|having|get|had|notice|noticed|experienc\w+|feel|feels|felt|{_SYMPTOMS})\b"
+        rf"|\b(?:anyone|anybody|who)\s+(?:else|here)\s+(?:\w+\s+){{0,2}}?(?:with|having|getting|had|got|notic\w+|"
+        rf"feel\w*|felt|experienc\w+)\s+(?:\S+\s+){{0,3}}?(?:{_SYMPTOMS})\b",
         re.IGNORECASE,
     ),
-    "any other fellow",
+    "any other fellow who",
     spans_only=True,
 )
+SYMPTOMS = re.compile(rf"\b(?:{_SYMPTOMS})\b", re.IGNORECASE)
 YOU_TOO = (
     r"\bif\s+you['’]?(?:re|\s+are)\s+(?:also\s+)?(?:on|in|doing|part\s+of)\s+(?:\S+\s+){0,2}?(?:trial|study"
 )
 CALL_TO_ACT = re.compile(
     r"\b(?:comment|comments|let\s+me\s+know|tell\s+me|get\s+in\s+touch|message|DM|reply|write|share|"
-    r"compare|see\s+if\s+we|match)\b",
+    r"compare|see\s+if\s+we|match|report\s+back|check\s+yours)\b",
     re.IGNORECASE,
 )
 FELLOW_READERS = Cued(
-    re.compile(
-        r"\b(?:any|other|fellow)\s+(?:other\s+)?(?:\S+\s+)?(?:participants|trialists|volunteers)\b",
+    Source(
+        r"\b(?:any|other|fellow)\s+(?:other\s+)?(?:\S+\s+)?(?:participants|trialists|volunteers|folks|people)\b",
         re.IGNORECASE,
     ),
-    "participants trialists volunteers",
+    "participants trialists volunteers folks people",
     spans_only=True,
 )
 ASK_THEIRS = Cued(
-    re.compile(
+    Source(
         r"\b(?:what|which|any)\s+(?:side[- ]effects|symptoms|reactions)\s+(?:have|are|did|do)\s+you\b"
         r"|\b(?:have|are|did)\s+you\s+(?:had|been\s+having|getting|noticed|got)\s+(?:any\s+)?(?:the\s+)?"
-        r"(?:side[- ]effects|symptoms|reactions)\b",
+        r"(?:side[- ]effects|symptoms|reactions)\b|\bwhat\s+(?:happened\s+to|colour\s+was|was)\s+your\b",
         re.IGNORECASE,
     ),
-    "effects symptoms reactions",
+    "effects symptoms reactions your",
     spans_only=True,
 )
 TELL_ME_YOURS = Cued(
-    re.compile(
-        r"\b(?:tell|let)\s+me\s+(?:know\s+)?(?:your|what|which|how|about\s+your)\s+(?:\w+\s+){0,3}?"
+    Source(
+        r"\b(?:tell|let)\s+me\s+(?:know\s+)?(?:your|what|which|how|about\s+your)\s+(?:\S+\s+){0,3}?"
         r"(?:side[- ]effects|symptoms|reactions)\b",
         re.IGNORECASE,
     ),
     "effects symptoms reactions",
     spans_only=True,
 )
-DONT = Cued(
-    re.compile(
-        r"\b(?:not|never|no|don['’]?t|won['’]?t|shouldn['’]?t|avoid|refrain\s+from|rather\s+you\s+didn['’]?t)"
-        r"(?:\s+\w+){0,3}?\s+(?:compare|comparing|guess|guessing|try|share|sharing|work|figure|post|list|swap)\b",
+#: Telling readers or other participants which arm they are in: "you're on it", "the ones with the rash are"
+#: ({you}: the readers, left out of a reader's reply, where "you" is the writer: see READER_BEING_ON).
+_YOU_ARE = r"you['’]?re|you\s+are|ur|you['’]ll\s+be|you\s+must\s+be|"
+OTHERS = (
+    r"\b(?:{you}they['’]?re|they\s+are|we['’]?re\s+all|"
+    r"we\s+are\s+all|(?:\w+\s+)?ones\s+"
+    r"(?:\S+\s+){0,4}?are|(?:kits?|codes?|boxe?s?|numbers?)\s+(?:\S+\s+){0,3}?are|whoever['’]?s?\s+(?:\S+\s+){0,5}?is|"
+    r"(?:people|those)\s+(?:in\s+\S+\s+\S+\s+)?(?:with|who|getting|having)\s+(?:\S+\s+){0,6}?are)\s+(?:all\s+|probably\s+|definitely\s+|obviously\s+|also\s+)?"
+    r"(?:on\s+|in\s+)?(?:the\s+|a\s+|my\s+)?"
+)
+#: Readers told they are in the writer's group: "you're probably on the drug like me".
+LIKE_ME = Cued(
+    Source(
+        r"\b(?:you['’]?re|ur|you\s+are|you['’]ll\s+be|you\s+must\s+be)\b[^.!?]{0,40}?\b(?:on|in)\b"
+        r"[^.!?]{0,30}?\b(?:like|as) me\b",
         re.IGNORECASE,
     ),
-    "compar guess try shar work figure post list swap",
+    ["like me", "as me"],
     spans_only=True,
 )
-KIT_NUMBER = re.compile(
-    r"\b(?:(?:kit|lot|batch|bottle|box|pack|carton|vial|blister(?:\s+card)?|randomi[sz]ation|"
-    r"allocation|treatment|medication|drug|dispensing|IWRS|IXRS|IRT)\s*(?:number|no\.?|num|#|code|ID)"
-    r"|(?<!\ba\s)(?:kit|lot|batch|randomi[sz]ation)(?=\s*[:#]?\s*[A-Z]{0,4}-?\d))"
-    r"(?:\s+(?:on|of|for|from|in)\s+(?:\w+\s+){0,2}?\w+)?,?(?:\s+(?:is|was|of|reads|ends\s+in))?\s*[:#=-]?\s*"
-    r"(?P<code>#?[A-Za-z]{0,4}-?\d[\dA-Za-z-]{1,15})",
-    re.IGNORECASE,
+DONT = Cued(
+    Source(
+        r"\b(?:not|never|no|don['’]?t|won['’]?t|shouldn['’]?t|avoid|refrain\s+from|rather\s+you\s+didn['’]?t)"
+        r"(?:\s+\w+){0,3}?\s+(?:compare|comparing|guess|guessing|try|share|sharing|work|figure|post|list|swap|join)\b"
+        r"|\b(?:I|we)\s+(?:said\s+no|refused|declined|wouldn['’]?t|won['’]?t)\b|\bshut\s+it\s+down\b",
+        re.IGNORECASE,
+    ),
+    "compar guess try shar work figure post list swap join said refused declined wouldn won shut",
+    spans_only=True,
+)
+
+# Kit, batch and randomisation numbers
+KIT_WORD = Cued(
+    Source(
+        r"\b(?:kits?|lot|lots|batch|bottle|box|pack|carton|vials?|blister(?:\s+card)?|randomi[sz]ation|"
+        r"allocation|treatment\s+(?:number|no|code|ID)|medication\s+(?:number|no|code)|dispensing|IWRS|IXRS|"
+        r"IRT)\b",
+        re.IGNORECASE,
+    ),
+    "kit lot batch bottle box pack carton vial blister random allocation treatment medication dispensing"
+    " iwrs ixrs irt",
+)
+#: A code: at least three digits, with letters or hyphens, not a date, time, amount or dose.
+CODE = re.compile(
+    r"(?<![\w/.:£$€,-])#?(?:[A-Za-z]{1,4}-?)?(?=(?:[A-Za-z-]*\d){3})\d?[\dA-Za-z]*(?:-[\dA-Za-z]+)*"
+    r"(?![\w/:£$€%]|[.,]\d|\s*(?:mg|ml|kg|g|mcg|tablets?|pills?|capsules?|days?|weeks?|months?|years?|"
+    r"doses?|times?|minutes?|hours?|steps?|%|am|pm)\b)"
 )
 
 
 def check(doc: Document) -> Iterator[Finding]:
     if doc.kind not in (Kind.DIARY, Kind.REPLY) or not doc.blinded:
         return
-    patterns = _arm_patterns(doc.arm_terms, doc.kind is Kind.REPLY)
+    reader = doc.kind is Kind.REPLY
+    patterns = _arm_patterns(reader)
     you_too = _you_too(frozenset(_trial_names(doc)))
+    mask = _term_mask(doc.arm_terms)
     for segment in doc.segments:
+        text = segment.plain if mask is None else _masked(segment.plain, mask)
         for start, end in segment.sentences():
-            yield from _sentence(doc, segment, start, end, patterns, you_too)
-        if not DIGIT.search(segment.plain):
-            continue  # a kit number has a digit
-        for m in KIT_NUMBER.finditer(segment.plain):
-            code = m.group("code")
-            if sum(c.isdigit() for c in code) >= 2:
-                yield doc.finding(KIT, segment, m.start(), f"a kit or randomisation number ({code})")
+            yield from _sentence(doc, segment, text, start, end, patterns, you_too, reader)
+        if DIGIT.search(segment.plain):  # a kit number has a digit
+            yield from _kit_numbers(doc, segment)
+
+
+def _kit_numbers(doc: Document, seg: Segment) -> Iterator[Finding]:
+    for start, end in seg.sentences():
+        sentence = seg.plain[start:end]
+        if not DIGIT.search(sentence) or not (word := KIT_WORD.search(sentence)):
+            continue
+        for m in CODE.finditer(sentence):
+            code = m.group(0)
+            if sum(c.isdigit() for c in code) >= 3 and not _date_like(code):
+                yield doc.finding(KIT, seg, start + word.start(), f"a kit or randomisation number ({code})")
+                break
+
+
+def _date_like(code: str) -> bool:
+    return re.fullmatch(r"(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?|\d{1,2}-\d{1,2}-\d{2,4}", code) is not None
 
 
 def _trial_names(doc: Document) -> set[str]:
@@ -225,23 +530,65 @@ def _trial_names(doc: Document) -> set[str]:
 def _you_too(names: frozenset[str]) -> Cued:
     """Being in the trial (named generically or by one of ``names``) as readers might be."""
     alternatives = "".join(f"|{re.escape(n)}" for n in sorted(names))
-    return Cued(re.compile(YOU_TOO + alternatives + r")\b", re.IGNORECASE), "you")
+    return Cued(Source(YOU_TOO + alternatives + r")\b", re.IGNORECASE), "you")
 
 
-@lru_cache(maxsize=256)
-def _arm_patterns(terms: tuple[str, ...], reader: bool = False) -> tuple[Cued, ...]:
-    """Being on an arm, an arm, "it is" an arm, and being on the drug (weakly named), the arms
-    including the trial's own ``terms``; a match of any has an ARM_CUES word or a term in it."""
+@lru_cache(maxsize=256)  # a site's posts share a few trials: compiled once per trial
+def _term_mask(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The trial's own arm and intervention names, longest first, to be masked as arms."""
+    if not terms:
+        return None
+    return re.compile("|".join(rf"\b{re.escape(t)}\b" for t in terms), re.IGNORECASE)
+
+
+def _masked(text: str, mask: re.Pattern[str]) -> str:
+    """``text`` with each of the trial's own arm names written as ``TERM`` letters, as long."""
+    return mask.sub(lambda m: TERM * len(m.group()), text)
+
+
+@lru_cache(maxsize=2)
+def _arm_patterns(reader: bool = False) -> tuple[Cued, ...]:
+    """Patterns naming an arm (a trial's own names masked as ARM_TERM): being on one, the arm,
+    "it is" one, being on the drug (weakly named), a crowd of one arm's people and others said
+    to be on one. A match of any has an ARM_CUES word in it. In a ``reader``'s reply, the writer
+    being on one is said of "you" too."""
+    strong = STRONG_ARM
     being_on = READER_BEING_ON if reader else BEING_ON
-    strong = STRONG_ARM + "".join(f"|{re.escape(t)}(?!\\s+(?:study|trial|leaflet|sheet))" for t in terms)
+    on_the_drug = ON_THE_DRUG.replace("{who}", "I|you" if reader else "I")
+    others = OTHERS.replace("{you}", "" if reader else _YOU_ARE)
     flags = re.IGNORECASE
-    cues = ARM_CUES.split() + [folded(t) if t.isascii() else "" for t in terms]  # "": always look
+    cues = ARM_CUES.split()
+    arm = rf"(?:{strong})\b"
     return (
-        Cued(re.compile(being_on + rf"(?:{strong})\b", flags), cues),
-        Cued(re.compile(rf"\b(?:{strong})\b", flags), cues),
-        Cued(re.compile(IT_IS + rf"(?:{strong})\b", flags), cues),
-        Cued(re.compile(being_on + rf"(?:{WEAK_ARM})\b", flags), cues),
+        Cued(Source(rf"{being_on}{arm}|{on_the_drug}", flags), cues),
+        Cued(Source(rf"\b{arm}", flags), cues),
+        Cued(Source(IT_IS + arm, flags), cues),
+        Cued(Source(being_on + rf"(?:{WEAK_ARM})\b", flags), cues),
+        Cued(Source(ARM_CROWD.format(arm=strong), flags), CROWD_CUES),
+        Cued(Source(rf"{others}(?:{arm}|(?:{_GOOD})\s+ones\b|it\b|my\s+group\b|same\s+(?:group|arm)\b|{ON_DRUG})", flags), cues),
     )
+
+
+@lru_cache(maxsize=2)
+def _gate(reader: bool = False) -> CueIndex:
+    """The gate every guess passes: an arm named outright, the drug, a group, or the writer on or
+    in something, said of "you" too in a ``reader``'s reply (any match of an :func:`_arm_patterns`
+    guess has a match of one of these)."""
+    named = [
+        Cued(Source(rf"(?:{pattern})\b", re.IGNORECASE), cues, spans_only=True, also=also)
+        for pattern, cues, also in STRONG_ARMS
+    ]
+    words = ["drug", "medic", "meds", "group", "arm", "on it", "m on", "m in"]
+    gate = Cued(Source(GUESS_GATE, re.IGNORECASE), words, spans_only=True)
+    if not reader:
+        return CueIndex((*named, gate))
+    you = Cued(Source(READER_GATE, re.IGNORECASE), ["re on", "re in", "are on", "are in", "were on", "were in"], spans_only=True)
+    return CueIndex((*named, gate, you))
+
+
+def _armed(sentence: str, reader: bool = False) -> bool:
+    """Whether ``sentence`` names an arm, the drug or a group (see :func:`_gate`)."""
+    return any(pattern.search(sentence) for pattern in _gate(reader).candidates(sentence))
 
 
 def _clauses(sentence: str) -> Iterator[tuple[int, str]]:
@@ -255,47 +602,141 @@ def _clauses(sentence: str) -> Iterator[tuple[int, str]]:
 def _sentence(
     doc: Document,
     seg: Segment,
+    text: str,
     start: int,
     end: int,
     patterns: tuple[Cued, ...],
     you_too: Cued,
+    reader: bool,
 ) -> Iterator[Finding]:
-    sentence = seg.plain[start:end]
-    being_on, arm, it_is, weak = patterns
-    person = READER_PERSON if doc.kind is Kind.REPLY else FIRST_PERSON
-    question = sentence.rstrip().endswith("?")
-    guessed = False
-    # No arm named, no guess; a question guesses nothing.
-    clauses = _clauses(sentence) if not question and arm.possible(sentence) else ()
-    for offset, clause in clauses:
-        if HYPOTHETICAL.search(clause) or NOT_KNOWING.search(clause):
+    """Findings of the sentence at ``start:end`` of ``text`` (the segment's prose, arm names masked)."""
+    sentence = text[start:end]
+    armed = _armed(sentence, reader)
+    if armed and (at := _guess(sentence, patterns, READER_PERSON if reader else FIRST_PERSON)) is not None:
+        yield doc.finding(GUESS, seg, start + at, f"guesses or states your arm: {_quote(seg.plain[start:end])}")
+    if (at := _probe(sentence)) is not None:
+        yield doc.finding(PROBE, seg, start + at, f"tries to find out the arm: {_quote(seg.plain[start:end])}")
+    if _invites(sentence, patterns, you_too, armed):
+        yield doc.finding(COMPARE, seg, start, f"invites readers to compare notes: {_quote(seg.plain[start:end])}")
+
+
+def _guess(sentence: str, patterns: tuple[Cued, ...], person: re.Pattern[str]) -> int | None:
+    """Where the sentence guesses or states the writer's own arm, if it does (``person``: the
+    words that name the writer)."""
+    being_on, arm, it_is, weak, crowd = patterns[:5]
+    if hit := crowd.search(sentence):
+        return hit.start()
+    if sentence.rstrip().endswith("?"):
+        return None  # a question guesses nothing
+    for offset, clause in _clauses(sentence):
+        sure_if = SURE_IF.search(clause)
+        if (HYPOTHETICAL.search(clause) and not sure_if) or NOT_KNOWING.search(clause):
             continue
-        hit = being_on.search(clause)
-        if not hit and CERTAIN.search(clause):
+        hit = being_on.search(clause) or KNOW_GROUP.search(clause)
+        if not hit and (CERTAIN.search(clause) or sure_if):
             if person.search(clause):
                 hit = arm.search(clause) or weak.search(clause)
             hit = hit or it_is.search(clause)
         if not hit and person.search(clause):
             hit = it_is.search(clause)  # "so it's placebo for me"
+        if not hit and EVIDENCE.search(clause):
+            hit = arm.search(clause)
+        hit = hit or NOTHING_ELSE_DOES.search(clause) or _verdict(clause, arm)
         if hit:
-            guessed = True
-            yield doc.finding(
-                GUESS, seg, start + offset + hit.start(), f"guesses or states your arm: {_quote(clause)}"
-            )
-            break
-    if guessed:
-        return
+            return offset + hit.start()
+    return None
+
+
+def _verdict(clause: str, arm: Cued) -> re.Match[str] | None:
+    """A one-line verdict naming one arm and little else: "Placebo, then." """
+    found = list(arm.finditer(clause))
+    if len(found) != 1:
+        return None
+    rest = clause[: found[0].start()] + " " + clause[found[0].end() :]
+    words = re.findall(r"[\w%'’]+", rest.lower())
+    return found[0] if len(words) <= 5 and all(w in VERDICT_WORDS for w in words) else None
+
+
+PROBES = (PROBE_ACT, PROBE_DRUG_LEVELS, PROBE_LEVELS, PROBE_MARKERS, PROBE_ASK, PROBE_PEEK)
+PROBE_INDEX = CueIndex((*PROBES, PROBE_PURPOSE))
+
+
+def _probe(sentence: str) -> int | None:
+    """Where the sentence tells of trying to find out an arm (or advises it), if it does."""
+    candidates = PROBE_INDEX.candidates(sentence)
+    live = [p for p in candidates if p is not PROBE_PURPOSE and p.search(sentence)]
+    if not live and not (PROBE_PURPOSE in candidates and PROBE_PURPOSE.search(sentence)):
+        return None
+    for offset, clause in _clauses(sentence):
+        for pattern in live:
+            hit = pattern.search(clause)
+            if not hit or OPENING_A_PACK.match(clause[hit.start() :]):
+                continue
+            if pattern in (PROBE_LEVELS, PROBE_MARKERS) and not PROBE_PURPOSE.search(sentence) and not _private(clause):
+                continue
+            before = clause[: hit.start()]
+            if NO_ATTEMPT.search(before) or RETRACTED.search(sentence, offset + hit.end()):
+                continue
+            if ACTOR.search(clause) or not before.strip() or _ellipsis(before):
+                return offset + hit.start()
+        purpose = PROBE_PURPOSE.search(clause)
+        if purpose and ACTOR.search(clause[: purpose.start()]) and not NO_ATTEMPT.search(clause):
+            return offset + purpose.start()
+    return None
+
+
+def _private(clause: str) -> bool:
+    return PRIVATELY.search(clause) is not None
+
+
+#: Out of the study's sight, or to settle the question.
+PRIVATELY = re.compile(
+    r"\b(?:private\w*|at-home|own|without\s+telling|on\s+the\s+quiet|secretly|give\s+(?:the\s+game|it)\s+away|"
+    r"would\s+tell\s+me|then\s+I['’]d\s+know|settle\s+it)\b",
+    re.IGNORECASE,
+)
+
+
+#: Words before the act when a diary drops its subject: "Tried tasting...", "Had a look at..."
+DROPPED_SUBJECT = words(
+    "tried to just then so also today and going gonna had got took made did went gave put sent bit ate held"
+    " shone broke cut split snuck a an the sneaky quick little"
+)
+
+
+def _ellipsis(before: str) -> bool:
+    """A diary's dropped subject: "Tried tasting...", "Weighed a tablet..." """
+    found = before.lower().replace(",", " ").split()
+    return len(found) <= 4 and all(w in DROPPED_SUBJECT or w.endswith(("ed", "ing")) for w in found)
+
+
+def _invites(sentence: str, patterns: tuple[Cued, ...], you_too: Cued, armed: bool) -> bool:
+    """Whether the sentence invites readers to pool notes or tells them their arm (``armed``: it
+    names an arm, the drug or a group)."""
+    found = {pattern for pattern in INVITE_INDEX.candidates(sentence) if pattern.search(sentence)}
+    if not found and not armed and not you_too.possible(sentence):
+        return False
+    works_out = not found.isdisjoint(WORK_OUT)
     invite = (
-        (COMPARE_NOTES.search(sentence) and (READERS.search(sentence) or WORK_OUT.search(sentence)))
-        or (WORK_OUT.search(sentence) and INVITE.search(sentence))
-        or ANYONE_ELSE.search(sentence)
+        (COMPARE_NOTES in found and (READERS.search(sentence) or works_out))
+        or (works_out and INVITE.search(sentence))
+        or ANYONE_ELSE in found
         or (you_too.search(sentence) and CALL_TO_ACT.search(sentence))
-        or (FELLOW_READERS.search(sentence) and (READERS.search(sentence) or sentence.endswith("?")))
-        or ASK_THEIRS.search(sentence)
-        or (TELL_ME_YOURS.search(sentence) and READERS.search(sentence))
+        or (
+            FELLOW_READERS in found
+            and (READERS.search(sentence) or sentence.endswith("?"))
+            and (SYMPTOMS.search(sentence) or (armed and patterns[1].search(sentence)))
+        )
+        or ASK_THEIRS in found
+        or (TELL_ME_YOURS in found and READERS.search(sentence))
+        or (armed and patterns[5].search(sentence))
+        or (armed and patterns[2].search(sentence) and CALL_TO_ACT.search(sentence))
+        or LIKE_ME in found
     )
-    if invite and not DONT.search(sentence):  # "don't compare notes" (looked for only if invited)
-        yield doc.finding(COMPARE, seg, start, f"invites readers to compare notes: {_quote(sentence)}")
+    return bool(invite) and not DONT.search(sentence)  # "don't compare notes" (looked for only if invited)
+
+
+INVITE_INDEX = CueIndex((COMPARE_NOTES, *WORK_OUT, ANYONE_ELSE, FELLOW_READERS, ASK_THEIRS, TELL_ME_YOURS, LIKE_ME))
 
 
 def _quote(text: str) -> str:

@@ -17,6 +17,7 @@ from ..content.header import read_header
 from ..content.trials import Trial
 from ..content.vocab import Milestone, Status
 from ..content.yamlsource import Layout
+from ..registry.record import REGISTRY_FIELDS
 from .findings import Finding
 from .rules import Rule
 from .text import Segment
@@ -65,6 +66,16 @@ class Document:
     @property
     def body(self) -> Segment | None:
         return next((s for s in self.segments if s.field == "body"), None)
+
+    def registry_text(self, line: int) -> bool:
+        """Whether ``line`` is in a field an import writes, of a record from a registry: the
+        registry's words, not the editor's."""
+        if self.kind is not Kind.TRIAL or self.trial is None or self.trial.registry is None:
+            return False
+        for segment in self.segments:
+            if segment.line <= line <= segment.line + segment.text.count("\n"):
+                return segment.field in REGISTRY_FIELDS
+        return False
 
     def finding(
         self,

@@ -23,6 +23,7 @@ class Finding:
     message: str
     hint: str = ""
     silenced: str | None = None  # the stated reason, when an ignore comment or header applies
+    registry: bool = False  # in a registry's own text (a field an import wrote): never an error
 
     @property
     def family(self) -> str:
@@ -40,4 +41,6 @@ class Finding:
         data["severity"] = str(self.severity)
         if self.silenced is None:
             del data["silenced"]
+        if not self.registry:
+            del data["registry"]
         return data

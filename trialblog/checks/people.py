@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .text import Cued, Segment, words
+from .text import Cued, Segment, Source, words
 
 # Common given names (English-speaking countries and beyond). Names that are also everyday
 # words when capitalised at the start of a sentence (May, Will, Grace, Hope, Mark...) are left out.
@@ -40,6 +40,20 @@ FIRST_NAMES = words(
     shirley simon sofia sophie stephanie stephen steve steven stuart susan suzanne tanya teresa
     thomas tim timothy tina toby tom tommy tony tracy valerie vanessa victoria vikram vincent
     wendy william yasmin yusuf zara zoe
+    steph ellen gemma bev sue liz jen becca vicky nat gaz mo des
+    lucía lucia josé jose carmen pilar miguel pablo sergio alejandro marta rosa pedro juan francisco jorge
+    diego raúl raul andrés andres giulia marco luca giovanni chiara alessandro pierre camille julien
+    lukas hans katarzyna piotr olga ivan aditya rahul deepa sunita kwame amara chidi ngozi ali hamza
+    layla noor yuki hiroshi wei ling jin siobhan aoife niamh ciara sinead declan eoin conor
+    """
+)
+#: Words that make two capitalised words a place, a body or a disease rather than a person.
+NOT_PERSON_WORDS = words(
+    """
+    Multiple Sclerosis Disease Syndrome Hospital Infirmary Clinic Street Road Lane Avenue Society Trust
+    Foundation University College General Royal National Research Centre Center Unit Health Service
+    Group Study Trial Park Square Church Library Station School Institute Association Charity Ward
+    Wing Hall House Court Council Centre Medical Care Lupus Cancer Crohn Parkinson Alzheimer
     """
 )
 
@@ -60,47 +74,62 @@ NOT_NAMES = words(
 )
 
 RELATION_NAME = Cued(
-    re.compile(
+    Source(
         rf"\b(?:my|his|her|our|their|your)\s+(?:(?:best|old|close|younger|older|little|big|late)\s+)?"
         rf"(?:{RELATIONS})(?:'s)?\s*,?\s+(?:(?:called|named)\s+)?(?P<name>{NAME}(?:\s+{NAME})?)"
     ),
     "my his her our their",
 )
 NAME_RELATION = Cued(
-    re.compile(
+    Source(
         rf"\b(?P<name>{NAME}(?:\s+{NAME})?)\s*,\s+(?:my|his|her|our|their)\s+(?:(?:best|old|close)\s+)?"
         rf"(?:{RELATIONS})\b"
     ),
     "my his her our their",
 )
 CALLED = Cued(
-    re.compile(
-        rf"\b(?:a|an|another|one|the|some|this)\s+(?:\w+\s+)?(?:{PEOPLE}|{RELATIONS})\s+"
+    Source(
+        rf"\b(?i:a|an|another|one|the|some|this)\s+(?:\w+\s+)?(?:{PEOPLE}|{RELATIONS})\s+"
         rf"(?:called|named|by the name of)\s+(?P<name>{NAME}(?:\s+{NAME})?)"
     ),
     "called name",
 )
 TITLED = Cued(
-    re.compile(rf"\b(?:{TITLES})\.?\s+(?P<name>{NAME}(?:\s+{NAME})?)"),
+    Source(rf"\b(?:{TITLES})\.?\s+(?P<name>{NAME}(?:\s+{NAME})?)"),
     "Dr Doctor Mr Ms Miss Mx Prof Nurse Sister Matron",
 )
 FIRST_NAME = re.compile(rf"\b(?P<name>{NAME}(?:\s+{NAME})?)(?=\W)")
+#: A full name whatever the first name, told as someone the writer knows: "Steph Morgan from the
+#: support group", "Ellen Ward, the woman next to me". (Written to start with its capital, not
+#: ``\b``, so that a search skips to the next capital in C.)
+KNOWN_PERSON = re.compile(
+    r"(?P<name>[A-ZÀ-Ý](?<!\w[A-ZÀ-Ý])[a-zà-ÿ]+\s+[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
+    r"(?=\s*,\s*(?:who|a|an|the|my|our|from)\b|\s*\((?:my|our|a|the)\b|\s+(?:from|at|in|of)\s+(?:the|my|our)\s+"
+    r"(?:\w+\s+){0,2}?(?:group|forum|ward|church|work|class|cohort|trial|study|clinic|unit|waiting\s+room|"
+    r"office|school|gym|team|street|road|yoga|course|block))"
+)
+#: A public figure's or a body's name: "Michael J. Fox's foundation", "Oliver Sacks's books".
+PUBLIC_NAME = re.compile(
+    r"(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)?['’]s?\s+(?:foundation|trust|charity|books?|film|films|song|law|disease|"
+    r"syndrome|research|fund|institute|centre|center|lecture|quote|line|talk|memoir|podcast)\b"
+)
 #: Capitalised words: a FIRST_NAME match counts only if its first word is one in FIRST_NAMES.
 CAPITALISED = re.compile(r"[A-Z][a-z]+")
 
-HEALTH = re.compile(
+#: Facts about a person's health beyond taking part in a study: conditions, symptoms, results.
+HEALTH_FACTS = re.compile(
     r"\b(?:diagnos\w*|living with|lives with|suffer\w*|"
     r"MS|multiple sclerosis|lupus|cancer|tumou?r|chemo\w*|HIV|diabet\w+|depress\w+|anxiety|"
-    r"dementia|parkinson'?s|epilep\w+|stroke|arthritis|relaps\w*|flare\w*|symptom\w*|"
-    r"side[- ]effects?|pregnan\w+|miscarr\w+|infection|hospital\w*|clinic|ward|ICU|surgery|"
-    r"operation|scan|MRI|biopsy|medication|medicine|tablets?|pills?|injections?|infusions?|"
-    r"drug|dose|placebo|trial|study|treatment|therapy|rehab|GP|doctor|neurologist|oncologist|"
-    r"rheumatologist|psychiatri\w+|illness|ill|sick|disease|condition|disorder|syndrome|"
-    r"allerg\w+|died|dying|passed away|funeral|blood tests?|results?)\b",
+    r"dementia|parkinson'?s?|epilep\w+|stroke|arthritis|relaps\w*|flare\w*|symptom\w*|"
+    r"side[- ]effects?|pregnan\w+|miscarr\w+|infection|hospital\w*|ward|ICU|surgery|"
+    r"operation|MRI|biopsy|rehab|illness|ill|sick|disease|condition|disorder|syndrome|allerg\w+|"
+    r"died|dying|passed away|funeral|results?|rash\w*|headaches?|seizures?|liver|kidneys?|"
+    r"migraines?|pain|lesions?|autism|amputat\w+|hospice|motor neurone|panic|attacks?|poorly|unwell|chest|"
+    r"pneumonia|sepsis|antidepressants?|chemo|struggling|cried|crying|miscarriage)\b",
     re.IGNORECASE,
 )
 PARTICIPANT = Cued(
-    re.compile(
+    Source(
         r"\b(?:(?:also|too|as well)\s+(?:in|on|taking part in|enrolled in)\s+(?:the|this|my|our)\s+"
         r"(?:trial|study)|(?:in|on)\s+(?:the|this|my|our)\s+(?:trial|study)\s+(?:too|as well)|"
         r"(?:another|fellow|other)\s+(?:participants?|volunteers?|trial\s+patients?)|"
@@ -125,7 +154,7 @@ class Mention:
     start: int
     end: int
     name: str
-    how: str  # "relation", "title" or "first-name"
+    how: str  # "relation", "title", "acquaintance" or "first-name"
 
 
 def _is_name(candidate: str) -> bool:
@@ -165,6 +194,14 @@ def mentions(sentence: str) -> Iterator[Mention]:
             if free(start, start + len(name)):
                 taken.append((start, start + len(name)))
                 yield Mention(start, start + len(name), name, how)
+    for match in KNOWN_PERSON.finditer(sentence) if later else ():
+        name = match.group("name")
+        if not _is_name(name) or any(part in NOT_PERSON_WORDS for part in name.split()):
+            continue
+        start = match.start("name")
+        if free(start, start + len(name)):
+            taken.append((start, start + len(name)))
+            yield Mention(start, start + len(name), name, "acquaintance")
     if not any(word.lower() in FIRST_NAMES for word in capitals):
         return
     for match in FIRST_NAME.finditer(sentence):
@@ -194,8 +231,23 @@ def others(found: tuple[Mention, ...], own_names: frozenset[str]) -> list[Mentio
     return [m for m in found if m.name.split()[0] not in own_names]
 
 
-def about_health(sentence: str) -> bool:
-    return HEALTH.search(sentence) is not None
+#: Health named only to be set aside: "we talked about everything except illness".
+SET_ASIDE = re.compile(r"\b(?:except|apart\s+from|other\s+than|besides|but\s+not|not\s+about)\s+(?:\w+\s+)?$", re.I)
+
+
+def _names(pattern: re.Pattern[str], sentence: str) -> bool:
+    """Whether ``sentence`` has a match of ``pattern`` that it does not set aside."""
+    return any(not SET_ASIDE.search(sentence, 0, m.start()) for m in pattern.finditer(sentence))
+
+
+def public_name(sentence: str, mention: Mention) -> bool:
+    """Whether the name is a public figure's or a body's, as in "Michael J. Fox's foundation"."""
+    return PUBLIC_NAME.match(sentence, mention.end) is not None
+
+
+def about_health_facts(sentence: str) -> bool:
+    """Whether ``sentence`` tells of someone's health beyond their taking part in a study."""
+    return _names(HEALTH_FACTS, sentence)
 
 
 def about_participation(sentence: str) -> bool:

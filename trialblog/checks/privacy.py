@@ -16,9 +16,15 @@ from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 
 from .documents import Document, Kind, digits
 from .findings import Finding, Severity
-from .people import about_health, about_participation, others, sentence_mentions
+from .people import (
+    about_health_facts,
+    about_participation,
+    others,
+    public_name,
+    sentence_mentions,
+)
 from .rules import define
-from .text import DIGIT, Cued, Segment, blank_match, folded_search, matched, words
+from .text import DIGIT, Cued, Segment, Source, blank_match, folded_search, matched, words
 
 E = Severity.ERROR
 PHONE = define(
@@ -82,22 +88,22 @@ NAMED = define(
     "describe the person by their role ('my friend', 'the study nurse') and ask before writing about them",
 )
 
-FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|me|my|mine|we|us|our)\b")
+FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|me|my|mine|we|us|our)\b", re.IGNORECASE)
 DIRECTIVE = re.compile(r"<!--\s*trialblog:.*?-->", re.S | re.IGNORECASE)
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 DATE = folded_search(
-    re.compile(
-        rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|"
+    Source(
+        rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|[0-3]?\d[/.-][0-3]?\d[/.-](?:\d{{4}}|\d{{2}})|"
         rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b\.?(?:,?\s+\d{{4}})?|"
         rf"{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?)",
         re.IGNORECASE,
     )
 )
 IDENTIFIERS = folded_search(
-    re.compile(
+    Source(
         r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|\d{4}-5\d{5}-\d{2}-\d{2}|\d{4}-\d{6}-\d{2})\b"
         r"|https?://\S+",
         re.IGNORECASE,
@@ -109,10 +115,16 @@ URL_MARK = "://"
 
 # Phone numbers
 PHONE_CUE = re.compile(
-    r"\b(?:phone|mobile|cell|tel|telephone|fax|landline|whats\s?app|text|txt|ring|call|reach|"
-    r"contact|number|no\.|line|extension|ext\.?)\b",
+    r"\b(?:phone|mobile|cell|tel|telephone|fax|landline|whats\s?app|text|txt|ring|call|reach|message|"
+    r"contact|numbers?|no\.|line|extension|ext\.?|m[óo]vil|tel[ée]fono|n[úu]mero|ll[áa]mame|handy|"
+    r"portable|joignable|cellulare|telefone|telefon|numer)\b",
     re.IGNORECASE,
 )
+#: Regions whose numbers are looked for after a phone word, whatever the site's regions.
+CUED_REGIONS = ("ES", "FR", "DE", "IT", "IE", "PT", "NL", "BE", "CH", "AT", "PL", "SE", "AU", "NZ", "IN", "MX", "CA")
+#: How a phone number is written (a trunk 0, a +, a bracketed area code): with a phone's length,
+#: a number the plan does not know is still one.
+PHONE_SHAPE = re.compile(r"(?:\+|00|0|\()\d")
 MIN_CUED_DIGITS = 9  # a number the numbering plan does not know needs a cue and a phone's length
 FAX_CUE = re.compile(r"\bfax\b", re.IGNORECASE)
 PUBLIC_LINE = re.compile(
@@ -133,7 +145,15 @@ PUBLIC_TYPES = frozenset(
 
 # E-mail, profiles, IP addresses
 EMAIL_ADDRESS = Cued(
-    re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"), "@"
+    Source(r"(?<![\w.+-])[A-Za-z0-9][\w.%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"), "@"
+)
+SPELLED_EMAIL = Cued(  # case-sensitive, so that it is looked for in the text as written
+    Source(
+        r"(?<![\w.])[A-Za-z0-9][\w.%+-]*\s*(?:\((?:at|AT)\)|\[(?:at|AT)\]|\s+(?:at|AT|At)\s+)\s*[A-Za-z0-9-]+"
+        r"\s*(?:\((?:dot|DOT)\)|\[(?:dot|DOT)\]|\s+(?:dot|DOT|Dot)\s+)\s*(?:com|org|net|co|uk|es|fr|de|ie|io|me|"
+        r"info|edu|COM|ORG|NET)\b"
+    ),
+    "dot DOT Dot",
 )
 ROLE_MAILBOXES = words(
     "info enquiries enquiry inquiries inquiry helpline help support contact contactus hello admin "
@@ -141,7 +161,7 @@ ROLE_MAILBOXES = words(
     "webmaster privacy dpo pals reception appointments"
 )
 PROFILE_URL = Cued(
-    re.compile(
+    Source(
         r"(?:https?://)?(?:www\.|m\.|mobile\.)?(?P<host>facebook\.com|fb\.com|instagram\.com|twitter\.com|"
         r"x\.com|linkedin\.com|tiktok\.com|youtube\.com|reddit\.com|threads\.net|bsky\.app|medium\.com|"
         r"github\.com|pinterest\.(?:com|co\.uk)|snapchat\.com|patientslikeme\.com|about\.me|linktr\.ee|"
@@ -150,13 +170,13 @@ PROFILE_URL = Cued(
     ),
     "/",
 )
-FEDIVERSE = Cued(re.compile(r"https?://[\w.-]+\.[a-z]{2,}/@[A-Za-z0-9_]{2,}", re.IGNORECASE), "/@")
+FEDIVERSE = Cued(Source(r"https?://[\w.-]+\.[a-z]{2,}/@[A-Za-z0-9_]{2,}", re.IGNORECASE), "/@")
 NOT_PROFILES = words(
     "groups group pages events hashtag explore r search share sharer intent company watch results "
     "topics help policies legal about home login signup privacy terms settings trending discover "
     "sharer.php story.php photo.php"
 )
-HANDLE = Cued(re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]"), "@")
+HANDLE = Cued(Source(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]"), "@")
 SOCIAL_CUE = re.compile(
     r"\b(?:instagram|insta|twitter|tiktok|threads|bluesky|bsky|mastodon|snapchat|facebook|"
     r"youtube|follow\s+(?:me|us|along)|find\s+me|DM\s+me|message\s+me|my\s+handle|my\s+account|"
@@ -164,7 +184,7 @@ SOCIAL_CUE = re.compile(
     re.IGNORECASE,
 )
 IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)")
-IPV6 = Cued(re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"), ":")
+IPV6 = Cued(Source(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"), ":")
 #: In every IPV4 match: a digit, a dot, a digit; in every IPV6 one: two colons, at most four
 #: hex digits apart. Both start with what they look for, so text without is searched in C.
 IPV4_MARK = re.compile(r"\d\.\d")
@@ -173,9 +193,16 @@ IPV6_MARK = re.compile(r":[0-9A-Fa-f]{0,4}:")
 # Numbers
 SSN_FORMATTED = re.compile(r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b")
 SSN_CUED = folded_search(
-    re.compile(
+    Source(
         r"\b(?:SSN|SS#|social\s+security(?:\s+(?:number|no\.?|#))?)\W{0,6}(?:is\s+|was\s+)?"
         r"(?P<code>\d{3}[ -]?\d{2}[ -]?\d{4})\b",
+        re.IGNORECASE,
+    )
+)
+NINO_CUED = folded_search(
+    Source(
+        r"\b(?:NI|national\s+insurance)(?:\s+(?:number|no\.?|#))?\s*(?:is\s+|was\s+|:\s*)?"
+        r"(?P<code>[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D])\b",
         re.IGNORECASE,
     )
 )
@@ -183,15 +210,16 @@ NINO = re.compile(
     r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
 )
 RECORD_CUE = folded_search(
-    re.compile(
-        r"\b(?:(?:medical\s+records?|health\s+records?|hospital|patient|NHS|CHI|health\s+(?:plan|insurance|"
+    Source(
+        r"\b(?:(?:medical\s+records?|health\s+records?|hospital|hosp|patient|pt|NHS|CHI|health\s+(?:plan|insurance|"
         r"card|service)|insurance|member(?:ship)?|Medicare|Medicaid|policy|(?:bank\s+)?account|"
         r"credit\s+card|debit\s+card|card|(?:driver'?s?|driving)\s+licen[cs]e|licen[cs]e|passport|"
         r"participant|subject|study|trial|screening|enrol?ment|case|claim|certificate|serial|device|"
-        r"employee|staff|student|beneficiary|prescription|pharmacy)\s*(?:number|no\.?|num|#|ID|"
-        r"identifier|code)|MRN|IBAN|sort\s+code|(?:number|licen[cs]e|registration)\s+plate|"
+        r"employee|staff|student|beneficiary|prescription|pharmacy|rx)[\s,]*(?:number|no\.?|num|#|ID|"
+        r"identifier|code)|MRN|IBAN|CHI|DNI|NIE|NIF|PPSN?|BSN|rx|sort\s+code|(?:number|licen[cs]e|registration)\s+plate|"
         r"(?:participant|subject|patient)(?=\s+#?[A-Z]{0,3}-?\d))"
-        r"(?:\s+(?:at|with|for|on|from)\s+(?:the\s+|my\s+)?\w+)?(?:\s+(?:is|was|reads|of|ends\s+in))?\s*[:#=,-]?\s*",
+        r"(?:\s+(?:at|with|for|on|from)\s+(?:the\s+|my\s+)?[\w'’]+(?:\s+[\w'’]+){0,2})?"
+        r"(?:\s+(?:is|was|reads|of|ends\s+in)|['’]s)?\s*[:#=,(-]?\s*",
         re.IGNORECASE,
     )
 )
@@ -204,7 +232,16 @@ STREET = re.compile(
     r"Close|Court|Ct|Crescent|Cres|Place|Pl|Way|Boulevard|Blvd|Terrace|Gardens|Grove|Square|Sq|"
     r"Hill|Row|Mews|Walk|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Rise|Green|Vale|Parade)\b\.?"
 )
-PO_BOX = Cued(re.compile(r"\bP\.?\s?O\.?\s*Box\s+\d+", re.IGNORECASE), "box")
+#: Streets written the Spanish, Catalan, French, Italian, Portuguese or German way.
+STREET_ABROAD = re.compile(
+    r"\b(?:Calle|C/|Avenida|Avda\.?|Carrer|Paseo|Passeig|Plaza|Plaça|Rua|Via|Viale|Piazza|Corso|Camino|Ronda)\s+"
+    r"(?:(?:de|del|de\s+la|dels|da|do|dos|di|della)\s+)?[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]+){0,3},?\s+\d{1,4}\b"
+    r"|\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|place|chemin|allée|impasse|quai)\s+"
+    r"(?:(?:de|des|du|de\s+la|de\s+l['’])\s*)?[A-ZÀ-Ý][\wÀ-ÿ'’-]+"
+    r"|\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|weg|platz|allee|gasse|damm)\s+\d{1,4}[a-z]?\b"
+)
+EIRCODE = re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[AC-FHKNPRTV-Y0-9]{4}\b")
+PO_BOX = Cued(Source(r"\bP\.?\s?O\.?\s*Box\s+\d+", re.IGNORECASE), "box")
 UK_POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}\b")
 STATES = (
     r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IA|KS|KY|LA|MD|MA|MI|MN|MO|MT|NE|NV|NH|NJ|NM|NY|NC|"
@@ -216,25 +253,33 @@ STATES = (
     r"Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming"
 )
 ZIP = folded_search(
-    re.compile(
-        rf"\b(?:{STATES}),?\s+\d{{5}}(?:-\d{{4}})?\b|\b\d{{5}}-\d{{4}}\b|"
-        r"\b(?:zip|post|postal)\s*code\s*(?:is|was|:)?\s*(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\b",
+    Source(
+        rf",\s*(?:{STATES}),?\s+\d{{5}}(?:-\d{{4}})?\b|\b\d{{5}}-\d{{4}}\b|"
+        r"\b(?:zip|post|postal|zip\s*code|post\s*code|postal\s*code|postcode|eircode|c.digo\s+postal|"
+        r"code\s+postal|PLZ|CAP)\s*(?:is|was|:|=)?\s*(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|"
+        r"[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4})\b",
         re.IGNORECASE,
     )
 )
 #: Text ZIP matches has five digits in a row or the word "code".
-ZIP_CUE = folded_search(re.compile(r"\d{5}|code", re.IGNORECASE))
+ZIP_CUE = folded_search(Source(r"\d{5}|code|zip|post|plz|cap", re.IGNORECASE))
 
 # Birth dates and ages
 BIRTH_CUE = re.compile(
-    r"\b(?:born|birthday|birth\s*date|date\s+of\s+birth|d\.?o\.?b\b\.?|b\.(?=\s*\d))", re.IGNORECASE
+    r"\b(?:born|birthday|b-?day|birth\s*date|date\s+of\s+birth|d\.?o\.?b\b\.?|b\.(?=\s*\d))", re.IGNORECASE
 )
 AGE_OVER_89 = Cued(
-    re.compile(
-        r"\b(?:aged|age|turned|turning|I['’]m|I\s+am|she['’]s|he['’]s|who['’]s|who\s+is|"
-        r"(?:she|he|who|my\s+\w+|his\s+\w+|her\s+\w+)\s+(?:is|was|turns|is\s+now))\s+"
-        r"(?P<age>9\d|1[01]\d)\b(?!\s*(?:%|mg|ml|kg|minutes|mins|hours|days|weeks|times|percent|\.\d|/))"
-        r"|\b(?P<age2>9\d|1[01]\d)[- ]years?[- ]old\b",
+    Source(
+        r"\b(?:aged|age|turned|turning|turns|I['’]m|I\s+am|she['’]s|he['’]s|who['’]s|who\s+is|"
+        r"(?:she|he|who|(?:my|his|her|our)\s+(?:\w+\s+)?(?:great-)*(?:gran\w*|nan|nana|grandma|grandpa|grandad|"
+        r"grandfather|grandmother|mum|mom|mother|dad|father|aunt\w*|uncle|neighbou?r|friend|husband|wife|partner|"
+        r"patient|cousin|brother|sister))\s+(?:is|was|turns|is\s+now))\s+"
+        r"(?P<age>9\d|1[01]\d)\b(?!\s*(?:%|mg|ml|kg|minutes|mins|hours|days|weeks|times|percent|degrees|over|bpm|mmhg|\.\d|/))"
+        r"|\b(?P<age2>9\d|1[01]\d)[- ]years?[- ]old\b"
+        r"|\b(?:great-)*(?:gran\w*|nan|nana|grandpa|grandad|grandfather|grandmother)\s+(?:is|was|turns|turned|is\s+now)\s+"
+        r"(?P<age4>9\d|1[01]\d)\b"
+        r"|\b(?:neighbou?r|friend|mum|mom|mother|dad|father|gran\w*|nan|grandpa|grandad|grandma|uncle|aunt|"
+        r"husband|wife|patient|lady|man|woman)\s*,\s*(?P<age3>9\d|1[01]\d)\s*,",
         re.IGNORECASE,
     ),
     "9 1",
@@ -299,6 +344,10 @@ def _emails(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Fin
         if address in doc.public_emails or local in ROLE_MAILBOXES or not _claim(m.span(), taken):
             continue
         yield doc.finding(EMAIL, seg, m.start(), f"an e-mail address ({_shown(m.group(0))})")
+    for m in SPELLED_EMAIL.finditer(text):
+        local = re.split(r"\s", m.group(0), maxsplit=1)[0].lower()
+        if local not in ROLE_MAILBOXES and _claim(m.span(), taken):
+            yield doc.finding(EMAIL, seg, m.start(), f"an e-mail address, spelled out ({_shown(m.group(0))})")
 
 
 def _profiles(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:
@@ -370,6 +419,10 @@ def _ssns(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Findi
         span = m.span("code")
         if _claim(span, taken):
             yield doc.finding(SSN, seg, span[0], "a social security number")
+    for m in NINO_CUED.finditer(text):
+        span = m.span("code")
+        if _claim(span, taken):
+            yield doc.finding(SSN, seg, span[0], "a national insurance number")
     for m in SSN_FORMATTED.finditer(text):
         if _claim(m.span(), taken):
             yield doc.finding(SSN, seg, m.start(), "what looks like a social security number")
@@ -421,8 +474,16 @@ def _phones(doc: Document, seg: Segment, text: str, taken: list, protected: list
             found.setdefault((match.start, match.end), match.number)
         for match in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
             cued = PHONE_CUE.search(text[max(0, match.start - 30) : match.start])
-            if cued and len(digits(match.raw_string)) >= MIN_CUED_DIGITS:
+            count = len(digits(match.raw_string))
+            shaped = count >= 10 and PHONE_SHAPE.match(match.raw_string)
+            if (cued and count >= MIN_CUED_DIGITS) or shaped:
                 found.setdefault((match.start, match.end), match.number)
+    if PHONE_CUE.search(text):  # a number written the way another country writes it, after a phone word
+        for region in CUED_REGIONS:
+            for match in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
+                before = text[max(0, match.start - 40) : match.start]
+                if PHONE_CUE.search(before) or PHONE_CUE.search(text[match.end : match.end + 30]):
+                    found.setdefault((match.start, match.end), match.number)
     for (start, end), number in sorted(found.items()):
         if _overlaps((start, end), protected) or _overlaps((start, end), taken):
             continue
@@ -448,6 +509,8 @@ def _addresses(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[
     zip_codes = ZIP.finditer(text) if ZIP_CUE.search(text) else ()
     for matches, what in (
         (STREET.finditer(text), "a street address"),
+        (STREET_ABROAD.finditer(text), "a street address"),
+        (EIRCODE.finditer(text), "an Eircode"),
         (PO_BOX.finditer(text), "a PO box"),
         (zip_codes, "a ZIP or postal code"),
         (UK_POSTCODE.finditer(text), "a postcode"),
@@ -475,7 +538,7 @@ def _birth_dates(
 def _ages(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:
     for m in AGE_OVER_89.finditer(text):
         if _claim(m.span(), taken):
-            age = m.group("age") or m.group("age2")
+            age = m.group("age") or m.group("age2") or m.group("age3") or m.group("age4")
             yield doc.finding(AGE, seg, m.start(), f"an age over 89 ({age})")
 
 
@@ -483,11 +546,13 @@ def _named(doc: Document, seg: Segment) -> Iterator[Finding]:
     for start, end in seg.sentences():
         sentence = seg.plain[start:end]
         for mention in others(sentence_mentions(seg, start, end), doc.own_names):
-            if about_participation(sentence) and doc.ongoing:
+            if about_participation(sentence) and doc.ongoing and not about_health_facts(sentence):
                 continue  # integrity.named-participant reports it
-            if mention.how == "title" and not FIRST_PERSON.search(sentence):
-                continue  # a clinician or author named without the writer's own care
-            if mention.how != "title" and not about_health(sentence):
+            if mention.how == "title" and (" " not in mention.name or not FIRST_PERSON.search(sentence)):
+                continue  # a clinician by surname, a nurse by first name, or an author: a public role
+            if mention.how != "title" and not about_health_facts(sentence):
+                continue  # a name with a clinic or an appointment, not with someone's health
+            if public_name(sentence, mention):
                 continue
             yield doc.finding(
                 NAMED, seg, start + mention.start, f"names {mention.name} in a sentence about health"

@@ -35,14 +35,20 @@ class Report:
     def silenced(self) -> int:
         return sum(1 for f in self.findings if f.silenced is not None)
 
+    @property
+    def registry(self) -> int:
+        """Findings in registries' own text (warnings, never errors)."""
+        return sum(1 for f in self.findings if f.silenced is None and f.registry)
 
-def text_line(finding: Finding) -> str:
+
+def text_line(finding: Finding, fix: bool = True) -> str:
+    """``path:line:column: severity rule-id message``, and the fix on the next line."""
     head = (
         f"{finding.path}:{finding.line}:{finding.column}: {finding.severity} {finding.rule} {finding.message}"
     )
     if finding.silenced is not None:
         head += f" [silenced: {finding.silenced}]"
-    return f"{head}\n    fix: {finding.hint}" if finding.hint else head
+    return f"{head}\n    fix: {finding.hint}" if finding.hint and fix else head
 
 
 #: Findings of one rule shown in full before the rest are counted (``trialblog check --all`` shows all).
@@ -73,7 +79,8 @@ def as_json(report: Report, show_silenced: bool = False) -> str:
 
 
 def summary(report: Report) -> str:
-    """One line: how many errors and warnings in how many files, and how many were silenced."""
+    """One line: how many errors and warnings in how many files, how many of them are in
+    registries' own text, and how many were silenced."""
 
     def plural(count: int, word: str) -> str:
         return f"{count} {word}{'' if count == 1 else 's'}"
@@ -82,6 +89,8 @@ def summary(report: Report) -> str:
         text = f"no problems found in {plural(report.files, 'file')}"
     else:
         text = f"{plural(report.errors, 'error')}, {plural(report.warnings, 'warning')} in {plural(report.files, 'file')}"
+    if report.registry:
+        text += f" ({report.registry} of the warnings in registries' own text, which never stops a build)"
     if report.silenced:
         text += f" ({report.silenced} silenced: see them with --show-silenced)"
     return text

@@ -156,6 +156,16 @@ def _context_key(context: dict) -> str:
     )
 
 
+def check_record(shown: str, raw: str, trial: Trial) -> list[Finding]:
+    """Findings of one trial record on its own, as an import writes it (``shown`` is its path)."""
+    context = SiteContext({trial.slug: trial})
+    return check_document(context.document(shown, Kind.TRIAL, raw, **_record_context(trial)))
+
+
+def _record_context(trial: Trial | None) -> dict[str, object]:
+    return {"trial": trial, "arm_terms": arm_terms(trial)}
+
+
 def _read(path: Path, shown: str, found: list[Finding]) -> str | None:
     """The document's text; a file that cannot be read is a finding (once)."""
     try:
@@ -167,16 +177,37 @@ def _read(path: Path, shown: str, found: list[Finding]) -> str | None:
 
 
 def check_document(doc: Document) -> list[Finding]:
-    """All findings of one document, drafts' errors downgraded and silences applied."""
+    """All findings of one document: drafts' errors and findings in a registry's own text
+    downgraded to warnings, silences applied."""
     found: dict[tuple[str, int, int], Finding] = {}
     for family_check in FAMILY_CHECKS:
         for finding in family_check(doc):
             found.setdefault((finding.rule, finding.line, finding.column), finding)
     results = list(found.values())
+    if doc.kind is Kind.TRIAL:
+        results = [_registry_words(f) if doc.registry_text(f.line) else f for f in results]
     if not doc.published:
         results = [_unpublished(f) for f in results]
     rules, problems = silencing.silences(doc.path, doc.raw, markdown=doc.kind is not Kind.TRIAL)
     return list(silencing.apply(results, rules)) + problems
+
+
+#: The fix for a finding in a registry's own text, which the site's editor cannot change.
+REGISTRY_HINT = (
+    "the registry's own words, shown as it publishes them (an import would bring them back), so they "
+    "never stop a build; if they mislead, say so in the trial's summary or ask the sponsor to correct the record"
+)
+
+
+def _registry_words(finding: Finding) -> Finding:
+    """A finding in a registry's text: reported to the editor, never an error."""
+    return replace(
+        finding,
+        severity=Severity.WARNING,
+        message=f"{finding.message} (in the registry's text)",
+        hint=REGISTRY_HINT,
+        registry=True,
+    )
 
 
 def _unpublished(finding: Finding) -> Finding:
@@ -201,7 +232,7 @@ def sources(
     found = []
     for slug, path in sorted(site.trial_files.items()):
         trial = site.trials[slug]
-        found.append(Source(path, Kind.TRIAL, {"trial": trial, "arm_terms": arm_terms(trial)}))
+        found.append(Source(path, Kind.TRIAL, _record_context(trial)))
     for slug, notes in sorted(site.consent.items()):
         trial = site.trials.get(slug)
         day = _day(notes.date) or (trial.participation.consented if trial and trial.participation else None)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, reduce
+from operator import or_
+from typing import NamedTuple
 
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -44,6 +46,8 @@ SENTENCE_END = re.compile(r"[.!?][.!?]*['\")\]]*(?=\s|$)")
 DIGIT = re.compile(r"\d")
 #: What an abbreviation before a full stop is made of.
 ABBREVIATION_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+#: Characters before a full stop enough to tell an abbreviation (longer than any, with its dots).
+ABBREVIATION_WINDOW = 16
 #: The letters ``re.IGNORECASE`` takes for an ASCII letter that ``str.lower`` does not make one.
 CASE_TWINS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
@@ -57,11 +61,30 @@ def folded(text: str) -> str:
     return text.lower()
 
 
+#: Texts this long or shorter (a sentence) are looked at through their trigrams.
+SHORT = 200
+#: A pattern with this many cues or fewer looks for them without trigrams.
+FEW_CUES = 3
+
+
+@lru_cache(maxsize=256)  # a sentence is asked about by many patterns in turn
+def trigrams(text: str) -> frozenset[str]:
+    """Every three characters in a row in ``text``."""
+    return frozenset([text[i : i + 3] for i in range(len(text) - 2)])
+
+
 #: What stays as written when a pattern is put in lower case: escapes and group names.
 ESCAPE_OR_NAME = re.compile(r"(\\.|\(\?P[<=]\w+)|[A-Z]")
 #: What a pattern put in lower case must not have: inline flags (``(?-i:...)``), back-references
 #: and characters written by their code (which may be letters outside ASCII).
 NOT_LOWERED = re.compile(r"\(\?[aiLmsux-]+[:)]|\(\?P=|\\[0-9uUxN]")
+
+
+class Source(NamedTuple):
+    """A pattern's source and flags, to be compiled when first needed (see :class:`Cued`)."""
+
+    pattern: str
+    flags: int = 0
 
 
 def in_lower_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -72,13 +95,17 @@ def in_lower_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
     flags and no back-references. A search without ``re.IGNORECASE`` compares letters without
     folding each.
     """
+    return re.compile(lower_case_source(pattern), pattern.flags & ~re.IGNORECASE)
+
+
+def lower_case_source(pattern: re.Pattern[str] | Source) -> str:
+    """The source of :func:`in_lower_case`'s copy of ``pattern`` (a ValueError if it cannot be one)."""
     source = pattern.pattern
     if not pattern.flags & re.IGNORECASE or NOT_LOWERED.search(source):
         raise ValueError(f"not a case-insensitive pattern, or one with flags or codes: {source[:40]!r}")
     if any(not c.isascii() and c.lower() != c.upper() for c in source):
         raise ValueError(f"a letter outside ASCII: {source[:40]!r}")
-    lowered = ESCAPE_OR_NAME.sub(lambda m: m.group(1) or m.group(0).lower(), source)
-    return re.compile(lowered, pattern.flags & ~re.IGNORECASE)
+    return ESCAPE_OR_NAME.sub(lambda m: m.group(1) or m.group(0).lower(), source)
 
 
 class Cued:
@@ -92,46 +119,177 @@ class Cued:
     With ``spans_only``, a case-insensitive pattern is run as :func:`in_lower_case` on the
     folded text, which takes about half the time: its matches' positions are as in the text,
     but their letters are in lower case, so only their spans (and truth) are to be used.
+
+    When every cue has three characters or more, their first three (``heads``) are first looked
+    up among a sentence's :func:`trigrams`, which its many patterns share: a sentence without
+    any is answered without looking for each cue. A case-sensitive pattern, or one with a few
+    cues, looks for them as they are: few others would share the trigrams of its text.
+
+    ``also`` holds more lists of cues, every one of which has a cue in any text the pattern
+    matches ("fill" and "memory" in "filled it in from memory"): a pattern made of common words
+    is looked for only where they come together.
+
+    Given as a :class:`Source`, the pattern is compiled when first run (and a ``spans_only``
+    one only in lower case): compiling takes longer than most patterns ever run.
     """
 
-    __slots__ = ("pattern", "cues", "fold", "lowered")
+    __slots__ = ("source", "_pattern", "cues", "also", "fold", "_lowered", "_lower_source", "heads", "_groups")
 
-    def __init__(self, pattern: re.Pattern[str], cues: str | Iterable[str], spans_only: bool = False) -> None:
-        self.pattern = pattern
+    def __init__(
+        self,
+        pattern: re.Pattern[str] | Source,
+        cues: str | Iterable[str],
+        spans_only: bool = False,
+        also: Iterable[str | Iterable[str]] = (),
+    ) -> None:
+        self.source = Source(pattern.pattern, pattern.flags)
+        self._pattern = pattern if isinstance(pattern, re.Pattern) else None
         self.cues = tuple(cues.split() if isinstance(cues, str) else cues)
-        cased = any(cue.lower() != cue.upper() for cue in self.cues)
+        self.also = tuple(tuple(group.split() if isinstance(group, str) else group) for group in also)
+        self._groups = (self.cues, *self.also)
+        cased = any(cue.lower() != cue.upper() for group in self._groups for cue in group)
         self.fold = cased and bool(pattern.flags & re.IGNORECASE)
-        self.lowered = in_lower_case(pattern) if spans_only else None
+        # compiled when first needed: most patterns meet their cues in few sentences, or none
+        self._lower_source = lower_case_source(self.source) if spans_only else None
+        self._lowered: re.Pattern[str] | None = None
+        cues_in_all = [cue for group in self._groups for cue in group]
+        shared = self.fold and len(cues_in_all) > FEW_CUES and all(len(cue) >= 3 for cue in cues_in_all)
+        self.heads = tuple(frozenset(cue[:3] for cue in group) for group in self._groups) if shared else None
 
     def __repr__(self) -> str:
-        return f"Cued({self.pattern.pattern[:40]!r}..., {' '.join(self.cues)!r})"
+        return f"Cued({self.source.pattern[:40]!r}..., {' '.join(self.cues)!r})"
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The pattern as written, compiled."""
+        if self._pattern is None:
+            self._pattern = re.compile(*self.source)
+        return self._pattern
+
+    @property
+    def lowered(self) -> re.Pattern[str] | None:
+        """The pattern as :func:`in_lower_case` writes it (with ``spans_only``), or None."""
+        if self._lowered is None and self._lower_source is not None:
+            self._lowered = re.compile(self._lower_source, self.source.flags & ~re.IGNORECASE)
+        return self._lowered
 
     def possible(self, text: str) -> bool:
         """False only if the pattern cannot match ``text``."""
-        if self.fold:
-            text = folded(text)
-        for cue in self.cues:  # noqa: SIM110 (faster than any() on this hot path)
-            if cue in text:
-                return True
-        return False
+        return self._target(text) is not None
+
+    def _target(self, text: str) -> tuple[re.Pattern[str], str] | None:
+        """The pattern to run and the text to run it on (the lowered copy on folded text), or
+        None if the pattern cannot match ``text``."""
+        low = folded(text) if self.fold else text
+        if self.heads is not None and len(low) <= SHORT:
+            grams = trigrams(low)
+            for heads in self.heads:
+                if heads.isdisjoint(grams):
+                    return None
+        for group in self._groups:
+            for cue in group:  # noqa: SIM110 (faster than any() on this hot path)
+                if cue in low:
+                    break
+            else:
+                return None
+        if self._lower_source is None:
+            return self._pattern or self.pattern, text
+        return self._lowered or self.lowered, low if self.fold else folded(text)  # type: ignore[return-value]
 
     def search(self, text: str) -> re.Match[str] | None:
-        if not self.possible(text):
-            return None
-        return self.pattern.search(text) if self.lowered is None else self.lowered.search(folded(text))
+        target = self._target(text)
+        return None if target is None else target[0].search(target[1])
 
     def match(self, text: str) -> re.Match[str] | None:
-        if not self.possible(text):
-            return None
-        return self.pattern.match(text) if self.lowered is None else self.lowered.match(folded(text))
+        target = self._target(text)
+        return None if target is None else target[0].match(target[1])
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if not self.possible(text):
-            return iter(())
-        return self.pattern.finditer(text) if self.lowered is None else self.lowered.finditer(folded(text))
+        target = self._target(text)
+        return iter(()) if target is None else target[0].finditer(target[1])
 
 
-def folded_search(pattern: re.Pattern[str]) -> Cued:
+class _Cues:
+    """Every cue index's lists of cues, each with a bit: a cue stands for the bits of the lists it
+    is in. One table for all indexes, so that the cues a sentence has are found once for all of
+    them (:func:`_cue_bits`), by the heads (first three letters) of the cues among its trigrams."""
+
+    def __init__(self) -> None:
+        self.bits: dict[str, int] = {}  # by cue
+        self.by_head: dict[str, tuple[str, ...]] = {}  # the cues of three letters or more
+        self.heads = frozenset[str]()
+        self.direct: list[tuple[int, tuple[str, ...]]] = []  # lists with a shorter cue: looked for as they are
+        self.next_bit = 1
+
+    def add(self, cues: tuple[str, ...]) -> int:
+        """The bit of a new list of ``cues``."""
+        bit, self.next_bit = self.next_bit, self.next_bit << 1
+        if any(len(cue) < 3 for cue in cues):
+            self.direct.append((bit, cues))
+        else:
+            for cue in cues:
+                if cue not in self.bits:
+                    self.by_head[cue[:3]] = (*self.by_head.get(cue[:3], ()), cue)
+                self.bits[cue] = self.bits.get(cue, 0) | bit
+            self.heads = frozenset(self.by_head)
+        _cue_bits.cache_clear()  # the bits found so far lack this list's
+        return bit
+
+
+CUES = _Cues()
+
+
+@lru_cache(maxsize=256)  # a sentence is asked about by several indexes in turn
+def _cue_bits(low: str) -> int:
+    """The bits of every list of cues in :data:`CUES` that has a cue in ``low``."""
+    has = low.__contains__
+    found = 0
+    for head in CUES.heads.intersection(trigrams(low)):
+        for cue in CUES.by_head[head]:
+            if has(cue):
+                found |= CUES.bits[cue]
+    for bit, cues in CUES.direct:
+        if any(map(has, cues)):
+            found |= bit
+    return found
+
+
+class CueIndex:
+    """Many patterns looked up together: the cues a sentence has are found once for every
+    index (:func:`_cue_bits`), and only the patterns with a cue of each of their lists in it
+    are asked, in their order."""
+
+    def __init__(self, patterns: Iterable[Cued]) -> None:
+        self.patterns = tuple(patterns)
+        if any(not p.fold and any(c.lower() != c.upper() for cues in p._groups for c in cues) for p in self.patterns):
+            raise ValueError("an indexed pattern's cues must be looked for in folded text")
+        #: the bits a pattern needs, and the pattern, by the bit of its first list of cues
+        self.by_first: dict[int, tuple[int, Cued]] = {}
+        self.firsts = 0
+        for pattern in self.patterns:
+            bits = [CUES.add(cues) for cues in pattern._groups]
+            self.firsts |= bits[0]
+            self.by_first[bits[0]] = (reduce(or_, bits), pattern)
+
+    def candidates(self, text: str) -> list[Cued]:
+        """The patterns that may match ``text``, in their order (all of them for a long text,
+        whose cues each pattern looks for itself)."""
+        low = folded(text)
+        if len(low) > SHORT:
+            return list(self.patterns)
+        have = _cue_bits(low)
+        found = []
+        firsts = have & self.firsts
+        while firsts:  # the patterns with a cue of their first list, in order
+            bit = firsts & -firsts
+            firsts ^= bit
+            need, pattern = self.by_first[bit]
+            if have & need == need:
+                found.append(pattern)
+        return found
+
+
+def folded_search(pattern: re.Pattern[str] | Source) -> Cued:
     """A case-insensitive ``pattern`` without cues (run on any text) that runs on folded text:
     only its matches' spans (and truth) are to be used, as with ``Cued(..., spans_only=True)``."""
     return Cued(pattern, [""], spans_only=True)  # "": always look
@@ -282,7 +440,7 @@ def _ends_abbreviation(text: str, block: int, dot: int) -> bool:
     """Whether the full stop at ``dot`` ends an abbreviation or an initial (the letters and
     dots just before it, or before a line break just before it, in the block from ``block``)."""
     end = dot - 1 if dot > block and text[dot - 1] == "\n" else dot
-    before = text[block:end]
+    before = text[max(block, end - ABBREVIATION_WINDOW) : end]  # a longer token is no abbreviation
     token = before[len(before.rstrip(ABBREVIATION_CHARS)) :]
     return bool(token) and (token.lower().rstrip(".") in ABBREVIATIONS or len(token.rstrip(".")) == 1)
 

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..checks.findings import Finding
 from ..content.errors import ContentError, display_path
 from ..content.site import TRIAL_SUFFIXES, TRIALS_DIR
 from ..content.sources import FORBIDDEN, MAX_BYTES
-from ..content.trials import SLUG, registry_of, trial_from_data
+from ..content.trials import SLUG, Trial, registry_of, trial_from_data
 from ..content.yamlsource import LDict, load_yaml
 from . import values as v
 from .record import REGISTRY_FIELDS, RegistryRecord
@@ -53,6 +54,7 @@ class ImportReport:
 
     outcomes: list[Outcome] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # the checks' findings in the written files
 
     @property
     def failed(self) -> bool:
@@ -67,9 +69,20 @@ class ImportReport:
             f"{self.count(a)} {a}" for a in ("created", "updated", "unchanged", "skipped") if self.count(a)
         )
         failed = sum(1 for p in self.problems if p.fatal)
-        head = f"imported {len(self.outcomes)} record{'s' if len(self.outcomes) != 1 else ''}"
+        head = f"imported {_count(len(self.outcomes), 'record')}"
         tail = f"; {failed} could not be imported" if failed else ""
         return f"{head} ({done or 'none'}){tail}"
+
+    def checked(self) -> str:
+        """One line on what the checks found in the imported records, or nothing."""
+        if not self.findings:
+            return ""
+        files = len({f.path for f in self.findings})
+        registry = sum(1 for f in self.findings if f.registry)
+        own = len(self.findings) - registry
+        parts = [f"{registry} in the registry's own text, which never stops a build"] if registry else []
+        parts += [f"{own} in the site's own fields, to fix before you build"] if own else []
+        return f"checks: {_count(len(self.findings), 'finding')} in {_count(files, 'imported record')}: {'; '.join(parts)}"
 
 
 class Importer:
@@ -188,7 +201,7 @@ class Importer:
             return
         merged, changes = self.merge(old, record)
         text = compose(old_text, old, merged)
-        errors = _check(text, path.stem, shown)
+        errors, trial = _check(text, path.stem, shown)
         if errors:
             listed = "; ".join(f"{e.field + ': ' if e.field else ''}{e.message}" for e in errors[:3])
             more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
@@ -205,6 +218,10 @@ class Importer:
             self.by_other_id[other["id"]] = path
         self.slugs.add(path.stem)
         report.outcomes.append(Outcome(record.source, record.id, shown, action, tuple(changes)))
+        if trial is not None:
+            from ..checks.runner import check_record  # the rules load only when a record is written
+
+            report.findings += check_record(shown, text, trial)
 
     def find(self, record: RegistryRecord) -> Path | None:
         """The trial file of ``record``: by its id, or as the same trial registered elsewhere."""
@@ -290,32 +307,31 @@ def _other_ids(old: Any, new: list[dict], own: str | None) -> list[dict]:
     return list(found.values())
 
 
-def _check(text: str, slug: str, shown: str) -> list[ContentError]:
-    """Problems the strict trial loader would report for ``text`` (its size and characters too)."""
+def _check(text: str, slug: str, shown: str) -> tuple[list[ContentError], Trial | None]:
+    """Problems the strict trial loader would report for ``text`` (its size and characters too),
+    and the trial it loads when there are none."""
     errors: list[ContentError] = []
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:
         limit = MAX_BYTES // 1024 // 1024
-        return [
-            ContentError(
-                shown, None, None, f"too large ({size / 1024 / 1024:.1f} MB; the limit is {limit} MB)"
-            )
-        ]
+        too_large = f"too large ({size / 1024 / 1024:.1f} MB; the limit is {limit} MB)"
+        return [ContentError(shown, None, None, too_large)], None
     forbidden = FORBIDDEN.search(text)
     if forbidden:
-        return [
-            ContentError(
-                shown, None, None, f"a character a page cannot hold (U+{ord(forbidden.group()):04X})"
-            )
-        ]
+        character = f"a character a page cannot hold (U+{ord(forbidden.group()):04X})"
+        return [ContentError(shown, None, None, character)], None
     try:
         data = load_yaml(text, shown)
     except ContentError as exc:
-        return [exc]
+        return [exc], None
     if not SLUG.match(slug):
         errors.append(ContentError(shown, None, None, f"{slug!r} cannot be a trial slug"))
-    trial_from_data(data, slug, shown, errors)
-    return errors
+    trial = trial_from_data(data, slug, shown, errors)
+    return errors, None if errors else trial
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _guarded(source: str, report: ImportReport, step: Callable[..., T], *args: Any) -> T | None:

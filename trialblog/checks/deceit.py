@@ -1,0 +1,687 @@
+"""What defeats a trial's protocol, as a post says it: advice to readers, or the writer's admission.
+
+Gaming the eligibility tests (fasting, skipping an inhaler, shading dates), leaving medicines off
+the list, throwing doses away, made-up diary entries, two trials at once: each is found as an act
+(:data:`ACTS`) about something the study counts on, then told apart by who does it: readers told
+to (``advice``) or the writer (``admission``). Side effects kept from the study team are
+``withheld``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import Cued, CueIndex, Source
+
+_I = re.IGNORECASE
+
+#: What the study team counts on: screening, the forms and lists, doses, the diary, health facts.
+PROTOCOL = re.compile(
+    r"\b(?:screen\w*|eligib\w*|qualif\w*|criteria|exclude\w*|kick\w*\s+(?:you|me)|rule\w*\s+(?:you|me)\s+out|"
+    r"withdraw\w*|pull\w*\s+(?:you|me)|dropped|take\s+(?:you|me)\s+off|let\s+(?:you|me)\s+in|get\s+in|"
+    r"take\s+you|trials?|stud(?:y|ies)|team|nurse|doctor|forms?|lists?|questionnaires?|diary|diaries|"
+    r"card|app|visit|counts?|weigh-in|bloods?|tests?|results?|numbers|readings|limit|cut-?off|window|"
+    r"medications?|medicines?|meds|drugs?|pills?|tablets?|capsules?|doses?|injections?|pens|supplements?|"
+    r"vitamins?|herbal|CBD|gummies|turmeric|fish\s+oil|wort|magnesium|keto|steroids?|inhaler|painkillers|"
+    r"prescriptions?|treatments?|therap\w+|remed\w+|\w+(?:pressants?|killers?|biotics?|statins?)|relapses?|flares?|seizures?|symptoms?|side[- ]effects?|history|conditions?|diagnos\w+|"
+    r"illness|infections?|covid|pregnan\w*|baby|drink\w*|alcohol|smok\w+|joint|weed|cannabis|drugs|"
+    r"depress\w*|anxiety|panic|mental\s+health|palpitations|heart|blood\s+pressure|sugar|glucose|weight|"
+    r"BMI|age|dates?|A&E|hospital|fall|asthma|migraines?|pain|surgery|operation|scan|epilep\w*|cancer|diabet\w*|"
+    r"arthritis|illness|disease|infections?|stable)\b",
+    _I,
+)
+#: The writer's own account: the first person, or a diary's dropped subject.
+FIRST_PERSON = re.compile(
+    r"\b(?:I|I['’]m|im|I['’]ve|I['’]d|I['’]ll|me|my|myself|we|confession|confess)\b", _I
+)
+#: The writer narrating (not "my advice", "my tip").
+NARRATOR = re.compile(r"\b(?:I|I['’]m|im|I['’]ve|I['’]d|I['’]ll|we)\b", _I)
+#: Readers addressed: the second person, or advice words.
+SECOND_PERSON = re.compile(
+    r"\b(?:you|your|yours|yourself|you['’]re|you['’]ll|you['’]ve|you['’]d|ur|u)\b|\b(?:tip|advice|trick)\b",
+    _I,
+)
+#: A command at the start of a clause ("Leave the turmeric off the form", "just say you took them").
+COMMAND = re.compile(
+    r"(?:^|[:;,—–-]\s*|\?\s+|\b(?:tip|advice|trick|so|then|and|just|simply|obviously|honestly|better\s+not\s+to|"
+    r"whatever\s+you\s+do)\W+)(?:just\s+|simply\s+|then\s+|obviously\s+|honestly\s+)?"
+    r"(?:don['’]?t|never|leave|keep|hide|conceal|downplay|play|lie|fib|fudge|round|skip|gloss|say|tell|tick|"
+    r"give|put|write|fast|drink|stop|exaggerate|lowball|make|knock|shave|shift|move|backfill|fill|throw|bin|answer|"
+    r"pop|push|return|enrol+|sign|join|look|go|avoid|chuck|dump|flush)\b",
+    _I,
+)
+#: Saying the opposite: "don't forget to mention", "make sure you list".
+OPPOSITE = re.compile(
+    r"\b(?:(?:don['’]?t|never)\s+forget|remember\s+to|make\s+sure|always|be\s+honest|honestly\s+answer)\b", _I
+)
+#: Audiences other than the study team ("I didn't tell my boss").
+OTHER_AUDIENCE = re.compile(
+    r"\b(?:tell|telling|told|mention|mentioning|let|from|with|to|at)\s+(?:my|our|the|your|her|his)\s+"
+    r"(?:boss|manager|work|employer|colleagues?|mum|mom|mother|dad|father|parents?|family|friends?|kids?|"
+    r"children|child|toddler|son|daughter|partner|husband|wife|neighbou?rs?|landlord|school|readers?|"
+    r"followers?|sister|brother|cousin|aunt|uncle|in-laws|gran\w*|nan|grandparents|taxi\s+driver|vicar|"
+    r"church|reunion|family\s+reunion)\b|\b(?:on|at)\s+(?:facebook|instagram|twitter|tiktok|social\s+media|"
+    r"work|the\s+(?:family\s+)?reunion)\b|\btell\s+(?:me|a|an|anyone,\s+but)\b|\bdon['’]?t\s+tell\s+anyone,",
+    _I,
+)
+#: The trial itself as what is kept quiet ("I never mention the study on Facebook").
+ABOUT_THE_TRIAL = re.compile(
+    r"\b(?:mention|mentioning|tell\s+\w+\s+about|talk\w*\s+about)\s+(?:the|my|this)\s+(?:trial|study)\b", _I
+)
+#: Someone else's advice, reported ("someone said to hide your supplements"), or a warning against it.
+REPORTED = re.compile(
+    r"\b(?:someone|somebody|people|a\s+(?:guy|woman|man|lady|post)|the\s+(?:forum|woman|man|guy)|she|he|"
+    r"my\s+friend)\b[^.!?]{0,40}?\b(?:said|says|told\s+(?:me|us|her|him)|suggested|advised|recommended|"
+    r"asked\s+how|wanted)\s+(?:to|that|you|me|us)?\b|\bplease\s+don['’]?t\b|\bdangerous\b|\bbad\s+idea\b|"
+    r"\b(?:hurt|harm\w*|unsafe|risky)\b|"
+    r"\bI\s+told\s+(?:her|him|them)\s+(?:not\s+to|it['’]?s)\b",
+    _I,
+)
+#: "Not going to lie", "made up my mind": the words, not the act.
+IDIOM = re.compile(
+    r"\b(?:not\s+(?:going\s+to|gonna)\s+lie|won['’]?t\s+lie|ngl|made\s+up\s+(?:my|your|our)\s+minds?|"
+    r"make\s+up\s+for|make-?up|lie\s+down|lying\s+down|lay\s+down|fake\s+tan|copy\s+of|copies\s+of)\b",
+    _I,
+)
+#: Undone or honest: a negation before the act, an accident, the study team told.
+#: A negation just before the act: "not to throw away", "you can't be in two trials".
+NEGATED = re.compile(
+    r"\b(?:not\s+to|never\s+to|mustn['’]?t|can['’]?t|cannot|won['’]?t|wouldn['’]?t|shouldn['’]?t|must\s+not|"
+    r"(?:don['’]?t|do\s+not|never)\s+want\s+to|refuse\s+to)\b[^.!?;,]{0,12}$",
+    _I,
+)
+UNDONE = re.compile(
+    r"\b(?:(?:nurse|doctor|pharmacist|team|leaflet|protocol)\s+(?:said|says|told\s+(?:me|us)|asked|advised)\s+to|"
+    r"against\s+the\s+rules|not\s+allowed|not\s+until|years\s+apart|not\s+at\s+the\s+same\s+time|"
+    r"by\s+accident|accidentally|by\s+mistake|as\s+instructed|with\s+the\s+pharmacy['’]s\s+blessing|"
+    r"(?:said|says)\s+(?:that['’]?s|it['’]?s|it\s+was|was)\s+fine|told\s+the\s+(?:pharmacist|nurse|team|"
+    r"study\s+\w+)\s+so|why\s+people|explained\s+why|tempted\s+to|tempting\s+to)\b",
+    _I,
+)
+
+#: What a dose is taken in.
+DOSE = re.compile(
+    r"\b(?:tablets?|pills?|capsules?|doses?|pens?|injections?|jabs?|supply|meds|medicine|medication|drug|liquid)\b",
+    _I,
+)
+_NOT_A_DOSE = (
+    r"(?!\s+(?:after|every|each|since|organi[sz]ers?|box|boxes|case|bottles?|packaging|pots?|dispensers?))"
+)
+_DOSES = r"(?:tablets?|pills?|capsules?|doses?|pens?|injections?|jabs?|supply|meds|medicine|medication|them|it|the\s+rest|the\s+other\s+half|the\s+extra\s+ones|the\s+ones)"
+#: Each kind of act, with the words one of which is in any text it matches.
+ACTS: tuple[tuple[str, Cued], ...] = (
+    # keeping something off the record: "leave X off the form", "keep it to yourself"
+    (
+        "omit",
+        Cued(
+            Source(
+                r"\b(?:leave|left|leaving|keep|kept|keeping)\s+(?:\S+\s+){0,5}?(?:off|out)\b(?!\s+of\b)"
+                r"|\b(?:leave|left|leaving|keep|kept|keeping)\s+(?:\S+\s+){0,5}?out\s+of\s+(?:the|my|your)\s+"
+                r"(?:\w+\s+)?(?:list|form|forms|diary|notes|questionnaire|history|records?)\b"
+                r"|\b(?:keep|kept|keeping|stay|stayed)\s+(?:\S+\s+){0,3}?(?:quiet|schtum|mum|vague|secret|"
+                r"under\s+wraps|to\s+(?:yourself|myself))\b",
+                _I,
+            ),
+            "leav left keep kept stay",
+            spans_only=True,
+            also=["off out quiet schtum mum vague secret wraps yourself myself"],
+        ),
+    ),
+    # ... or not saying it: "don't list your supplements", "didn't mention the CBD"
+    (
+        "omit",
+        Cued(
+            Source(
+                r"\bbreathe\s+a\s+word\b|\bsay\s+nothing\b"
+                r"|\b(?:don['’]?t|do\s+not|never|no\s+need\s+to|(?:you\s+)?don['’]?t\s+(?:have|need)\s+to|"
+                r"there['’]?s\s+no\s+need\s+to|better\s+not\s+to|avoid|not|haven['’]?t|hasn['’]?t|didn['’]?t)\s+"
+                r"(?:ever\s+|even\s+|just\s+|bother\s+)?(?:mention\w*|tell\w*|list\w*|bring\s+up|bring|disclos\w+|"
+                r"let\s+on|admit\w*|report\w*|declar\w+|volunteer|put|write\s+(?:it\s+|them\s+|that\s+)?down|"
+                r"own\s+up|say\s+anything|say\s+a\s+word|let\s+(?:them|anyone|the\s+\w+)\s+know)\b"
+                r"|(?:^|[,;:]\s*|\bjust\s+)(?:don['’]?t|do\s+not|never)\s+say(?=\s*(?:[.,;!]|$))"
+                r"|\bdon['’]?t\s+be\s+(?:daft|silly|stupid|mad|an?\s+idiot)\s+and\s+(?:tell|mention|admit|list)"
+                r"|\bwithout\s+(?:saying|telling|mentioning)\s+(?:anything|anyone|them|a\s+word)\b|\blet\s+on\b",
+                _I,
+            ),
+            "breathe nothing n't n’t dont didnt havent hasnt not never need avoid without let",
+            spans_only=True,
+            also=["mention tell list bring disclos admit report declar volunteer put write own say let word"],
+        ),
+    ),
+    # saying what is not so: lies, exaggeration, shaded dates and numbers
+    (
+        "misstate",
+        Cued(
+            Source(
+                r"\b(?:lie|lied|lying|fib|fibbed|fibbing|fudg\w+|exaggerat\w+|lowball\w*|downplay\w*|"
+                r"play(?:ed|ing)?\s+(?:\S+\s+){0,2}?(?:up|down)|round(?:ed|ing)?\s+(?:\S+\s+){0,3}?(?:up|down)|"
+                r"(?:shav|knock)\w*\s+(?:\S+\s+){0,4}?off|backdat\w+|(?:shift|mov)(?:e|ed|ing)?\s+(?:the\s+)?date|"
+                r"(?:make|makes|making)\s+(?:your|my|the)\s+\w+\s+(?:sound|look|seem)|look\s+as\s+\w+\s+as\s+possible|"
+                r"halv(?:e|ed|ing)\s+(?:my\s+|your\s+|the\s+)?(?:doses?|tablets?|pills?|medication|it|that)|"
+                r"pretend(?:ed|ing)?\s+(?:that\s+)?(?:I|I['’]d|you|you['’]d|my|your)\b|"
+                r"cut\s+(?:it|that|them)\s+in\s+half)\b",
+                _I,
+            ),
+            "lie lied lying fib fudg exaggerat lowball downplay play round shav knock backdat shift mov make"
+            " making look halv cut pretend",
+            spans_only=True,
+        ),
+    ),
+    # ... told to say it: "just say you quit", "tick 'never' for alcohol"
+    (
+        "misstate",
+        Cued(
+            Source(
+                r"\b(?:say|tell\s+them|tell\s+the\s+\w+|tick|put\s+down|answer|give)\s+(?:that\s+)?"
+                r"(?:you(?:['’]ve|\s+have|['’]re|\s+are|['’]d)?\s+(?:never|not|quit|stopped|don['’]?t|took|taken|"
+                r"had\s+no|been\s+off)|your\s+\w+(?:\s+\w+)?\s+(?:was|is|were)|[\"“']?(?:no|never|none|yes)\b|"
+                r"them\s+all\s+as|a\s+(?:\w+\s+)?(?:date|number|score|weight)\s+(?:just\s+)?(?:outside|inside|under|"
+                r"over|below|above))",
+                _I,
+            ),
+            "say tell tick put answer give",
+            spans_only=True,
+            also=["you no never none yes them date number score weight"],
+        ),
+    ),
+    # said or written, against the facts: "I told them I'd never had a seizure, which isn't true"
+    (
+        "untrue",
+        Cued(
+            Source(
+                r"\b(?:said|says|told\s+(?:them|the\s+\w+(?:\s+\w+)?)|wrote|put|ticked|answered|claimed|tell\s+them)\s+"
+                r"(?:that\s+)?(?:[\"“']?(?:no|none|nothing|never)\b|I(?:['’]d|\s+had|\s+have|['’]ve)?\s+(?:never|not|"
+                r"no|stopped|quit|taken|done|don['’]?t)\b|(?:I\s+(?:was|am)|I['’]m|im|my\s+\w+\s+was|everything\s+was|"
+                r"it\s+was)\s+(?:fine|ok|okay|good|great|normal|all\s+right))"
+                r"[^.!?]{0,60}?(?:\beven\s+(?:though|if)\b|\bthough\b|\bbut\s+(?:really|actually|it|I)\b|"
+                r"\bwhich\s+(?:isn['’]?t|wasn['’]?t|is\s+not|was\s+not)\b|\bnot\s+(?:strictly\s+)?true\b|"
+                r"\ba\s+(?:bit\s+of\s+a\s+)?stretch\b|\bwhen\s+(?:really|in\s+fact)\b)"
+                r"|\b(?:actually|really|in\s+fact)\b[^.!?]{0,40}?\bbut\s+I\s+(?:wrote|put|said|told|ticked|gave|entered)\b"
+                r"|\b(?:say|tell\s+them|tell\s+the\s+\w+)\s+(?:that\s+)?you\b[^.!?]{0,50}?\beven\s+(?:if|though)\s+you\b",
+                _I,
+            ),
+            "said says told wrote put ticked answered claimed tell actually really fact say",
+            spans_only=True,
+            also=["though but which true stretch really fact even"],
+        ),
+    ),
+    # doctoring a test to fit the criteria: "so I'd qualify", "under the limit"
+    (
+        "game",
+        Cued(
+            Source(
+                r"\b(?:so|to)\s+(?:that\s+)?(?:I['’]?d|I\s+would|I|you['’]?d|you\s+would|you|we)?\s*(?:\S+\s+){0,2}?"
+                r"(?:qualify|be\s+eligible|get\s+a\s+place|meet\s+(?:the|their)\s+criteria|"
+                r"get\s+(?:under|below|over)\s+the\s+(?:limit|cut-?off)|make\s+(?:my|your|the)\s+\w+\s+fit)\b"
+                r"|\b(?:so|to)\s+[^.!?]{0,25}?\b(?:under|below|over|above)\s+(?:the|their)\s+(?:limit|cut-?off|threshold)\b"
+                r"|\b(?:bad|sick|ill|low|high)\s+enough\s+to\s+qualify\b",
+                _I,
+            ),
+            "qualif eligib place criteria limit cut threshold fit",
+            spans_only=True,
+        ),
+    ),
+    # ... "so your kidney numbers look better", "get my sugar down"
+    (
+        "game",
+        Cued(
+            Source(
+                r"\b(?:so|to\s+make)\s+(?:that\s+)?(?:my|your|the)\s+(?:\w+\s+)?(?:numbers|readings|results|levels|"
+                r"sugar|glucose|weight|BMI|pressure|scores?|test|bloods)\s+(?:\S+\s+){0,2}?(?:look|looks|come|comes|came|"
+                r"would|will|is|are|was|were|get|gets)\s+(?:\S+\s+){0,2}?(?:under|below|above|better|worse|lower|"
+                r"higher|bad|good|fit|in\s+range|down)\b"
+                r"|\b(?:get|got)\s+(?:my|your|the)\s+(?:sugar|glucose|weight|numbers|readings|levels|scores?|"
+                r"pressure|BMI)\s+(?:down|under)\b",
+                _I,
+            ),
+            "number reading result level sugar glucose weight bmi pressure score test blood",
+            spans_only=True,
+            also=["under below above better worse lower higher bad good fit range down"],
+        ),
+    ),
+    # ... "gets you under", "knocks a kilo off"
+    (
+        "game",
+        Cued(
+            Source(
+                r"\b(?:gets?|got|knocks?)\s+(?:you|me)\s+(?:\S+\s+){0,2}?under\b|\bknocks?\s+(?:a|two|\d+)\s+\w+\s+off\b",
+                _I,
+            ),
+            "get got knock",
+            spans_only=True,
+            also=["under off"],
+        ),
+    ),
+    # ... fasting for days before the screening bloods
+    (
+        "game",
+        Cued(
+            Source(
+                r"\b(?:ate\s+nothing|went\s+without\s+(?:food|eating|water)|didn['’]?t\s+eat|fast(?:ed|ing)?|"
+                r"starv(?:e|ed|ing))\s+(?:\S+\s+){0,4}?(?:for\s+)?(?:a\s+day\s+and\s+a\s+half|(?:2[4-9]|[3-9]\d)\s+"
+                r"hours|two\s+days|three\s+days|a\s+(?:full|whole)\s+day|days)\b",
+                _I,
+            ),
+            "nothing without eat fast starv",
+            spans_only=True,
+            also=["day hour"],
+        ),
+    ),
+    # doses thrown away
+    (
+        "discard",
+        Cued(
+            Source(
+                rf"\b(?:bin|binned|binning|flush\w*|dispos\w+|get\s+rid\s+of|got\s+rid\s+of)\s+(?:of\s+)?(?:\S+\s+){{0,3}}?"
+                rf"{_DOSES}\b{_NOT_A_DOSE}"
+                rf"|\b(?:throw\w*|threw|tip\w*|chuck\w*|dump\w*|push\w*|pop\w*)\s+(?:\S+\s+){{0,3}}?{_DOSES}\b{_NOT_A_DOSE}"
+                r"\s+(?:\S+\s+){0,2}?(?:away|out|in(?:to)?\s+(?:the|a)\s+(?:\w+\s+)?bin|before\s+(?:the|your|my)\s+"
+                r"(?:visit|count|pill\s+count))\b"
+                rf"|\b(?:throw\w*|threw|tip\w*|chuck\w*|dump\w*)\s+(?:away|out)\s+(?:\S+\s+){{0,3}}?{_DOSES}\b{_NOT_A_DOSE}"
+                r"|\b(?:put|drop|tip|throw)\w*\s+(?:them|it)\s+in(?:to)?\s+the\s+(?:\w+\s+)?bin\b",
+                _I,
+            ),
+            "bin flush dispos rid throw threw tip chuck dump push pop put drop",
+            spans_only=True,
+            also=["tablet pill capsule dose pen injection jab supply meds medic them it rest half ones bin"],
+        ),
+    ),
+    # ... poured away, or counted as taken: "tick them all as taken", "return the empty packs"
+    (
+        "discard",
+        Cued(
+            Source(
+                r"\b(?:goes|go|went|pour\w*|tip\w*|flush\w*|put\w*)\s+(?:\S+\s+){0,3}?down\s+the\s+(?:sink|toilet|loo|drain)\b"
+                r"|\bsharps\s+bin\s+unused\b"
+                r"|\btick\w*\s+(?:the\s+box(?:es)?|them\s+all|it)\s+(?:anyway|as\s+taken)\b"
+                r"|\b(?:says?|said|wrote|ticked)\s+(?:that\s+)?I\s+(?:took|['’]d\s+taken|had\s+taken|have\s+taken)\s+"
+                r"(?:them\s+all|every|it|all)\b|\breturn\w*\s+(?:the\s+right\s+number|the\s+empty|empty)\b"
+                r"|\bhand\s+back\s+the\s+empty\b",
+                _I,
+            ),
+            "sink toilet loo drain sharps way taken took number empty",
+            spans_only=True,
+        ),
+    ),
+    # ... or given away
+    (
+        "discard",
+        Cued(
+            Source(
+                r"\b(?:shar\w+|giv\w+|gave|sell\w*|sold|lend\w*)\s+(?:\S+\s+){0,3}?(?:study\s+)?(?:medicine|medication|"
+                r"tablets|pills|capsules|meds|drug)\s+(?:\S+\s+){0,2}?(?:with|to)\b",
+                _I,
+            ),
+            "medicine medication tablets pills capsules meds drug",
+            spans_only=True,
+            also=["shar giv gave sell sold lend"],
+        ),
+    ),
+    # a diary filled in after the fact: "filled in the whole week from memory"
+    (
+        "fake-diary",
+        Cued(
+            Source(
+                r"\b(?:fill\w*|complet\w+)\s+(?:in\s+|out\s+)?(?:\S+\s+){0,7}?(?:in\s+one\s+sitting|all\s+at\s+once|"
+                r"at\s+once|from\s+memory|in\s+the\s+car\s+park|(?:the\s+(?:night|morning)\s+|right\s+)?before\s+"
+                r"(?:the|my|your)\s+visit|once\s+a\s+(?:week|month)|whole\s+(?:week|month)['’]?s?|"
+                r"(?:last|past)\s+(?:fortnight|week|month))\b",
+                _I,
+            ),
+            "fill complet",
+            spans_only=True,
+            also=["sitting once memory park before whole fortnight week month"],
+        ),
+    ),
+    # ... done in one go, the night before
+    (
+        "fake-diary",
+        Cued(
+            Source(
+                r"\b(?:do|did|doing|done)\s+(?:it|them|the\s+lot|(?:the\s+)?whole\s+\S+(?:\s+\S+)?)\s+(?:\S+\s+){0,3}?"
+                r"(?:in\s+one\s+sitting|all\s+at\s+once|at\s+once|from\s+memory|(?:the\s+(?:night|morning)\s+)?before\s+"
+                r"(?:the|my|your)\s+visit)\b",
+                _I,
+            ),
+            "sitting once memory before",
+            spans_only=True,
+        ),
+    ),
+    # ... made up, invented, copied
+    (
+        "fake-diary",
+        Cued(
+            Source(
+                r"\b(?:made\s+up|make\s+up|making\s+up|invent\w*|copied|backfill\w*|fake\w*|fabricat\w+)\s+"
+                r"(?:\S+\s+){0,6}?(?:e-)?(?:scores?|entries|numbers|symptoms?|diary|days|answers|data|readings)\b"
+                r"|\b(?:put|type|enter)\s+in\s+(?:\S+\s+){0,2}?(?:numbers|scores|answers|entries|readings)\b"
+                r"|\b(?:scores?|entries|numbers|diary|card|answers|readings)\s+(?:\S+\s+){0,4}?(?:were|was|is|are)\s+"
+                r"(?:all\s+)?(?:made\s+up|invented|fake|pure\s+fiction|fiction)\b|\bpure\s+fiction\b",
+                _I,
+            ),
+            "made make making invent copied backfill fake fabricat put type enter fiction",
+            spans_only=True,
+            also=["score entries number symptom diar day answer data reading card fiction"],
+        ),
+    ),
+    # ... or by someone else
+    (
+        "fake-diary",
+        Cued(
+            Source(
+                r"\b(?:got|get|had|have|let)\s+(?:my\s+)?\w+(?:\s+\w+)?\s+(?:to\s+)?(?:fill|do|complete)\s+(?:in\s+|out\s+)?"
+                r"(?:my\s+)?(?:questionnaires?|diary|diaries|forms?|symptom\s+\w+)|\bin\s+my\s+name\b"
+                r"|\b(?:fills?|filled|does|did|completes?)\s+(?:in\s+|out\s+)?(?:the\s+|my\s+)?(?:\w+\s+)?"
+                r"(?:questionnaires?|diary|diaries|forms?|symptom\s+\w+)\s+for\s+me\b",
+                _I,
+            ),
+            "questionnaire diar form symptom name",
+            spans_only=True,
+        ),
+    ),
+    # two trials at once, kept from one or both
+    (
+        "two-trials",
+        Cued(
+            Source(
+                r"\b(?:two|both|a\s+second|another|more\s+than\s+one|other)\s+(?:\S+\s+)?(?:studies|trials|study|trial)\b"
+                r"[^.!?]{0,60}?(?:\bat\s+(?:the\s+same\s+time|once)\b|\bsimultaneous\w*|\bright\s+now\b|"
+                r"\bneither\b|\bwithout\s+telling\b|\bdidn['’]?t\s+tell\b|\bdon['’]?t\s+tell\b|\bkept\s+it\s+quiet\b|"
+                r"\bkeep\s+quiet\b|\bshhh*|\bdon['’]?t\s+need\s+to\s+know\b|\bnobody['’]?s\s+(?:noticed|cross)|"
+                r"\bleft\s+it\s+off\b|\bdouble\b|\bthe\s+money\b)",
+                _I,
+            ),
+            "two both second another more other",
+            spans_only=True,
+            also=[
+                "stud trial",
+                "same once simultaneous right neither without tell quiet shh know noticed cross left double money",
+            ],
+        ),
+    ),
+    # ... "the asthma study and the vitamin D study at the same time", "while on this one"
+    (
+        "two-trials",
+        Cued(
+            Source(
+                r"\b(?:study|trial)\s+and\s+(?:the\s+|a\s+)?(?:\S+\s+){0,3}?(?:study|trial)\s+at\s+the\s+same\s+time\b"
+                r"|\b(?:study|trial)\b[^.!?]{0,40}?\bwhile\s+(?:I['’]?m\s+)?(?:on|in|doing)\s+this\s+(?:one|study|trial)\b"
+                r"|\b(?:at\s+the\s+same\s+time|at\s+once)\b[^.!?]{0,40}?\b(?:they\s+don['’]?t\s+need\s+to\s+know|"
+                r"neither\s+knows)\b",
+                _I,
+            ),
+            "same while once",
+            spans_only=True,
+        ),
+    ),
+    # the study drug stopped, and nobody told
+    (
+        "stopped",
+        Cued(
+            Source(
+                r"\b(?:stopped|quit|haven['’]?t\s+taken|not\s+taken|didn['’]?t\s+take|don['’]?t\s+take|skip\w*)\s+"
+                r"(?:taking\s+)?(?:the\s+|my\s+)?(?:study\s+)?(?:drug|tablets?|pills|medicine|medication|injections?|"
+                r"doses?|a\s+tablet|it)\b[^.!?]{0,60}?(?:\bhaven['’]?t\s+told\b|\bwithout\s+telling\b|\bnobody\b|"
+                r"\bno\s+one\b|\bjust\s+keep\s+going\b|\bfor\s+the\s+money\b|\bso\s+nobody\b|\bthey\s+(?:won['’]?t|"
+                r"don['’]?t|never)\b|\bthrew\b|\bbinned\b|\bdisposed\b|\bsay\s+you\s+took\b)",
+                _I,
+            ),
+            "stopped quit taken take skip",
+            spans_only=True,
+            also=["told telling nobody one keep money they threw binned disposed took"],
+        ),
+    ),
+)
+ACT_INDEX = CueIndex(cued for _, cued in ACTS)
+ACT_KINDS = {cued: kind for kind, cued in ACTS}
+#: Getting away with it: "they never check", "nobody's any the wiser", "so they wouldn't notice".
+UNNOTICED = Cued(
+    Source(
+        r"\b(?:they|nobody|no\s+one|the\s+app|the\s+nurse|the\s+team|the\s+pharmacist)\s+(?:\w+\s+)?"
+        r"(?:never|don['’]?t|doesn['’]?t|can['’]?t|won['’]?t|will\s+never|wouldn['’]?t)\s+(?:\w+\s+)?"
+        r"(?:check|checks|notice|know|tell|find\s+out|cross-check|ask|asked)\b|\bnobody['’]?s\s+(?:noticed|checking|"
+        r"cross-checking)|\b(?:none|any)\s+the\s+wiser\b|\bnobody\s+(?:will\s+)?(?:knows?|checks|asks|noticed)\b|"
+        r"\bnobody\s+any\s+the\s+wiser\b",
+        _I,
+    ),
+    "never don doesn can won will wouldn nobody none any",
+    spans_only=True,
+)
+
+# Side effects kept from the study team
+_TELL = (
+    r"tell(?:ing)?|told|report(?:ed|ing)?|mention(?:ed|ing)?|say(?:ing)?\s+anything|bring(?:ing)?\s+(?:it\s+)?up|"
+    r"disclos(?:e|ing)|let(?:ting)?\s+(?:them|the\s+(?:\w+\s+)?(?:team|nurse|doctor)|anyone)\s+know|"
+    r"say\s+a\s+word|breathe\s+a\s+word|let\s+on|"
+    r"flag(?:ging)?|rais(?:e|ing)"
+)
+#: Side effects kept back, said four ways: "I didn't tell the nurse", "I kept it to myself",
+#: "the team doesn't need to know", "I played it down".
+WITHHOLDING: tuple[Cued, ...] = (
+    Cued(
+        Source(
+            rf"(?:\bI(?:['’]m|\s+am|['’]ll|\s+will|['’]ve|\s+have|['’]d|\s+would)?\s+|^)"
+            rf"(?:didn['’]?t|did\s+not|won['’]?t|will\s+not|not\s+going\s+to|haven['’]?t|have\s+not|never|"
+            rf"decided\s+not\s+to|chose\s+not\s+to|choose\s+not\s+to|am\s+choosing\s+not\s+to|"
+            rf"don['’]?t\s+plan\s+to|wasn['’]?t\s+going\s+to|rather\s+not|don['’]?t\s+want\s+to|"
+            rf"do\s+not\s+want\s+to|not|['’]m\s+not|am\s+not)\s+(?:\w+\s+){{0,2}}?(?:{_TELL})\b",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        "n't n’t didnt dont wont havent wasnt never not rather",
+        spans_only=True,
+        also=["tell told report mention say bring disclos let flag rais breathe"],
+    ),
+    Cued(
+        Source(
+            r"\b(?:keep(?:ing)?|kept)\s+(?:it|this|that|them|the\s+\w+(?:\s+\w+)?|my\s+\w+(?:\s+\w+)?)\s+"
+            r"(?:to\s+myself|quiet|secret|under\s+wraps|from\s+(?:the|my)\s+(?:study|trial|research|nurse|doctor|team))"
+            r"|^(?:kept|keeping)\s+(?:it|them)\s+(?:quiet|to\s+myself)\b",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        "keep kept",
+        spans_only=True,
+        also=["myself quiet secret wraps from"],
+    ),
+    Cued(
+        Source(
+            r"\b(?:the\s+(?:study\s+|trial\s+|research\s+)?(?:team|doctors?|nurses?|investigators?)|they)\s+"
+            r"(?:doesn['’]?t|don['’]?t|do\s+not|does\s+not|won['’]?t|will\s+not)\s+(?:need\s+to|have\s+to|"
+            r"ever)\s+(?:know|find\s+out|hear)"
+            r"|\b(?:nobody|no\s+one|no-one)\s+(?:at|on|in|from)\s+(?:the\s+)?(?:trial|study|clinic|hospital|"
+            r"research\s+unit)\s+(?:needs|has|is\s+going)\s+to\s+(?:know|hear|find\s+out)",
+            re.IGNORECASE,
+        ),
+        "know find hear",
+        spans_only=True,
+        also=["team doctor nurse investigator they body one"],
+    ),
+    Cued(
+        Source(
+            r"\bI\s+(?:\w+\s+)?(?:skipped\s+over|glossed\s+over|played\s+down|downplayed|left\s+out|"
+            r"kept\s+quiet\s+about|lied\s+about|fibbed\s+about|said\s+nothing\s+about|hid|covered\s+up|"
+            r"brushed\s+off|shrugged\s+off)\b"
+            r"|\bI(?:['’]m|\s+am)?\s+(?:going\s+to\s+|gonna\s+|will\s+|['’]ll\s+)?pretend\s+(?:the|my|that|it|nothing)\b",
+            re.IGNORECASE,
+        ),
+        "skipped glossed played downplayed left kept lied fibbed nothing hid covered brushed shrugged pretend",
+        spans_only=True,
+    ),
+)
+#: Saying all is well: "I'll just say I'm fine at the visit".
+SAID_FINE = Cued(
+    Source(
+        r"\b(?:say|said|tell|told)\s+(?:them\s+|the\s+\w+\s+)?(?:that\s+)?(?:I['’]?m|im|I\s+am|I\s+was|"
+        r"everything['’]?s|everything\s+(?:is|was)|my\s+\w+\s+was|it['’]?s|it\s+was)\s+(?:fine|ok|okay|"
+        r"good|great|alright|all\s+right|normal)\b",
+        re.IGNORECASE,
+    ),
+    "say said tell told",
+    spans_only=True,
+)
+WITHHELD_INDEX = CueIndex((*WITHHOLDING, SAID_FINE))
+NOTHING = re.compile(r"\b(?:nothing|no\s+one|anyone['’]s\s+name|names?)\b", _I)
+SYMPTOM_WORDS = (
+    r"headaches?|migraines?|nausea|nauseous|sick|vomit\w*|dizz\w+|rash\w*|itch\w*|hives|fever\w*|"
+    r"temperature|flush\w*|diarrh\w+|constipat\w+|insomnia|palpitations?|swell\w*|swollen|bruis\w+|"
+    r"hair\s+loss|falling\s+out|infections?|cough\w*|sore\s+throat|cold|flu|chills|numb(?:ness|ed)?|tingl\w*|blurr\w+|"
+    r"vision|pain|aches?|aching|cramps?|bleed\w*|fatigue|tired\w*|exhausted|injection[- ]site|"
+    r"red\s+patch|reaction|side[- ]effects?|adverse\s+events?|symptoms?|relapse|dry\s+mouth|"
+    r"heartburn|spots|low\s+mood|mood\s+swings|sore|scratchy|nosebleeds?|tremors?|shak\w+|"
+    r"chest\s+pain|short\s+of\s+breath|breathless\w*|wheez\w+|spasms?|weak\w*|jaundice|"
+    r"yellow|blister\w*|ulcers?|thrush|bloat\w*|stomach\s+ache|cramping|sweats|night\s+sweats|"
+    r"hot\s+flush\w*|depress\w+|confus\w+|forgetful|migraine|seizures?|fits?|faint\w*|"
+    r"lightheaded|light-headed|irritat\w+|sting\w*|burn\w*|slow\s+heart\s*(?:beat|rate)|heartbeat|"
+    r"metallic\s+taste|fall|fell|crying|panic\s+attacks?|tight\w*|poorly|unwell"
+)
+#: Every SYMPTOM_WORDS match has one of these.
+SYMPTOM_CUES = (
+    "headache migraine nausea nauseous sick vomit dizz rash itch hives fever temperature flush diarrh constipat"
+    " insomnia palpitation swell swollen bruis hair falling infection cough sore cold flu chills numb tingl blurr"
+    " vision pain ache aching cramp bleed fatigue tired exhausted injection red reaction effect adverse symptom"
+    " relapse dry heartburn spots low mood scratchy nosebleed tremor shak chest short breathless wheez spasm weak"
+    " jaundice yellow blister ulcer thrush bloat stomach sweats depress confus forgetful seizure fit faint light"
+    " irritat sting burn slow heartbeat metallic fall fell crying panic tight poorly unwell"
+)
+TRIAL_OR_SYMPTOM = re.compile(
+    rf"\b(?:{SYMPTOM_WORDS})\b|\b(?:study|trial|research)\s+(?:team|nurse|doctor|line)|blood\s+tests?|"
+    r"\b(?:the\s+)?(?:nurse|doctor|investigator|them|clinic|anyone\s+at|visit|trial|study)\b",
+    re.IGNORECASE,
+)
+
+
+def act(sentence: str, context: str) -> tuple[str, re.Match[str]] | None:
+    """The first act that defeats the protocol in ``sentence``, by kind, if it has one
+    (``context``: the sentence and the one before it)."""
+    for cued in ACT_INDEX.candidates(sentence):
+        kind = ACT_KINDS[cued]
+        for match in cued.finditer(sentence):
+            if _counts(kind, sentence, match, context):
+                return kind, match
+    return None
+
+
+def _counts(kind: str, sentence: str, match: re.Match[str], context: str) -> bool:
+    found = sentence[match.start() : match.end()]
+    before = sentence[: match.start()]
+    if kind == "discard" and (
+        re.search(r"\b(?:old|empty|previous|expired|outer|cardboard|spare)\b", found, _I)
+        or not DOSE.search(context)
+    ):
+        return False
+    if IDIOM.search(sentence, max(0, match.start() - 20), match.end() + 10) or UNDONE.search(
+        sentence, max(0, match.start() - 40), match.end() + 60
+    ):
+        return False
+    if NEGATED.search(before) or (
+        kind == "misstate" and re.search(r"\b(?:don['’]?t|do\s+not|never|not|no)\s+$", before, _I)
+    ):
+        return False
+    if kind in ("omit", "misstate"):  # about something the study counts on, not the trial itself to others
+        return (
+            PROTOCOL.search(context) is not None
+            and OTHER_AUDIENCE.search(sentence) is None
+            and ABOUT_THE_TRIAL.search(sentence) is None
+            and not (kind == "omit" and _third_person(sentence, match.start()))
+        )
+    return True
+
+
+def _third_person(sentence: str, at: int) -> bool:
+    """Whether the act has someone else as its subject: "they don't tell you anything"."""
+    return (
+        re.search(r"\b(?:they|it|he|she|this|that|which|who|effects|symptoms)\s+$", sentence[:at], _I)
+        is not None
+    )
+
+
+def evaded(sentence: str) -> re.Match[str] | None:
+    """Getting away with something the study counts on: "so they don't notice", "nobody checks"."""
+    found = UNNOTICED.search(sentence)
+    return (
+        found
+        if found
+        and re.search(
+            r"\b(?:doses?|tablets?|pills?|capsules?|diary|app|numbers|forms?|lists?|counts?|stud(?:y|ies)|trials?|"
+            r"screening|injections?|pens|timestamps?)\b",
+            sentence,
+            _I,
+        )
+        else None
+    )
+
+
+def advice(sentence: str, found: tuple[str, re.Match[str]]) -> bool:
+    """Whether the act is advice to readers rather than the writer's own doing."""
+    kind, match = found
+    if REPORTED.search(sentence) or OPPOSITE.search(sentence):
+        return False
+    if NARRATOR.search(sentence, 0, match.start()) or _dropped_subject(sentence):
+        return False
+    return COMMAND.search(sentence) is not None or SECOND_PERSON.search(sentence) is not None
+
+
+def admission(sentence: str, found: tuple[str, re.Match[str]], context: str) -> bool:
+    """Whether the act is the writer's own: in the first person, or with a diary's dropped subject."""
+    if REPORTED.search(sentence):
+        return False
+    kind, match = found
+    if kind in ("omit", "misstate", "untrue", "game") and not (
+        PROTOCOL.search(context) and (UNNOTICED.search(sentence) or kind != "omit" or _on_record(sentence))
+    ):
+        return False
+    return FIRST_PERSON.search(sentence) is not None or match.start() < 3 or _dropped_subject(sentence)
+
+
+def _on_record(sentence: str) -> bool:
+    """Whether ``sentence`` is about what the study records: its forms, screening, doses or diary."""
+    return RECORDS.search(sentence) is not None or ELIGIBILITY_OR_MEDICINES.search(sentence) is not None
+
+
+RECORDS = re.compile(
+    r"\b(?:list|form|forms|screening|questions|card|diary|team|study|trial|them|doses?|tablets?|pills?|count)\b",
+    _I,
+)
+
+
+def _dropped_subject(sentence: str) -> bool:
+    return (
+        re.match(r"\W*(?:\w+ed|been|doing|signed|joined|missed|kept|didn['’]?t|haven['’]?t)\b", sentence, _I)
+        is not None
+    )
+
+
+#: Acts that keep something back: about a symptom, that is a side effect withheld.
+CONCEALING = frozenset({"omit", "untrue", "withhold"})
+SYMPTOM = re.compile(rf"\b(?:{SYMPTOM_WORDS})\b", _I)
+#: What is kept back at screening, or about medicines: not a side effect but the protocol.
+ELIGIBILITY_OR_MEDICINES = re.compile(
+    r"\b(?:screen\w*|eligib\w*|qualif\w*|criteria|get\s+in|wanted\s+in|let\s+me\s+in|history|last\s+relapse|"
+    r"ever\s+had|never\s+had|form|medications?|medicines?|meds|tablets?|pills?|supplements?|vitamins?|oil|"
+    r"magnesium|herbal|remed\w+|CBD|gummies|amitriptyline|ibuprofen|inhaler|prescriptions?|other\s+stud(?:y|ies)|"
+    r"\w+(?:pressants?|killers?)|"
+    r"other\s+trials?)\b",
+    _I,
+)
+
+
+def symptom(text: str) -> bool:
+    """Whether ``text`` names a symptom or side effect."""
+    return SYMPTOM.search(text) is not None
+
+
+def about_eligibility_or_medicines(sentence: str) -> bool:
+    return ELIGIBILITY_OR_MEDICINES.search(sentence) is not None
+
+
+def withheld(sentence: str, context: str) -> re.Match[str] | None:
+    """A side effect or symptom kept from the study team (``context``: the sentence and the one before)."""
+    found = next((m for way in WITHHELD_INDEX.candidates(sentence) if (m := way.search(sentence))), None)
+    if (
+        found
+        and not NOTHING.search(sentence[found.end() : found.end() + 25])
+        and not OTHER_AUDIENCE.search(sentence)
+        and not ABOUT_THE_TRIAL.search(sentence)
+        and (TRIAL_OR_SYMPTOM.search(context) or ELIGIBILITY_OR_MEDICINES.search(sentence))
+    ):
+        return found
+    return None
