@@ -82,11 +82,18 @@ def test_phases_and_ages_as_the_registries_write_them():
     assert [age(a) for a in ("18", "20age old over", "6 Months", "No limit")] == ["18 Years", "20 Years", "6 Months", None]
 
 
-def test_registry_trials_appear_beside_clinicaltrials_gov_ones(tmp_path):
-    site = make_site(tmp_path)
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The small site with the export imported, built."""
+    site = make_site(tmp_path_factory.mktemp("ictrp"))
     report = ictrp(site)
     assert not report.failed, report.problems
     build(site)
+    return site
+
+
+def test_registry_trials_appear_beside_clinicaltrials_gov_ones(built):
+    site = built
     out = site / "output"
     found = trials(site)
     recovery, ctis = found["ISRCTN50189673"], found["2023-508246-31-00"]
@@ -104,6 +111,26 @@ def test_registry_trials_appear_beside_clinicaltrials_gov_ones(tmp_path):
     assert 'href="https://www.clinicaltrialsregister.eu/ctr-search/search?query=2020-001113-21">2020-001113-21</a> (EudraCT)' in page
     ctis_page = (out / f"trials/{ctis.slug}/index.html").read_text()
     assert "EU CT record" in ctis_page and "The registry's own words: Authorised." in ctis_page
+
+
+def test_phase_pages_are_headed_as_people_say_it(built):
+    out = built / "output"
+    phases = (out / "trials/recruiting/phase/index.html").read_text()
+    named = dict(re.findall(r'<a href="/trials/recruiting/phase/([^/]+)/">([^<]+)</a>', phases))
+    assert {"phase-2", "phase-3", "no-phase"} <= set(named), named
+    for slug, name in named.items():
+        page = (out / f"trials/recruiting/phase/{slug}/index.html").read_text()
+        heading = re.search(r"<h1>([^<]+)</h1>", page).group(1)
+        title = re.search(r"<title>([^<]+)</title>", page).group(1)
+        expected = "Recruiting trials with no phase" if slug == "no-phase" else f"Recruiting trials in {name}"
+        assert heading == expected and title.startswith(heading), (slug, heading, title)
+    page = (out / "trials/recruiting/phase/phase-3/index.html").read_text()
+    assert "<h1>Recruiting trials in Phase 3</h1>" in page
+    assert "<title>Recruiting trials in Phase 3 · " in page
+    doubled = re.compile(r"\b[Pp]hase [Pp]hase\b")  # "Recruiting trials: phase Phase 3"
+    written = [p for p in out.rglob("*") if p.suffix in {".html", ".xml", ".json"} and p.is_file()]
+    assert len(written) > 50
+    assert [p.relative_to(out).as_posix() for p in written if doubled.search(p.read_text(encoding="utf-8"))] == []
 
 
 def test_a_trial_registered_twice_is_one_trial_with_both_ids(tmp_path):
