@@ -77,14 +77,14 @@ def axe_violations(chromium: object, url: str, scheme: str) -> list[str]:
     ]
 
 
-def offsite_blocked(chromium: object, site_url: str) -> tuple[object, list[str]]:
-    """A browser context that refuses every request leaving ``site_url``'s host, and the list in
-    which it records each one attempted."""
+def offsite_blocked(chromium: object, site_url: str, **options: object) -> tuple[object, list[str]]:
+    """A browser context (made with Playwright's ``options``, such as ``geolocation``) that refuses
+    every request leaving ``site_url``'s host, and the list in which it records each one attempted."""
     from urllib.parse import urlparse
 
     host = urlparse(site_url).netloc
     attempted: list[str] = []
-    context = chromium.new_context()  # type: ignore[attr-defined]
+    context = chromium.new_context(**options)  # type: ignore[attr-defined]
 
     def route(r: object) -> None:
         if urlparse(r.request.url).netloc != host:  # type: ignore[attr-defined]

@@ -158,14 +158,23 @@ class ThreadedBluesky(FakeBluesky, Avatars):
                 "avatar": f"{self.url}/avatars/{avatar}" if avatar else None,
                 "labels": [{"val": v, "src": did, "uri": f"at://{did}", "cts": stamp(0)} for v in labels or ()]}  # fmt: skip
 
-    def reply(self, parent: str, author: dict, text: str, liked: bool = False, facets: list | None = None) -> str:
+    def reply(self, parent: str, author: dict, text: str, liked: bool = False, facets: list | None = None,
+              labels: list[str] | None = None) -> str:  # fmt: skip
+        """A reply by ``author``; ``labels`` are the post's self-labels (such as ``graphic-media``)."""
         number = len(self.posts) + 1
         uri = f"at://{author['did']}/app.bsky.feed.post/3kreply{number:06d}"
         root = parent if parent.startswith(f"at://{BLUESKY_DID}") else self.posts[parent]["record"]["reply"]["root"]["uri"]
         self.posts[uri] = {"author": author, "liked": liked, "record": {
             "$type": "app.bsky.feed.post", "text": text, "createdAt": stamp(number), "facets": facets or [],
             "reply": {"root": {"uri": root, "cid": "bafyroot"}, "parent": {"uri": parent, "cid": "bafyparent"}}}}  # fmt: skip
+        if labels:
+            self.posts[uri]["record"]["labels"] = {"$type": "com.atproto.label.defs#selfLabels",
+                                                   "values": [{"val": v} for v in labels]}  # fmt: skip
         return uri
+
+    def edit(self, uri: str, text: str) -> None:
+        """The author rewrites the post's record in place (``com.atproto.repo.putRecord``)."""
+        self.posts[uri]["record"] = {**self.posts[uri]["record"], "text": text, "facets": []}
 
     def view(self, uri: str) -> dict:
         if uri in self.posts:
@@ -176,9 +185,11 @@ class ThreadedBluesky(FakeBluesky, Avatars):
             author = {"did": BLUESKY_DID, "handle": self.handle, "displayName": "Tester"}
             record, viewer = self.records[uri.rsplit("/", 1)[-1]], {}
         count = sum(1 for p in self.posts.values() if p["record"]["reply"]["parent"]["uri"] == uri)
+        own = [{"val": v["val"], "src": author["did"], "uri": uri, "cts": stamp(0)}
+               for v in (record.get("labels") or {}).get("values", [])]  # the AppView shows self-labels too
         return {"uri": uri, "cid": f"bafy{abs(hash(uri)) % 10**12}", "author": author, "record": record,
                 "indexedAt": record.get("createdAt") or stamp(0), "replyCount": count, "viewer": viewer,
-                "labels": author.get("labels") or []}  # fmt: skip
+                "labels": [*(author.get("labels") or []), *own]}  # fmt: skip
 
     def node(self, uri: str, depth: int) -> dict:
         if uri in self.posts and self.posts[uri]["author"]["did"] in self.blocking:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 from browser import axe_violations, offsite_blocked, serve
 from conftest import copy_example
 
@@ -143,3 +146,53 @@ def test_sites_near_a_postcode_sorted_in_the_page(chromium, site_url):
     finally:
         context.close()
     assert errors == [] and left == []
+
+
+def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (haversine, the Earth 12,742 km across)."""
+    (lat1, lon1), (lat2, lon2) = (tuple(map(math.radians, p)) for p in (a, b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize(
+    ("where", "nearest"),
+    [((38.5449, -121.7405), "Sutter Health"),  # Davis, California: Sacramento is 25 km away
+     ((39.4015, -76.6019), "University of Maryland Medical Center")],  # Towson, Maryland: Baltimore
+)  # fmt: skip
+def test_sites_near_the_browsers_location_sorted_in_the_page(chromium, site_url, where, nearest):
+    """"Use my location": the browser's position sorts the sites by distance; it is sent nowhere."""
+    latitude, longitude = where
+    context, left = offsite_blocked(
+        chromium, site_url, geolocation={"latitude": latitude, "longitude": longitude}, permissions=["geolocation"]
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    sent: list[str] = []  # every request the pages make, before and after the click
+    page.on("request", lambda r: sent.append(f"{r.method} {r.url} {r.post_data or ''}".strip()))
+    trial = yaml.safe_load((Path(__file__).parent.parent / "content/trials/smart.yaml").read_text())
+    sites = [(s["facility"], (s["geo"]["lat"], s["geo"]["lon"])) for s in trial["locations"] if s.get("geo")]
+    expected = sorted((km_between(where, geo), name) for name, geo in sites)[:20]
+    assert expected[0][1] == nearest and expected[1][0] - expected[0][0] > 5  # one clear nearest site
+    try:
+        for path in (PAGES["country-sites"], PAGES["trial-with-sites"]):
+            page.goto(site_url + path)
+            near = page.locator(".sites-near:not([hidden])")
+            near.wait_for(timeout=15000)
+            near.get_by_role("button", name="Use my location").click()
+            page.locator(".near-status", has_text="Sorted from your location.").wait_for(timeout=15000)
+            shown = page.locator(".near-results li").all_inner_texts()
+            assert len(shown) == 20
+            names = [re.sub(r" \([\w -]+\)$", "", n) for n in page.locator(".near-results li a").all_inner_texts()]
+            assert names[0] == nearest, shown[0]  # (a site's name may carry its postcode)
+            km = [int(t.rsplit("about ", 1)[1].split(" km")[0]) for t in shown]
+            assert km == sorted(km) == [round(d) for d, _ in expected]
+            assert sorted(names) == sorted(name for _, name in expected)
+    finally:
+        context.close()
+    assert errors == [] and left == []
+    assert sent
+    for request in sent:  # the site's own pages, styles, scripts and list of sites: the position is in none
+        assert request.startswith("GET " + site_url) and "?" not in request, request
+        assert f"{latitude}" not in request and f"{longitude}" not in request, request

@@ -3,7 +3,9 @@ kept by content between builds; the original published only when the writer asks
 
 from __future__ import annotations
 
+import random
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -176,6 +178,59 @@ def test_a_draft_s_photo_gets_no_widths(photo_entry):
     assert not list((photo_entry / "output/images").glob("*-*w.*"))
 
 
+def camera_photo(path: Path, seed: int, orientation: int = 1) -> None:
+    """A 12-megapixel photo as a phone saves it (4032 × 3024, JPEG at quality 90, with its EXIF and
+    XMP), with a photograph's detail: broad patches of colour, a fine texture and sensor noise, so
+    that it weighs what a phone's photo weighs (about 3.4 MB) and its widths what theirs do."""
+    rng = random.Random(seed)  # the same bytes every run
+
+    def layer(cell: int, mode: str = "RGB") -> Image.Image:
+        small = (4032 // cell, 3024 // cell)
+        return Image.frombytes(mode, small, rng.randbytes(small[0] * small[1] * len(mode))).resize(
+            (4032, 3024), Image.Resampling.BICUBIC
+        )
+
+    picture = Image.blend(Image.blend(layer(64), layer(4), 0.2), layer(1, "L").convert("RGB"), 0.04)
+    picture.save(path, "JPEG", quality=90, exif=_exif(orientation), xmp=XMP)
+
+
+@pytest.fixture(scope="module")
+def photo_heavy(tmp_path_factory) -> tuple[Path, int]:
+    """The small site with an entry showing six 12-megapixel phone photos (three held upright),
+    built; and what the six weigh as the phone saved them."""
+    site = tmp_path_factory.mktemp("photo-heavy") / "site"
+    shutil.copytree(Path(__file__).parent / "sites/small", site)
+    images = site / "content/images"
+    images.mkdir()
+    names = [f"visit-{n}.jpg" for n in range(1, 7)]
+    for n, name in enumerate(names):
+        camera_photo(images / name, seed=n, orientation=6 if n % 2 else 1)
+    entry = site / ENTRY
+    shown = "\n\n".join(f"Photo {n}:\n\n![Photo {n} of the visit](/images/{name})" for n, name in enumerate(names, 1))
+    entry.write_text(entry.read_text().replace("BODY-OPEN", "BODY-OPEN\n\n" + shown))
+    build(site)
+    return site, sum((images / name).stat().st_size for name in names)
+
+
+def on_phone(chromium, base: str, path: str, density: int) -> tuple[dict[str, int], float]:
+    """What a phone 390 CSS pixels wide at ``density`` downloads reading ``path`` to its end: the
+    bytes of each response body by file name, and how far the page moved while loading."""
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=density)
+    page = context.new_page()
+    finished: list = []
+    page.on("requestfinished", lambda request: finished.append(request))
+    page.add_init_script(SHIFTS)
+    page.goto(base + path)
+    for _ in range(30):  # scroll through, as a reader does
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(100)
+    page.wait_for_load_state("networkidle")
+    shifts = page.evaluate("window.__shifts")
+    downloaded = {r.url.split("?")[0].rstrip("/").rsplit("/", 1)[-1] or "/": r.sizes()["responseBodySize"] for r in finished}
+    context.close()
+    return downloaded, shifts
+
+
 SHIFTS = """window.__shifts = 0;
 new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value; })
   .observe({type: "layout-shift", buffered: true});"""
@@ -187,19 +242,34 @@ def test_a_phone_loads_the_width_it_needs_and_nothing_moves(photo_entry, chromiu
 
     build(photo_entry)
     with serve(photo_entry / "output") as base:
-        context = chromium.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=density)
-        page = context.new_page()
-        photos: list[str] = []
-        page.on("response", lambda r: photos.append(r.url.rsplit("/", 1)[1]) if "/images/" in r.url else None)
-        page.add_init_script(SHIFTS)
-        page.goto(base + "diary/2024/open-label-start/")
-        for _ in range(12):  # scroll through, as a reader does
-            page.mouse.wheel(0, 600)
-            page.wait_for_timeout(100)
-        page.wait_for_load_state("networkidle")
-        shifts = page.evaluate("window.__shifts")
-        context.close()
+        downloaded, shifts = on_phone(chromium, base, "diary/2024/open-label-start/", density)
+    photos = [name for name in downloaded if name.rsplit(".", 1)[-1] in ("jpg", "png", "gif", "heic")]
     wanted = {2: "800w", 3: "1200w"}[density]  # 358 CSS pixels wide, at 2 or 3 device pixels each
     assert f"waiting-room-{wanted}.jpg" in photos and "waiting-room.jpg" not in photos
     assert not [p for p in photos if p in ("readings.png", "walk.heic", "tiny.jpg")]  # no original
+    assert shifts == 0
+    out = photo_entry / "output/images"
+    assert all(downloaded[p] == (out / p).stat().st_size for p in photos)  # whole files, counted as sent
+
+
+#: What an entry of six 12-megapixel photos weighs on a phone at each density, in MB: everything
+#: it downloads (the page, its style sheet, the photos), as docs/theme.md and the README say.
+ON_A_PHONE = {2: 0.9, 3: 2.1}
+
+
+@pytest.mark.parametrize("density", [2, 3])
+def test_a_phone_loads_a_fraction_of_a_photo_heavy_entry(photo_heavy, chromium, density):
+    from browser import serve
+
+    site, originals = photo_heavy
+    assert round(originals / 1e6) == 20  # six photos as a phone saves them, about 3.4 MB each
+    with serve(site / "output") as base:
+        downloaded, shifts = on_phone(chromium, base, "diary/2024/open-label-start/", density)
+    photos = {name: size for name, size in downloaded.items() if name.startswith("visit-")}
+    wanted = {2: "800w", 3: "1200w"}[density]
+    assert sorted(photos) == [f"visit-{n}-{wanted}.jpg" for n in range(1, 7)]  # each photo once, at its width
+    total = sum(downloaded.values())
+    assert abs(total / 1e6 - ON_A_PHONE[density]) < 0.05 * ON_A_PHONE[density], total  # as the docs say
+    assert total * 8 < originals  # a tenth of the originals, or less
+    assert sum(photos.values()) > 0.8 * total  # the photos are the weight; the page is light
     assert shifts == 0

@@ -4,6 +4,7 @@ replies, long threads, rate limits, blocks, favourites, and hostile replies."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,30 @@ def test_edits_update_and_deletions_remove_at_the_next_fetch(run, site, mastodon
     assert edited["status"] == "pending"  # approved words changed: read again before they are shown
 
 
+def test_bluesky_edits_update_and_deletions_remove_at_the_next_fetch(run, site, bluesky):
+    root = posted(site, "bluesky", OPEN)
+    kept = bluesky.reply(root, bluesky.person("alex", "Alex"), "First words.")
+    gone = bluesky.reply(root, bluesky.person("kim", "Kim"), "Soon deleted.")
+    answered = bluesky.reply(gone, bluesky.person("sam", "Sam"), "An answer to it.")
+    run()
+    assert set(by_id(site, OPEN)) == {f"bluesky:{kept}", f"bluesky:{gone}", f"bluesky:{answered}"}
+    path = site / "content/replies" / file_name(OPEN)
+    path.write_text(path.read_text().replace("status: pending", "status: approved"))
+    bluesky.edit(kept, "Second words.")
+    del bluesky.posts[answered]  # deleted by its author
+    report = run()
+    replies = by_id(site, OPEN)
+    assert f"bluesky:{answered}" not in replies and report.deleted == 1
+    assert "An answer to it." not in path.read_text()
+    edited = replies[f"bluesky:{kept}"]
+    assert edited["text"] == "Second words." and report.updated == 1
+    assert edited["status"] == "pending"  # approved words changed: read again before they are shown
+    assert replies[f"bluesky:{gone}"]["status"] == "approved"  # untouched
+    del bluesky.posts[gone]
+    report = run()
+    assert f"bluesky:{gone}" not in by_id(site, OPEN) and report.deleted == 1
+
+
 def test_a_long_thread_is_followed_past_the_servers_limits(run, site, mastodon, bluesky):
     mastodon.context_limit = 5
     parent = posted(site, "mastodon", OPEN)
@@ -159,7 +184,7 @@ def test_never_kept_direct_or_followers_only_replies(run, site, mastodon):
     assert by_id(site, OPEN) == {}
 
 
-def test_trusted_and_favourited_replies_are_approved_only_when_clean(run, site, mastodon):
+def test_trusted_and_favourited_replies_are_approved_only_when_clean(run, site, mastodon, bluesky):
     root = posted(site, "mastodon", OPEN)
     friend = mastodon.person("friend", "Friend")
     accounts = site / "content/replies/accounts.yaml"
@@ -171,12 +196,57 @@ def test_trusted_and_favourited_replies_are_approved_only_when_clean(run, site, 
     phone = mastodon.reply(root, friend, "<p>Call me on 07700 900123 any time.</p>")
     liked = mastodon.reply(root, mastodon.person("stranger"), "<p>Lovely to read.</p>", favourited=True)
     unliked = mastodon.reply(root, mastodon.person("other"), "<p>Hello there.</p>")
+    post = posted(site, "bluesky", OPEN)
+    sky_liked = bluesky.reply(post, bluesky.person("robin", "Robin"), "Thinking of you today.", liked=True)
+    sky_phone = bluesky.reply(post, bluesky.person("lee", "Lee"), "Ring me on 07700 900456 tonight.", liked=True)
+    sky_unliked = bluesky.reply(post, bluesky.person("jo", "Jo"), "Hello from Bluesky.")
     run()
     replies = by_id(site, OPEN)
     assert replies[f"mastodon:{clean}"]["status"] == "approved"
     assert replies[f"mastodon:{phone}"]["status"] == "pending"  # a phone number: never automatic
     assert replies[f"mastodon:{liked}"]["status"] == "approved"
     assert replies[f"mastodon:{unliked}"]["status"] == "pending"
+    assert replies[f"bluesky:{sky_liked}"]["status"] == "approved"  # liked on Bluesky
+    assert replies[f"bluesky:{sky_phone}"]["status"] == "pending"  # liked, but a phone number
+    assert replies[f"bluesky:{sky_unliked}"]["status"] == "pending"
+
+
+def test_a_like_approves_nothing_unless_the_site_says_so(run, site, mastodon, bluesky):
+    liked = mastodon.reply(posted(site, "mastodon", OPEN), mastodon.person("stranger"), "<p>Lovely.</p>", favourited=True)
+    sky = bluesky.reply(posted(site, "bluesky", OPEN), bluesky.person("robin"), "Thinking of you.", liked=True)
+    run()
+    replies = by_id(site, OPEN)
+    assert replies[f"mastodon:{liked}"]["status"] == replies[f"bluesky:{sky}"]["status"] == "pending"
+
+
+def test_content_warnings_are_kept_and_fold_the_reply_on_the_page(run, site, mastodon, bluesky):
+    toot = mastodon.reply(posted(site, "mastodon", OPEN), mastodon.person("alex", "Alex"),
+                          "<p>Mine took four tubes too.</p>", spoiler="needles")  # fmt: skip
+    post = posted(site, "bluesky", OPEN)
+    labelled = bluesky.reply(post, bluesky.person("robin", "Robin"), "A photo of my bruise.", labels=["graphic-media"])
+    plain = bluesky.reply(post, bluesky.person("jo", "Jo"), "Good luck today.")
+    run()
+    replies = by_id(site, OPEN)
+    assert replies[f"mastodon:{toot}"]["content_warning"] == "needles"
+    assert replies[f"bluesky:{labelled}"]["content_warning"] == "graphic media"  # the author's self-label
+    assert "content_warning" not in replies[f"bluesky:{plain}"]
+    path = site / "content/replies" / file_name(OPEN)
+    path.write_text(path.read_text().replace("status: pending", "status: approved"))
+    build(site)
+    page = (site / "output/diary/2024/open-label-start/index.html").read_text()
+    folded = re.findall(r'<details class="reply-cw"><summary>Content warning: ([^<]*)</summary>(.*?)</details>', page, re.S)
+    assert sorted((warning, "four tubes" in body or "bruise" in body) for warning, body in folded) == [
+        ("graphic media", True), ("needles", True)]  # fmt: skip
+    assert "Good luck today." in page and page.count("<details") == 2
+
+
+def test_posts_their_authors_keep_from_logged_out_readers_are_not_kept(run, site, bluesky):
+    post = posted(site, "bluesky", OPEN)
+    private = bluesky.reply(post, bluesky.person("quiet", labels=["!no-unauthenticated"]), "Only for people logged in.")
+    shown = bluesky.reply(post, bluesky.person("open"), "For anyone.")
+    run()
+    assert set(by_id(site, OPEN)) == {f"bluesky:{shown}"} and f"bluesky:{private}" not in by_id(site, OPEN)
+    assert "logged in" not in (site / "content/replies" / file_name(OPEN)).read_text()
 
 
 def test_replies_of_a_blocked_account_and_blocked_posts_are_removed_for_good(run, site, mastodon, bluesky):

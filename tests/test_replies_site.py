@@ -70,6 +70,19 @@ def test_the_blinding_notice_comes_before_replies_on_a_blinded_entry(small_site)
     assert section.index("NOTICE-TEXT") < section.index("Thinking of you.")
 
 
+def test_a_reply_with_a_content_warning_is_folded_behind_it(small_site):
+    warned = "  content_warning: needles & <b>blood</b>\n"
+    write_thread(small_site, OPEN, reply(1, "Four tubes, and a bruise.", extra=warned) + reply(2, "Good luck!"))
+    build(small_site)
+    section = read(small_site, ENTRY).split('<section class="replies"')[1]
+    folded = re.search(r'<details class="reply-cw">(.*?)</details>', section, re.S)
+    assert folded, "the reply with a content warning is not folded"
+    assert re.search(r"<summary>Content warning: needles &amp; &lt;b&gt;blood&lt;/b&gt;</summary>", folded.group(1))
+    assert "Four tubes, and a bruise." in folded.group(1)
+    assert section.count("Four tubes") == 1 and section.count("<details") == 1  # only there
+    assert "Good luck!" in section and "Good luck!" not in folded.group(1)  # the other reply is open
+
+
 def test_a_reply_edited_into_something_else_is_withheld_with_a_warning(small_site):
     path = write_thread(small_site, WEEK_SIX, reply(1, "Kind words.") + reply(2, "You're definitely on the placebo, trust me."))
     result = build(small_site)

@@ -110,7 +110,8 @@ def test_normal_run_announces_every_public_entry_once_on_each_network(
     assert sorted(records) == sorted(record_key(i) for i in ENTRIES)
     assert all(TID.match(k) for k in records)
     post = records[record_key("urn:uuid:22222222-2222-4222-8222-222222222222")]
-    assert post["text"].startswith("CW: needles\n\nRandomized\n\nBODY-RANDOMIZED\n\n")
+    assert post["text"].startswith("CW: needles\n\nRandomized\n\ndiary.example.org/")  # no excerpt
+    assert "BODY-RANDOMIZED" not in post["text"]
     assert post["text"].endswith(BLINDED_LINE + ".")
     facet = post["facets"][0]
     link = post["text"].encode()[facet["index"]["byteStart"] : facet["index"]["byteEnd"]].decode()

@@ -161,14 +161,27 @@ def test_bluesky_content_warning_becomes_self_labels_that_fit(warning, labels):
     assert self_labels(warning) == labels
 
 
-def test_bluesky_content_warning_keeps_the_text_out_of_the_link_card():
+def test_bluesky_content_warning_keeps_the_text_out_of_the_post_and_the_link_card():
+    # Bluesky has nothing to fold text behind: the warning, the title and the link, no excerpt
     post = bluesky_post(item(excerpt="Four tubes of blood.", content_warning="needles"), STYLE)
-    assert post.text == f"CW: needles\n\nWeek six\n\nFour tubes of blood.\n\n{SHORT}"
+    assert post.text == f"CW: needles\n\nWeek six\n\n{SHORT}"
+    assert "tubes" not in post.text
     assert post.labels == ("graphic-media",)
     assert post.card_title == "[CW: needles] Week six" and post.card_description == ""
     unlabelled = bluesky_post(item(excerpt="Sad news.", content_warning="grief"), STYLE)
-    assert unlabelled.text.startswith("CW: grief\n\n") and unlabelled.labels == ()
+    assert unlabelled.text == f"CW: grief\n\nWeek six\n\n{SHORT}" and unlabelled.labels == ()
     assert unlabelled.card_description == ""
+    blinded = bluesky_post(item(excerpt="Sad news.", content_warning="grief", blinded=True), STYLE)
+    assert blinded.text == f"CW: grief\n\nWeek six\n\n{SHORT}\n\n{STYLE.blinded_line}"
+    plain = bluesky_post(item(excerpt="Sad news."), STYLE)
+    assert plain.text == f"Week six\n\nSad news.\n\n{SHORT}" and plain.card_description == "Sad news."
+
+
+def test_mastodon_content_warning_folds_the_excerpt_behind_spoiler_text():
+    # Mastodon shows only spoiler_text until the reader opens the post: the excerpt may stay
+    post = mastodon_post(item(excerpt="Four tubes of blood.", content_warning="needles"), STYLE)
+    assert post.spoiler_text == "needles" and "needles" not in post.status
+    assert post.status == f"Week six\n\nFour tubes of blood.\n\n{URL}"
 
 
 def test_keys_are_deterministic_and_distinct():

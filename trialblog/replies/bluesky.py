@@ -17,6 +17,9 @@ DEPTH = 20  # levels of replies asked for at once; deeper ones are asked for fro
 POSTS_AT_ONCE = 25  # app.bsky.feed.getPosts takes this many
 #: Labels by which an author or a moderator asks that a post is not shown to everyone.
 NOT_PUBLIC = {"!no-unauthenticated", "!hide", "!takedown"}
+#: Labels that fold a post behind a warning in the Bluesky app, and the warning they become here.
+WARNINGS = {"graphic-media": "graphic media", "gore": "graphic media", "nudity": "nudity",
+            "sexual": "sexual content", "porn": "sexual content"}  # fmt: skip
 WEB = "https://bsky.app/profile"
 
 
@@ -85,6 +88,8 @@ class BlueskyReplies:
         if labels & NOT_PUBLIC:
             return None
         record = post.record
+        own = {str(_get(value, "val")) for value in _get(_get(record, "labels"), "values") or ()}
+        warning = ", ".join(dict.fromkeys(shown for label, shown in WARNINGS.items() if label in labels | own))
         text, cut = clean(from_bluesky(str(_get(record, "text") or ""), _get(record, "facets") or []))
         rkey = post.uri.rsplit("/", 1)[-1]
         url = f"{WEB}/{author.did}/post/{rkey}"
@@ -97,7 +102,7 @@ class BlueskyReplies:
         reply = Reply(
             id=f"bluesky:{post.uri}", network="bluesky", status=PENDING, published=iso(_get(record, "created_at")),
             author=Author(author.did, shown, name, f"{WEB}/{author.did}", writer=writer), url=url, text=text,
-            parent=f"bluesky:{parent}" if parent and parent != root else "",
+            content_warning=warning, parent=f"bluesky:{parent}" if parent and parent != root else "",
         )  # fmt: skip
         liked = bool(post.viewer and post.viewer.like)
         return Found(reply, liked, str(author.avatar or ""), tuple(notes(name, shown, author.handle, self.writer_names, writer)))

@@ -220,8 +220,9 @@ def short_link(url: str) -> str:
 
 def bluesky_post(item: Announcement, style: Style) -> BlueskyPost:
     """The post for ``item``: a leading "CW: …" line, title, excerpt, the short link (a facet to the
-    whole address), blinding line. A content warning also becomes the self-labels that fit it,
-    and keeps the excerpt out of the link card."""
+    whole address), blinding line. Bluesky has nothing to fold text behind, so a post with a
+    content warning carries no excerpt at all, neither in its text nor in its link card: the
+    warning, the title and the link; the warning also becomes the self-labels that fit it."""
     head = f"CW: {item.content_warning}" if item.content_warning else ""
     tail = style.blinded_line if item.blinded else ""
     shown = short_link(item.url)
@@ -231,7 +232,8 @@ def bluesky_post(item: Announcement, style: Style) -> BlueskyPost:
         start = len((before + SEPARATOR).encode()) if before else 0
         return _join(before, shown, tail), LinkFacet(start, start + len(shown.encode()), item.url)
 
-    title, excerpt = fit_parts(item.title, item.excerpt, lambda t, e: bluesky_fits(build(t, e)[0]))
+    shown_excerpt = "" if item.content_warning else item.excerpt
+    title, excerpt = fit_parts(item.title, shown_excerpt, lambda t, e: bluesky_fits(build(t, e)[0]))
     text, link = build(title, excerpt)
     card_title = f"[CW: {item.content_warning}] {item.title}" if item.content_warning else item.title
     return BlueskyPost(
