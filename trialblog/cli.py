@@ -385,10 +385,12 @@ def replies_fetch(network: str | None, site_dir: Path) -> None:
     New replies wait for `trialblog replies review`; edited ones are updated, deleted ones dropped.
     Nothing is published until you build.
     """
-    from .replies.fetch import fetch
-    from .syndicate import SyndicateError
+    from .syndicate import SyndicateError, require_clients
 
     try:
+        require_clients("fetching replies")
+        from .replies.fetch import fetch
+
         report = fetch(site_dir, network=network, echo=click.echo)
     except SyndicateError as exc:
         click.echo(f"error: {exc}", err=True)
