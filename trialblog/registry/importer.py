@@ -198,7 +198,10 @@ class Importer:
         if text == old_text:
             action = "unchanged"
         else:
-            write_atomic(path, text)
+            try:
+                write_atomic(path, text)
+            except OSError as exc:  # said by the command with the trial file's name, not a temporary one
+                raise OSError(exc.errno, exc.strerror, shown) from exc
             action = "updated" if old is not None else "created"
         self.by_id[str(merged["id"])] = path
         for other in merged.get("other_ids") or []:
