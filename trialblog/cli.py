@@ -356,18 +356,16 @@ def syndicate(network: str | None, dry_run: bool, baseline: bool, limit: int, qu
     from .build.progress import Progress
     from .syndicate import SyndicateError, require_clients
 
-    progress = Progress(live=False if quiet else None)
     try:
         require_clients()
         from .syndicate.run import syndicate as run_syndicate
 
-        report = run_syndicate(site_dir, network=network, dry_run=dry_run, baseline=baseline, limit=limit,
-                               echo=progress.above(click.echo), progress=progress)  # fmt: skip
+        with Progress(live=False if quiet else None) as progress:
+            report = run_syndicate(site_dir, network=network, dry_run=dry_run, baseline=baseline, limit=limit,
+                                   echo=progress.above(click.echo), progress=progress)  # fmt: skip
     except SyndicateError as exc:
-        progress.done()
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
-    progress.done()
     posts = len(report.posted)
     click.echo(f"announced {posts} post{'' if posts == 1 else 's'} in {progress.elapsed()}")
     if report.problems:
@@ -395,17 +393,15 @@ def replies_fetch(network: str | None, quiet: bool, site_dir: Path) -> None:
     from .build.progress import Progress
     from .syndicate import SyndicateError, require_clients
 
-    progress = Progress(live=False if quiet else None)
     try:
         require_clients("fetching replies")
         from .replies.fetch import fetch
 
-        report = fetch(site_dir, network=network, echo=progress.above(click.echo), progress=progress)
+        with Progress(live=False if quiet else None) as progress:
+            report = fetch(site_dir, network=network, echo=progress.above(click.echo), progress=progress)
     except SyndicateError as exc:
-        progress.done()
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
-    progress.done()
     click.echo(
         f"{report.new} new, {report.updated} edited, {report.deleted} deleted, {report.approved} approved "
         f"automatically; {report.waiting} waiting for `trialblog replies review`; fetched in {progress.elapsed()}"
@@ -502,16 +498,13 @@ def import_ctgov(
         raise click.UsageError("name files or folders to import, or sync with --query QUERY or --saved")
     if paths and (queries or saved):
         raise click.UsageError("import files or sync from the API, not both at once")
-    progress = Progress(live=False if quiet else None)
-    try:
+    with Progress(live=False if quiet else None) as progress:
         if paths:
             from .registry.importer import import_paths
 
             report = import_paths(paths, content, site_dir, day, progress=progress)
         else:
             report = _sync(site_dir, content, list(queries), saved, api_url, pause, day, quiet)
-    finally:
-        progress.done()  # what follows, even an error, starts on a line of its own
     _tell(report, progress.elapsed())
 
 
@@ -534,11 +527,8 @@ def import_ictrp(paths: tuple[Path, ...], today, quiet: bool, site_dir: Path) ->
     from .registry.importer import Importer
 
     importer = Importer(_content(site_dir), site_dir, today.date() if today else None)
-    progress = Progress(live=False if quiet else None)
-    try:
+    with Progress(live=False if quiet else None) as progress:
         report = importer.run(paths, read_ictrp_file, progress)
-    finally:
-        progress.done()
     _tell(report, progress.elapsed())
 
 

@@ -67,6 +67,12 @@ class Progress:
             self.stream.flush()
         self.width = 0
 
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.done()  # what follows, an error too, starts on a line of its own
+
     def _say(self, text: str, final: bool) -> None:
         if self.live:
             self.stream.write("\r" + text.ljust(self.width))
