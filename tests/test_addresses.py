@@ -171,3 +171,13 @@ def test_an_address_the_site_does_not_have_gets_a_friendly_page(small_site):
     assert "Page not found" in missing and 'content="noindex"' in missing
     assert 'href="/diary/2024/week-six/"' in missing  # the latest entries
     assert 'href="/archives/"' in missing
+    assert 'href="/search/"' not in missing  # the small site has no search
+
+
+def test_the_friendly_page_offers_the_search_when_the_site_has_one(small_site):
+    with (small_site / "pelicanconf.py").open("a") as conf:
+        conf.write("\nSEARCH = True\n")
+    build(small_site)
+    missing = (small_site / "output/404.html").read_text()
+    assert '<a href="/search/">Search the diary</a>' in missing
+    assert (small_site / "output/search/index.html").is_file()

@@ -12,6 +12,8 @@ from click.testing import CliRunner
 
 from trialblog.cli import main
 
+DATA = Path(__file__).parent / "data"
+
 
 def run(*args: str, cwd: Path | None = None):
     runner = CliRunner()
@@ -239,6 +241,59 @@ def test_a_build_says_what_it_is_doing_and_how_long_it_took(small_site):
     steps = [line for line in result.output.splitlines() if line.endswith("…")]
     assert steps == ["reading…", "checking…", "writing…", "finishing: search index, sitemap, photos…"]
     assert re.search(r"built \d+ pages .* in [\d.]+ s$", result.output.strip())
+
+
+LONG_COMMANDS = {  # each with the steps it says as plain lines
+    "check": (["check"], ["reading…", "checking…"]),
+    "import-ctgov": (["import", "ctgov", str(DATA / "ctgov/v2_json/NCT04012996.json")], ["importing…"]),
+    "import-ictrp": (["import", "ictrp", str(DATA / "ictrp/ICTRP-Results.xml")], ["importing…"]),
+}
+
+
+@pytest.mark.parametrize("command", LONG_COMMANDS)
+def test_long_commands_say_their_steps_as_plain_lines_with_quiet_and_end_with_their_time(small_site, command):
+    args, steps = LONG_COMMANDS[command]
+    result = run(*args, "--quiet", "--site", str(small_site))
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.output.splitlines() if line.endswith("…")] == steps
+    assert re.search(r"\d+\.\d s$", result.output.strip()), result.output
+
+
+@pytest.mark.parametrize("command", LONG_COMMANDS)
+def test_on_a_terminal_progress_is_one_line_rewritten_in_place(small_site, command):
+    from terminal import on_a_terminal, screen
+
+    args, steps = LONG_COMMANDS[command]
+    status, stdout, terminal = on_a_terminal(*args, "--site", str(small_site))
+    assert status == 0, terminal
+    first = steps[0].rstrip("…")
+    assert f"\r{first}…" in terminal and re.search(rf"\r{first}: \d+ files", terminal)  # counted as it goes
+    assert "…\r\n" not in terminal  # never a line of its own
+    shown = screen(terminal)
+    assert not [line for line in shown if line.endswith("…") or line.startswith(f"{first}:")]  # cleared at the end
+    assert re.search(r"\d+\.\d s$", stdout.strip() or shown[-2])
+
+
+def test_progress_counts_each_phase_afresh_and_lines_said_meanwhile_are_never_drawn_over():
+    from terminal import FakeTerminal, screen
+
+    from trialblog.build import progress as progress_module
+
+    terminal = FakeTerminal()
+    progress = progress_module.Progress(terminal)
+    say = progress.above(lambda text: terminal.write(text + "\n"))
+    progress.phase("importing")
+    progress.count("files")
+    progress.shown_at = 0  # as if a tenth of a second had passed
+    progress.count("studies", 3)
+    assert terminal.getvalue().endswith("\rimporting: 1 files, 3 studies")
+    say("warning: a record")
+    progress.phase("writing")
+    progress.shown_at = 0
+    progress.count("pages")
+    progress.done()
+    assert "\rwriting: 1 pages" in terminal.getvalue()
+    assert screen(terminal.getvalue()) == ["warning: a record", ""]
 
 
 def test_repeated_findings_are_told_once_per_rule_and_check_all_lists_them(small_site):

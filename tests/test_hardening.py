@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -74,8 +75,13 @@ def test_a_link_out_of_the_site_is_never_followed_into_the_output(small_site, tm
         (OSError(errno.ENOSPC, "No space left on device", "output/index.html"), "the disk is full"),
         (PermissionError(errno.EACCES, "Permission denied", "output/index.html"), "permission denied"),
         (OSError(errno.EROFS, "Read-only file system", "output/index.html"), "the disk is read-only"),
+        (OSError(errno.EDQUOT, "Disk quota exceeded", "output/index.html"), "your disk quota is used up"),
+        (OSError(errno.ENAMETOOLONG, "File name too long", "output/index.html"),
+         "a file name is too long for this disk: shorten the title or give a shorter `Slug:`"),
+        (OSError(errno.EMFILE, "Too many open files", "output/index.html"),
+         "too many files are open at once: close other programs, then run the command again"),
     ],
-    ids=["disk-full", "read-only-folder", "read-only-disk"],
+    ids=["disk-full", "read-only-folder", "read-only-disk", "quota", "name-too-long", "too-many-open-files"],
 )
 def test_the_machines_refusals_are_said_in_words(small_site, monkeypatch, error, words):
     build(small_site)
@@ -92,3 +98,16 @@ def test_the_machines_refusals_are_said_in_words(small_site, monkeypatch, error,
     assert f"error: output/index.html: {words}" in result.output and "Traceback" not in result.output
     assert snapshot(small_site / "output") == before
     assert os.environ.get("TRIALBLOG_DEBUG") is None
+
+
+def test_an_import_onto_a_full_disk_names_the_trial_file_and_what_to_do(small_site, monkeypatch):
+    def disk_full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")  # as write() or fsync() raise it: no file named
+
+    monkeypatch.setattr("trialblog.registry.yamlfile.os.fsync", disk_full)
+    record = Path(__file__).parent / "data/ctgov/v2_json/NCT04012996.json"
+    result = CliRunner().invoke(main, ["import", "ctgov", str(record), "--site", str(small_site)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert re.search(r"error: content/trials/[\w-]+\.yaml: the disk is full: free some space, then run the command again",
+                     result.output), result.output  # fmt: skip
+    assert not list((small_site / "content/trials").glob(".*.tmp"))

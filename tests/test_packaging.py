@@ -52,6 +52,14 @@ def test_syndicate_says_how_to_install_the_social_extra(small_site, monkeypatch)
     assert "pip install 'trialblog[social]'" in result.output and "Traceback" not in result.output
 
 
+def test_replies_fetch_says_how_to_install_the_social_extra(small_site, monkeypatch):
+    monkeypatch.setitem(sys.modules, "mastodon", None)
+    result = CliRunner().invoke(main, ["replies", "fetch", "--site", str(small_site)])
+    assert result.exit_code == 1
+    assert "fetching replies needs trialblog's social extra (Mastodon.py)" in result.output
+    assert "pip install 'trialblog[social]'" in result.output and "Traceback" not in result.output
+
+
 def test_make_html_installs_the_runtime_and_make_test_everything():
     def planned(target: str) -> str:
         env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}

@@ -9,11 +9,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import CliRunner
 from reply_servers import ThreadedBluesky, ThreadedMastodon, png
 from test_syndicate_run import Runner
 from test_syndicate_servers import Failure
 
 from trialblog.build import build
+from trialblog.build.progress import Progress
+from trialblog.cli import main
 from trialblog.replies import RepliesError
 from trialblog.replies.fetch import fetch
 from trialblog.replies.store import file_name
@@ -315,3 +318,22 @@ def test_settings_are_checked_before_anything_is_fetched(run, site, mastodon):
     with pytest.raises(RepliesError, match="replies: REPLIES_APPROVE_BY_FAVOURITE = 'yes' cannot be used"):
         run()
     assert mastodon.count("context") == 0
+
+
+def test_the_command_says_each_network_as_a_step_and_ends_with_its_time(site, env):
+    result = CliRunner().invoke(main, ["replies", "fetch", "--quiet", "--site", str(site)], env=env)
+    assert result.exit_code == 0, result.output
+    steps = [line for line in result.output.splitlines() if line.endswith("…")]
+    assert steps == ["mastodon: fetching replies…", "bluesky: fetching replies…"]
+    assert re.search(r"waiting for `trialblog replies review`; fetched in \d+\.\d s$", result.output.strip())
+
+
+def test_on_a_terminal_the_entries_are_counted_on_one_line(site, env):
+    from terminal import FakeTerminal, screen
+
+    terminal = FakeTerminal()
+    progress = Progress(terminal)
+    fetch(site, env=env, echo=progress.above(lambda text: terminal.write(text + "\n")), timeout=5, progress=progress)
+    progress.done()
+    assert re.search(r"\rmastodon: fetching replies: \d+ entries", terminal.getvalue())
+    assert screen(terminal.getvalue()) == [""]  # nothing new to say: the progress line is gone

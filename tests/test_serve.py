@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import socket
 import subprocess
 import sys
@@ -9,8 +11,12 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from http.server import ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
+
+from trialblog.build import serve
 
 
 def free_port() -> int:
@@ -102,7 +108,8 @@ def test_a_malformed_path_is_answered_quietly(small_site):
 
 
 def test_no_request_finds_nothing_while_a_build_swaps_the_site_in(small_site):
-    """Requests during rebuilds: never a 404 for a page that exists before and after."""
+    """Requests during real rebuilds: never a 404 for a page that exists before and after (a swap is
+    over in microseconds; the test below holds the site away long enough to show the wait)."""
     serving = Serving(small_site)
     try:
         url = serving.url("/diary/2024/week-six/")
@@ -125,6 +132,55 @@ def test_no_request_finds_nothing_while_a_build_swaps_the_site_in(small_site):
         assert codes and set(codes) == {200}
     finally:
         serving.stop()
+
+
+class AskedDuringSwap:
+    """The preview's request handler serving ``output`` in this process; ``missed`` is set when a
+    request first finds its page missing."""
+
+    def __init__(self, output: Path):
+        self.missed = threading.Event()
+        missed = self.missed
+
+        class Handler(serve.SiteHandler):
+            def send_error(self, code, message=None, explain=None):
+                super().send_error(code, message, explain)
+                if code == 404:
+                    missed.set()
+
+        Handler.output, Handler.builds = output, [0]
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=os.fspath(output)))
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.root = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.mark.parametrize(("wait", "code"), [(serve.SWAP_WAIT_SECONDS, 200), (0, 404)], ids=["waiting", "not-waiting"])
+def test_a_request_during_a_swap_waits_for_the_new_site(built_small, monkeypatch, wait, code):
+    """The site is away for 0.3 s, as between a swap's two renames: the request waits it out. With
+    no wait the same request gets a 404, so the wait is what keeps it from finding nothing."""
+    monkeypatch.setattr(serve, "SWAP_WAIT_SECONDS", wait)
+    preview = AskedDuringSwap(built_small)
+    aside = built_small.with_name(f".{built_small.name}.old-1-1")  # where a swap parks the old site
+    codes: list[int] = []
+    try:
+        built_small.rename(aside)
+        asking = threading.Thread(target=lambda: codes.append(status(preview.root + "/diary/2024/week-six/")))
+        asking.start()
+        assert preview.missed.wait(10), "the request never reached the server"
+        time.sleep(0.3)
+        answered_while_away = not asking.is_alive()
+        aside.rename(built_small)
+        asking.join(10)
+    finally:
+        if aside.exists():
+            aside.rename(built_small)
+        preview.close()
+    assert codes == [code]
+    assert answered_while_away is (wait == 0)
 
 
 def test_the_preview_reloads_itself_after_a_rebuild_and_the_site_never_carries_its_script(small_site, chromium):

@@ -485,3 +485,27 @@ def test_new_sites_ignore_the_session_but_keep_the_state(tmp_path):
     ignored = (tmp_path / "blog/.gitignore").read_text().splitlines()
     assert "/.trialblog/bluesky-session.json" in ignored and "/.trialblog/published.json" in ignored
     assert not any("syndication.json" in line for line in ignored if not line.startswith("#"))
+
+
+def test_the_command_says_each_network_as_a_step_and_ends_with_its_time(site, env, mastodon_server, bluesky_server):
+    result = CliRunner().invoke(main, ["syndicate", "--quiet", "--limit", "6", "--site", str(site)], env=env)
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.output.splitlines() if line.endswith("…")] == ["mastodon: announcing…", "bluesky: announcing…"]
+    assert re.search(r"\nannounced 12 posts in \d+\.\d s$", result.output.strip())
+
+
+def test_on_a_terminal_the_posts_are_counted_on_one_line_and_each_post_said_below_it(site, env, mastodon_server, bluesky_server):
+    from terminal import FakeTerminal, screen
+
+    from trialblog.build.progress import Progress
+
+    terminal = FakeTerminal()
+    progress = Progress(terminal)
+    report = syndicate(site, env=env, limit=6, backoff=Backoff(attempts=1), timeout=2, progress=progress,
+                       echo=progress.above(lambda text: terminal.write(text + "\n")))  # fmt: skip
+    progress.done()
+    assert len(report.posted) == 12
+    written = terminal.getvalue()
+    assert "\rmastodon: announcing…" in written and "\rmastodon: announcing: 1 posts" in written
+    shown = screen(written)
+    assert len(shown) == 13 and all(line.startswith(("mastodon: posted", "bluesky: posted")) for line in shown[:-1])

@@ -344,26 +344,30 @@ def serve(port: int, bind: str, site_dir: Path) -> None:
     show_default=True,
     help="Stop and explain instead of announcing more than this many posts in one run.",
 )
+@QUIET_OPTION
 @SITE_OPTION
 @friendly
-def syndicate(network: str | None, dry_run: bool, baseline: bool, limit: int, site_dir: Path) -> None:
+def syndicate(network: str | None, dry_run: bool, baseline: bool, limit: int, quiet: bool, site_dir: Path) -> None:
     """Announce each new public diary entry once on Mastodon and Bluesky.
 
     Run it after `trialblog build --publish`. Accounts come from environment variables
     (see docs/syndication.md); what was announced is kept in .trialblog/syndication.json.
     """
+    from .build.progress import Progress
     from .syndicate import SyndicateError, require_clients
 
     try:
         require_clients()
         from .syndicate.run import syndicate as run_syndicate
 
-        report = run_syndicate(
-            site_dir, network=network, dry_run=dry_run, baseline=baseline, limit=limit, echo=click.echo
-        )
+        with Progress(live=False if quiet else None) as progress:
+            report = run_syndicate(site_dir, network=network, dry_run=dry_run, baseline=baseline, limit=limit,
+                                   echo=progress.above(click.echo), progress=progress)  # fmt: skip
     except SyndicateError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    posts = len(report.posted)
+    click.echo(f"announced {posts} post{'' if posts == 1 else 's'} in {progress.elapsed()}")
     if report.problems:
         click.echo(f"{len(report.problems)} problem(s): run `trialblog syndicate` again once fixed", err=True)
         sys.exit(1)
@@ -376,26 +380,31 @@ def replies() -> None:
 
 @replies.command("fetch")
 @click.option("--network", type=click.Choice(["mastodon", "bluesky"]), help="Only this network (default: every one set up).")
+@QUIET_OPTION
 @SITE_OPTION
 @friendly
-def replies_fetch(network: str | None, site_dir: Path) -> None:
+def replies_fetch(network: str | None, quiet: bool, site_dir: Path) -> None:
     """Fetch the replies to every announced entry into content/replies/.
 
     Run it after `trialblog syndicate`; the accounts are those of syndication (docs/syndication.md).
     New replies wait for `trialblog replies review`; edited ones are updated, deleted ones dropped.
     Nothing is published until you build.
     """
-    from .replies.fetch import fetch
-    from .syndicate import SyndicateError
+    from .build.progress import Progress
+    from .syndicate import SyndicateError, require_clients
 
     try:
-        report = fetch(site_dir, network=network, echo=click.echo)
+        require_clients("fetching replies")
+        from .replies.fetch import fetch
+
+        with Progress(live=False if quiet else None) as progress:
+            report = fetch(site_dir, network=network, echo=progress.above(click.echo), progress=progress)
     except SyndicateError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     click.echo(
         f"{report.new} new, {report.updated} edited, {report.deleted} deleted, {report.approved} approved "
-        f"automatically; {report.waiting} waiting for `trialblog replies review`"
+        f"automatically; {report.waiting} waiting for `trialblog replies review`; fetched in {progress.elapsed()}"
     )
     if report.problems:
         click.echo(f"{len(report.problems)} problem(s): run `trialblog replies fetch` again later", err=True)
@@ -458,10 +467,18 @@ def import_group() -> None:
     "--pause", type=click.FloatRange(min=0), default=1.0, show_default=True, help="Seconds between requests."
 )
 @TODAY_OPTION
+@QUIET_OPTION
 @SITE_OPTION
 @friendly
 def import_ctgov(
-    paths: tuple[Path, ...], queries: tuple[str, ...], saved: bool, api_url: str, pause: float, today, site_dir: Path
+    paths: tuple[Path, ...],
+    queries: tuple[str, ...],
+    saved: bool,
+    api_url: str,
+    pause: float,
+    today,
+    quiet: bool,
+    site_dir: Path,
 ) -> None:
     """Import ClinicalTrials.gov records into content/trials/, from files or from the API.
 
@@ -475,27 +492,31 @@ def import_ctgov(
     checks then read each imported record and say what they find: in the registry's own text
     that is never an error (docs/checks.md).
     """
+    from .build.progress import Progress
+
     content = _content(site_dir)
     day = today.date() if today else None
     if not (paths or queries or saved):
         raise click.UsageError("name files or folders to import, or sync with --query QUERY or --saved")
     if paths and (queries or saved):
         raise click.UsageError("import files or sync from the API, not both at once")
-    if paths:
-        from .registry.importer import import_paths
+    with Progress(live=False if quiet else None) as progress:
+        if paths:
+            from .registry.importer import import_paths
 
-        report = import_paths(paths, content, site_dir, day)
-    else:
-        report = _sync(site_dir, content, list(queries), saved, api_url, pause, day)
-    _tell(report)
+            report = import_paths(paths, content, site_dir, day, progress=progress)
+        else:
+            report = _sync(site_dir, content, list(queries), saved, api_url, pause, day, quiet)
+    _tell(report, progress.elapsed())
 
 
 @import_group.command("ictrp")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @TODAY_OPTION
+@QUIET_OPTION
 @SITE_OPTION
 @friendly
-def import_ictrp(paths: tuple[Path, ...], today, site_dir: Path) -> None:
+def import_ictrp(paths: tuple[Path, ...], today, quiet: bool, site_dir: Path) -> None:
     """Import trials from WHO ICTRP XML exports into content/trials/.
 
     Each trial keeps its own registry's id (EU CTR, CTIS, ISRCTN, JPRN, DRKS, ChiCTR, ...) and a
@@ -503,16 +524,19 @@ def import_ictrp(paths: tuple[Path, ...], today, site_dir: Path) -> None:
     kept beside it. A trial also registered on ClinicalTrials.gov (a secondary id naming its
     NCT number) is one trial: its other ids are added to the ClinicalTrials.gov record's file.
     """
+    from .build.progress import Progress
     from .registry.ictrp import read_ictrp_file
     from .registry.importer import Importer
 
-    report = Importer(_content(site_dir), site_dir, today.date() if today else None).run(paths, read_ictrp_file)
-    _tell(report)
+    importer = Importer(_content(site_dir), site_dir, today.date() if today else None)
+    with Progress(live=False if quiet else None) as progress:
+        report = importer.run(paths, read_ictrp_file, progress)
+    _tell(report, progress.elapsed())
 
 
-def _tell(report) -> None:
-    """Print an import's outcomes, problems and what the checks found; exit 1 when anything
-    could not be imported."""
+def _tell(report, took: str) -> None:
+    """Print an import's outcomes, problems and what the checks found, and how long it took;
+    exit 1 when anything could not be imported."""
     from .checks.report import text_line
 
     for outcome in report.outcomes:
@@ -521,14 +545,14 @@ def _tell(report) -> None:
         click.echo(f"{'error' if problem.fatal else 'warning'}: {problem}", err=True)
     for finding in report.findings:
         click.echo(text_line(finding, fix=not finding.registry))
-    click.echo(report.summary())
+    click.echo(report.summary(took))
     if report.findings:
         click.echo(report.checked())
     if report.failed:
         sys.exit(1)
 
 
-def _sync(site_dir: Path, content: Path, queries: list[str], saved: bool, api_url: str, pause: float, day):
+def _sync(site_dir: Path, content: Path, queries: list[str], saved: bool, api_url: str, pause: float, day, quiet: bool):
     """Run the API sync for ``trialblog import ctgov --query/--saved``."""
     from .build import load_settings
     from .registry.ctgov_api import Client, SyncError
@@ -540,7 +564,7 @@ def _sync(site_dir: Path, content: Path, queries: list[str], saved: bool, api_ur
             queries += saved_queries(load_settings(site_dir).get("CTGOV_QUERIES", []))
         except ValueError as exc:
             raise click.UsageError(str(exc)) from None
-    progress = ProgressLine(sys.stderr)
+    progress = ProgressLine(sys.stderr, terminal=False if quiet else None)
     try:
         return sync(content, queries, Client(api_url, pause=pause), root=site_dir, today=day, progress=progress)
     except SyncError as exc:

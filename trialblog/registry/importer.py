@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..checks.findings import Finding
 from ..content.errors import ContentError, display_path
@@ -26,6 +26,9 @@ from .record import REGISTRY_FIELDS, RegistryRecord
 from .slugs import base_slug, unique_slug
 from .sources import FileRead, Problem, read_file, registry_files
 from .yamlfile import compose, plain, write_atomic
+
+if TYPE_CHECKING:
+    from ..build.progress import Progress
 
 T = TypeVar("T")
 ID_LINE = re.compile(r"""^id:\s*["']?([^\s"'#]+)""", re.M)
@@ -64,14 +67,16 @@ class ImportReport:
     def count(self, action: str) -> int:
         return sum(1 for o in self.outcomes if o.action == action)
 
-    def summary(self) -> str:
+    def summary(self, took: str | None = None) -> str:
+        """One line: the records imported, by outcome, in how long (``took``), and how many failed."""
         done = ", ".join(
             f"{self.count(a)} {a}" for a in ("created", "updated", "unchanged", "skipped") if self.count(a)
         )
         failed = sum(1 for p in self.problems if p.fatal)
         head = f"imported {_count(len(self.outcomes), 'record')}"
+        timing = f" in {took}" if took else ""
         tail = f"; {failed} could not be imported" if failed else ""
-        return f"{head} ({done or 'none'}){tail}"
+        return f"{head} ({done or 'none'}){timing}{tail}"
 
     def checked(self) -> str:
         """One line on what the checks found in the imported records, or nothing."""
@@ -117,11 +122,21 @@ class Importer:
     def shown(self, path: Path) -> str:
         return display_path(path, self.root)
 
-    def run(self, paths: Iterable[Path], reader: Callable[[Path, str], FileRead] | None = None) -> ImportReport:
-        """Import every study in ``paths`` (files or folders); problems never stop the rest."""
+    def run(
+        self,
+        paths: Iterable[Path],
+        reader: Callable[[Path, str], FileRead] | None = None,
+        progress: Progress | None = None,
+    ) -> ImportReport:
+        """Import every study in ``paths`` (files or folders); problems never stop the rest. Files
+        and studies are counted on ``progress`` as they go."""
         reader = reader or read_file
         report = ImportReport()
+        if progress is not None:
+            progress.phase("importing")
         for path in registry_files(list(paths)):
+            if progress is not None:
+                progress.count("files")
             shown = self.shown(path) if path.is_absolute() else str(path)
             read = _guarded(shown, report, reader, path, shown)
             if read is None:
@@ -129,6 +144,8 @@ class Importer:
             report.problems.extend(read.problems)
             for record in read.records:
                 _guarded(record.source, report, self.import_record, record, report)
+                if progress is not None:
+                    progress.count("studies")
         return report
 
     def import_record(self, record: RegistryRecord, report: ImportReport) -> None:
@@ -211,7 +228,10 @@ class Importer:
         if text == old_text:
             action = "unchanged"
         else:
-            write_atomic(path, text)
+            try:
+                write_atomic(path, text)
+            except OSError as exc:  # said by the command with the trial file's name, not a temporary one
+                raise OSError(exc.errno, exc.strerror, shown) from exc
             action = "updated" if old is not None else "created"
         self.by_id[str(merged["id"])] = path
         for other in merged.get("other_ids") or []:
@@ -356,7 +376,11 @@ def _join(items: list[str]) -> str:
 
 
 def import_paths(
-    paths: Iterable[Path], content: Path, root: Path | None = None, today: dt.date | None = None
+    paths: Iterable[Path],
+    content: Path,
+    root: Path | None = None,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
 ) -> ImportReport:
     """Import every study found in ``paths`` into ``content/trials/``."""
-    return Importer(content, root, today).run(paths)
+    return Importer(content, root, today).run(paths, progress=progress)

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from ..build import load_settings
+from ..build.progress import Progress
 from ..checks.runner import site_context
 from ..content.errors import ContentErrors, display_path
 from ..content.site import TRIAL_SUFFIXES, TRIALS_DIR, content_files, load_trials
@@ -84,8 +85,10 @@ def fetch(
     echo: Callable[[str], None] = print,
     backoff: Backoff | None = None,
     timeout: float = 30.0,
+    progress: Progress | None = None,
 ) -> Report:
-    """Fetch the replies of the site in ``site_dir``; see the module's description."""
+    """Fetch the replies of the site in ``site_dir``; see the module's description. Each network is
+    a phase of ``progress``, its entries counted as they are fetched."""
     site_dir = site_dir.resolve()
     env = os.environ if env is None else env
     settings = load_settings(site_dir)
@@ -98,7 +101,8 @@ def fetch(
     redact = Redactor.from_env(env)
     report = Report()
     with redacted_logs(redact), masked_errors(redact), run_lock(site_dir, LOCK, "trialblog replies fetch"):
-        run = _Run.start(site_dir, settings, env, backoff or Backoff(), timeout, redact, echo, report)
+        run = _Run.start(site_dir, settings, env, backoff or Backoff(), timeout, redact, echo, report,
+                         progress or Progress(silent=True))  # fmt: skip
         for name in _networks(network, env):
             try:
                 run.network(name)
@@ -135,10 +139,11 @@ class _Run:
     state: State
     threads: dict[str, Thread]
     moderation: Moderation
+    progress: Progress
 
     @classmethod
     def start(cls, site_dir: Path, settings: dict[str, Any], env: Mapping[str, str], backoff: Backoff, timeout: float,
-              redact: Redactor, echo: Callable[[str], None], report: Report) -> _Run:  # fmt: skip
+              redact: Redactor, echo: Callable[[str], None], report: Report, progress: Progress) -> _Run:  # fmt: skip
         """Everything read before the first request: a problem in any file stops here."""
         content = Path(settings["PATH"])
         manifest = read_manifest(site_dir)
@@ -157,7 +162,7 @@ class _Run:
 
         moderation = Moderation(accounts, bool(settings.get("REPLIES_APPROVE_BY_FAVOURITE")), checked)
         return cls(site_dir, content, settings, env, backoff, timeout, redact, echo, report, entries,
-                   State.load(site_dir), threads_of(content, site_dir, entries), moderation)  # fmt: skip
+                   State.load(site_dir), threads_of(content, site_dir, entries), moderation, progress)  # fmt: skip
 
     def say(self, text: str) -> None:
         self.echo(self.redact(text))
@@ -184,6 +189,7 @@ class _Run:
         if not todo:
             self.say(f"{name}: no announced entry to fetch replies for")
             return
+        self.progress.phase(f"{name}: fetching replies")
         source = self.source(name)
         avatars = self.settings.get("REPLIES_AVATARS", True) is not False
         server = urlsplit(self.env.get("TRIALBLOG_MASTODON_URL" if name == "mastodon" else "TRIALBLOG_BLUESKY_SERVICE", "")).hostname
@@ -198,6 +204,7 @@ class _Run:
             counts = merge(thread, name, fetched, source.exists, self.moderation)
             save_thread(thread)
             self._tell(name, thread, counts)
+            self.progress.count("entries")
 
     def _tell(self, name: str, thread: Thread, counts: dict[str, int]) -> None:
         for key, value in counts.items():

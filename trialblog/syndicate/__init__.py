@@ -12,7 +12,7 @@ import importlib.util
 #: ``[social]`` extra, left out of a plain install because building a site never needs them.
 CLIENTS = {"mastodon": "Mastodon.py", "atproto_client": "atproto"}
 INSTALL_SOCIAL = (
-    "announcing posts needs trialblog's social extra ({packages}), which is not installed here: "
+    "{task} needs trialblog's social extra ({packages}), which is not installed here: "
     "run `pip install 'trialblog[social]'` (installed with pipx: `pipx install --force 'trialblog[social]'`; "
     "from a source folder: `pip install '.[social]'`)"
 )
@@ -30,8 +30,9 @@ class Rejected(NetworkStopped):
     """The network refused a post outright, so it was certainly not published."""
 
 
-def require_clients() -> None:
-    """Raise a SyndicateError saying how to install the ``[social]`` extra when a client is missing."""
+def require_clients(task: str = "announcing posts") -> None:
+    """Raise a SyndicateError saying how to install the ``[social]`` extra when a client is missing;
+    ``task`` is what needs it, in the message."""
     missing = [package for module, package in CLIENTS.items() if importlib.util.find_spec(module) is None]
     if missing:
-        raise SyndicateError(INSTALL_SOCIAL.format(packages=", ".join(missing)))
+        raise SyndicateError(INSTALL_SOCIAL.format(task=task, packages=", ".join(missing)))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from trialblog.build import load_settings
+from trialblog.build.progress import Progress
 
 from . import NetworkStopped, Rejected, SyndicateError
 from .candidates import announcements, site_choices
@@ -63,8 +64,10 @@ def syndicate(
     echo: Callable[[str], None] = print,
     backoff: Backoff | None = None,
     timeout: float = 30.0,
+    progress: Progress | None = None,
 ) -> Report:
-    """Run syndication for the site in ``site_dir``; see the module docstring."""
+    """Run syndication for the site in ``site_dir``; see the module docstring. Each network is a
+    phase of ``progress``, its posts counted as they are sent."""
     site_dir = site_dir.resolve()
     env = os.environ if env is None else env
     settings = load_settings(site_dir, publish=True)
@@ -72,7 +75,7 @@ def syndicate(
     manifest = read_manifest(site_dir)
     items = announcements(manifest, choices)
     run = Run(site_dir, env, choices.style, dry_run, backoff or Backoff(attempts=1 if dry_run else 4),
-              timeout, Redactor.from_env(env), echo)  # fmt: skip
+              timeout, Redactor.from_env(env), echo, progress or Progress(silent=True))  # fmt: skip
     with redacted_logs(run.redact), masked_errors(run.redact):
         names = run.networks(network, baseline)
         if dry_run:
@@ -108,6 +111,7 @@ class Run:
     timeout: float
     redact: Redactor
     echo: Callable[[str], None]
+    progress: Progress
     report: Report = field(default_factory=Report)
 
     def say(self, text: str) -> None:
@@ -162,11 +166,12 @@ class Run:
                 self.say(f"{name}: nothing new to announce")
                 continue
             net = self.network(name)
+            self.progress.phase(f"{name}: {'previewing' if self.dry_run else 'announcing'}")
             try:
                 if self.dry_run:
                     preview(net, work, self.say)
                 else:
-                    announce(net, work, state, self.say, self.report)
+                    announce(net, work, state, self.say, self.report, self.progress.count)
             except NetworkStopped as stopped:
                 message = self.redact(str(stopped))
                 self.report.problems.append(message)
@@ -246,8 +251,16 @@ def preview(net: Network, work: Plan, say: Callable[[str], None]) -> None:
             say(f"  | {line}".rstrip())
 
 
-def announce(net: Network, work: Plan, state: State, say: Callable[[str], None], report: Report) -> None:
-    """Resolve interrupted posts by asking the network, then post each new one, saving after each."""
+def announce(
+    net: Network,
+    work: Plan,
+    state: State,
+    say: Callable[[str], None],
+    report: Report,
+    count: Callable[[str], None] = lambda _what: None,
+) -> None:
+    """Resolve interrupted posts by asking the network, then post each new one, saving after each
+    (and ``count``-ing it)."""
     net.connect()
     sending: list[Announcement] = []
     for item, record in work.pending:
@@ -280,3 +293,4 @@ def announce(net: Network, work: Plan, state: State, say: Callable[[str], None],
                                             remote_id=remote.id, remote_url=remote.url))  # fmt: skip
         report.posted.append((net.name, item.title, remote.url))
         say(f"{net.name}: posted '{item.title}': {remote.url}")
+        count("posts")
