@@ -230,3 +230,28 @@ def test_every_warning_reaches_the_user_whichever_process_raised_it(small_site):
         f"rendered {title}" for title in ("Week six", "Thinking about it", "Randomized", "Unblinded",
                                            "Open label start", "A general post")
     ), result.warnings
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or sys.platform == "darwin", reason="where processes are forked")
+def test_work_is_shared_whatever_pythons_default_way_to_start_a_process(monkeypatch):
+    """Python 3.14 starts processes with ``forkserver`` by default on Linux: the build forks all
+    the same, except on macOS, where forking is not safe, and while another thread runs."""
+    import multiprocessing
+    import threading
+
+    from trialblog.pipeline import cores as shared_work
+
+    monkeypatch.setattr(multiprocessing, "get_start_method", lambda allow_none=False: "forkserver")
+    assert shared_work.cores({"TRIALBLOG_CORES": 3}) == 3
+    assert shared_work.shared(lambda n: (n, os.getpid()), list(range(40)), 2)[1][1] != os.getpid()
+    monkeypatch.setattr(shared_work.sys, "platform", "darwin")
+    assert shared_work.cores({"TRIALBLOG_CORES": 3}) == 1
+    monkeypatch.undo()
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert shared_work.cores({"TRIALBLOG_CORES": 3}) == 1
+    finally:
+        stop.set()
+        other.join()

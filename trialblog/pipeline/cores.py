@@ -4,7 +4,7 @@
 processes forked from it: they start with this process's memory as it is at that moment (the
 run's content, templates and settings), so only each result crosses back (it must pickle), with
 whatever the process logged under Pelican's logger, said again here. Where
-``fork`` is not the platform's way (Windows, macOS), or while other threads run, everything is done
+a process cannot be forked safely (Windows, macOS), or while other threads run, everything is done
 here, in order.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -29,11 +30,10 @@ _work: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 
 def cores(settings: Mapping[str, Any] | None = None) -> int:
     """How many processes to share work between: ``TRIALBLOG_CORES``, or one per core this process
-    may use; one only where forking is not the platform's own way to start a process (Windows,
-    macOS) or not safe (other threads running)."""
-    if not hasattr(os, "fork") or multiprocessing.get_start_method(allow_none=True) not in (None, "fork"):
-        return 1
-    if multiprocessing.get_context().get_start_method() != "fork" or threading.active_count() > 1:
+    may use; one only where a process cannot be forked (Windows), is not safe to fork (macOS, whose
+    system libraries do not survive it) or while other threads run. Work is always shared through
+    a fork context, whatever Python's default way to start a process (``forkserver`` from 3.14)."""
+    if not hasattr(os, "fork") or sys.platform == "darwin" or threading.active_count() > 1:
         return 1
     chosen = (settings or {}).get("TRIALBLOG_CORES")
     if chosen:
