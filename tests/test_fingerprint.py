@@ -172,7 +172,7 @@ def test_a_second_run_of_the_same_pelican_shows_the_edited_trial(tmp_path):
 
 
 def test_every_core_writes_what_one_process_writes(tmp_path):
-    """The work shared out (reading, checks, rendering) gives the same bytes as one process."""
+    """The work shared out (reading, rendering) gives the same bytes as one process."""
     from benchmarks.corpus import generate
     from trialblog.pipeline.cores import MIN_SHARE, cores
 

@@ -15,7 +15,6 @@ from ..content.site import Site
 from ..content.sources import read_text
 from ..content.trials import Trial
 from ..pipeline.cache import Cache, digest
-from ..pipeline.cores import cores, shared
 from . import accessibility, blinding, integrity, metadata, privacy, recruitment, silencing
 from .documents import (
     Document,
@@ -134,7 +133,7 @@ def check_files(
         return check_document(context.document(shown, source.kind, raw, **source.context))
 
     todo = [d for d in documents if cache is None or not cache.has(d[0])]
-    fresh = {d[0]: findings for d, findings in zip(todo, shared(check, todo, cores(settings)), strict=True)}
+    fresh = {d[0]: check(d) for d in todo}
     for key, *_ in documents:
         found += cache.get(key, lambda key=key: fresh[key]) if cache is not None else fresh[key]
     return Report(sorted(found, key=lambda f: f.sort_key), len(documents))
