@@ -181,3 +181,33 @@ def test_the_friendly_page_offers_the_search_when_the_site_has_one(small_site):
     missing = (small_site / "output/404.html").read_text()
     assert '<a href="/search/">Search the diary</a>' in missing
     assert (small_site / "output/search/index.html").is_file()
+
+
+def test_a_publishing_build_that_fails_keeps_no_address(small_site):
+    """A build stopped after Pelican's run (here by a picture that cannot be cleaned) published
+    nothing, so it fixes no address: the entry takes the address of the build that publishes."""
+    from trialblog.build import BuildError
+
+    images = small_site / "content/images"
+    images.mkdir(exist_ok=True)
+    (images / "broken.heic").write_bytes(b"\x00\x00\x00\x18ftypheic" + bytes(40))
+    with pytest.raises(BuildError, match=r"broken\.heic"):
+        published_build(small_site)
+    assert not (small_site / ".trialblog/addresses.json").exists()
+    (images / "broken.heic").unlink()
+    retitle(small_site)
+    published_build(small_site)
+    assert (small_site / "output/diary/2024/week-six-and-a-long-wait/index.html").is_file()
+    assert "week-six-and-a-long-wait" in (small_site / ".trialblog/addresses.json").read_text()
+
+
+def test_pelican_content_keeps_the_addresses_it_publishes(small_site):
+    import subprocess
+    import sys
+
+    conf = small_site / "pelicanconf.py"
+    conf.write_text(conf.read_text() + '\nSITEURL = "https://example.org"\n')
+    done = subprocess.run([sys.executable, "-m", "pelican", "content", "-s", str(conf), "-o", str(small_site / "out")],
+                          cwd=small_site, capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "diary/2024/week-six/" in (small_site / ".trialblog/addresses.json").read_text()

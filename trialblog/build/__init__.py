@@ -161,6 +161,7 @@ def build(
                 OUTPUT_PATH=str(temp),
                 DELETE_OUTPUT_DIRECTORY=False,
                 TRIALBLOG_ALLOW_ERRORS=allow_errors,
+                TRIALBLOG_RECORD_AFTER_SWAP=True,
                 CACHE_CONTENT=cache,
                 LOAD_CONTENT_CACHE=cache,
                 CONTENT_CACHING_LAYER="reader",
@@ -177,8 +178,10 @@ def build(
                 raise BuildError("the build stopped on errors:\n" + "\n".join(f"  {e}" for e in errors))
             pages = sum(name.endswith(".html") for _, _, names in os.walk(temp) for name in names)
             swap_in(temp, output)
+        from ..pipeline.published import record_addresses
         from ..syndicate.manifest import write_manifest
 
+        record_addresses(settings, run)
         write_manifest(site_dir, run.published, publish)
         assert run.site is not None
         result = BuildResult(

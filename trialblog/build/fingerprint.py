@@ -25,7 +25,7 @@ from ..pipeline.settings import build_date
 
 STATE = Path(".trialblog") / "cache" / "last-build.pickle"
 #: Settings a build sets for itself: not inputs.
-BUILD_KEYS = {"OUTPUT_PATH", "TRIALBLOG_PREVIOUS_OUTPUT", "TRIALBLOG_ALLOW_ERRORS", "DELETE_OUTPUT_DIRECTORY",
+BUILD_KEYS = {"OUTPUT_PATH", "TRIALBLOG_PREVIOUS_OUTPUT", "TRIALBLOG_ALLOW_ERRORS", "TRIALBLOG_RECORD_AFTER_SWAP", "DELETE_OUTPUT_DIRECTORY",
               "CACHE_PATH", "CACHE_CONTENT", "LOAD_CONTENT_CACHE"}  # fmt: skip
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 

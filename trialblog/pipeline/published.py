@@ -44,5 +44,13 @@ def on_finalized(pelican: Any) -> None:
         for t in sorted(run.site.trials.values(), key=lambda t: t.title.lower())
     ]
     run.published = published(feed_siteurl(settings), entries, trials)
+    if not settings.get("TRIALBLOG_RECORD_AFTER_SWAP"):  # `pelican content`: the run is over
+        record_addresses(settings, run)
+
+
+def record_addresses(settings: dict[str, Any], run: Any) -> None:
+    """Keep the addresses a publishing run gave its pages (``.trialblog/addresses.json``);
+    ``trialblog build`` calls this once its new site is in place, so a failed build keeps none."""
     if run.extra.get("addresses") is not None and publishes(settings):
-        write_atomic(history_path(settings), json.dumps({"version": 1, "pages": run.extra["addresses"]}, indent=1, sort_keys=True) + "\n")
+        pages = {"version": 1, "pages": run.extra["addresses"]}
+        write_atomic(history_path(settings), json.dumps(pages, indent=1, sort_keys=True) + "\n")

@@ -89,6 +89,7 @@ COMMON = (
     Setting("TRIALBLOG_PHONE_REGIONS", "a list of two-letter region codes", _regions, '["GB", "US"]'),
     words("TRIALBLOG_EXTRA_HEADERS", '["subtitle"]'),
     flag("TRIALBLOG_ALLOW_ERRORS"),
+    flag("TRIALBLOG_RECORD_AFTER_SWAP"),
     whole("TRIALBLOG_CORES", 1, 256, 2),
     Setting(
         "TRIALBLOG_ALLOWED_HTML", 'a dict of "tags" (a list) and "attributes" (a dict of lists) that HTML has and '
