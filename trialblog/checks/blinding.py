@@ -50,7 +50,7 @@ _PLACEBO = r"placebos?(?![- ](?:effect|response|controlled|control\b|tablets?\s+
 _GOOD = r"real|actual|proper|true|genuine|active|good|right"
 _DRUG_WORDS = (
     r"drugs?|thing|stuff|deal|medicine|medication|meds|pills?|tablets?|capsules?|treatment|injections?|jabs?|"
-    r"infusions?|ones?|version|dose|substance|ingredient|article"
+    r"infusions?|ones?|version|dose|substance|ingredient|article|medicaments?"
 )
 #: The ways to name an arm outright, each with its cues (and more lists of cues, as ``Cued``'s
 #: ``also``): any match of one has a word of each list.
@@ -93,14 +93,17 @@ ARM_CUES = (
     "placebo sugar dummy salt saline sham real actual proper true genuine active good right fake dud pretend"
     " arm group dose drug med it qqq work something"
 )
-FIRST_PERSON = re.compile(r"\b(?:I|I['’]?m|I['’]ve|I['’]d|me|my|mine|myself|for\s+me)\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(
+    r"\b(?:I|I['’]?m|I['’]?ve|I['’]d|id(?=\s+(?:put|say|bet|guess|think|reckon|wager)\b)|me|my|mine|myself|for\s+me)\b",
+    re.IGNORECASE,
+)
 #: In a reader's reply, the writer is "you": a guess at the writer's arm is as harmful as their own.
 READER_PERSON = re.compile(FIRST_PERSON.pattern[:-3] + r"|you|you['’]?re|your|yours|yourself)\b", re.IGNORECASE)
 #: What a reader's guess at the writer's arm names besides what :data:`GUESS_GATE` does.
 READER_GATE = r"\b(?:you['’]?re (?:on|in)|you are (?:on|in)|you were (?:on|in))\b"
 CERTAIN = folded_search(
     Source(
-        r"\b(?:think|thought|guess|guessing|bet|betting|reckon|suspect|sure|certain|convinced|positive|"
+        r"\b(?:think|thinking|thought|guess|guessing|bet|betting|reckon|suspect|sure|certain|convinced|positive|"
         r"confident|feel\s+like|feels\s+like|must|probably|definitely|clearly|obviously|surely|likely|"
         r"certainly|no\s+doubt|obvious|evident|clear|put\s+(?:my\s+)?money\s+on|wager|strong\s+feeling|"
         r"(?<!let\sme\s)know|knew|assume|assuming|hunch|gut|money['’]?s\s+on|money\s+is\s+on|odds\s+are|seems?|"
@@ -111,7 +114,7 @@ CERTAIN = folded_search(
         r"verdict|conclusion|call(?:ing|ed)?\s+it|lean(?:ing)?\s+towards?|points?\s+to|answers?\s+that|"
         r"settles?\s+it|case\s+closed|only\s+happens?|innit|in\s+my\s+bones|feeling|suspicion|decided|"
         r"safe\s+to\s+say|for\s+sure|deff?o|worked\s+out|figured\s+out|sticking\s+with|"
-        r"(?:every|all\s+the)\s+signs?|signs?\s+(?:say|says|point)|predict\w*)\b",
+        r"(?:every|all\s+the)\s+signs?|signs?\s+(?:say|says|point)|predict\w*|agree)\b",
         re.IGNORECASE,
     )
 )
@@ -182,7 +185,7 @@ ARM_CROWD = (
 EVIDENCE = folded_search(
     Source(
         r"\b(?:(?:every|all\s+the)\s+signs?|signs?\s+(?:say|says|point)|everything\s+points|points?\s+to|"
-        r"verdict|conclusion|my\s+(?:gut|instinct|money|bet|guess|prediction|impression|feeling)|"
+        r"verdict|conclusion|out\s+on\s+a\s+limb|my\s+(?:gut|instinct|money|bet|guess|prediction|impression|feeling)|"
         r"(?:gut|instinct)\s+(?:says|tells)|(?:symptoms?|body|results?)\s+(?:say|says|tell|tells|point|points|scream|screams))\b",
         re.IGNORECASE,
     )
@@ -213,7 +216,7 @@ NOTHING_ELSE_DOES = folded_search(
 )
 
 # Trying to find out: investigating the study drug, drug levels, asking staff, peeking.
-_STUDY_DRUG = r"capsules?|tablets?|pills?|powder|vials?|pens?|liquid|syringe|label|contents|blisters?|boxe?s?|kits?"
+_STUDY_DRUG = r"capsules?|caps|tablets?|pills?|powder|vials?|pens?|liquid|syringe|label|contents|blisters?|boxe?s?|kits?"
 PROBE_ACT = Cued(
     Source(
         r"\b(?:weigh\w*|tast(?!\w*\s+nothing)\w*|lick\w*|bit(?:e|ing)?\s+(?:into|on)|chew\w*|dissolv\w*|"
@@ -268,6 +271,11 @@ PROBE_ASK = Cued(
         r"receptionist)\b[^.!?]{0,60}?\b(?:which|whether|if)\s+(?:my\s+|the\s+)?(?:box|kit|pack|bottle|"
         r"tablets?|pills?|capsules?|arm|group|placebo\s+\w+|it['’]?s\s+(?:the\s+)?(?:real|active|placebo))\b"
         r"|\b(?:get|got)\s+(?:the\s+)?(?:pharmacist|pharmacy\s+\w+|nurse|doctor|technician)\s+to\s+tell\s+me\b"
+        r"|\bask\w*\s+(?:\w+\s+){0,4}?(?:pharmacists?|pharmacy|nurse|doctor|technician|coordinator)\b[^.!?]{0,60}?"
+        r"\bwhat['’]?s\s+(?:really\s+|actually\s+)?in\s+(?:my|the)\s+(?:box|kit|pack|bottle|tablets?|pills?|capsules?)\b"
+        r"|\b(?:rang|called|phoned|emailed|messaged|texted)\s+(?:the\s+)?(?:\w+\s+)?(?:pharmacists?|pharmacy|nurse|doctor|"
+        r"coordinator|site)\b[^.!?]{0,30}?\bask\w*\s+(?:\w+\s+)?(?:which|whether|if)\s+(?:my\s+|the\s+)?(?:box|kit|pack|"
+        r"bottle|tablets?|pills?|capsules?|arm|group|it['’]?s)\b"
         r"|\bnod\s+if\b",
         re.IGNORECASE,
     ),
@@ -421,7 +429,8 @@ ASK_THEIRS = Cued(
     Source(
         r"\b(?:what|which|any)\s+(?:side[- ]effects|symptoms|reactions)\s+(?:have|are|did|do)\s+you\b"
         r"|\b(?:have|are|did)\s+you\s+(?:had|been\s+having|getting|noticed|got)\s+(?:any\s+)?(?:the\s+)?"
-        r"(?:side[- ]effects|symptoms|reactions)\b|\bwhat\s+(?:happened\s+to|colour\s+was|was)\s+your\b",
+        r"(?:side[- ]effects|symptoms|reactions)\b|\bwhat\s+(?:happened\s+to|colour\s+was|was)\s+your\b"
+        r"|\b(?:kit|batch|lot|box|randomi[sz]ation)\s+(?:number|no\.?|code)\b[^.!?]{0,40}?\b(?:does|do|is|and|what\s+about)\s+yours\b",
         re.IGNORECASE,
     ),
     "effects symptoms reactions your",
@@ -450,6 +459,8 @@ OTHERS = (
 LIKE_ME = Cued(
     Source(
         r"\b(?:you['’]?re|ur|you\s+are|you['’]ll\s+be|you\s+must\s+be)\b[^.!?]{0,40}?\b(?:on|in)\b"
+        r"[^.!?]{0,30}?\b(?:like|as) me\b"
+        r"|\b(?:you|u)\s+(?:\w+\s+)?(?:have|got|get|getting)\s+(?:the\s+)?(?:real|active|same|placebo|dummy|drug|good)\b"
         r"[^.!?]{0,30}?\b(?:like|as) me\b",
         re.IGNORECASE,
     ),
@@ -460,10 +471,11 @@ DONT = Cued(
     Source(
         r"\b(?:not|never|no|don['’]?t|won['’]?t|shouldn['’]?t|avoid|refrain\s+from|rather\s+you\s+didn['’]?t)"
         r"(?:\s+\w+){0,3}?\s+(?:compare|comparing|guess|guessing|try|share|sharing|work|figure|post|list|swap|join)\b"
+        r"|\b(?:nobody|no\s+one|no-one)\s+(?:can|could|will|is\s+allowed\s+to)\s+tell\s+me\b"
         r"|\b(?:I|we)\s+(?:said\s+no|refused|declined|wouldn['’]?t|won['’]?t)\b|\bshut\s+it\s+down\b",
         re.IGNORECASE,
     ),
-    "compar guess try shar work figure post list swap join said refused declined wouldn won shut",
+    "compar guess try shar work figure post list swap join said refused declined wouldn won shut tell",
     spans_only=True,
 )
 
@@ -495,8 +507,13 @@ def check(doc: Document) -> Iterator[Finding]:
     mask = _term_mask(doc.arm_terms)
     for segment in doc.segments:
         text = segment.plain if mask is None else _masked(segment.plain, mask)
+        before = None
         for start, end in segment.sentences():
-            yield from _sentence(doc, segment, text, start, end, patterns, you_too, reader)
+            found = list(_sentence(doc, segment, text, start, end, patterns, you_too, reader))
+            if before is not None and not found and _answers(text[start:end], text[before[0] : before[1]], patterns):
+                found.append(doc.finding(GUESS, segment, start, f"agrees with a guess at your arm: {_quote(segment.plain[start:end])}"))
+            yield from found
+            before = (start, end)
         if DIGIT.search(segment.plain):  # a kit number has a digit
             yield from _kit_numbers(doc, segment)
 
@@ -506,11 +523,20 @@ def _kit_numbers(doc: Document, seg: Segment) -> Iterator[Finding]:
         sentence = seg.plain[start:end]
         if not DIGIT.search(sentence) or not (word := KIT_WORD.search(sentence)):
             continue
+        if part := PART_OF_CODE.match(sentence, word.end()):
+            yield doc.finding(KIT, seg, start + word.start(), f"part of a kit or randomisation number ({part.group(1)})")
+            continue
         for m in CODE.finditer(sentence):
             code = m.group(0)
             if sum(c.isdigit() for c in code) >= 3 and not _date_like(code):
                 yield doc.finding(KIT, seg, start + word.start(), f"a kit or randomisation number ({code})")
                 break
+
+
+#: Part of a code: "my kit number ends in 77".
+PART_OF_CODE = re.compile(
+    r"\s+(?:number|no\.?|code|ID)\s+(?:ends?|ending|starts?|starting|begins?|beginning)\s+(?:in|with)\s+([\dA-Z-]*\d{2}[\dA-Z-]*)\b"
+)
 
 
 def _date_like(code: str) -> bool:
@@ -641,10 +667,67 @@ def _guess(sentence: str, patterns: tuple[Cued, ...], person: re.Pattern[str]) -
             hit = it_is.search(clause)  # "so it's placebo for me"
         if not hit and EVIDENCE.search(clause):
             hit = arm.search(clause)
-        hit = hit or NOTHING_ELSE_DOES.search(clause) or _verdict(clause, arm)
+        hit = hit or NOTHING_ELSE_DOES.search(clause) or _verdict(clause, arm) or _sure_piece(clause, arm)
         if hit:
             return offset + hit.start()
     return None
+
+
+#: Agreeing with what was said just before: "I think she's right", "I agree".
+AGREES = re.compile(
+    r"\bI\s+(?:think|reckon|suspect|guess|bet)\s+(?:she|he|they|you)(?:['’]s|['’]re|\s+is|\s+are|\s+was|\s+were)\s+"
+    r"(?:\w+\s+)?right\b|\bI\s+(?:\w+\s+)?agree\b|\b(?:she|he|they)['’]?s\s+not\s+wrong\b",
+    re.IGNORECASE,
+)
+SAID_OF_YOU = re.compile(r"\b(?:you|you['’]re|your|u|ur)\b", re.IGNORECASE)
+
+
+#: A guess asked for: "If I had to bet?", "My guess:"
+GUESS_PROMPT = re.compile(
+    r"\b(?:if\s+I\s+(?:had|have)\s+to\s+(?:bet|guess|say|pick|choose)|my\s+(?:guess|bet|verdict|money)|"
+    r"(?:best|educated|wild)\s+guess|verdict)\W*$",
+    re.IGNORECASE,
+)
+#: An arm said alone: "Active.", "Placebo!"
+LONE_ARM = re.compile(
+    r"^\W*(?:active|real|placebo|the\s+real\s+(?:one|thing|drug)|(?:the\s+)?drug|dummy|sham|high[- ]dose|low[- ]dose)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _answers(sentence: str, before: str, patterns: tuple[Cued, ...]) -> bool:
+    """Whether ``sentence`` answers ``before``: agreeing with a guess at the writer's arm, or naming
+    an arm after asking for a guess ("If I had to bet? Active.")."""
+    return _agrees(sentence, before, patterns) or (
+        LONE_ARM.match(sentence) is not None and GUESS_PROMPT.search(before) is not None
+    )
+
+
+def _agrees(sentence: str, before: str, patterns: tuple[Cued, ...]) -> bool:
+    """Whether ``sentence`` agrees with ``before``, someone telling the writer their arm."""
+    return (
+        AGREES.search(sentence) is not None
+        and not NOT_KNOWING.search(sentence)
+        and SAID_OF_YOU.search(before) is not None
+        and patterns[1].search(before) is not None
+        and not (HYPOTHETICAL.search(before) or NOT_KNOWING.search(before) or before.rstrip().endswith("?"))
+    )
+
+
+#: What makes a short verdict sure: "Placebo for sure, ..."
+SURE_WORDS = frozenset(["sure", "definitely", "definately", "deffo", "defo", "def", "obviously", "clearly", "surely", "100%", "totally", "certainly"])
+
+
+def _sure_piece(clause: str, arm: Cued) -> re.Match[str] | None:
+    """A verdict in the first part of a clause, up to a comma, said to be sure: "Placebo for sure, nothing's changed." """
+    comma = clause.find(",")
+    if comma < 0:
+        return None
+    found = _verdict(clause[:comma], arm)
+    if found is None:
+        return None
+    rest = clause[: found.start()] + " " + clause[found.end() : comma]
+    return found if SURE_WORDS.intersection(re.findall(r"[\w%'’]+", rest.lower())) else None
 
 
 def _verdict(clause: str, arm: Cued) -> re.Match[str] | None:
@@ -698,6 +781,8 @@ PRIVATELY = re.compile(
 
 
 #: Words before the act when a diary drops its subject: "Tried tasting...", "Had a look at..."
+#: Words that start a diary's sentence without its subject when buying or ordering: "Bought a kit..."
+BOUGHT = words("bought ordered paid booked sent posted mailed")
 DROPPED_SUBJECT = words(
     "tried to just then so also today and going gonna had got took made did went gave put sent bit ate held"
     " shone broke cut split snuck a an the sneaky quick little"
@@ -707,6 +792,8 @@ DROPPED_SUBJECT = words(
 def _ellipsis(before: str) -> bool:
     """A diary's dropped subject: "Tried tasting...", "Weighed a tablet..." """
     found = before.lower().replace(",", " ").split()
+    if found and found[0] in BOUGHT and len(found) <= 6:
+        return True
     return len(found) <= 4 and all(w in DROPPED_SUBJECT or w.endswith(("ed", "ing")) for w in found)
 
 

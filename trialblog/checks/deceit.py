@@ -20,9 +20,10 @@ PROTOCOL = re.compile(
     r"\b(?:screen\w*|eligib\w*|qualif\w*|criteria|exclude\w*|kick\w*\s+(?:you|me)|rule\w*\s+(?:you|me)\s+out|"
     r"withdraw\w*|pull\w*\s+(?:you|me)|dropped|take\s+(?:you|me)\s+off|let\s+(?:you|me)\s+in|get\s+in|"
     r"take\s+you|trials?|stud(?:y|ies)|team|nurse|doctor|forms?|lists?|questionnaires?|diary|diaries|"
-    r"card|app|visit|counts?|weigh-in|bloods?|tests?|results?|numbers|readings|limit|cut-?off|window|"
+    r"card|app|visit|counts?|weigh-in|bloods?|tests?|results?|numbers|readings|limit|cut-?off|window|fast(?:ed|ing)|"
     r"medications?|medicines?|meds|drugs?|pills?|tablets?|capsules?|doses?|injections?|pens|supplements?|"
     r"vitamins?|herbal|CBD|gummies|turmeric|fish\s+oil|wort|magnesium|keto|steroids?|inhaler|painkillers|"
+    r"paracetamol|acetaminophen|ibuprofen|aspirin|codeine|naproxen|melatonin|antihistamines?|"
     r"prescriptions?|treatments?|therap\w+|remed\w+|\w+(?:pressants?|killers?|biotics?|statins?)|relapses?|flares?|seizures?|symptoms?|side[- ]effects?|history|conditions?|diagnos\w+|"
     r"illness|infections?|covid|pregnan\w*|baby|drink\w*|alcohol|smok\w+|joint|weed|cannabis|drugs|"
     r"depress\w*|anxiety|panic|mental\s+health|palpitations|heart|blood\s+pressure|sugar|glucose|weight|"
@@ -32,10 +33,10 @@ PROTOCOL = re.compile(
 )
 #: The writer's own account: the first person, or a diary's dropped subject.
 FIRST_PERSON = re.compile(
-    r"\b(?:I|I['’]m|im|I['’]ve|I['’]d|I['’]ll|me|my|myself|we|confession|confess)\b", _I
+    r"\b(?:I|I['’]m|im|I['’]?ve|I['’]d|I['’]ll|me|my|myself|we|confession|confess)\b", _I
 )
 #: The writer narrating (not "my advice", "my tip").
-NARRATOR = re.compile(r"\b(?:I|I['’]m|im|I['’]ve|I['’]d|I['’]ll|we)\b", _I)
+NARRATOR = re.compile(r"\b(?:I|I['’]m|im|I['’]?ve|I['’]d|I['’]ll|we)\b", _I)
 #: Readers addressed: the second person, or advice words.
 SECOND_PERSON = re.compile(
     r"\b(?:you|your|yours|yourself|you['’]re|you['’]ll|you['’]ve|you['’]d|ur|u)\b|\b(?:tip|advice|trick)\b",
@@ -73,7 +74,7 @@ REPORTED = re.compile(
     r"\b(?:someone|somebody|people|a\s+(?:guy|woman|man|lady|post)|the\s+(?:forum|woman|man|guy)|she|he|"
     r"my\s+friend)\b[^.!?]{0,40}?\b(?:said|says|told\s+(?:me|us|her|him)|suggested|advised|recommended|"
     r"asked\s+how|wanted)\s+(?:to|that|you|me|us)?\b|\bplease\s+don['’]?t\b|\bdangerous\b|\bbad\s+idea\b|"
-    r"\b(?:hurt|harm\w*|unsafe|risky)\b|"
+    r"\b(?:(?<!n['’]t\s)hurt|harm\w*|unsafe|risky)\b|"
     r"\bI\s+told\s+(?:her|him|them)\s+(?:not\s+to|it['’]?s)\b",
     _I,
 )
@@ -90,12 +91,18 @@ NEGATED = re.compile(
     r"(?:don['’]?t|do\s+not|never)\s+want\s+to|refuse\s+to)\b[^.!?;,]{0,12}$",
     _I,
 )
+#: The act denied just before it: "I never fake my diary", "we don't bin them".
+NEVER_BEFORE = re.compile(
+    r"\b(?:never|don['’]?t|do\s+not|didn['’]?t|did\s+not|won['’]?t|would\s+never|wouldn['’]?t)\s+(?:ever\s+|once\s+)?$", _I
+)
 UNDONE = re.compile(
     r"\b(?:(?:nurse|doctor|pharmacist|team|leaflet|protocol)\s+(?:said|says|told\s+(?:me|us)|asked|advised)\s+to|"
     r"against\s+the\s+rules|not\s+allowed|not\s+until|years\s+apart|not\s+at\s+the\s+same\s+time|"
     r"by\s+accident|accidentally|by\s+mistake|as\s+instructed|with\s+the\s+pharmacy['’]s\s+blessing|"
     r"(?:said|says)\s+(?:that['’]?s|it['’]?s|it\s+was|was)\s+fine|told\s+the\s+(?:pharmacist|nurse|team|"
-    r"study\s+\w+)\s+so|why\s+people|explained\s+why|tempted\s+to|tempting\s+to)\b",
+    r"study\s+\w+)\s+so|why\s+people|explained\s+why|tempted\s+to|tempting\s+to|"
+    r"(?:can['’]?t|cannot|mustn['’]?t|not\s+allowed\s+to)\s+(?:join|enrol+|sign\s+up\s+for|be\s+in|take\s+part\s+in)\s+"
+    r"(?:another|a\s+second|two|other))\b",
     _I,
 )
 
@@ -105,7 +112,7 @@ DOSE = re.compile(
     _I,
 )
 _NOT_A_DOSE = (
-    r"(?!\s+(?:after|every|each|since|organi[sz]ers?|box|boxes|case|bottles?|packaging|pots?|dispensers?))"
+    r"(?!\s+(?:after|every|each|organi[sz]ers?|box|boxes|case|bottles?|packaging|pots?|dispensers?))"
 )
 _DOSES = r"(?:tablets?|pills?|capsules?|doses?|pens?|injections?|jabs?|supply|meds|medicine|medication|them|it|the\s+rest|the\s+other\s+half|the\s+extra\s+ones|the\s+ones)"
 #: Each kind of act, with the words one of which is in any text it matches.
@@ -148,6 +155,23 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             also=["mention tell list bring disclos admit report declar volunteer put write own say let word"],
         ),
     ),
+    # ... or cut short: "the medication list I gave them was a short version"
+    (
+        "omit",
+        Cued(
+            Source(
+                r"\b(?:(?:medication|medicine|meds|drugs?|supplements?|medical|health|screening)\s+(?:list|form|history|answers)|"
+                r"list\s+of\s+(?:my\s+)?(?:medications|medicines|meds|drugs|supplements))\s+(?:\S+\s+){0,5}?(?:was|is|were),?\s+"
+                r"(?:\S+\s+){0,4}?"
+                r"(?:a\s+|the\s+)?(?:(?:short|shortened|abridged|edited|trimmed|cut-down|selective|creative)\s+version|"
+                r"(?:abridged|edited|trimmed|selective|creative)\s+(?:one|list))\b",
+                _I,
+            ),
+            "version one list",
+            spans_only=True,
+            also=["short abridged edited trimmed cut-down selective creative"],
+        ),
+    ),
     # saying what is not so: lies, exaggeration, shaded dates and numbers
     (
         "misstate",
@@ -172,8 +196,9 @@ ACTS: tuple[tuple[str, Cued], ...] = (
         "misstate",
         Cued(
             Source(
-                r"\b(?:say|tell\s+them|tell\s+the\s+\w+|tick|put\s+down|answer|give)\s+(?:that\s+)?"
-                r"(?:you(?:['’]ve|\s+have|['’]re|\s+are|['’]d)?\s+(?:never|not|quit|stopped|don['’]?t|took|taken|"
+                r"\b(?:say|tell\s+them|tell\s+the\s+\w+|tick|put(?:\s+down|(?=\s+[\"“'‘]))|answer|give)\s+(?:that\s+)?"
+                r"(?:(?:you|u)(?:['’]ve|\s+have|['’]re|\s+are|['’]d)?\s+(?:never|not|quit|stopped|fasted|don['’]?t|haven['’]?t|hadn['’]?t|"
+                r"didn['’]?t|weren['’]?t|took|taken|"
                 r"had\s+no|been\s+off)|your\s+\w+(?:\s+\w+)?\s+(?:was|is|were)|[\"“']?(?:no|never|none|yes)\b|"
                 r"them\s+all\s+as|a\s+(?:\w+\s+)?(?:date|number|score|weight)\s+(?:just\s+)?(?:outside|inside|under|"
                 r"over|below|above))",
@@ -181,7 +206,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             ),
             "say tell tick put answer give",
             spans_only=True,
-            also=["you no never none yes them date number score weight"],
+            also=["you no never none yes them date number score weight fasted quit stop took taken don haven hadn didn weren had been"],
         ),
     ),
     # said or written, against the facts: "I told them I'd never had a seizure, which isn't true"
@@ -189,7 +214,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
         "untrue",
         Cued(
             Source(
-                r"\b(?:said|says|told\s+(?:them|the\s+\w+(?:\s+\w+)?)|wrote|put|ticked|answered|claimed|tell\s+them)\s+"
+                r"\b(?:said|says|say|told\s+(?:them|the\s+\w+(?:\s+\w+)?)|wrote|put|ticked|answered|claimed|tell\s+them)\s+"
                 r"(?:that\s+)?(?:[\"“']?(?:no|none|nothing|never)\b|I(?:['’]d|\s+had|\s+have|['’]ve)?\s+(?:never|not|"
                 r"no|stopped|quit|taken|done|don['’]?t)\b|(?:I\s+(?:was|am)|I['’]m|im|my\s+\w+\s+was|everything\s+was|"
                 r"it\s+was)\s+(?:fine|ok|okay|good|great|normal|all\s+right))"
@@ -212,7 +237,8 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             Source(
                 r"\b(?:so|to)\s+(?:that\s+)?(?:I['’]?d|I\s+would|I|you['’]?d|you\s+would|you|we)?\s*(?:\S+\s+){0,2}?"
                 r"(?:qualify|be\s+eligible|get\s+a\s+place|meet\s+(?:the|their)\s+criteria|"
-                r"get\s+(?:under|below|over)\s+the\s+(?:limit|cut-?off)|make\s+(?:my|your|the)\s+\w+\s+fit)\b"
+                r"get\s+(?:under|below|over)\s+the\s+(?:limit|cut-?off)|make\s+(?:my|your|the)\s+\w+\s+fit|"
+                r"make\s+the\s+(?:cut-?off|cut|limit|criteria|threshold))\b"
                 r"|\b(?:so|to)\s+[^.!?]{0,25}?\b(?:under|below|over|above)\s+(?:the|their)\s+(?:limit|cut-?off|threshold)\b"
                 r"|\b(?:bad|sick|ill|low|high)\s+enough\s+to\s+qualify\b",
                 _I,
@@ -275,7 +301,8 @@ ACTS: tuple[tuple[str, Cued], ...] = (
                 rf"\b(?:bin|binned|binning|flush\w*|dispos\w+|get\s+rid\s+of|got\s+rid\s+of)\s+(?:of\s+)?(?:\S+\s+){{0,3}}?"
                 rf"{_DOSES}\b{_NOT_A_DOSE}"
                 rf"|\b(?:throw\w*|threw|tip\w*|chuck\w*|dump\w*|push\w*|pop\w*)\s+(?:\S+\s+){{0,3}}?{_DOSES}\b{_NOT_A_DOSE}"
-                r"\s+(?:\S+\s+){0,2}?(?:away|out|in(?:to)?\s+(?:the|a)\s+(?:\w+\s+)?bin|before\s+(?:the|your|my)\s+"
+                r"\s+(?:(?!up\b)\S+\s+){0,2}?(?:away|out|in(?:to)?\s+(?:the|a)\s+(?:\w+\s+)?(?:bin|toilet|loo|sink|drain|trash|garbage|rubbish)|"
+                r"before\s+(?:the|your|my)\s+"
                 r"(?:visit|count|pill\s+count))\b"
                 rf"|\b(?:throw\w*|threw|tip\w*|chuck\w*|dump\w*)\s+(?:away|out)\s+(?:\S+\s+){{0,3}}?{_DOSES}\b{_NOT_A_DOSE}"
                 r"|\b(?:put|drop|tip|throw)\w*\s+(?:them|it)\s+in(?:to)?\s+the\s+(?:\w+\s+)?bin\b",
@@ -293,7 +320,8 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             Source(
                 r"\b(?:goes|go|went|pour\w*|tip\w*|flush\w*|put\w*)\s+(?:\S+\s+){0,3}?down\s+the\s+(?:sink|toilet|loo|drain)\b"
                 r"|\bsharps\s+bin\s+unused\b"
-                r"|\btick\w*\s+(?:the\s+box(?:es)?|them\s+all|it)\s+(?:anyway|as\s+taken)\b"
+                r"|\btick\w*\s+(?:the\s+box(?:es)?|them\s+all|it|all\s+(?:the\s+|my\s+)?(?:doses|days|boxes|tablets|pills)|"
+                r"every\s+(?:dose|day|box))\s+(?:anyway|as\s+taken)\b"
                 r"|\b(?:says?|said|wrote|ticked)\s+(?:that\s+)?I\s+(?:took|['’]d\s+taken|had\s+taken|have\s+taken)\s+"
                 r"(?:them\s+all|every|it|all)\b|\breturn\w*\s+(?:the\s+right\s+number|the\s+empty|empty)\b"
                 r"|\bhand\s+back\s+the\s+empty\b",
@@ -352,16 +380,44 @@ ACTS: tuple[tuple[str, Cued], ...] = (
         "fake-diary",
         Cued(
             Source(
-                r"\b(?:made\s+up|make\s+up|making\s+up|invent\w*|copied|backfill\w*|fake\w*|fabricat\w+)\s+"
+                r"\b(?:made\s+up|make\s+up|making\s+up|invent\w*|copied|back-?fill\w*|fake\w*|fabricat\w+)\s+"
                 r"(?:\S+\s+){0,6}?(?:e-)?(?:scores?|entries|numbers|symptoms?|diary|days|answers|data|readings)\b"
                 r"|\b(?:put|type|enter)\s+in\s+(?:\S+\s+){0,2}?(?:numbers|scores|answers|entries|readings)\b"
                 r"|\b(?:scores?|entries|numbers|diary|card|answers|readings)\s+(?:\S+\s+){0,4}?(?:were|was|is|are)\s+"
                 r"(?:all\s+)?(?:made\s+up|invented|fake|pure\s+fiction|fiction)\b|\bpure\s+fiction\b",
                 _I,
             ),
-            "made make making invent copied backfill fake fabricat put type enter fiction",
+            "made make making invent copied backfill back-fill fake fabricat put type enter fiction",
             spans_only=True,
             also=["score entries number symptom diar day answer data reading card fiction"],
+        ),
+    ),
+    # ... a week's worth at a time
+    (
+        "fake-diary",
+        Cued(
+            Source(
+                r"\b(?:did|do|doing|done|fill(?:ed|ing)?\s+in|wrote|write|writing)\s+(?:a|the|two|three|\d+)\s+(?:whole\s+)?"
+                r"(?:weeks?|months?|fortnight|days?)['’]?s?\s+worth\s+of\s+(?:\S+\s+){0,2}?"
+                r"(?:diary|diaries|entries|scores|questionnaires|readings|answers)\b",
+                _I,
+            ),
+            "worth",
+            spans_only=True,
+        ),
+    ),
+    # ... written as they should have been: "the readings I should have had, not the ones I got"
+    (
+        "fake-diary",
+        Cued(
+            Source(
+                r"\b(?:wrote|write|writing|put|entered|enter|logged|recorded|ticked)\s+(?:down\s+|in\s+)?(?:\S+\s+){0,2}?"
+                r"(?:readings|numbers|scores?|answers|results|entries)\s+(?:that\s+)?(?:I|you)\s+"
+                r"(?:should|would|wanted\s+to|ought\s+to)\s+have\b",
+                _I,
+            ),
+            "should would wanted ought",
+            spans_only=True,
         ),
     ),
     # ... or by someone else
@@ -440,7 +496,8 @@ UNNOTICED = Cued(
         r"\b(?:they|nobody|no\s+one|the\s+app|the\s+nurse|the\s+team|the\s+pharmacist)\s+(?:\w+\s+)?"
         r"(?:never|don['’]?t|doesn['’]?t|can['’]?t|won['’]?t|will\s+never|wouldn['’]?t)\s+(?:\w+\s+)?"
         r"(?:check|checks|notice|know|tell|find\s+out|cross-check|ask|asked)\b|\bnobody['’]?s\s+(?:noticed|checking|"
-        r"cross-checking)|\b(?:none|any)\s+the\s+wiser\b|\bnobody\s+(?:will\s+)?(?:knows?|checks|asks|noticed)\b|"
+        r"cross-checking)|\b(?:none|any)\s+the\s+wiser\b|\bnobody\s+(?:will\s+)?(?:knows?|checks|asks|noticed)\b"
+        r"(?!\s+(?:yet|whether|if|which|who|what|how|for\s+sure))|"
         r"\bnobody\s+any\s+the\s+wiser\b",
         _I,
     ),
@@ -510,6 +567,7 @@ WITHHOLDING: tuple[Cued, ...] = (
 #: Saying all is well: "I'll just say I'm fine at the visit".
 SAID_FINE = Cued(
     Source(
+        r"(?<!\bshe\s)(?<!\bhe\s)(?<!\bthey\s)(?<!\bwho\s)"
         r"\b(?:say|said|tell|told)\s+(?:them\s+|the\s+\w+\s+)?(?:that\s+)?(?:I['’]?m|im|I\s+am|I\s+was|"
         r"everything['’]?s|everything\s+(?:is|was)|my\s+\w+\s+was|it['’]?s|it\s+was)\s+(?:fine|ok|okay|"
         r"good|great|alright|all\s+right|normal)\b",
@@ -572,7 +630,7 @@ def _counts(kind: str, sentence: str, match: re.Match[str], context: str) -> boo
         sentence, max(0, match.start() - 40), match.end() + 60
     ):
         return False
-    if NEGATED.search(before) or (
+    if NEGATED.search(before) or (kind != "omit" and NEVER_BEFORE.search(before)) or (
         kind == "misstate" and re.search(r"\b(?:don['’]?t|do\s+not|never|not|no)\s+$", before, _I)
     ):
         return False
@@ -657,7 +715,8 @@ SYMPTOM = re.compile(rf"\b(?:{SYMPTOM_WORDS})\b", _I)
 ELIGIBILITY_OR_MEDICINES = re.compile(
     r"\b(?:screen\w*|eligib\w*|qualif\w*|criteria|get\s+in|wanted\s+in|let\s+me\s+in|history|last\s+relapse|"
     r"ever\s+had|never\s+had|form|medications?|medicines?|meds|tablets?|pills?|supplements?|vitamins?|oil|"
-    r"magnesium|herbal|remed\w+|CBD|gummies|amitriptyline|ibuprofen|inhaler|prescriptions?|other\s+stud(?:y|ies)|"
+    r"magnesium|herbal|remed\w+|CBD|gummies|amitriptyline|ibuprofen|paracetamol|acetaminophen|aspirin|codeine|"
+    r"naproxen|melatonin|antihistamines?|inhaler|prescriptions?|other\s+stud(?:y|ies)|"
     r"\w+(?:pressants?|killers?)|"
     r"other\s+trials?)\b",
     _I,

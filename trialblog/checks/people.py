@@ -62,7 +62,7 @@ RELATIONS = (
     r"mum|mom|mother|dad|father|brother|sister|cousin|aunt|auntie|uncle|niece|nephew|grandma|"
     r"granny|grandmother|grandad|grandpa|grandfather|neighbou?r|colleague|co-?worker|boss|"
     r"manager|flatmate|roommate|housemate|child|kid|mate|pal|carer|caregiver|stepmum|stepdad|"
-    r"in-law|mother-in-law|father-in-law|sister-in-law|brother-in-law"
+    r"in-law|mother-in-law|father-in-law|sister-in-law|brother-in-law|bf|gf|hubby|bestie|bff|sis|bro"
 )
 PEOPLE = r"woman|man|lady|guy|girl|boy|gentleman|bloke|patient|participant|person|chap|fellow"
 TITLES = r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Matron"
@@ -75,10 +75,10 @@ NOT_NAMES = words(
 
 RELATION_NAME = Cued(
     Source(
-        rf"\b(?:my|his|her|our|their|your)\s+(?:(?:best|old|close|younger|older|little|big|late)\s+)?"
-        rf"(?:{RELATIONS})(?:'s)?\s*,?\s+(?:(?:called|named)\s+)?(?P<name>{NAME}(?:\s+{NAME})?)"
+        rf"(?:\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)\s+(?:(?:best|old|close|younger|older|little|big|late)\s+)?"
+        rf"(?:{RELATIONS})|\b(?:Aunt|Auntie|Uncle|Grandma|Grandpa|Granny|Grandad|Nan|Nana|Cousin))(?:'s)?\s*,?\s+(?:(?:called|named)\s+)?(?P<name>{NAME}(?:\s+{NAME})?)"
     ),
-    "my his her our their",
+    "my My his His her Her our Our their Their Aunt Uncle Gran Nan Cousin",
 )
 NAME_RELATION = Cued(
     Source(

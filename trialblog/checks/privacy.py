@@ -117,7 +117,7 @@ URL_MARK = "://"
 PHONE_CUE = re.compile(
     r"\b(?:phone|mobile|cell|tel|telephone|fax|landline|whats\s?app|text|txt|ring|call|reach|message|"
     r"contact|numbers?|no\.|line|extension|ext\.?|m[óo]vil|tel[ée]fono|n[úu]mero|ll[áa]mame|handy|"
-    r"portable|joignable|cellulare|telefone|telefon|numer)\b",
+    r"portable|joignable|cellulare|telefone|telefon|numer|ruf|anrufen|appelle|appelez|chiamami|ligue|bel\s+me)\b",
     re.IGNORECASE,
 )
 #: Regions whose numbers are looked for after a phone word, whatever the site's regions.
@@ -223,6 +223,8 @@ RECORD_CUE = folded_search(
         re.IGNORECASE,
     )
 )
+#: The study's own identifier, as a trial record gives it.
+STUDY_OWN = re.compile(r"(?:study|trial)[\s,]*(?:number|no\.?|num|#|ID|identifier|code)\b", re.IGNORECASE)
 RECORD_CODE = re.compile(r"#?[A-Za-z]{0,6}[ -]?\d[\dA-Za-z -]{1,22}[\dA-Za-z]")
 CARD = re.compile(r"\b(?:\d{4}[ -]?){3}\d{1,7}\b")
 
@@ -236,6 +238,8 @@ STREET = re.compile(
 STREET_ABROAD = re.compile(
     r"\b(?:Calle|C/|Avenida|Avda\.?|Carrer|Paseo|Passeig|Plaza|Plaça|Rua|Via|Viale|Piazza|Corso|Camino|Ronda)\s+"
     r"(?:(?:de|del|de\s+la|dels|da|do|dos|di|della)\s+)?[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]+){0,3},?\s+\d{1,4}\b"
+    r"|\b\d{1,4},?\s+(?:Calle|Avenida|Carrer|Paseo|Passeig|Rua|Viale|Corso|Camino)\s+"
+    r"(?:(?:de|del|de\s+la|dels|da|do|dos|di|della)\s+)?[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?=,\s*(?:\d{4,5}\s+)?[A-ZÀ-Ý])"
     r"|\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|place|chemin|allée|impasse|quai)\s+"
     r"(?:(?:de|des|du|de\s+la|de\s+l['’])\s*)?[A-ZÀ-Ý][\wÀ-ÿ'’-]+"
     r"|\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|weg|platz|allee|gasse|damm)\s+\d{1,4}[a-z]?\b"
@@ -274,15 +278,15 @@ AGE_OVER_89 = Cued(
         r"(?:she|he|who|(?:my|his|her|our)\s+(?:\w+\s+)?(?:great-)*(?:gran\w*|nan|nana|grandma|grandpa|grandad|"
         r"grandfather|grandmother|mum|mom|mother|dad|father|aunt\w*|uncle|neighbou?r|friend|husband|wife|partner|"
         r"patient|cousin|brother|sister))\s+(?:is|was|turns|is\s+now))\s+"
-        r"(?P<age>9\d|1[01]\d)\b(?!\s*(?:%|mg|ml|kg|minutes|mins|hours|days|weeks|times|percent|degrees|over|bpm|mmhg|\.\d|/))"
+        r"(?P<age>9\d|1[01]\d|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b(?!\s*(?:%|mg|ml|kg|minutes|mins|hours|days|weeks|times|percent|degrees|over|bpm|mmhg|\.\d|/))"
         r"|\b(?P<age2>9\d|1[01]\d)[- ]years?[- ]old\b"
         r"|\b(?:great-)*(?:gran\w*|nan|nana|grandpa|grandad|grandfather|grandmother)\s+(?:is|was|turns|turned|is\s+now)\s+"
-        r"(?P<age4>9\d|1[01]\d)\b"
+        r"(?P<age4>9\d|1[01]\d|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b"
         r"|\b(?:neighbou?r|friend|mum|mom|mother|dad|father|gran\w*|nan|grandpa|grandad|grandma|uncle|aunt|"
         r"husband|wife|patient|lady|man|woman)\s*,\s*(?P<age3>9\d|1[01]\d)\s*,",
         re.IGNORECASE,
     ),
-    "9 1",
+    "9 1 ninety",
 )
 
 
@@ -305,6 +309,8 @@ def check(doc: Document) -> Iterator[Finding]:
             yield from _phones(doc, segment, text, taken, protected)
             yield from _addresses(doc, segment, text, taken)
             yield from _birth_dates(doc, segment, text, taken, dates)
+            yield from _ages(doc, segment, text, taken)
+        elif "inety" in text:  # an age in words
             yield from _ages(doc, segment, text, taken)
         if doc.kind is not Kind.TRIAL:
             yield from _named(doc, segment)
@@ -442,6 +448,8 @@ def _records(doc: Document, seg: Segment, text: str, taken: list, protected: lis
             continue
         if re.fullmatch(r"\d{1,3}(?:[ -]\d{1,2})?", value.strip("# ")):
             continue  # "card number 2" is a count, not an identifier
+        if doc.kind is Kind.TRIAL and STUDY_OWN.match(text, cue.start()):
+            continue  # a trial record's "Study ID": the study's own number, as public as its registry number
         if _claim(span, taken):
             what = re.sub(r"\s+", " ", matched(text, cue)).strip(" :#=-").lower()
             yield doc.finding(RECORD, seg, cue.start(), f"an identifying number ({what} {_shown(value)})")

@@ -108,10 +108,10 @@ FREE_TREATMENT = Cued(
 )
 CURE_WORDS = Cued(
     Source(
-        r"\b(?:cure[sd]?|curing|curative|miracle|miraculous|wonder\s+drug|magic\s+bullet|life-?saving)\b",
+        r"\b(?:cure[sd]?|curing|curative|miracle|miraculous|wonder\s+drug|magic\s+bullet|life-?saving|game[- ]?changer)\b",
         re.IGNORECASE,
     ),
-    "cur mirac wonder magic life",
+    "cur mirac wonder magic life game",
     spans_only=True,
 )
 NEW_WORDS = Cued(
@@ -223,7 +223,8 @@ URGES = tuple(
             ["should must need have has gotta ought"],
         ),
         (
-            rf"(?:^|[.!?,;:(—–-]\s*|\b(?:so|just|go(?:\s+and)?|please|seriously|honestly|now|then|and)\s+){_JOIN}",
+            rf"(?:^|[.!?,;:(—–-]\s*|\b(?:so|just|go(?:\s+and)?|please|seriously|honestly|now|then|and)\s+)"
+            rf"(?:(?:guys|folks|y['’]all|everyone|everybody|lads|ladies)\s*,?\s+)?{_JOIN}",
             _JOIN_CUES,
             [],
         ),
@@ -356,9 +357,14 @@ def _sentence(doc: Document, seg: Segment, start: int, end: int, subject_claim: 
         yield hit(PRESSURE, m, "pressures readers to sign up")
 
 
+#: What follows a word in capitals written for emphasis, not as a name: "GUARANTEED results!"
+EMPHASIS_AFTER = re.compile(r"\s*(?:!|(?:results?|relief|recovery|improvements?|benefits?|outcomes?|success)\b)", re.IGNORECASE)
+
+
 def _acronym(sentence: str, match: re.Match[str]) -> bool:
     """Whether the match is a word in capitals in text that is not all capitals: a study's name."""
-    if not matched(sentence, match).isupper():
+    emphasis = EMPHASIS_AFTER.match(sentence, match.end()) and not re.search(r"\b(?:the|our|of)\s+$", sentence[: match.start()], re.I)
+    if not matched(sentence, match).isupper() or emphasis:
         return False
     letters = [c for c in sentence if c.isalpha()]
     return sum(c.isupper() for c in letters) < len(letters) / 2
