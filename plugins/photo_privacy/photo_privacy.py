@@ -24,6 +24,7 @@ of cleaning the same bytes again: the same result, since cleaning is determinist
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -185,11 +186,15 @@ def _images(output: Path) -> list[Path]:
     return sorted(found)
 
 
-def _names_of(formats: Iterable[str]) -> set[str]:
+def _names_of(formats: Iterable[str]) -> frozenset[str]:
     """The file name endings Pillow (and pillow-heif) know for ``formats``."""
+    return _extensions(frozenset(formats))
+
+
+@functools.cache
+def _extensions(formats: frozenset[str]) -> frozenset[str]:
     Image.init()
-    wanted = set(formats)
-    return {ext for ext, fmt in Image.registered_extensions().items() if fmt in wanted}
+    return frozenset(ext for ext, fmt in Image.registered_extensions().items() if fmt in formats)
 
 
 def _looks_like_a_picture(path: Path) -> bool:

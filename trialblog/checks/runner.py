@@ -132,10 +132,8 @@ def check_files(
         _key, shown, source, raw = document
         return check_document(context.document(shown, source.kind, raw, **source.context))
 
-    todo = [d for d in documents if cache is None or not cache.has(d[0])]
-    fresh = {d[0]: check(d) for d in todo}
-    for key, *_ in documents:
-        found += cache.get(key, lambda key=key: fresh[key]) if cache is not None else fresh[key]
+    for document in documents:
+        found += cache.get(document[0], lambda d=document: check(d)) if cache is not None else check(document)
     return Report(sorted(found, key=lambda f: f.sort_key), len(documents))
 
 

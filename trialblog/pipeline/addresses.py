@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.errors import ContentError, display_path
+from ..render.feeds import feed_siteurl
 
 #: Folders and files trialblog's plugins and the build write: no entry or page may take them.
 TRIALBLOG_FOLDERS = ("trials/", "conditions/", "feeds/", "pagefind/", "theme/", "replies/")
@@ -97,8 +98,7 @@ def publishes(settings: dict[str, Any]) -> bool:
     """Whether a run makes the site readers see (an absolute ``SITEURL``: ``trialblog build
     --publish``), so that its addresses are kept: a preview never fixes an address, so a title
     changed before the first publication still gives the entry its address."""
-    siteurl = str(settings.get("FEED_DOMAIN") or settings.get("SITEURL") or "")
-    return siteurl.startswith(("https://", "http://"))
+    return str(feed_siteurl(settings)).startswith(("https://", "http://"))
 
 
 def entry_key(article: Any) -> str:

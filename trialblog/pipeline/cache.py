@@ -95,9 +95,6 @@ class Cache:
         use = settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")
         return cls(Path(settings["CACHE_PATH"]) if use else None, namespace, salt)
 
-    def has(self, key: str) -> bool:
-        return key in self.new or key in self.old
-
     def get(self, key: str, compute: Callable[[], T]) -> T:
         """The result stored under ``key``, or ``compute()`` (stored)."""
         if key in self.new:
