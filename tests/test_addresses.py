@@ -36,8 +36,9 @@ def test_entries_titled_alike_are_told_apart_the_earliest_keeps_its_address(smal
         ("pages", "Title: Home\nSave_as: index.html\n", "Pelican's index page"),
         ("diary", "Title: Feeds\nDate: 2024-01-01\nTrial: none\nSave_as: feeds/all.atom.xml\n", "trialblog's /feeds/"),
         ("pages", "Title: Not found\nSave_as: 404.html\n", "trialblog's 404.html"),
+        ("pages", "Title: Search\n", "trialblog's /search/"),
     ],
-    ids=["page-titled-tags", "slug-trials", "save-as-index", "save-as-feed", "save-as-404"],
+    ids=["page-titled-tags", "slug-trials", "save-as-index", "save-as-feed", "save-as-404", "page-titled-search"],
 )
 def test_reserved_addresses_cannot_be_claimed(small_site, where, header, owner):
     (small_site / "content" / where / "claim.md").write_text(header + "\nBODY\n", encoding="utf-8")

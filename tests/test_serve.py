@@ -98,6 +98,10 @@ def test_a_malformed_path_is_answered_quietly(small_site):
         assert wait_for(lambda: fetch(serving.url("/")))
         assert status(serving.url("/index.html%00.txt")) in (400, 404)
         assert status(serving.url("/../../etc/passwd")) == 404
+        # other members of the class: a NUL in a folder's name, an encoded climb out of the site,
+        # bytes that are no text in any encoding, and the site's own settings
+        for path in ("/diary%00/index.html", "/%2e%2e/%2e%2e/etc/passwd", "/%ff%fe/index.html", "/../pelicanconf.py"):
+            assert status(serving.url(path)) in (400, 404), path
         with pytest.raises(urllib.error.HTTPError) as missing:
             urllib.request.urlopen(serving.url("/no/such/page/"), timeout=5)
         assert missing.value.code == 404 and "Page not found" in missing.value.read().decode()  # the site's 404.html

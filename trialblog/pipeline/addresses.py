@@ -22,7 +22,7 @@ from ..content.errors import ContentError, display_path
 from ..render.feeds import feed_siteurl
 
 #: Folders and files trialblog's plugins and the build write: no entry or page may take them.
-TRIALBLOG_FOLDERS = ("trials/", "conditions/", "feeds/", "pagefind/", "theme/", "replies/")
+TRIALBLOG_FOLDERS = ("trials/", "conditions/", "feeds/", "pagefind/", "theme/", "replies/", "search/")
 TRIALBLOG_FILES = ("sitemap.xml", "robots.txt", "404.html")
 
 
