@@ -46,6 +46,8 @@ PROBE = define(
 #: serve every trial.
 TERM = "q"
 ARM_TERM = rf"{TERM * 3}{TERM}*(?!\s+(?:study|trial|leaflet|sheet))"
+#: What a dummy tablet is said to be made of: "just chalk", "nothing but starch".
+_FILLER = r"(?:just|only|nothing\s+but|pure|plain)\s+(?:chalk|starch|flour|lactose|filler|sawdust)"
 _PLACEBO = r"placebos?(?![- ](?:effect|response|controlled|control\b|tablets?\s+are\s+made))"
 _GOOD = r"real|actual|proper|true|genuine|active|good|right"
 _DRUG_WORDS = (
@@ -56,9 +58,10 @@ _DRUG_WORDS = (
 #: ``also``): any match of one has a word of each list.
 STRONG_ARMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
-        rf"{_PLACEBO}|sugar\s+pills?|dummy\s+(?:pills?|tablets?|drug|medicine|injections?|jabs?|treatment|stuff|"
-        r"version|ones?)|salt\s+water|saline|sham(?:\s+(?:treatment|procedure|device|stimulation|arm|group))?",
-        "placebo sugar dummy salt saline sham",
+        rf"{_PLACEBO}|sugar[\s-]+pills?|dummy\s+(?:pills?|tablets?|drug|medicine|injections?|jabs?|treatment|stuff|"
+        r"version|ones?)|salt\s+water|saline|sham(?:\s+(?:treatment|procedure|device|stimulation|arm|group))?|"
+        rf"{_FILLER}|duds|(?<!in\sthe\s)(?<!fill\sthe\s)blanks",
+        "placebo sugar dummy salt saline sham chalk starch flour lactose filler sawdust duds blanks",
         (),
     ),
     (
@@ -67,15 +70,29 @@ STRONG_ARMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ("drug thing stuff deal medic meds pill tablet capsule treatment injection jab infusion one version dose"
          " substance ingredient article",),
     ),  # fmt: skip
-    (r"(?:fake|dud|pretend)\s+(?:ones?|pills?|tablets?|drug|medicine|stuff)", "fake dud pretend", ()),
     (
-        r"(?:treatment|drug|control|experimental|intervention|comparator|active|placebo|medicine|high[- ]dose|"
+        r"(?:real|actual|genuine|active)\s+(?:compound|preparation|formulation|product|agent)|real\s+mccoy",
+        "real actual genuine active",
+        ("compound preparation formulation product agent mccoy",),
+    ),
+    (
+        rf"(?:fake|dud|pretend|inert|inactive|blank|empty)\s+(?:{_DRUG_WORDS})",
+        "fake dud pretend inert inactive blank empty",
+        (),
+    ),
+    (
+        r"(?:treatment|drug|control|experimental|intervention|comparator|active|inactive|placebo|medicine|high[- ]dose|"
         r"low[- ]dose|\d+\s?mg)\s+(?:arm|group)|"
         r"(?:arm|group)\s+(?:with|of|on)\s+the\s+(?:\w+\s+)?(?:drug|medicine|medication|placebo)",
         "arm group",
         (),
     ),
     (r"(?:high|higher|low|lower|top|full)\s+dose", "dose", ("high low top full",)),
+    (
+        r"the\s+\d+(?:[.,]\d+)?\s?mg\b(?!\s+(?:of|dose|doses|tablets?|pills?|capsules?|a|per|each|every|daily)\b)",
+        "mg",
+        (),
+    ),
     (
         r"(?:stuff|ones?|drug|pills?|tablets?|medicine)\s+that\s+(?:actually\s+)?(?:works?|does\s+something)",
         "work something",
@@ -84,14 +101,18 @@ STRONG_ARMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (ARM_TERM, TERM * 3, ()),
 )
 STRONG_ARM = "|".join(pattern for pattern, _, _ in STRONG_ARMS)
-WEAK_ARM = r"(?:study|trial)\s+(?:drug|medication|medicine)|drug|medication|medicine|it"
+WEAK_ARM = (
+    r"(?:study|trial|investigational|experimental)\s+(?:drug|medication|medicine|product|treatment)|"
+    r"(?:wonder|miracle|magic)\s+(?:drugs?|pills?|tablets?|stuff|medicine|meds)|drug|medication|medicine|it"
+)
 #: What every guess names: an arm, the drug, a group, or the writer on or in something (single
 #: spaces: the phrases are cues, which must be spelled out).
 GUESS_GATE = r"\b(?:drugs?|medicine|medication|meds|groups?|arms?|on it|I['’]?m (?:on|in)|I am (?:on|in))\b"
 #: Every arm STRONG_ARM or WEAK_ARM names has one of these words.
 ARM_CUES = (
     "placebo sugar dummy salt saline sham real actual proper true genuine active good right fake dud pretend"
-    " arm group dose drug med it qqq work something"
+    " arm group dose drug med it qqq work something chalk starch flour lactose filler sawdust blank inert inactive"
+    " empty wonder miracle magic mg treatment product mccoy"
 )
 FIRST_PERSON = re.compile(
     r"\b(?:I|I['’]?m|I['’]?ve|I['’]d|id(?=\s+(?:put|say|bet|guess|think|reckon|wager)\b)|me|my|mine|myself|for\s+me)\b",
@@ -114,17 +135,20 @@ CERTAIN = folded_search(
         r"verdict|conclusion|call(?:ing|ed)?\s+it|lean(?:ing)?\s+towards?|points?\s+to|answers?\s+that|"
         r"settles?\s+it|case\s+closed|only\s+happens?|innit|in\s+my\s+bones|feeling|suspicion|decided|"
         r"safe\s+to\s+say|for\s+sure|deff?o|worked\s+out|figured\s+out|sticking\s+with|"
-        r"(?:every|all\s+the)\s+signs?|signs?\s+(?:say|says|point)|predict\w*|agree)\b",
+        r"(?:every|all\s+the)\s+signs?|signs?\s+(?:say|says|point)|predict\w*|agree|lay\s+odds|conclusions|"
+        r"(?:sixty|seventy|eighty|ninety)[- ](?:forty|thirty|twenty|ten)|"
+        r"expect(?:ing)?\s+(?:to\s+)?(?:hear|be\s+told|find\s+out|learn|discover)|firmly\s+of\s+the\s+view)\b",
         re.IGNORECASE,
     )
 )
 HYPOTHETICAL = folded_search(
     Source(
-        r"\b(?:if(?!\s+(?:I['’]m|I\s+am)\s+(?:being\s+)?honest|\s+you\s+ask\s+me|\s+anything|"
+        r"\b(?:if(?!\s+(?:I['’]m|I\s+am)\s+(?:being\s+)?(?:\w+\s+)?(?:honest|truthful|frank)|\s+you\s+ask\s+me|\s+anything|"
         r"\s+I\s+(?:had|have)\s+to\s+(?:guess|bet|say|put|pick|choose))|whether|whichever|"
         r"whatever(?!\s+(?:the\s+\w+|they|he|she|people|anyone|everyone)\s+(?:says?|said|thinks?|tells?))|"
         r"in\s+case|even\s+if|regardless|no\s+matter|either|might\s+be|could\s+be|may\s+be|"
-        r"(?:a|an|even|equal|50%|50/50|fifty[- ]fifty)\s+chance|wonder(?:ing)?|imagine|what\s+if|"
+        r"(?:a|an|even|equal|50%|50/50|fifty[- ]fifty)\s+chance|wonder(?:ing)?(?!\s+(?:drugs?|pills?|stuff))|"
+        r"imagine|what\s+if|fingers\s+crossed|hop(?:e|es|ing|efully)|pray(?:ing)?|wish(?:ing)?|touch\s+wood|"
         r"(?<!I\s)suppos(?:e|ing)|"
         r"or\s+not|or\s+no\s+\w+|would\s+be\s+(?:easy|tempting)|tempt\w*|convince\s+myself)\b",
         re.IGNORECASE,
@@ -143,7 +167,10 @@ NOT_KNOWING = folded_search(
     )
 )
 CLAUSE_BREAK = folded_search(
-    Source(r",?\s+\b(?:but|though|although|however|yet)\b|;|:|\s[-–—]\s", re.IGNORECASE)
+    Source(
+        r"(?<!nothing)(?<!anything),?\s+\bbut\b|,?\s+\b(?:though|although|however|yet)\b|;|:|\s[-–—]\s",
+        re.IGNORECASE,
+    )
 )
 _ON_AN_ARM = (
     r"\s+(?:[\w'’]+\s+){0,3}?(?:on|in|one\s+of|getting|taking|take|took|receiving|receive|received|given|got|"
@@ -155,6 +182,12 @@ BEING_ON = (
     r"\s+got|\s+get|\s+have|\s+had|\s+ended\s+up|\s+landed|\s+seem\s+to\s+be|\s+appear\s+to\s+be)?"
     + _ON_AN_ARM
 )
+#: Being on an arm said of "we" the writer is one of, or of "me": "we're both on the real thing",
+#: "that's me on the drug then".
+WE_ON = (
+    r"\b(?:we['’]?re|we\s+are|we['’]ve\s+been|we\s+have\s+been|we\s+must\s+be|that['’]?s\s+(?:me|us)|thats\s+(?:me|us))"
+    + _ON_AN_ARM
+)
 #: Being on an arm as a reader says it of the writer or of themselves.
 READER_BEING_ON = (
     r"\b(?:I|you)(?:['’]?m|['’]re|\s+am|\s+are|\s+were|['’]ve\s+been|\s+have\s+been|\s+was|\s+must\s+be|"
@@ -164,8 +197,14 @@ READER_BEING_ON = (
 #: "I'm on the drug": in a blinded trial, the study drug as against the placebo ({who}: "I", or
 #: "I" and "you" in a reader's reply).
 ON_THE_DRUG = (
-    r"\b(?:{who})(?:['’]?m|['’]?re|\s+am|\s+are)\s+(?:\w+\s+)?on\s+the\s+(?:drug|medicine|medication|meds)\b"
+    r"(?:\b(?:{who})(?:['’]?m|['’]?re|\s+am|\s+are)\s+(?:\w+\s+)?|\b(?:as|like)\s+me\s+(?:\w+\s+){{0,3}}?"
+    r"(?:must|has\s+to|have\s+to|gotta)\s+be\s+)on\s+the\s+(?:drug|medicine|medication|meds)\b"
     r"(?!\s+(?:for|since|every|each|daily|twice|once|company|trial|study))"
+)
+#: "That's the drug" of a symptom, said with certainty: the writer on it.
+IT_IS_THE_DRUG = (
+    r"\b(?:that['’]?s|thats|it['’]?s|this\s+is|must\s+be|has\s+to\s+be|gotta\s+be)\s+(?:\w+\s+)?the\s+"
+    r"(?:drug|medicine|medication|meds)\b(?!['’]s|\s+(?:for|company|companies|trial|study|name|leaflet|itself)\b)"
 )
 ON_DRUG = r"(?:the\s+)?(?:drug|medicine|meds)\b(?!\s+(?:for|since|every|each|daily|company|trial|study))"
 IT_IS = (
@@ -178,8 +217,9 @@ VERDICT_WORDS = frozenset(
 )
 #: Being one of an arm's people: "team placebo", "the placebo club", "placebo buddies".
 ARM_CROWD = (
-    r"\b(?:team|club|crew|gang|squad|camp)\s+(?:{arm})\b|\b(?:{arm}|drug|real|active)\s+(?:club|crew|gang|squad|"
-    r"camp|people|person|patients?|buddies|brigade|lot)\b"
+    r"\b(?:team|club|crew|gang|squad|camp)\s+(?:{arm})\b|\b(?:{arm}|drug|real|active|dummy|control)\s+(?:club|crew|"
+    r"gang|squad|camp|people|person|patients?|buddies|brigade|lot|mob)\b|\b(?:{arm}|dummy|control)\s+(?:girl|guy|"
+    r"boy|lady|man|woman|bloke|kid)\b"
 )
 #: Evidence said to point to an arm, whoever reads it: "every sign says high dose".
 EVIDENCE = folded_search(
@@ -190,51 +230,97 @@ EVIDENCE = folded_search(
         re.IGNORECASE,
     )
 )
-CROWD_CUES = "team club crew gang squad camp people person patient buddies brigade lot"
+CROWD_CUES = "team club crew gang squad camp people person patient buddies brigade lot mob girl guy boy lady man woman bloke kid"
 SURE_IF = folded_search(
     Source(
         r"\b(?:shocked|surprised|amazed|stunned|gobsmacked)\s+if\s+I\b|\b(?:surprise|shock)\s+me\s+"
-        r"(?:at\s+all\s+)?if\s+I\b|\beat\s+my\s+hat\b",
+        r"(?:\w+\s+){0,3}?if\s+I\b|\beat\s+my\s+(?:\w+\s+)?(?:hat|shoes?|trainers|boots|socks|words|slippers)\b|"
+        r"\bI\s+don['’]?t\s+know\s+what\s+is\b|\bmonkey['’]?s\s+uncle\b|"
+        r"\bif\s+(?:it|this|that|I|these|they)\s+(?:was|were|had\s+been)\b[^.!?;]{0,40}?\b(?:I|it|they)\s+"
+        r"(?:wouldn['’]?t|would\s+not|would\s+never|couldn['’]?t|could\s+not)\b"
+        r"(?!\s+(?:mind|care|know|be\s+(?:upset|sad|bothered|disappointed|angry|told)))",
         re.IGNORECASE,
     )
 )
+#: Knowing one's group without naming it: "I know which group I'm in", "no doubt which arm",
+#: "I've drawn my own conclusions about my arm", "you can guess my group".
 KNOW_GROUP = folded_search(
     Source(
-        r"\bI(?:['’]ve|\s+have)?\s+(?:know|knew|worked\s+out|figured\s+out|cracked|sussed(?:\s+out)?)\s+"
+        r"(?:\bI(?:['’]ve|\s+have)?\s+(?:know|knew|worked\s+out|figured\s+out|cracked|sussed(?:\s+out)?)|"
+        r"\bno\s+(?:doubt|question)(?:\s+(?:about|as\s+to))?|\bconclusions?\s+(?:about|on|as\s+to)|"
+        r"\byou\s+(?:can|could|may|might)\s+(?:\w+\s+)?(?:guess|work\s+out|figure\s+out|imagine|tell))\s+"
         r"(?:which|what|my)\s+(?:\w+\s+){0,2}?(?:group|arm|I['’]?m\s+(?:on|in)|I\s+am\s+(?:on|in))\b",
         re.IGNORECASE,
     )
 )
-_DUMMY = r"(?:sugar\s+pills?|placebos?|dummy\s+\w+|salt\s+water|saline)"
-#: Reasoning that rules the placebo out: "no sugar pill does that", "nobody feels this on a placebo".
+_DUMMY = r"(?:sugar[\s-]+pills?|placebos?|dummy\s+\w+|salt\s+water|saline)"
+#: Reasoning that rules an arm out or in: "no sugar pill does that", "nobody feels this on a placebo",
+#: "people on placebo don't ...", "which only happens on the drug".
 NOTHING_ELSE_DOES = folded_search(
     Source(
         rf"\bno\s+(?:\w+\s+)?{_DUMMY}\s+(?:does|do|would|could|can|will|gives?|makes?)\b"
-        rf"|\b(?:nobody|no\s+one)\s+\w+[^.!?;]{{0,25}}?\bon\s+(?:a\s+)?{_DUMMY}",
+        rf"|\b(?:nobody|no\s+one)\s+\w+[^.!?;]{{0,25}}?\bon\s+(?:a\s+)?{_DUMMY}"
+        rf"|\b(?:people|patients|folks|those|anyone)\s+on\s+(?:a\s+|the\s+)?{_DUMMY}\s+(?:don['’]?t|do\s+not|"
+        r"wouldn['’]?t|won['’]?t|never|can['’]?t|cannot)\b(?!\s+(?:always|necessarily|all|just|only)\b)"
+        rf"|\b{_DUMMY}\s+(?:doesn['’]?t|does\s+not|don['’]?t|can['’]?t|won['’]?t|wouldn['’]?t)\s+(?:do|make|give|cause)\s+"
+        r"(?:that|this|these)\b"
+        r"|\bonly\s+(?:ever\s+)?(?:happens?|occurs?|seen|get|gets)\s+(?:\w+\s+){0,2}?(?:on|with|from)\s+(?:the\s+)?"
+        r"(?:drug|medicine|medication|meds|real\s+\w+|active\s+\w+)\b",
         re.IGNORECASE,
     )
 )
 
 # Trying to find out: investigating the study drug, drug levels, asking staff, peeking.
-_STUDY_DRUG = r"capsules?|caps|tablets?|pills?|powder|vials?|pens?|liquid|syringe|label|contents|blisters?|boxe?s?|kits?"
+_STUDY_DRUG = (
+    r"capsules?|caps|tablets?|pills?|powder|vials?|pens?|liquid|syringe|label|contents|blisters?|boxe?s?|kits?|coating|"
+    r"shell|sticker"
+)
+#: What a tested or examined thing is steeped in, put under or weighed on.
+_TEST_BED = (
+    r"water|vinegar|iodine|bleach|juice|lemon|acid|alcohol|vodka|microscope|blacklight|black\s+light|UV|light|lamp|"
+    r"torch|scales?|flame|lighter"
+)
 PROBE_ACT = Cued(
     Source(
         r"\b(?:weigh\w*|tast(?!\w*\s+nothing)\w*|lick\w*|bit(?:e|ing)?\s+(?:into|on)|chew\w*|dissolv\w*|"
         r"crush\w*|crack\w*(?:\s+open)?|snapp?\w*|split\w*\s+open|cut\w*\s+open|broke\s+open|break\w*\s+open|peel\w*|"
-        r"analy[sz]\w*|identify|shone|shine|shining|dropp?\w*|opened|open(?:ing)?|rubb?\w*)\s+(?:\S+\s+){0,5}?"
+        r"analy[sz]\w*|identify|shone|shine|shining|opened|open(?:ing)?|rubb?\w*|scrap\w*|scratch\w*|smell\w*|"
+        r"sniff\w*|float\w*|soak\w*|dunk\w*|submerg\w*|melt\w*|burn\w*)\s+(?:\S+\s+){0,5}?"
         rf"(?:{_STUDY_DRUG})\b"
+        rf"|\b(?:dropp?\w*|put|putting|placed|popped|stuck|held|hold\w*)\s+(?:\S+\s+){{0,4}}?(?:{_STUDY_DRUG})\s+"
+        rf"(?:\S+\s+){{0,2}}?(?:in|into|under|on|up\s+to)\s+(?:\S+\s+){{0,3}}?(?:{_TEST_BED})\b"
+        rf"|\b(?:sen[dt]\w*|post(?:ed|ing)?|gave|give|giving|brought|bring\w*)\s+(?:\S+\s+){{0,4}}?(?:{_STUDY_DRUG})\b"
+        r"[^.!?]{0,40}?\b(?:lab|laboratory|chemist|analy[sz]\w*|test\w*)\b"
+        rf"|\bcompar\w*\s+(?:\S+\s+){{0,3}}?(?:markings?|imprints?|codes?|colou?rs?|shapes?|sizes?|tastes?|smells?)\s+"
+        rf"(?:\S+\s+){{0,3}}?(?:{_STUDY_DRUG})\b[^.!?]{{0,40}}?\b(?:with|to|against)\b"
+        r"|\b(?:smell\w*|sniff\w*|tast\w*|weigh\w*|inspect\w*|examin\w*)\s+(?:each|every)\s+(?:dose|one)\b"
         rf"|\b(?:took|take|taking|pull\w*|pris\w+|priz\w+)\s+(?:\S+\s+){{0,4}}?(?:{_STUDY_DRUG})\s+apart\b"
         r"|\b(?:crush\w*|dissolv\w*|weigh\w*|crack\w*|snapp?\w*|lick\w*)\s+(?:one|ones|it|them|a\s+couple)\b"
         r"|\bshow\w*\s+(?:\w+\s+)?(?:my\s+)?(?:tablets?|capsules?|pills?)\s+to\b"
         r"|\bshowed\s+(?:her|him|them)\s+(?:my\s+)?(?:tablets?|capsules?|pills?)\b"
-        r"|\b(?:googl\w+|look\w*\s+up|search\w*(?:\s+for)?)\s+(?:\S+\s+){0,3}?(?:batch|lot|kit|box|pack|code|imprint)\b"
-        r"|\b(?:kitchen|baking|precision|jewell?er['’]?s|digital|weighing|postal|letter)\s+scales?\b"
-        r"|\b(?:microscope|magnifying\s+glass|magnifier|loupe|UV\s+torch|chemist|pathology|lab(?:oratory)?|tongue)\b",
+        r"|\b(?:googl\w+|look\w*\s+up|search\w*(?:\s+for)?)\s+(?:\S+\s+){0,3}?(?:batch|lot|kit|box|pack|code|imprint)\b",
         re.IGNORECASE,
     ),
     "weigh tast lick bit chew dissolv crush crack snap open peel analy identify shone shine shining drop rub apart"
-    " googl look search show scale microscope magnif loupe torch chemist pathology lab tongue",
+    " googl look search show scrap scratch smell sniff float soak dunk submerg melt burn put placed popped stuck held"
+    " hold sen post gave giv brought bring compar inspect examin",
     spans_only=True,
+)
+#: The tools of finding out (scales, a microscope, a lab, one's tongue): an attempt only where
+#: the study drug, one's blood or its levels are what they are used on (see :data:`STUDY_THING`).
+PROBE_TOOL = Cued(
+    Source(
+        r"\b(?:kitchen|baking|precision|jewell?er['’]?s|digital|weighing|postal|letter)\s+scales?\b"
+        r"|\b(?:microscope|magnifying\s+glass|magnifier|loupe|UV\s+torch|blacklight|chemist|pathology|"
+        r"lab(?:oratory)?|tongue)\b",
+        re.IGNORECASE,
+    ),
+    "scale microscope magnif loupe torch blacklight chemist pathology lab tongue",
+    spans_only=True,
+)
+STUDY_THING = re.compile(
+    rf"\b(?:{_STUDY_DRUG}|doses?|drug|meds|medication|medicine|blood|levels?|{TERM * 3}{TERM}*)\b",
+    re.IGNORECASE,
 )
 #: Opening a box or pack is what taking a dose takes; opening a capsule or cracking one is not.
 OPENING_A_PACK = re.compile(r"^open\w*\s+(?:\S+\s+){0,5}?(?:boxe?s?|kits?|packs?|pens?|blisters?)\b", re.IGNORECASE)
@@ -258,18 +344,32 @@ PROBE_MARKERS = Cued(
 #: Measuring the study drug in one's own blood: an attempt whatever the reason given.
 PROBE_DRUG_LEVELS = Cued(
     Source(
-        r"\b(?:drug|blood|plasma|serum)\s+levels?\b|\blevels?\s+(?:measured|tested|checked)\b|"
+        r"\b(?:drug|blood|plasma|serum)[\s-]+levels?\b|\blevels?\s+(?:measured|tested|checked)\b|"
         r"\btest\w*\s+(?:my\s+)?blood\s+for\b",
         re.IGNORECASE,
     ),
     "level blood",
     spans_only=True,
 )
+#: Asked of staff: which box, arm or group, or whether the writer is on one (a body's arm is no arm).
+_ASKED_ARM = (
+    r"(?:my\s+|the\s+)?(?:box|kit|pack|bottle|tablets?|pills?|capsules?|"
+    r"arm(?!\s+(?:would|will|might|could|should|hurts?|bruis\w*|aches?|swell\w*|was|is|felt|feels))|"
+    r"group(?!\s+(?:meets?|meeting|session|chat|therapy|will|would|starts?|runs?))|"
+    r"placebo\s+\w+|it['’]?s\s+(?:the\s+)?(?:real|active|placebo))\b"
+    r"|(?:I['’]?m|I\s+am|I\s+was|we['’]?re)\s+(?:on|in|getting|taking)\s+(?:the\s+|a\s+)?"
+    rf"(?:placebo|real|active|drug|dummy|sugar|proper|genuine|fake|{TERM * 3})"
+)
 PROBE_ASK = Cued(
     Source(
-        r"\bask\w*\s+(?:\w+\s+){0,4}?(?:pharmacists?|pharmacy|nurse|doctor|technician|coordinator|GP|"
-        r"receptionist)\b[^.!?]{0,60}?\b(?:which|whether|if)\s+(?:my\s+|the\s+)?(?:box|kit|pack|bottle|"
-        r"tablets?|pills?|capsules?|arm|group|placebo\s+\w+|it['’]?s\s+(?:the\s+)?(?:real|active|placebo))\b"
+        r"\b(?:ask\w*|begg?(?:ed|ing)?|plead\w*|pester\w*|badger\w*|quizz?\w*|grill\w*|persuad\w*|coax\w*|nagg?\w*)\s+"
+        r"(?:\w+\s+){0,4}?(?:pharmacists?|pharmacy|nurse|doctor|technician|coordinator|GP|"
+        rf"receptionist)\b[^.!?]{{0,60}}?\b(?:which|whether|if)\s+(?:{_ASKED_ARM})"
+        r"|\b(?:had|got|get|have|having|getting)\s+(?:the\s+|a\s+|my\s+)?(?:\w+\s+)?(?:pharmacists?|chemist|nurse|"
+        r"doctor|GP|friend|mate|technician)\s+(?:to\s+)?(?:check|look\s+up|identify|test|analy[sz]e|run|compare)\s+"
+        r"(?:\S+\s+){0,3}?(?:imprints?|markings?|codes?|batch|lot|contents|powder)\b"
+        r"|\b(?:rang|ring\w*|called|phoned|emailed|messaged|wrote\s+to|contacted)\s+(?:the\s+)?(?:manufacturer|maker|"
+        r"drug\s+compan\w+|sponsor)\S*\s[^.!?]{0,70}?\b(?:batch|lot|kit|box|code|which\s+\w+|whether|what['’]?s\s+in|placebo)\b"
         r"|\b(?:get|got)\s+(?:the\s+)?(?:pharmacist|pharmacy\s+\w+|nurse|doctor|technician)\s+to\s+tell\s+me\b"
         r"|\bask\w*\s+(?:\w+\s+){0,4}?(?:pharmacists?|pharmacy|nurse|doctor|technician|coordinator)\b[^.!?]{0,60}?"
         r"\bwhat['’]?s\s+(?:really\s+|actually\s+)?in\s+(?:my|the)\s+(?:box|kit|pack|bottle|tablets?|pills?|capsules?)\b"
@@ -279,17 +379,22 @@ PROBE_ASK = Cued(
         r"|\bnod\s+if\b",
         re.IGNORECASE,
     ),
-    "ask get got nod",
+    "ask beg plead pester badger quiz grill persuad coax nag get got had have having nod rang ring called phoned"
+    " emailed messaged wrote contacted",
     spans_only=True,
 )
 PROBE_PEEK = Cued(
     Source(
         r"\b(?:read|look\w*|peek\w*|peep\w*|glance\w*|sneak\w*|snoop\w*|see)\b[^.!?]{0,70}?"
         r"(?:\b(?:randomi[sz]ation|allocation|unblinding)\s+(?:list|system|screen|code|envelope|schedule|log)|"
-        r"(?:nurse|pharmacist|doctor)['’]s\s+(?:screen|notes|file|desk|computer))",
+        r"(?:nurse|pharmacist|doctor)['’]s\s+(?:screen|notes|file|desk|computer))"
+        r"|\b(?:read|look\w*|peek\w*|peep\w*|glance\w*|sneak\w*|snoop\w*|check\w*|photograph\w*)\b[^.!?]{0,60}?"
+        r"\b(?:when|while)\s+(?:the\s+)?(?:\w+\s+)?(?:wasn['’]?t|weren['’]?t|was\s+not|were\s+not)\s+looking\b"
+        r"|\b(?:read|look\w*|peek\w*|peep\w*|zoom\w*|see|saw|check\w*)\b[^.!?]{0,60}?\b(?:under|beneath|behind)\s+"
+        r"(?:the\s+)?(?:sticker|over-?label|label)\b",
         re.IGNORECASE,
     ),
-    "list system screen code envelope schedule log notes file desk computer",
+    "list system screen code envelope schedule log notes file desk computer looking sticker label",
     spans_only=True,
 )
 PROBE_PURPOSE = Cued(
@@ -312,7 +417,8 @@ NO_ATTEMPT = folded_search(
         r"\b(?:would|could|can|will)\s+(?:\w+\s+)?(?:break|unblind|spoil|ruin|mess)|"
         r"\b(?:love|like|want|wanted|wanna|wish|hope|dying|desperate|itching|curious|tempted)\s+to\b|"
         r"\bwhen\s+I\s+(?:swallow|take)\b|"
-        r"\b(?:any|no)\s+way\s+to\b|\b(?:someone|somebody|people|anyone|a\s+guy|a\s+woman|they|he|she)\s+"
+        r"\b(?:any|no)\s+way\s+to\b|\b(?:someone|somebody|people|anyone|a\s+guy|a\s+woman|they|he|she|cat|dog|"
+        r"puppy|kitten|toddler|baby)\s+"
         r"(?:who\s+)?(?:\w+\s+){0,2}?(?:asked|weighed|tasted|tested|opened|tried|wanted|could)\b",
         re.IGNORECASE,
     )
@@ -329,7 +435,7 @@ RETRACTED = re.compile(r"\bI\s+(?:didn['’]?t|did\s+not|won['’]?t|wouldn['’
 COMPARE_NOTES = Cued(
     Source(
         r"\b(?:compare|comparing|compared|swap|swapping|share|sharing|pool|pooling|match|matching|matched|post|"
-        r"posting|list|listing|send|reply\s+with|comment\s+with|drop|collect\w*|gather\w*|report|chart|"
+        r"posting|list|listing|send|reply|comment|respond|drop|collect\w*|gather\w*|report|chart|"
         r"spreadsheet|tell\s+me|give\s+me)\s+(?:\S+\s+){0,6}?(?:notes|side[- ]effects|symptoms|reactions|experiences|results|"
         r"stories|counts|levels|readings|rates|(?:kit|batch|lot|box|pack|bottle|randomi[sz]ation|allocation|your|our|"
         r"their|everyone['’]s|everybody['’]s)\s+(?:\w+\s+)?(?:numbers?|codes?))\b",
@@ -337,7 +443,10 @@ COMPARE_NOTES = Cued(
     ),
     "notes effects symptoms reactions experiences results stories number code counts levels readings rates",
     spans_only=True,
-    also=["compar swap shar pool match post list send reply comment drop collect gather report chart spreadsheet tell give"],
+    also=[
+        "compar swap shar pool match post list send reply comment respond drop collect gather report chart"
+        " spreadsheet tell give"
+    ],
 )
 READERS = re.compile(
     r"\b(?:let['’]?s|we|us|you|your|yours|anyone|everyone|everybody|everyone['’]s|everybody['’]s|readers?|"
@@ -350,12 +459,12 @@ WORK_OUT: tuple[Cued, ...] = (
     Cued(
         Source(
             r"\b(?:work\s+out|figure\s+out|find\s+out|guess|deduce|crack|decode|tell|determine|identify|spot|"
-            r"see|narrow\s+down|solve)\s+(?:\w+\s+){0,1}?(?:which|what|who|who['’]s|whether|if)\s+(?:\S+\s+){0,4}?"
+            r"see|narrow\s+down|solve|settle|establish|pin\s+down|sort\s+out)\s+(?:\w+\s+){0,1}?(?:which|what|who|who['’]s|whether|if)\s+(?:\S+\s+){0,4}?"
             r"(?:arms?|groups?|placebo|real|active|drug|on\s+what|is\s+on|got|are\s+on|['’]re\s+on|"
             r"we['’]re\s+in|you['’]re\s+in|they['’]re\s+in)\b",
             re.IGNORECASE,
         ),
-        "work fig find guess deduc crack decod tell determin identif spot see narrow solv",
+        "work fig find guess deduc crack decod tell determin identif spot see narrow solv settl establish pin sort",
         spans_only=True,
         also=["which what who whether if"],
     ),
@@ -396,11 +505,25 @@ _SYMPTOMS = (
     r"heart\s*(?:rate|beat)|dizz\w+|tired\w*|fatigue|swelling|sting\w*|red|sore|pain|hair|nothing|anything|"
     r"no\s+side[- ]effects|zero\s+side[- ]effects"
 )
+#: Results that participants pool as they pool symptoms: "my MRI came back clean", "lymphocytes dropped".
+_RESULTS = (
+    r"came\s+back|results?|scans?|MRIs?|bloods|blood\s+tests?|lymphocytes?|(?:cell\s+)?counts?|levels|lesions?|"
+    r"relapses?|relapsed"
+)
+RESULTS = re.compile(rf"\b(?:{_RESULTS})\b", re.IGNORECASE)
+#: Outcomes among those results: "came back clean", "lymphocytes", "a relapse".
+_OUTCOMES = r"came\s+back\s+\w+|(?:clean|clear)\s+(?:scans?|MRIs?|results?)|lymphocytes?|(?:cell\s+)?counts?|relaps\w*"
+#: Readers named by who they are: "any Aussies on the trial", "any mums".
+_READER_KINDS = (
+    r"aussies|brits|kiwis|yanks|americans|canadians|irish|scots|londoners|northerners|mums|moms|dads|ladies|women|"
+    r"men|guys|gals|lads|girls|blokes|parents|carers|oldies|pensioners|students|patients|members"
+)
 ANYONE_ELSE = Cued(
     Source(
-        r"\b(?:anyone|anybody|any\s+of\s+you|others?|fellow\s+participants|who\s+else)\s+(?:else\s+)?(?:\w+\s+){0,2}?"
+        r"\b(?:anyone|anybody|any\s+of\s+you|others?|fellow\s+participants|who\s+else|any\s+(?:other\s+|fellow\s+)?"
+        rf"(?:{_READER_KINDS}))\s+(?:else\s+)?(?:\w+\s+){{0,2}}?"
         r"(?:on|in|doing|taking\s+part\s+in|enrolled\s+in)\s+(?:\S+\s+){0,2}?(?:trial|study)\b.*?"
-        rf"\b(?:getting|having|get|had|notice|noticed|experienc\w+|feel|feels|felt|{_SYMPTOMS})\b"
+        rf"\b(?:getting|having|get|had|notice|noticed|experienc\w+|feel|feels|felt|{_SYMPTOMS}|{_OUTCOMES})\b"
         rf"|\b(?:anyone|anybody|who)\s+(?:else|here)\s+(?:\w+\s+){{0,2}}?(?:with|having|getting|had|got|notic\w+|"
         rf"feel\w*|felt|experienc\w+)\s+(?:\S+\s+){{0,3}}?(?:{_SYMPTOMS})\b",
         re.IGNORECASE,
@@ -414,15 +537,16 @@ YOU_TOO = (
 )
 CALL_TO_ACT = re.compile(
     r"\b(?:comment|comments|let\s+me\s+know|tell\s+me|get\s+in\s+touch|message|DM|reply|write|share|"
-    r"compare|see\s+if\s+we|match|report\s+back|check\s+yours)\b",
+    r"compare|see\s+if\s+we|match|report\s+back|check\s+yours|hit\s+me\s+up|inbox\s+me|ping\s+me|"
+    r"give\s+me\s+a\s+shout)\b",
     re.IGNORECASE,
 )
 FELLOW_READERS = Cued(
     Source(
-        r"\b(?:any|other|fellow)\s+(?:other\s+)?(?:\S+\s+)?(?:participants|trialists|volunteers|folks|people)\b",
+        r"\b(?:any|other|fellow)\s+(?:other\s+)?(?:\S+\s+)?(?:participants|trialists|volunteers|folks?|people)\b",
         re.IGNORECASE,
     ),
-    "participants trialists volunteers folks people",
+    "participants trialists volunteers folk people",
     spans_only=True,
 )
 ASK_THEIRS = Cued(
@@ -449,11 +573,22 @@ TELL_ME_YOURS = Cued(
 #: ({you}: the readers, left out of a reader's reply, where "you" is the writer: see READER_BEING_ON).
 _YOU_ARE = r"you['’]?re|you\s+are|ur|you['’]ll\s+be|you\s+must\s+be|"
 OTHERS = (
-    r"\b(?:{you}they['’]?re|they\s+are|we['’]?re\s+all|"
-    r"we\s+are\s+all|(?:\w+\s+)?ones\s+"
+    r"\b(?:{you}they['’]?re|they\s+are|we['’]?re\s+(?:all|both)|"
+    r"we\s+are\s+(?:all|both)|(?:\w+\s+)?ones\s+"
     r"(?:\S+\s+){0,4}?are|(?:kits?|codes?|boxe?s?|numbers?)\s+(?:\S+\s+){0,3}?are|whoever['’]?s?\s+(?:\S+\s+){0,5}?is|"
-    r"(?:people|those)\s+(?:in\s+\S+\s+\S+\s+)?(?:with|who|getting|having)\s+(?:\S+\s+){0,6}?are)\s+(?:all\s+|probably\s+|definitely\s+|obviously\s+|also\s+)?"
+    r"(?:people|those|everyone|everybody|anyone)\s+(?:in\s+\S+\s+\S+\s+)?(?:with|who|getting|having)\s+"
+    r"(?:\S+\s+){0,6}?(?:are|is))\s+(?:all\s+|probably\s+|definitely\s+|obviously\s+|also\s+)?"
     r"(?:on\s+|in\s+)?(?:the\s+|a\s+|my\s+)?"
+)
+#: Readers asked to match the writer: "if yours came back clean too", "if your kit starts with 44 like mine".
+MATCH_ME = Cued(
+    Source(
+        r"\bif\s+(?:yours|your\s+\w+|ur\s+\w+|you|u)\b[^.!?]{0,60}?\b(?:too|also|as\s+well|like\s+mine)\b",
+        re.IGNORECASE,
+    ),
+    ["if"],
+    spans_only=True,
+    also=["too also well mine"],
 )
 #: Readers told they are in the writer's group: "you're probably on the drug like me".
 LIKE_ME = Cued(
@@ -470,12 +605,14 @@ LIKE_ME = Cued(
 DONT = Cued(
     Source(
         r"\b(?:not|never|no|don['’]?t|won['’]?t|shouldn['’]?t|avoid|refrain\s+from|rather\s+you\s+didn['’]?t)"
-        r"(?:\s+\w+){0,3}?\s+(?:compare|comparing|guess|guessing|try|share|sharing|work|figure|post|list|swap|join)\b"
+        r"(?:\s+\w+){0,3}?\s+(?:compare|comparing|guess|guessing|try|share|sharing|work|figure|post|list|swap|join|"
+        r"comment|reply|respond)\b"
         r"|\b(?:nobody|no\s+one|no-one)\s+(?:can|could|will|is\s+allowed\s+to)\s+tell\s+me\b"
         r"|\b(?:I|we)\s+(?:said\s+no|refused|declined|wouldn['’]?t|won['’]?t)\b|\bshut\s+it\s+down\b",
         re.IGNORECASE,
     ),
-    "compar guess try shar work figure post list swap join said refused declined wouldn won shut tell",
+    "compar guess try shar work figure post list swap join comment reply respond said refused declined wouldn won"
+    " shut tell",
     spans_only=True,
 )
 
@@ -483,12 +620,12 @@ DONT = Cued(
 KIT_WORD = Cued(
     Source(
         r"\b(?:kits?|lot|lots|batch|bottle|box|pack|carton|vials?|blister(?:\s+card)?|randomi[sz]ation|"
-        r"allocation|treatment\s+(?:number|no|code|ID)|medication\s+(?:number|no|code)|dispensing|IWRS|IXRS|"
-        r"IRT)\b",
+        r"allocation|treatment\s+(?:number|no|code|ID)|medication\s+(?:number|no|code|ID)|dispensing|IWRS|IXRS|"
+        r"IRT|B/N|L/N)\b",
         re.IGNORECASE,
     ),
     "kit lot batch bottle box pack carton vial blister random allocation treatment medication dispensing"
-    " iwrs ixrs irt",
+    " iwrs ixrs irt b/n l/n",
 )
 #: A code: at least three digits, with letters or hyphens, not a date, time, amount or dose.
 CODE = re.compile(
@@ -528,6 +665,8 @@ def _kit_numbers(doc: Document, seg: Segment) -> Iterator[Finding]:
             continue
         for m in CODE.finditer(sentence):
             code = m.group(0)
+            if _a_count(sentence, word, m):
+                continue
             if sum(c.isdigit() for c in code) >= 3 and not _date_like(code):
                 yield doc.finding(KIT, seg, start + word.start(), f"a kit or randomisation number ({code})")
                 break
@@ -537,6 +676,24 @@ def _kit_numbers(doc: Document, seg: Segment) -> Iterator[Finding]:
 PART_OF_CODE = re.compile(
     r"\s+(?:number|no\.?|code|ID)\s+(?:ends?|ending|starts?|starting|begins?|beginning)\s+(?:in|with)\s+([\dA-Z-]*\d{2}[\dA-Z-]*)\b"
 )
+
+
+#: Everyday senses of a kit word: an auction's lot, a box or pack of so many.
+EVERYDAY_KIT_WORDS = frozenset(["lot", "lots", "box", "pack", "bottle", "carton"])
+
+
+def _a_count(sentence: str, word: re.Match[str], code: re.Match[str]) -> bool:
+    """Whether a number of digits alone is a quantity ("a pack of 100") or an everyday word's
+    short number ("lot 112 at the auction") rather than a code."""
+    if not code.group(0).isdigit():
+        return False
+    if re.search(r"\bof\s+$", sentence[: code.start()], re.IGNORECASE):
+        return True
+    return (
+        len(code.group(0)) <= 3
+        and word.group(0).lower() in EVERYDAY_KIT_WORDS
+        and re.fullmatch(r"\s+", sentence[word.end() : code.start()]) is not None
+    )
 
 
 def _date_like(code: str) -> bool:
@@ -575,30 +732,31 @@ def _masked(text: str, mask: re.Pattern[str]) -> str:
 @lru_cache(maxsize=2)
 def _arm_patterns(reader: bool = False) -> tuple[Cued, ...]:
     """Patterns naming an arm (a trial's own names masked as ARM_TERM): being on one, the arm,
-    "it is" one, being on the drug (weakly named), a crowd of one arm's people and others said
-    to be on one. A match of any has an ARM_CUES word in it. In a ``reader``'s reply, the writer
+    "it is" one, being on the drug (weakly named), a crowd of one arm's people, others said
+    to be on one, and "that's the drug". A match of any has an ARM_CUES word in it. In a ``reader``'s reply, the writer
     being on one is said of "you" too."""
     strong = STRONG_ARM
     being_on = READER_BEING_ON if reader else BEING_ON
-    on_the_drug = ON_THE_DRUG.replace("{who}", "I|you" if reader else "I")
+    on_the_drug = ON_THE_DRUG.format(who="I|we|you" if reader else "I|we")
     others = OTHERS.replace("{you}", "" if reader else _YOU_ARE)
     flags = re.IGNORECASE
     cues = ARM_CUES.split()
     arm = rf"(?:{strong})\b"
     return (
-        Cued(Source(rf"{being_on}{arm}|{on_the_drug}", flags), cues),
+        Cued(Source(rf"{being_on}{arm}|{WE_ON}{arm}|{on_the_drug}", flags), cues),
         Cued(Source(rf"\b{arm}", flags), cues),
         Cued(Source(IT_IS + arm, flags), cues),
         Cued(Source(being_on + rf"(?:{WEAK_ARM})\b", flags), cues),
         Cued(Source(ARM_CROWD.format(arm=strong), flags), CROWD_CUES),
         Cued(Source(rf"{others}(?:{arm}|(?:{_GOOD})\s+ones\b|it\b|my\s+group\b|same\s+(?:group|arm)\b|{ON_DRUG})", flags), cues),
+        Cued(Source(IT_IS_THE_DRUG, flags), ["drug", "medic", "meds"]),
     )
 
 
 @lru_cache(maxsize=2)
 def _gate(reader: bool = False) -> CueIndex:
-    """The gate every guess passes: an arm named outright, the drug, a group, or the writer on or
-    in something, said of "you" too in a ``reader``'s reply (any match of an :func:`_arm_patterns`
+    """The gate every guess passes: an arm named outright, the drug, a group, a crowd of an arm's
+    people, or the writer on or in something, said of "you" too in a ``reader``'s reply (any match of an :func:`_arm_patterns`
     guess has a match of one of these)."""
     named = [
         Cued(Source(rf"(?:{pattern})\b", re.IGNORECASE), cues, spans_only=True, also=also)
@@ -606,6 +764,8 @@ def _gate(reader: bool = False) -> CueIndex:
     ]
     words = ["drug", "medic", "meds", "group", "arm", "on it", "m on", "m in"]
     gate = Cued(Source(GUESS_GATE, re.IGNORECASE), words, spans_only=True)
+    crowd = Cued(Source(ARM_CROWD.format(arm=STRONG_ARM), re.IGNORECASE), CROWD_CUES, spans_only=True)
+    named.append(crowd)
     if not reader:
         return CueIndex((*named, gate))
     you = Cued(Source(READER_GATE, re.IGNORECASE), ["re on", "re in", "are on", "are in", "were on", "were in"], spans_only=True)
@@ -656,13 +816,13 @@ def _guess(sentence: str, patterns: tuple[Cued, ...], person: re.Pattern[str]) -
         return None  # a question guesses nothing
     for offset, clause in _clauses(sentence):
         sure_if = SURE_IF.search(clause)
-        if (HYPOTHETICAL.search(clause) and not sure_if) or NOT_KNOWING.search(clause):
+        if not sure_if and (HYPOTHETICAL.search(clause) or NOT_KNOWING.search(clause)):
             continue
         hit = being_on.search(clause) or KNOW_GROUP.search(clause)
         if not hit and (CERTAIN.search(clause) or sure_if):
             if person.search(clause):
                 hit = arm.search(clause) or weak.search(clause)
-            hit = hit or it_is.search(clause)
+            hit = hit or it_is.search(clause) or patterns[6].search(clause)
         if not hit and person.search(clause):
             hit = it_is.search(clause)  # "so it's placebo for me"
         if not hit and EVIDENCE.search(clause):
@@ -676,7 +836,10 @@ def _guess(sentence: str, patterns: tuple[Cued, ...], person: re.Pattern[str]) -
 #: Agreeing with what was said just before: "I think she's right", "I agree".
 AGREES = re.compile(
     r"\bI\s+(?:think|reckon|suspect|guess|bet)\s+(?:she|he|they|you)(?:['’]s|['’]re|\s+is|\s+are|\s+was|\s+were)\s+"
-    r"(?:\w+\s+)?right\b|\bI\s+(?:\w+\s+)?agree\b|\b(?:she|he|they)['’]?s\s+not\s+wrong\b",
+    r"(?:\w+\s+)?right\b|\bI\s+(?:\w+\s+)?agree\b|\b(?:she|he|they)['’]?s\s+not\s+wrong\b|"
+    r"\b(?:she|he|they|you)(?:['’]s|['’]ve|\s+has|\s+have)\s+(?:got\s+)?a\s+point\b|"
+    r"\b(?:she|he|they|you)\s+(?:might|may|could)\s+(?:well\s+)?be\s+right\b|\bcan['’]?t\s+argue\b|"
+    r"^\W*(?:me\W+)?(?:yeah|yep|yup|yes|true|agreed|fair\s+enough|probably|prob|exactly)\b[\w\s]{0,15}\W*$",
     re.IGNORECASE,
 )
 SAID_OF_YOU = re.compile(r"\b(?:you|you['’]re|your|u|ur)\b", re.IGNORECASE)
@@ -740,7 +903,7 @@ def _verdict(clause: str, arm: Cued) -> re.Match[str] | None:
     return found[0] if len(words) <= 5 and all(w in VERDICT_WORDS for w in words) else None
 
 
-PROBES = (PROBE_ACT, PROBE_DRUG_LEVELS, PROBE_LEVELS, PROBE_MARKERS, PROBE_ASK, PROBE_PEEK)
+PROBES = (PROBE_ACT, PROBE_TOOL, PROBE_DRUG_LEVELS, PROBE_LEVELS, PROBE_MARKERS, PROBE_ASK, PROBE_PEEK)
 PROBE_INDEX = CueIndex((*PROBES, PROBE_PURPOSE))
 
 
@@ -756,6 +919,8 @@ def _probe(sentence: str) -> int | None:
             if not hit or OPENING_A_PACK.match(clause[hit.start() :]):
                 continue
             if pattern in (PROBE_LEVELS, PROBE_MARKERS) and not PROBE_PURPOSE.search(sentence) and not _private(clause):
+                continue
+            if pattern is PROBE_TOOL and not STUDY_THING.search(sentence):
                 continue
             before = clause[: hit.start()]
             if NO_ATTEMPT.search(before) or RETRACTED.search(sentence, offset + hit.end()):
@@ -784,7 +949,7 @@ PRIVATELY = re.compile(
 #: Words that start a diary's sentence without its subject when buying or ordering: "Bought a kit..."
 BOUGHT = words("bought ordered paid booked sent posted mailed")
 DROPPED_SUBJECT = words(
-    "tried to just then so also today and going gonna had got took made did went gave put sent bit ate held"
+    "tried to just then so also today and going gonna had got took made did went gave put sent bit ate held been"
     " shone broke cut split snuck a an the sneaky quick little"
 )
 
@@ -812,18 +977,29 @@ def _invites(sentence: str, patterns: tuple[Cued, ...], you_too: Cued, armed: bo
         or (
             FELLOW_READERS in found
             and (READERS.search(sentence) or sentence.endswith("?"))
-            and (SYMPTOMS.search(sentence) or (armed and patterns[1].search(sentence)))
+            and (
+                SYMPTOMS.search(sentence)
+                or RESULTS.search(sentence)
+                or (armed and patterns[1].search(sentence))
+            )
         )
         or ASK_THEIRS in found
         or (TELL_ME_YOURS in found and READERS.search(sentence))
         or (armed and patterns[5].search(sentence))
         or (armed and patterns[2].search(sentence) and CALL_TO_ACT.search(sentence))
         or LIKE_ME in found
+        or (
+            MATCH_ME in found
+            and CALL_TO_ACT.search(sentence)
+            and (SYMPTOMS.search(sentence) or RESULTS.search(sentence) or armed)
+        )
     )
     return bool(invite) and not DONT.search(sentence)  # "don't compare notes" (looked for only if invited)
 
 
-INVITE_INDEX = CueIndex((COMPARE_NOTES, *WORK_OUT, ANYONE_ELSE, FELLOW_READERS, ASK_THEIRS, TELL_ME_YOURS, LIKE_ME))
+INVITE_INDEX = CueIndex(
+    (COMPARE_NOTES, *WORK_OUT, ANYONE_ELSE, FELLOW_READERS, ASK_THEIRS, TELL_ME_YOURS, LIKE_ME, MATCH_ME)
+)
 
 
 def _quote(text: str) -> str:
