@@ -45,6 +45,18 @@ FIRST_NAMES = words(
     diego raúl raul andrés andres giulia marco luca giovanni chiara alessandro pierre camille julien
     lukas hans katarzyna piotr olga ivan aditya rahul deepa sunita kwame amara chidi ngozi ali hamza
     layla noor yuki hiroshi wei ling jin siobhan aoife niamh ciara sinead declan eoin conor
+    maeve fergal colm brendan gerry gerard kieran deirdre bernadette dolores nuala fionnuala orla grainne
+    sorcha roisin saoirse cathal ciaran donal padraig seamus dermot eamon eamonn fintan oisin cormac aisling
+    caoimhe clodagh mairead kathleen marguerite yvonne janice jacqueline jackie joyce agnes nell nellie edna
+    ethel mavis mabel hilda gladys vera winifred doreen beryl marjorie sylvia stanley norman harold ernest
+    walter frankie reg reginald cyril derek trevor barry terry kenneth len leonard bernard geoffrey peggy
+    nkechi chinedu temitope femi tunde bola funmi chioma emeka ifeoma adaeze obinna uche yemi seun kemi
+    tolu dayo kunle bisi amaka chiamaka oluwaseun adebayo adeola kunal ayesha ritu suresh ramesh mahesh
+    anita anjali pooja neha deepak amit sanjay vijay lakshmi meena geeta kavita usha rekha arun ashok
+    manoj rohit vikas nikhil shreya divya magda magdalena agnieszka wiktoria wojciech kasia krzysztof
+    tomasz marek pawel ewa malgorzata zofia jakub kacper xiao jing hui fang tash tasha natasha kayleigh
+    kylie shannon chantelle courtney stacey tracey leanne kerry carly nicky steffi stefanie jurgen uwe
+    klaus dieter heike sabine birgit consuelo rocio inma
     """
 )
 #: Words that make two capitalised words a place, a body or a disease rather than a person.
@@ -57,15 +69,28 @@ NOT_PERSON_WORDS = words(
     """
 )
 
-RELATIONS = (
-    r"friend|best friend|partner|husband|wife|boyfriend|girlfriend|fianc[eé]e?|son|daughter|"
+RELATIONS = (  # the longest first, so that "sister in law" is not read as "sister" and a name "in"
+    r"(?:mother|father|sister|brother|son|daughter)\s+in\s+law|friend|best friend|partner|husband|wife|boyfriend|girlfriend|fianc[eé]e?|son|daughter|"
     r"mum|mom|mother|dad|father|brother|sister|cousin|aunt|auntie|uncle|niece|nephew|grandma|"
     r"granny|grandmother|grandad|grandpa|grandfather|neighbou?r|colleague|co-?worker|boss|"
     r"manager|flatmate|roommate|housemate|child|kid|mate|pal|carer|caregiver|stepmum|stepdad|"
-    r"in-law|mother-in-law|father-in-law|sister-in-law|brother-in-law|bf|gf|hubby|bestie|bff|sis|bro"
+    r"in-law|mother-in-law|father-in-law|sister-in-law|brother-in-law|bf|gf|hubby|bestie|bff|sis|bro|"
+    r"step-?\w+|grandson|granddaughter|grandchild|"
+    r"godmother|godfather|goddaughter|godson|mam|mammy|nan|nana|nanna|gran|aunty|hubs|wifey|missus|"
+    r"other\s+half|old\s+man|fella|teacher|priest|vicar|pastor|coach|landlord|landlady|classmate|workmate|"
+    r"teammate|BIL|SIL|MIL|FIL|DH|DW|DS|DD|bil|sil|mil|fil"
 )
-PEOPLE = r"woman|man|lady|guy|girl|boy|gentleman|bloke|patient|participant|person|chap|fellow"
-TITLES = r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Matron"
+PEOPLE = r"woman|man|lady|guy|girl|boy|gentleman|bloke|patient|participant|person|chap|fellow|fella|feller|lad|lass|gal"
+TITLES = r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Matron|Pastor|Rev|Reverend|Fr|Imam|Rabbi"
+#: Titles anybody may have, not a clinician's: "Mrs O'Brien next door", "Pastor Adeyemi".
+LAY_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Pastor|Rev|Reverend|Fr|Imam|Rabbi)\.?\s+$")
+#: Words that make a titled person a clinician at work, whose title and surname are a public role.
+CLINICIAN = re.compile(
+    r"\b(?:consultant|surgeon|doctor|dr|nurse|pharmacist|physio\w*|registrar|neurologist|specialist|GP|"
+    r"radiographer|an(?:a)?esthetist|dentist|optician|midwife|clinician|investigator|coordinator|team|clinic|"
+    r"operated|prescribed|referred|examined|scanned)\b",
+    re.IGNORECASE,
+)
 NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 NOT_NAMES = words(
     "I The A An And But Or So If My Our Your His Her Their This That These Those It He She We "
@@ -73,12 +98,22 @@ NOT_NAMES = words(
     "Tuesday Wednesday Thursday Friday Saturday Sunday Who What Which Also Too"
 )
 
+#: "my", an adjective or two, and the relations of a relation: "my old man's mate", "my cousin's wife".
+POSSESSIVE = (
+    rf"(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)\s+(?:(?:best|old|close|younger|older|little|big|late|dear)\s+)?"
+    rf"(?:(?:{RELATIONS})['’]s\s+(?:(?:best|old|close)\s+)?)?"
+)
 RELATION_NAME = Cued(
     Source(
-        rf"(?:\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)\s+(?:(?:best|old|close|younger|older|little|big|late)\s+)?"
-        rf"(?:{RELATIONS})|\b(?:Aunt|Auntie|Uncle|Grandma|Grandpa|Granny|Grandad|Nan|Nana|Cousin))(?:'s)?\s*,?\s+(?:(?:called|named)\s+)?(?P<name>{NAME}(?:\s+{NAME})?)"
+        rf"(?:\b{POSSESSIVE}(?:{RELATIONS})|\b(?:Aunt|Auntie|Aunty|Uncle|Grandma|Grandpa|Granny|Grandad|Nan|Nana|Cousin))"
+        rf"(?:'s)?\s*[,—–-]?\s+(?:(?:called|named)\s+)?(?P<name>{NAME}(?:\s+{NAME})?)"
     ),
     "my My his His her Her our Our their Their Aunt Uncle Gran Nan Cousin",
+)
+#: A given name in lower case after a relation: "my sister in law maeve" (only names of FIRST_NAMES).
+RELATION_LOWER = Cued(
+    Source(rf"\b{POSSESSIVE}(?:{RELATIONS})\s*[,—–-]?\s+(?P<name>[a-z]+)\b"),
+    "my My his His her Her our Our their Their your Your",
 )
 NAME_RELATION = Cued(
     Source(
@@ -96,7 +131,7 @@ CALLED = Cued(
 )
 TITLED = Cued(
     Source(rf"\b(?:{TITLES})\.?\s+(?P<name>{NAME}(?:\s+{NAME})?)"),
-    "Dr Doctor Mr Ms Miss Mx Prof Nurse Sister Matron",
+    "Dr Doctor Mr Ms Miss Mx Prof Nurse Sister Matron Pastor Rev Fr Imam Rabbi",
 )
 FIRST_NAME = re.compile(rf"\b(?P<name>{NAME}(?:\s+{NAME})?)(?=\W)")
 #: A full name whatever the first name, told as someone the writer knows: "Steph Morgan from the
@@ -104,15 +139,29 @@ FIRST_NAME = re.compile(rf"\b(?P<name>{NAME}(?:\s+{NAME})?)(?=\W)")
 #: ``\b``, so that a search skips to the next capital in C.)
 KNOWN_PERSON = re.compile(
     r"(?P<name>[A-ZÀ-Ý](?<!\w[A-ZÀ-Ý])[a-zà-ÿ]+\s+[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
-    r"(?=\s*,\s*(?:who|a|an|the|my|our|from)\b|\s*\((?:my|our|a|the)\b|\s+(?:from|at|in|of)\s+(?:the|my|our)\s+"
+    r"(?=\s*[,—–]\s*(?:who|a|an|the|my|our|from)\b|\s*\((?:my|our|a|the)\b|\s+(?:from|at|in|of)\s+(?:the|my|our)\s+"
     r"(?:\w+\s+){0,2}?(?:group|forum|ward|church|work|class|cohort|trial|study|clinic|unit|waiting\s+room|"
     r"office|school|gym|team|street|road|yoga|course|block))"
 )
+#: One name, told by where the writer knows the person from: "Magda from the support grp", "Keith off
+#: the allotments", "Gerard in bay 4", "Deirdre from choir".
+KNOWN_BY_PLACE = re.compile(
+    r"(?P<name>[A-ZÀ-Ý](?<!\w[A-ZÀ-Ý])[a-zà-ÿ]+)(?:['’]s)?(?=\s+(?:(?:from|off|at|in)\s+(?:the\s+|my\s+|our\s+)?"
+    r"(?:\w+\s+){0,2}?(?:group|grp|forum|choir|church|chapel|mosque|temple|parish|work|job|class|allotments?|"
+    r"bay|bed|ward|gym|pub|club|team|office|estate|village|cohort|unit)\b|next\s+door|down\s+the\s+road|"
+    r"across\s+the\s+road|two\s+doors\s+down|round\s+the\s+corner))"
+)
+#: An animal's name: "our old dog Molly", "Charlie (our lab)".
+PETS = r"dog|cat|puppy|pup|kitten|lab|labrador|spaniel|terrier|collie|horse|pony|rabbit|bunny|budgie|parrot|hamster|tortoise|pet"
+PET_BEFORE = re.compile(rf"\b(?:{PETS})\s*,?\s*$", re.IGNORECASE)
+PET_AFTER = re.compile(rf"\s*[,(]\s*(?:my|our|the)\s+(?:\w+\s+)?(?:{PETS})\b", re.IGNORECASE)
 #: A public figure's or a body's name: "Michael J. Fox's foundation", "Oliver Sacks's books".
 PUBLIC_NAME = re.compile(
-    r"(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)?['’]s?\s+(?:foundation|trust|charity|books?|film|films|song|law|disease|"
-    r"syndrome|research|fund|institute|centre|center|lecture|quote|line|talk|memoir|podcast)\b"
+    r"(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)?(?:['’]s?)?\s+(?:foundation|trust|charity|books?|film|films|song|law|disease|"
+    r"syndrome|research|fund|institute|centre|center|lecture|quote|line|talk|memoir|podcast|documentary|"
+    r"interview|show|programme|program|series|biography|autobiography|album|channel|campaign|appeal|hospice)\b"
 )
+POSSESSIVE_S = re.compile(r"['’]s$")
 #: Capitalised words: a FIRST_NAME match counts only if its first word is one in FIRST_NAMES.
 CAPITALISED = re.compile(r"[A-Z][a-z]+")
 
@@ -125,7 +174,13 @@ HEALTH_FACTS = re.compile(
     r"operation|MRI|biopsy|rehab|illness|ill|sick|disease|condition|disorder|syndrome|allerg\w+|"
     r"died|dying|passed away|funeral|results?|rash\w*|headaches?|seizures?|liver|kidneys?|"
     r"migraines?|pain|lesions?|autism|amputat\w+|hospice|motor neurone|panic|attacks?|poorly|unwell|chest|"
-    r"pneumonia|sepsis|antidepressants?|chemo|struggling|cried|crying|miscarriage)\b",
+    r"pneumonia|sepsis|antidepressants?|chemo|struggling|cried|crying|miscarriage|"
+    r"dialysis|sickle\s+cell|asthma|oxygen|COPD|emphysema|shingles|crohn['’]?s|colitis|coeliac|celiac|"
+    r"alzheimer['’]?s|covid|long\s+covid|anorexi\w*|bulimi\w*|eating\s+disorder|bipolar|schizophreni\w*|"
+    r"PTSD|OCD|ADHD|addict\w*|alcoholi\w*|overdose\w*|hepatitis|tuberculosis|TB|fibromyalgia|ME/CFS|"
+    r"heart\s+attack|transplant|(?:hip|knee)\s+replacement|fractur\w+|broke\s+(?:his|her|their)\s+\w+|"
+    r"hearing\s+aids?|deaf|blind|wheelchair|steroids|insulin|radiotherapy|immunotherapy|inpatient|"
+    r"psychiatric|paralys\w+|dx(?:['’]?d)?|terminal|palliative|motor\s+neurone|sugar\s+was)\b",
     re.IGNORECASE,
 )
 PARTICIPANT = Cued(
@@ -169,11 +224,20 @@ def mentions(sentence: str) -> Iterator[Mention]:
     relation, "called" or a title comes before is never the sentence's first word, and the one
     before ", my friend" has a comma after it.
     """
+    if _shouted(sentence):  # "MY SISTER NIAMH HAS MS": read as if written in the usual case
+        for mention in mentions(sentence.title()):
+            if mention.name.split()[0].lower() in FIRST_NAMES:
+                yield mention
+        return
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
+    for match in RELATION_LOWER.finditer(sentence):  # "my sister in law maeve"
+        if match.group("name") in FIRST_NAMES:
+            taken.append(match.span("name"))
+            yield Mention(match.start("name"), match.end("name"), match.group("name"), "relation")
     capitals = CAPITALISED.findall(sentence)
     if not capitals:
         return
@@ -194,20 +258,21 @@ def mentions(sentence: str) -> Iterator[Mention]:
             if free(start, start + len(name)):
                 taken.append((start, start + len(name)))
                 yield Mention(start, start + len(name), name, how)
-    for match in KNOWN_PERSON.finditer(sentence) if later else ():
-        name = match.group("name")
-        if not _is_name(name) or any(part in NOT_PERSON_WORDS for part in name.split()):
-            continue
-        start = match.start("name")
-        if free(start, start + len(name)):
-            taken.append((start, start + len(name)))
-            yield Mention(start, start + len(name), name, "acquaintance")
+    for pattern in (KNOWN_PERSON, KNOWN_BY_PLACE):
+        for match in pattern.finditer(sentence) if later else ():
+            name = match.group("name")
+            if not _is_name(name) or any(part in NOT_PERSON_WORDS for part in name.split()):
+                continue
+            start = match.start("name")
+            if free(start, start + len(name)):
+                taken.append((start, start + len(name)))
+                yield Mention(start, start + len(name), name, "acquaintance")
     if not any(word.lower() in FIRST_NAMES for word in capitals):
         return
     for match in FIRST_NAME.finditer(sentence):
         name = match.group("name")
         words = name.split()
-        if words[0].lower() not in FIRST_NAMES:
+        if POSSESSIVE_S.sub("", words[0]).lower() not in FIRST_NAMES:  # "Kieran's"
             continue
         if len(words) == 2 and words[1] in NOT_NAMES:
             name = words[0]
@@ -215,6 +280,15 @@ def mentions(sentence: str) -> Iterator[Mention]:
         if free(start, start + len(name)):
             taken.append((start, start + len(name)))
             yield Mention(start, start + len(name), name, "first-name")
+
+
+def _shouted(sentence: str) -> bool:
+    """Whether ``sentence`` is written in capitals (three words or more of them, and no lower case word)."""
+    return len(SHOUTED_WORD.findall(sentence)) >= 3 and LOWER_WORD.search(sentence) is None
+
+
+SHOUTED_WORD = re.compile(r"\b[A-Z]{2,}\b")
+LOWER_WORD = re.compile(r"\b[a-z]{2,}")
 
 
 def sentence_mentions(seg: Segment, start: int, end: int) -> tuple[Mention, ...]:
@@ -232,7 +306,10 @@ def others(found: tuple[Mention, ...], own_names: frozenset[str]) -> list[Mentio
 
 
 #: Health named only to be set aside: "we talked about everything except illness".
-SET_ASIDE = re.compile(r"\b(?:except|apart\s+from|other\s+than|besides|but\s+not|not\s+about)\s+(?:\w+\s+)?$", re.I)
+SET_ASIDE = re.compile(
+    r"\b(?:except|apart\s+from|other\s+than|besides|but\s+not|not\s+about|(?:every|any)thing\s+but)\s+(?:\w+\s+)?$",
+    re.I,
+)
 
 
 def _names(pattern: re.Pattern[str], sentence: str) -> bool:
@@ -252,3 +329,46 @@ def about_health_facts(sentence: str) -> bool:
 
 def about_participation(sentence: str) -> bool:
     return PARTICIPANT.search(sentence) is not None
+
+
+#: The writer: a health fact in a clause whose subject is the writer is the writer's own.
+FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll))\b", re.IGNORECASE)  # as the subject: not "drove me"
+THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|his|hers|their|them)\b", re.IGNORECASE)
+#: Where a clause starts: a comma, a dash, a bracket or a conjunction.
+CLAUSE_START = re.compile(
+    r"[,;:—–()]|\b(?:and|but|because|so|when|while|since|after|before|who|which|although|though|if|until|as)\b",
+    re.IGNORECASE,
+)
+#: "my MS", "our last MRI", "your results" (said to the writer): a health fact the writer owns
+#: (not "my mum has MS").
+MY_OWN = re.compile(
+    rf"\b(?:my|our|your)\s+(?:(?!(?:{RELATIONS}|has|have|had|is|was|got|gets)\b)[\w-]+\s+){{0,2}}$",
+    re.IGNORECASE,
+)
+#: "came to the MRI with me": the writer's appointment, with someone beside them.
+WITH_ME = re.compile(r"\s+(?:with|for)\s+me\b", re.IGNORECASE)
+
+
+def about_their_health(sentence: str, mention: Mention) -> bool:
+    """Whether ``sentence`` tells of the health of someone other than the writer: a health fact not
+    set aside, not the writer's own ("my MRI", "when I was diagnosed", "came to the MRI with me")."""
+    for m in HEALTH_FACTS.finditer(sentence):
+        before = sentence[: m.start()]
+        if SET_ASIDE.search(before) or MY_OWN.search(before) or WITH_ME.match(sentence, m.end()):
+            continue
+        clause = before[max((c.end() for c in CLAUSE_START.finditer(before)), default=0) :]
+        if FIRST_PERSON.search(clause) and not THIRD_PERSON.search(clause) and mention.name not in clause:
+            continue
+        return True
+    return False
+
+
+def a_pet(sentence: str, mention: Mention) -> bool:
+    """Whether the name is an animal's: "our old dog Molly", "Charlie (our lab)"."""
+    return bool(PET_BEFORE.search(sentence, 0, mention.start) or PET_AFTER.match(sentence, mention.end))
+
+
+def lay_titled(sentence: str, mention: Mention) -> bool:
+    """Whether the name follows a title anybody may have ("Mrs O'Brien") in a sentence that does
+    not make them a clinician at work."""
+    return bool(LAY_TITLE.search(sentence, 0, mention.start)) and CLINICIAN.search(sentence) is None

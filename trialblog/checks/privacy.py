@@ -17,8 +17,11 @@ from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 from .documents import Document, Kind, digits
 from .findings import Finding, Severity
 from .people import (
+    a_pet,
     about_health_facts,
     about_participation,
+    about_their_health,
+    lay_titled,
     others,
     public_name,
     sentence_mentions,
@@ -98,7 +101,7 @@ DATE = folded_search(
     Source(
         rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|[0-3]?\d[/.-][0-3]?\d[/.-](?:\d{{4}}|\d{{2}})|"
         rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b\.?(?:,?\s+\d{{4}})?|"
-        rf"{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?)",
+        rf"{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\d{{1,2}}-{MONTH}-(?:\d{{4}}|\d{{2}})\b)",
         re.IGNORECASE,
     )
 )
@@ -121,12 +124,38 @@ PHONE_CUE = re.compile(
     re.IGNORECASE,
 )
 #: Regions whose numbers are looked for after a phone word, whatever the site's regions.
-CUED_REGIONS = ("ES", "FR", "DE", "IT", "IE", "PT", "NL", "BE", "CH", "AT", "PL", "SE", "AU", "NZ", "IN", "MX", "CA")
+CUED_REGIONS = (
+    "ES", "FR", "DE", "IT", "IE", "PT", "NL", "BE", "CH", "AT", "PL", "SE", "AU", "NZ", "IN", "MX", "CA",
+    "NG", "ZA", "KE", "GH", "CN", "HK", "SG", "PH", "PK", "BR", "AR",
+)  # fmt: skip
+#: Personal lines: a number one of CUED_REGIONS reads as one of these, after a phone word, is
+#: personal even if a site region reads the same digits as one of OVERRIDDEN_TYPES (GB's 03 and 09
+#: numbers: "030 55501234" in Berlin, "98450 12345" in Bengaluru). A free or shared-cost line stays public.
+PERSONAL_TYPES = frozenset(
+    {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
+)
 #: How a phone number is written (a trunk 0, a +, a bracketed area code): with a phone's length,
 #: a number the plan does not know is still one.
 PHONE_SHAPE = re.compile(r"(?:\+|00|0|\()\d")
 MIN_CUED_DIGITS = 9  # a number the numbering plan does not know needs a cue and a phone's length
 FAX_CUE = re.compile(r"\bfax\b", re.IGNORECASE)
+SPOKEN_DIGITS = {
+    "oh": "0", "o": "0", "zero": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+REPEATS = {"double": 2, "triple": 3}
+_SPOKEN = r"(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|hundred|thousand)"
+#: A phone number said in words after a phone word: a run of digits' names (at least MIN_CUED_DIGITS
+#: digits once "double", "triple" and "hundred" are counted out).
+SPELLED_NUMBER = Cued(
+    Source(
+        r"\b(?:phone|mobile|cell|number|landline|call|ring|text|whats\s?app|mobile['’]s|number['’]s)\b"
+        r"(?:\s+(?:me|is|on|at|its|it['’]s|us))*[\s:,-]+"
+        rf"(?P<said>{_SPOKEN}(?:[\s,.-]+{_SPOKEN}){{6,}})\b",
+        re.IGNORECASE,
+    ),
+    "phone mobile cell number landline call ring text whats",
+)
 PUBLIC_LINE = re.compile(
     r"\b(?:help\s?line|hotline|support\s+line|advice\s+line|information\s+line|info\s+line|"
     r"crisis\s+line|enquir(?:y|ies)\s+line|switchboard|freephone|toll[- ]free|society|foundation|"
@@ -134,6 +163,7 @@ PUBLIC_LINE = re.compile(
     r"customer\s+services?)\b",
     re.IGNORECASE,
 )
+OVERRIDDEN_TYPES = frozenset({PhoneNumberType.UAN, PhoneNumberType.PREMIUM_RATE})
 PUBLIC_TYPES = frozenset(
     {
         PhoneNumberType.TOLL_FREE,
@@ -151,9 +181,24 @@ SPELLED_EMAIL = Cued(  # case-sensitive, so that it is looked for in the text as
     Source(
         r"(?<![\w.])[A-Za-z0-9][\w.%+-]*\s*(?:\((?:at|AT)\)|\[(?:at|AT)\]|\s+(?:at|AT|At)\s+)\s*[A-Za-z0-9-]+"
         r"\s*(?:\((?:dot|DOT)\)|\[(?:dot|DOT)\]|\s+(?:dot|DOT|Dot)\s+)\s*(?:com|org|net|co|uk|es|fr|de|ie|io|me|"
-        r"info|edu|COM|ORG|NET)\b"
+        r"info|edu|pl|in|au|nz|ng|it|nl|be|ch|at|se|ca|us|br|mx|cn|za|pt|COM|ORG|NET)\b"
     ),
     "dot DOT Dot",
+)
+#: An address at a known provider, written so robots miss it ("ruth dot okafor at gmail",
+#: "bazza_1953 @ bigpond . com"): its local part has a dot, an underscore or a digit, so that
+#: "rubbish at gmail" is not one.
+PROVIDER_EMAIL = Cued(
+    Source(
+        r"(?<![\w.@])(?P<local>[A-Za-z][\w.%+-]*(?:\s+(?:dot|underscore)\s+[\w%+-]+)*)\s*"
+        r"(?:\(\s*at\s*\)|\[\s*at\s*\]|\s+at\s+|\s+@\s*|\s*@\s+)\s*"
+        r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|aol|protonmail|proton|live|msn|gmx|web|"
+        r"bigpond|btinternet|eircom|rediffmail|rediff|qq|163|126|wp|onet|interia|yandex|zoho|orange|free|"
+        r"libero|virgilio|telefonica|ziggo|sky|virgin)\b(?:\s*(?:\.|\(dot\)|\[dot\]|\s+dot\s+)\s*[a-z]{2,6}\b)*",
+        re.IGNORECASE,
+    ),
+    "gmail googlemail hotmail outlook yahoo ymail icloud aol proton live msn gmx web bigpond btinternet eircom "
+    "rediff qq 163 126 wp onet interia yandex zoho orange free libero virgilio telefonica ziggo sky virgin",
 )
 ROLE_MAILBOXES = words(
     "info enquiries enquiry inquiries inquiry helpline help support contact contactus hello admin "
@@ -180,7 +225,23 @@ HANDLE = Cued(Source(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]")
 SOCIAL_CUE = re.compile(
     r"\b(?:instagram|insta|twitter|tiktok|threads|bluesky|bsky|mastodon|snapchat|facebook|"
     r"youtube|follow\s+(?:me|us|along)|find\s+me|DM\s+me|message\s+me|my\s+handle|my\s+account|"
-    r"username|on\s+X)\b",
+    r"username|user\s+name|handle|on\s+X|IG|the\s+gram|snap(?:chat)?|discord|telegram)\b",
+    re.IGNORECASE,
+)
+#: A handle written without its "@" after a network's name: "insta is msmumma.of3", "snap me:
+#: kelly_b_1990". It has a dot, an underscore or a digit, which a word does not.
+BARE_HANDLE = Cued(
+    Source(
+        r"\b(?:insta(?:gram)?|IG|tik\s?tok|twitter|snap(?:chat)?|threads|discord|telegram|handle|"
+        r"user\s?name)(?:\s+(?:is|me|name\s+is|=))?\s*:?\s+"
+        r"(?P<handle>[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[A-Za-z]+\d+[A-Za-z0-9_]*)\b(?![.@]\w)",
+        re.IGNORECASE,
+    ),
+    "insta ig tik twitter snap threads discord telegram handle user",
+)
+#: A handle with one of these in it is an organisation's: "@MSTrust", "@mssocietyuk".
+ORGANISATION_HANDLE = re.compile(
+    r"trust|societ|charit|foundation|nhs|hospital|research|official|clinic|news|assoc|alliance|institute",
     re.IGNORECASE,
 )
 IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)")
@@ -188,6 +249,8 @@ IPV6 = Cued(Source(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:
 #: In every IPV4 match: a digit, a dot, a digit; in every IPV6 one: two colons, at most four
 #: hex digits apart. Both start with what they look for, so text without is searched in C.
 IPV4_MARK = re.compile(r"\d\.\d")
+#: Words before a version number, which has an IP address's dots: "build 2.3.11.4", "v1.2.0.4".
+VERSION_BEFORE = re.compile(r"(?:\bv|version|build|release|firmware|update|app)\s*:?\s*$", re.IGNORECASE)
 IPV6_MARK = re.compile(r":[0-9A-Fa-f]{0,4}:")
 
 # Numbers
@@ -215,17 +278,21 @@ RECORD_CUE = folded_search(
         r"card|service)|insurance|member(?:ship)?|Medicare|Medicaid|policy|(?:bank\s+)?account|"
         r"credit\s+card|debit\s+card|card|(?:driver'?s?|driving)\s+licen[cs]e|licen[cs]e|passport|"
         r"participant|subject|study|trial|screening|enrol?ment|case|claim|certificate|serial|device|"
-        r"employee|staff|student|beneficiary|prescription|pharmacy|rx)[\s,]*(?:number|no\.?|num|#|ID|"
-        r"identifier|code)|MRN|IBAN|CHI|DNI|NIE|NIF|PPSN?|BSN|rx|sort\s+code|(?:number|licen[cs]e|registration)\s+plate|"
-        r"(?:participant|subject|patient)(?=\s+#?[A-Z]{0,3}-?\d))"
+        r"employee|staff|student|beneficiary|prescription|pharmacy|rx|script|chart|unit|customer|client|"
+        r"reg(?:istration)?|opd|ipd|tax|pps|aadhaa?r|social\s+insurance|insurance|versicherten|"
+        r"seguridad\s+social|s.cu(?:rit.\s+sociale)?)[\s,]*(?:number|nummer|no\.?|num|#|ID|identifier|code|"
+        r"ref(?:erence)?\.?)|MRN|UHID\b|IBAN|CHI|DNI|NIE|NIF|PPSN?|BSN|PESEL\b|TFN\b|SIN\b|Steuer-?ID|"
+        r"codice\s+fiscale|Versichertennummer|rx|sort\s+code|(?:number|licen[cs]e|registration)\s+plate|"
+        r"num.ro\s+de\s+s.cu(?:rit.\s+sociale)?|(?:n.mero\s+de\s+(?:la\s+)?)?seguridad\s+social|"
+        r"(?:participant|subject|patient|account|member)(?=\s+#?[A-Z]{0,3}-?\d))"
         r"(?:\s+(?:at|with|for|on|from)\s+(?:the\s+|my\s+)?[\w'’]+(?:\s+[\w'’]+){0,2})?"
-        r"(?:\s+(?:is|was|reads|of|ends\s+in)|['’]s)?\s*[:#=,(-]?\s*",
+        r"(?:\s+(?:is|was|reads|of|ends\s+in|es|ist|est|is\s+now|became|changed\s+(?:from|to))|['’]s)?\s*[:#=,(-]?\s*",
         re.IGNORECASE,
     )
 )
 #: The study's own identifier, as a trial record gives it.
 STUDY_OWN = re.compile(r"(?:study|trial)[\s,]*(?:number|no\.?|num|#|ID|identifier|code)\b", re.IGNORECASE)
-RECORD_CODE = re.compile(r"#?[A-Za-z]{0,6}[ -]?\d[\dA-Za-z -]{1,22}[\dA-Za-z]")
+RECORD_CODE = re.compile(r"#?[A-Za-z]{0,6}[ /-]?\d[\dA-Za-z /-]{1,22}[\dA-Za-z]")
 CARD = re.compile(r"\b(?:\d{4}[ -]?){3}\d{1,7}\b")
 
 # Addresses
@@ -236,13 +303,33 @@ STREET = re.compile(
 )
 #: Streets written the Spanish, Catalan, French, Italian, Portuguese or German way.
 STREET_ABROAD = re.compile(
-    r"\b(?:Calle|C/|Avenida|Avda\.?|Carrer|Paseo|Passeig|Plaza|Plaça|Rua|Via|Viale|Piazza|Corso|Camino|Ronda)\s+"
+    r"\b(?:Calle|C/|Avenida|Avda\.?|Av\.|Carrer|Paseo|Passeig|Plaza|Plaça|Rua|Via|Viale|Piazza|Corso|Camino|Ronda|"
+    r"ul\.|ulica|al\.|aleja)\s+"
     r"(?:(?:de|del|de\s+la|dels|da|do|dos|di|della)\s+)?[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]+){0,3},?\s+\d{1,4}\b"
     r"|\b\d{1,4},?\s+(?:Calle|Avenida|Carrer|Paseo|Passeig|Rua|Viale|Corso|Camino)\s+"
     r"(?:(?:de|del|de\s+la|dels|da|do|dos|di|della)\s+)?[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?=,\s*(?:\d{4,5}\s+)?[A-ZÀ-Ý])"
     r"|\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|place|chemin|allée|impasse|quai)\s+"
     r"(?:(?:de|des|du|de\s+la|de\s+l['’])\s*)?[A-ZÀ-Ý][\wÀ-ÿ'’-]+"
-    r"|\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|weg|platz|allee|gasse|damm)\s+\d{1,4}[a-z]?\b"
+    r"|\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|platz|allee|gasse|damm|straat|laan|gracht|plein|kade|singel|"
+    r"steeg|dreef)\s*\d{1,4}[a-z]?\b"
+)
+#: A street written in lower case, as in a quick post: "7 oconnell st ennis", "1834 w hollis ave".
+#: Its words are not the little words of a sentence ("2 hours on the road" is no address).
+STREET_LOWER = Cued(
+    Source(
+        r"\b\d{1,5}[a-z]?\s+(?:(?!(?:at|in|on|the|to|of|for|from|by|with|and|or|my|a|an|along|up|down|across|past|"
+        r"over|into|onto|round|around|off|via|near|miles?|mi|mins?|minutes?|hours?|hrs?|km|days?|weeks?|months?|"
+        r"years?|yrs|metres?|meters?|mg|ml|tablets?|pills?)\b)[a-z'’]+\s+){1,3}"
+        r"(?:street|st|road|rd|avenue|ave|lane|ln|crescent|cres|terrace|boulevard|blvd)\b"
+    ),
+    "st rd ave ln street road lane cres terrace blvd boulevard",
+)
+#: Postcodes written with the town after them: Polish "80-831 Gdańsk", Dutch "1017 GP Amsterdam",
+#: an Indian PIN after an address's words ("MG Road, Bengaluru 560001").
+POSTCODE_TOWN = re.compile(
+    r"\b\d{2}-\d{3}\s+[A-ZÀ-ÝŁŚŻŹĆŃ][\wÀ-ÿ]+|\b[1-9]\d{3}\s?(?!SS|SA|SD)[A-Z]{2}\s+[A-Z][a-z]+"
+    r"|\b(?:Road|Rd|Nagar|Marg|Colony|Layout|Apartments?|Flat|Sector|Block|Street|Lane|Phase)\b[^.!?\n]{0,60}?"
+    r"\b[A-Z][a-z]+[\s,-]+[1-8]\d{2}\s?\d{3}\b"
 )
 EIRCODE = re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[AC-FHKNPRTV-Y0-9]{4}\b")
 PO_BOX = Cued(Source(r"\bP\.?\s?O\.?\s*Box\s+\d+", re.IGNORECASE), "box")
@@ -261,7 +348,8 @@ ZIP = folded_search(
         rf",\s*(?:{STATES}),?\s+\d{{5}}(?:-\d{{4}})?\b|\b\d{{5}}-\d{{4}}\b|"
         r"\b(?:zip|post|postal|zip\s*code|post\s*code|postal\s*code|postcode|eircode|c.digo\s+postal|"
         r"code\s+postal|PLZ|CAP)\s*(?:is|was|:|=)?\s*(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|"
-        r"[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4})\b",
+        r"[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4})\b|"
+        r"\b(?:zip\s*code|post\s*code|postal\s*code|pin\s*code|pincode)\s*(?:is|was|:|=)?\s*\d{4}(?:\d{2})?\b",
         re.IGNORECASE,
     )
 )
@@ -270,7 +358,20 @@ ZIP_CUE = folded_search(Source(r"\d{5}|code|zip|post|plz|cap", re.IGNORECASE))
 
 # Birth dates and ages
 BIRTH_CUE = re.compile(
-    r"\b(?:born|birthday|b-?day|birth\s*date|date\s+of\s+birth|d\.?o\.?b\b\.?|b\.(?=\s*\d))", re.IGNORECASE
+    r"\b(?:born|birthday|b-?day|birth\s*date|date\s+of\s+birth|d\.?o\.?b\b\.?|b\.(?=\s*\d)|"
+    r"fecha\s+de\s+nacimiento|nacid[oa]|date\s+de\s+naissance|n[ée]e?\s+le|geboren|geb\.|data\s+di\s+nascita|"
+    r"data\s+urodzenia|"
+    r"(?:turn(?:s|ed|ing)?|be)\s+\d{1,3}(?:\s+years?\s+old)?\s+on)",  # "turned 60 on 22 March"
+    re.IGNORECASE,
+)
+_ORDINAL = (
+    r"(?:(?:twenty|thirty)[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
+)
+#: A date in words ("the fourth of July", "March the twelfth"), a birth date after BIRTH_CUE.
+WORDED_DATE = Cued(
+    Source(rf"\b(?:{_ORDINAL}\s+(?:of\s+)?{MONTH}|{MONTH}\s+(?:the\s+)?{_ORDINAL})\b", re.IGNORECASE),
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth teenth tieth",
 )
 AGE_OVER_89 = Cued(
     Source(
@@ -280,14 +381,22 @@ AGE_OVER_89 = Cued(
         r"patient|cousin|brother|sister))\s+(?:is|was|turns|is\s+now))\s+"
         r"(?P<age>9\d|1[01]\d|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b(?!\s*(?:%|mg|ml|kg|minutes|mins|hours|days|weeks|times|percent|degrees|over|bpm|mmhg|\.\d|/))"
         r"|\b(?P<age2>9\d|1[01]\d)[- ]years?[- ]old\b"
-        r"|\b(?:great-)*(?:gran\w*|nan|nana|grandpa|grandad|grandfather|grandmother)\s+(?:is|was|turns|turned|is\s+now)\s+"
+        r"|\b(?:great-)*(?:gran\w*|nan|nana|nanna|grandpa|grandad|grandfather|grandmother|mum|mom|mam|mother|dad|"
+        r"da|father|aunt\w*|uncle|abuel[oa]|oma|opa|babcia|dziadek|nonn[oa]|nani|dadi)"
+        r"(?:\s+(?:is|was|turns|turned|is\s+now|will\s+be|would\s+be|has\s+turned)|['’]s)\s+(?:now\s+)?"
         r"(?P<age4>9\d|1[01]\d|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b"
-        r"|\b(?:neighbou?r|friend|mum|mom|mother|dad|father|gran\w*|nan|grandpa|grandad|grandma|uncle|aunt|"
-        r"husband|wife|patient|lady|man|woman)\s*,\s*(?P<age3>9\d|1[01]\d)\s*,",
+        r"(?!\s*(?:%|mg|ml|kg|minutes|mins|hours|days|weeks|times|percent|degrees|bpm|mmhg|\.\d|/))"
+        r"|\b(?:oldest|eldest)\b[^.!?\n]{0,40}?\s(?:is|was)\s+(?P<age5>9\d|1[01]\d)\b(?!\s*(?:%|mg|/))"
+        r"|\b(?P<age6>9\d|1[01]\d)\s+(?:a[ñn]os|ans|Jahre|anni|lat)\b"
+        r"|(?:\b(?:neighbou?r|friend|mum|mom|mother|dad|father|gran\w*|nan|grandpa|grandad|grandma|uncle|aunt|"
+        r"husband|wife|patient|lady|man|woman)|\b(?:Mrs|Mr|Ms|Miss)\.?\s+[A-Z][\w'’-]+(?:\s+[a-z]+){0,3})"
+        r"\s*[,—–(]\s*(?P<age3>9\d|1[01]\d|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+        r"\s*(?:[,—–)]|if\b)",
         re.IGNORECASE,
     ),
     "9 1 ninety",
 )
+AGE_GROUPS = ("age", "age2", "age3", "age4", "age5", "age6")
 
 
 def check(doc: Document) -> Iterator[Finding]:
@@ -312,6 +421,9 @@ def check(doc: Document) -> Iterator[Finding]:
             yield from _ages(doc, segment, text, taken)
         elif "inety" in text:  # an age in words
             yield from _ages(doc, segment, text, taken)
+        yield from _spelled_phones(doc, segment, text, taken)
+        if WORDED_DATE.possible(text):
+            yield from _birth_dates(doc, segment, text, taken, list(WORDED_DATE.finditer(text)))
         if doc.kind is not Kind.TRIAL:
             yield from _named(doc, segment)
 
@@ -354,6 +466,11 @@ def _emails(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Fin
         local = re.split(r"\s", m.group(0), maxsplit=1)[0].lower()
         if local not in ROLE_MAILBOXES and _claim(m.span(), taken):
             yield doc.finding(EMAIL, seg, m.start(), f"an e-mail address, spelled out ({_shown(m.group(0))})")
+    for m in PROVIDER_EMAIL.finditer(text):
+        local = m.group("local")
+        spelled = re.search(r"[._\d]|\s(?:dot|underscore)\s", local, re.IGNORECASE)
+        if spelled and local.lower() not in ROLE_MAILBOXES and _claim(m.span(), taken):
+            yield doc.finding(EMAIL, seg, m.start(), f"an e-mail address, spelled out ({_shown(m.group(0))})")
 
 
 def _profiles(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:
@@ -363,6 +480,9 @@ def _profiles(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[F
     for m in FEDIVERSE.finditer(text):
         if _claim(m.span(), taken):
             yield doc.finding(PROFILE, seg, m.start(), f"a link to a personal profile ({_shown(m.group(0))})")
+    for m in BARE_HANDLE.finditer(text):
+        if not ORGANISATION_HANDLE.search(m.group("handle")) and _claim(m.span("handle"), taken):
+            yield doc.finding(PROFILE, seg, m.start("handle"), f"a social-media handle ({m.group('handle')})")
     if not HANDLE.possible(text):
         return
     for start, end in seg.sentences():
@@ -371,7 +491,7 @@ def _profiles(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[F
             continue
         for m in HANDLE.finditer(sentence):
             span = (start + m.start(), start + m.end())
-            if _claim(span, taken):
+            if not ORGANISATION_HANDLE.search(m.group(0)) and _claim(span, taken):
                 yield doc.finding(PROFILE, seg, span[0], f"a social-media handle ({m.group(0)})")
 
 
@@ -399,8 +519,8 @@ def _profile_path(host: str, path: str) -> bool:
 
 def _ips(doc: Document, seg: Segment, text: str, taken: list, numbers: bool) -> Iterator[Finding]:
     for m in IPV4.finditer(text) if numbers and IPV4_MARK.search(text) else ():
-        before = text[max(0, m.start() - 8) : m.start()].lower()
-        if re.search(r"(?:v|version)\s*$", before):
+        before = text[max(0, m.start() - 12) : m.start()]
+        if VERSION_BEFORE.search(before):
             continue
         try:
             ipaddress.IPv4Address(m.group(0))
@@ -486,16 +606,19 @@ def _phones(doc: Document, seg: Segment, text: str, taken: list, protected: list
             shaped = count >= 10 and PHONE_SHAPE.match(match.raw_string)
             if (cued and count >= MIN_CUED_DIGITS) or shaped:
                 found.setdefault((match.start, match.end), match.number)
+    personal: set[tuple[int, int]] = set()  # read as a personal line in a cued region
     if PHONE_CUE.search(text):  # a number written the way another country writes it, after a phone word
         for region in CUED_REGIONS:
             for match in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
                 before = text[max(0, match.start - 40) : match.start]
                 if PHONE_CUE.search(before) or PHONE_CUE.search(text[match.end : match.end + 30]):
                     found.setdefault((match.start, match.end), match.number)
+                    if phonenumbers.number_type(match.number) in PERSONAL_TYPES:
+                        personal.add((match.start, match.end))
     for (start, end), number in sorted(found.items()):
         if _overlaps((start, end), protected) or _overlaps((start, end), taken):
             continue
-        if _public_number(doc, text, start, end, number):
+        if _public_number(doc, text, start, end, number, (start, end) in personal):
             taken.append((start, end))
             continue
         taken.append((start, end))
@@ -503,8 +626,34 @@ def _phones(doc: Document, seg: Segment, text: str, taken: list, protected: list
         yield doc.finding(PHONE, seg, start, f"a {kind} number ({_shown(text[start:end])})")
 
 
-def _public_number(doc: Document, text: str, start: int, end: int, number: phonenumbers.PhoneNumber) -> bool:
-    if phonenumbers.number_type(number) in PUBLIC_TYPES:
+def _spelled_phones(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:
+    """A phone number said in words after a phone word: "oh seven seven double oh, nine hundred"."""
+    for m in SPELLED_NUMBER.finditer(text) if SPELLED_NUMBER.possible(text) else ():
+        said = _spoken_digits(matched(text, m).lower())
+        if len(said) >= MIN_CUED_DIGITS and _claim(m.span(), taken):
+            yield doc.finding(PHONE, seg, m.start(), f"a phone number in words ({_shown(matched(text, m))})")
+
+
+def _spoken_digits(words_said: str) -> str:
+    out = ""
+    repeat = 1
+    for word in re.findall(r"[a-z]+", words_said):
+        if word in REPEATS:
+            repeat = REPEATS[word]
+        elif word in SPOKEN_DIGITS:
+            out += SPOKEN_DIGITS[word] * repeat
+            repeat = 1
+        elif word in ("hundred", "thousand"):
+            out += "00" if word == "hundred" else "000"
+    return out
+
+
+def _public_number(
+    doc: Document, text: str, start: int, end: int, number: phonenumbers.PhoneNumber, personal: bool = False
+) -> bool:
+    kind = phonenumbers.number_type(number)  # a public type counts only for a number the plan knows
+    public = kind in PUBLIC_TYPES and phonenumbers.is_valid_number(number)
+    if public and not (personal and kind in OVERRIDDEN_TYPES):
         return True
     if digits(text[start:end])[-9:] in doc.public_phones:
         return True
@@ -522,6 +671,8 @@ def _addresses(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[
         (PO_BOX.finditer(text), "a PO box"),
         (zip_codes, "a ZIP or postal code"),
         (UK_POSTCODE.finditer(text), "a postcode"),
+        (STREET_LOWER.finditer(text), "a street address"),
+        (POSTCODE_TOWN.finditer(text), "a postcode"),
     ):
         for m in matches:
             if _claim(m.span(), taken):
@@ -538,7 +689,7 @@ def _birth_dates(
             BIRTH_CUE.search(before) or re.match(r"\W{0,3}(?:is|was)?\s*(?:my|his|her)\s+birthday", after)
         ):
             continue
-        if not _claim(m.span(), taken):  # every DATE has a digit
+        if not _claim(m.span(), taken):
             continue
         yield doc.finding(BIRTH_DATE, seg, m.start(), f"a date of birth ({_shown(matched(text, m))})")
 
@@ -546,7 +697,7 @@ def _birth_dates(
 def _ages(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:
     for m in AGE_OVER_89.finditer(text):
         if _claim(m.span(), taken):
-            age = m.group("age") or m.group("age2") or m.group("age3") or m.group("age4")
+            age = next(m.group(g) for g in AGE_GROUPS if m.group(g))
             yield doc.finding(AGE, seg, m.start(), f"an age over 89 ({age})")
 
 
@@ -557,10 +708,11 @@ def _named(doc: Document, seg: Segment) -> Iterator[Finding]:
             if about_participation(sentence) and doc.ongoing and not about_health_facts(sentence):
                 continue  # integrity.named-participant reports it
             if mention.how == "title" and (" " not in mention.name or not FIRST_PERSON.search(sentence)):
-                continue  # a clinician by surname, a nurse by first name, or an author: a public role
-            if mention.how != "title" and not about_health_facts(sentence):
-                continue  # a name with a clinic or an appointment, not with someone's health
-            if public_name(sentence, mention):
+                if not (lay_titled(sentence, mention) and about_their_health(sentence, mention)):
+                    continue  # a clinician by surname, a nurse by first name, or an author: a public role
+            elif mention.how != "title" and not about_their_health(sentence, mention):
+                continue  # a name with a clinic, an appointment or the writer's own health, not theirs
+            if public_name(sentence, mention) or a_pet(sentence, mention):
                 continue
             yield doc.finding(
                 NAMED, seg, start + mention.start, f"names {mention.name} in a sentence about health"
