@@ -28,18 +28,21 @@ PROTOCOL = re.compile(
     r"illness|infections?|covid|pregnan\w*|baby|drink\w*|alcohol|smok\w+|joint|weed|cannabis|drugs|"
     r"depress\w*|anxiety|panic|mental\s+health|palpitations|heart|blood\s+pressure|sugar|glucose|weight|"
     r"BMI|age|dates?|A&E|hospital|fall|asthma|migraines?|pain|surgery|operation|scan|epilep\w*|cancer|diabet\w*|"
-    r"arthritis|illness|disease|infections?|stable)\b",
+    r"arthritis|illness|disease|infections?|stable|herbs?|vap\w+|recreational|grog|booze|units|wine|beer|vodka|"
+    r"spirits|cones|ketamine|coke|cocaine|jabs?|vaccin\w+|conceiv\w*|contracepti\w+|condoms?|planning\s+a\s+family|"
+    r"creams?|hormones?|HRT|urine|younger|older|too\s+old|too\s+young|ECG|peak\s+flow|lung|breathing|docs?)\b",
     _I,
 )
 #: The writer's own account: the first person, or a diary's dropped subject.
 FIRST_PERSON = re.compile(
-    r"\b(?:I|I['’]m|im|I['’]?ve|I['’]d|I['’]ll|me|my|myself|we|confession|confess)\b", _I
+    r"\b(?:I|I['’]m|im|I['’]?ve|I['’]d|I['’]ll|me|my|mine|myself|we|confession|confess)\b", _I
 )
 #: The writer narrating (not "my advice", "my tip").
 NARRATOR = re.compile(r"\b(?:I|I['’]m|im|I['’]?ve|I['’]d|I['’]ll|we)\b", _I)
 #: Readers addressed: the second person, or advice words.
 SECOND_PERSON = re.compile(
-    r"\b(?:you|your|yours|yourself|you['’]re|you['’]ll|you['’]ve|you['’]d|ur|u)\b|\b(?:tip|advice|trick)\b",
+    r"\b(?:you|your|yours|yourself|you['’]re|you['’]ll|you['’]ve|you['’]d|ur|u)\b|\b(?:tip|advice|trick)\b|"
+    r"\bno\s+need\s+(?:to\s+)?(?:tell|mention|say|list|declare)\b",
     _I,
 )
 #: A command at the start of a clause ("Leave the turmeric off the form", "just say you took them").
@@ -53,7 +56,9 @@ COMMAND = re.compile(
 )
 #: Saying the opposite: "don't forget to mention", "make sure you list".
 OPPOSITE = re.compile(
-    r"\b(?:(?:don['’]?t|never)\s+forget|remember\s+to|make\s+sure|always|be\s+honest|honestly\s+answer)\b", _I
+    r"\b(?:(?:don['’]?t|never)\s+forget|remember\s+to|make\s+sure|always|be\s+honest|honestly\s+answer|"
+    r"honest\s+answers|tell\s+the\s+truth|put\s+everything\s+on)\b",
+    _I,
 )
 #: Audiences other than the study team ("I didn't tell my boss").
 OTHER_AUDIENCE = re.compile(
@@ -72,8 +77,11 @@ ABOUT_THE_TRIAL = re.compile(
 #: Someone else's advice, reported ("someone said to hide your supplements"), or a warning against it.
 REPORTED = re.compile(
     r"\b(?:someone|somebody|people|a\s+(?:guy|woman|man|lady|post)|the\s+(?:forum|woman|man|guy)|she|he|"
-    r"my\s+friend)\b[^.!?]{0,40}?\b(?:said|says|told\s+(?:me|us|her|him)|suggested|advised|recommended|"
-    r"asked\s+how|wanted)\s+(?:to|that|you|me|us)?\b|\bplease\s+don['’]?t\b|\bdangerous\b|\bbad\s+idea\b|"
+    r"my\s+(?:friend|husband|wife|partner|mum|mom|dad|mate|sister|brother|son|daughter))\b[^.!?]{0,40}?"
+    r"\b(?:said|says|reckons?|thinks|told\s+(?:me|us|her|him)|suggested|advised|recommended|"
+    r"asked\s+(?:how|if|whether)|wanted)(?:\s*,|\s+(?:to|that|you|me|us|I|they)?\b)|\bplease\s+don['’]?t\b|\bdangerous\b|"
+    r"\bbad\s+idea\b|\b(?:lying|fibbing|hiding)\b[^.!?]{0,40}?\b(?:could|can|will|might|may)\s+(?:\w+\s+)?"
+    r"(?:put\s+you\s+in|land\s+you\s+in|kill)\b|"
     r"\b(?:(?<!n['’]t\s)hurt|harm\w*|unsafe|risky)\b|"
     r"\bI\s+told\s+(?:her|him|them)\s+(?:not\s+to|it['’]?s)\b",
     _I,
@@ -93,13 +101,16 @@ NEGATED = re.compile(
 )
 #: The act denied just before it: "I never fake my diary", "we don't bin them".
 NEVER_BEFORE = re.compile(
-    r"\b(?:never|don['’]?t|do\s+not|didn['’]?t|did\s+not|won['’]?t|would\s+never|wouldn['’]?t)\s+(?:ever\s+|once\s+)?$", _I
+    r"\b(?:never|don['’]?t|do\s+not|didn['’]?t|did\s+not|won['’]?t|would\s+never|wouldn['’]?t)\s+(?:ever\s+|once\s+)?$",
+    _I,
 )
 UNDONE = re.compile(
     r"\b(?:(?:nurse|doctor|pharmacist|team|leaflet|protocol)\s+(?:said|says|told\s+(?:me|us)|asked|advised)\s+to|"
     r"against\s+the\s+rules|not\s+allowed|not\s+until|years\s+apart|not\s+at\s+the\s+same\s+time|"
     r"by\s+accident|accidentally|by\s+mistake|as\s+instructed|with\s+the\s+pharmacy['’]s\s+blessing|"
-    r"(?:said|says)\s+(?:that['’]?s|it['’]?s|it\s+was|was)\s+fine|told\s+the\s+(?:pharmacist|nurse|team|"
+    r"(?:said|says)\s+(?:that['’]?s|it['’]?s|it\s+was|was)\s+fine|thought\s+about|thinking\s+about|considered|"
+    r"which\s+(?:was|is)\s+true|rather\s+than\s+guess\w*|instead\s+of\s+guess\w*|the\s+truth|truthfully|"
+    r"(?:even|also)\s+(?:though|if|when)\s+(?:I|it['’]?s|it\s+is)\s+(?:hardly|rarely|seldom|only|three|embarrass\w*)|told\s+the\s+(?:pharmacist|nurse|team|"
     r"study\s+\w+)\s+so|why\s+people|explained\s+why|tempted\s+to|tempting\s+to|"
     r"(?:can['’]?t|cannot|mustn['’]?t|not\s+allowed\s+to)\s+(?:join|enrol+|sign\s+up\s+for|be\s+in|take\s+part\s+in)\s+"
     r"(?:another|a\s+second|two|other))\b",
@@ -108,7 +119,8 @@ UNDONE = re.compile(
 
 #: What a dose is taken in.
 DOSE = re.compile(
-    r"\b(?:tablets?|pills?|capsules?|doses?|pens?|injections?|jabs?|supply|meds|medicine|medication|drug|liquid)\b",
+    r"\b(?:tablets?|pills?|capsules?|doses?|pens?|injections?|jabs?|supply|meds|medicine|medication|drug|liquid|"
+    r"missed\s+ones|ones\s+(?:you|I)\s+(?:missed|forgot|skipped))\b",
     _I,
 )
 _NOT_A_DOSE = (
@@ -122,7 +134,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
         "omit",
         Cued(
             Source(
-                r"\b(?:leave|left|leaving|keep|kept|keeping)\s+(?:\S+\s+){0,5}?(?:off|out)\b(?!\s+of\b)"
+                r"\b(?:leave|left|leaving|keep|kept|keeping)\s+(?:\S+\s+){0,7}?(?:off|out)\b(?!\s+of\b)"
                 r"|\b(?:leave|left|leaving|keep|kept|keeping)\s+(?:\S+\s+){0,5}?out\s+of\s+(?:the|my|your)\s+"
                 r"(?:\w+\s+)?(?:list|form|forms|diary|notes|questionnaire|history|records?)\b"
                 r"|\b(?:keep|kept|keeping|stay|stayed)\s+(?:\S+\s+){0,3}?(?:quiet|schtum|mum|vague|secret|"
@@ -140,11 +152,12 @@ ACTS: tuple[tuple[str, Cued], ...] = (
         Cued(
             Source(
                 r"\bbreathe\s+a\s+word\b|\bsay\s+nothing\b"
-                r"|\b(?:don['’]?t|do\s+not|never|no\s+need\s+to|(?:you\s+)?don['’]?t\s+(?:have|need)\s+to|"
+                r"|\b(?:don['’]?t|do\s+not|never|no\s+need(?:\s+to)?|(?:you\s+)?don['’]?t\s+(?:have|need)\s+to|"
                 r"there['’]?s\s+no\s+need\s+to|better\s+not\s+to|avoid|not|haven['’]?t|hasn['’]?t|didn['’]?t)\s+"
                 r"(?:ever\s+|even\s+|just\s+|bother\s+)?(?:mention\w*|tell\w*|list\w*|bring\s+up|bring|disclos\w+|"
                 r"let\s+on|admit\w*|report\w*|declar\w+|volunteer|put|write\s+(?:it\s+|them\s+|that\s+)?down|"
-                r"own\s+up|say\s+anything|say\s+a\s+word|let\s+(?:them|anyone|the\s+\w+)\s+know)\b"
+                r"own\s+up|say\s+anything|say\s+a\s+word|let\s+(?:them|anyone|the\s+\w+)\s+know|"
+                r"(?:say|said)\s+(?:to\s+)?(?:them|the\s+(?:\w+\s+)?(?:nurse|doctor|team))|inform\w*)\b"
                 r"|(?:^|[,;:]\s*|\bjust\s+)(?:don['’]?t|do\s+not|never)\s+say(?=\s*(?:[.,;!]|$))"
                 r"|\bdon['’]?t\s+be\s+(?:daft|silly|stupid|mad|an?\s+idiot)\s+and\s+(?:tell|mention|admit|list)"
                 r"|\bwithout\s+(?:saying|telling|mentioning)\s+(?:anything|anyone|them|a\s+word)\b|\blet\s+on\b",
@@ -152,7 +165,9 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             ),
             "breathe nothing n't n’t dont didnt havent hasnt not never need avoid without let",
             spans_only=True,
-            also=["mention tell list bring disclos admit report declar volunteer put write own say let word"],
+            also=[
+                "mention tell list bring disclos admit report declar volunteer put write own say said let word inform"
+            ],
         ),
     ),
     # ... or cut short: "the medication list I gave them was a short version"
@@ -206,7 +221,9 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             ),
             "say tell tick put answer give",
             spans_only=True,
-            also=["you no never none yes them date number score weight fasted quit stop took taken don haven hadn didn weren had been"],
+            also=[
+                "you no never none yes them date number score weight fasted quit stop took taken don haven hadn didn weren had been"
+            ],
         ),
     ),
     # said or written, against the facts: "I told them I'd never had a seizure, which isn't true"
@@ -487,6 +504,156 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             also=["told telling nobody one keep money they threw binned disposed took"],
         ),
     ),
+    # said or written against the facts, the truth told beside it: "told them 2021, it was actually last spring"
+    (
+        "untrue",
+        Cued(
+            Source(
+                r"\b(?:said|say|told\s+(?:them|the\s+\w+(?:\s+(?!about\b)\w+)?)|tell\s+(?:them|the\s+\w+)|put(?:\s+down)?|wrote|"
+                r"ticked|answered|claimed)\b(?!\s+about\b)[^.!?]{0,80}?\b(?:actually|in\s+fact|more\s+like|"
+                r"(?:a\s+|bit\s+of\s+a\s+)(?:lie|porky|fib)|(?:isn['’]?t|wasn['’]?t|is\s+not|was\s+not)\s+(?:\w+\s+)?true|"
+                r"(?:even|also)\s+(?:though|if|when)|want\w*\s+to\s+stay\s+(?:in|on))\b"
+                r"|\b(?:actually|really|in\s+fact|well\s+(?:inside|within|over|under)|drinking|smoking)\b[^.!?]{0,60}?"
+                r"\bbut\s+(?:on\s+the\s+\w+,?\s+|at\s+screening,?\s+)?I\s+(?:wrote|put(?:\s+down)?|said|ticked|"
+                r"told\s+them|answered|gave)\b",
+                _I,
+            ),
+            "said say told tell put wrote ticked answered claimed actually really fact well drinking smoking",
+            spans_only=True,
+            also=[
+                "actually fact like lie porky fib true even also stay wrote put said ticked told answered gave"
+            ],
+        ),
+    ),
+    # ... saying one fasted, having eaten: "had a fry-up and told the nurse I'd had nothing"
+    (
+        "untrue",
+        Cued(
+            Source(
+                r"\b(?:ate|eat|eaten|breakfast|brekkie|toast|roll|english|fry-?up|biscuit|snack|food|"
+                r"didn['’]?t\s+fast|did\s+not\s+fast)\b[^.!?]{0,80}?\b(?:said|say|told\s+(?:them|the\s+\w+)|"
+                r"tell\s+(?:them|the\s+\w+))\s+(?:(?:the\s+)?(?:nurse|doctor|team)\s+)?(?:that\s+)?(?:I|you|u)(?:['’]d|\s+had|\s+am|['’]m|\s+was)?\s+"
+                r"(?:fasted|fasting|had\s+nothing|eaten\s+nothing|not\s+eaten)\b"
+                r"|^\W*said\s+(?:that\s+)?I\s+(?:fasted|was\s+fasting|had\s+nothing)\b",
+                _I,
+            ),
+            "ate eat breakfast brekkie toast roll english fry biscuit snack food fast said",
+            spans_only=True,
+            also=["fasted fasting nothing eaten"],
+        ),
+    ),
+    # told to claim what keeps one in, where it will not be checked: "just tell them ur younger, nobody asks"
+    (
+        "claim",
+        Cued(
+            Source(
+                r"(?:^|[,;:.!?]\s*|\b(?:just|simply|then|and|obviously)\s+)(?:say|tell\s+(?:them|the\s+\w+)|write|"
+                r"put(?:\s+down)?|tick)\s+(?:on\s+the\s+form\s+)?(?:that\s+)?(?:you|u|ur|it\s+was|your\s+\w+|"
+                r"[\"“'‘]?(?:none|never|no|zero|non-\w+))\b",
+                _I,
+            ),
+            "say tell write put tick",
+            spans_only=True,
+            also=["u it none never no zero"],
+        ),
+    ),
+    # tests gamed to a result: "so your heart rate is high enough for the criteria", "sail through the test"
+    (
+        "game",
+        Cued(
+            Source(
+                r"\b(?:high|low|bad|good|sick|ill|poor|heavy|light|well)\s+enough\s+(?:to\s+(?:get\s+in|qualify|be\s+eligible|"
+                r"make\s+the\s+cut)|for\s+(?:them(?!\s+to\b)|the\s+(?:\w+\s+)?(?:criteria|cut-?off|limit)))"
+                r"|\bsail\w*\s+through\s+the\s+(?:\w+\s+)?(?:test|screening|bloods|weigh-in)\b"
+                r"|\botherwise\s+(?:I|you)(?:['’]d|\s+would)\s+(?:have\s+)?(?:been|be)\s+(?:outside|over|under|too)\b"
+                r"|\bI['’]?m\s+\d+\s+but\s+I\s+(?:put|wrote|said|told\s+them)\s+\d+"
+                r"|\bif\s+(?:your|ur|you['’]re|you\s+are|u\s+r)\b[^.!?,]{0,30}?\b(?:borderline|too\s+(?:good|high|low|old|"
+                r"young|well|heavy|light|healthy|fit|recent))\b[^.!?]{0,30}?\b(?:skip|leave|don['’]?t|stop|tell|say|"
+                r"put|write|lie|knock|drink|eat|have|take|wear|fast|avoid)\b",
+                _I,
+            ),
+            "enough sail otherwise but borderline too",
+            spans_only=True,
+        ),
+    ),
+    # someone or something else giving the sample or wearing the tracker
+    (
+        "fake-diary",
+        Cued(
+            Source(
+                r"\b(?:got|get|had|have|let)\s+(?:my|your|the)\s+(?:\w+\s+)?(?:partner|husband|wife|mate|friend|son|"
+                r"daughter|brother|sister|kid|kids|dog|cat|mum|mom|dad)\s+(?:to\s+)?(?:do|give|wear|pee\s+in|wee\s+in)\s+"
+                r"(?:my|your|the|it)\b"
+                r"|\bswap\w*\s+(?:the\s+|my\s+|your\s+)?(?:urine|wee|pee|stool|saliva)\s+(?:sample|pot)",
+                _I,
+            ),
+            "partner husband wife mate friend son daughter brother sister kid dog cat mum mom dad urine wee pee stool saliva",
+            spans_only=True,
+        ),
+    ),
+    # ... answers guessed, or filled in by someone else: "he just picks a number", "whatever comes to mind"
+    (
+        "fake-diary",
+        Cued(
+            Source(
+                r"\b(?:diary|diaries|e-diary|questionnaires?|scores?|answers|entries|entry)\b[^.!?]{0,120}?"
+                r"(?<!than\s)(?<!of\s)(?<!not\s)(?<!to\s)\b(?:guess\w*|picks?\s+a\s+number|whatever\s+(?:comes\s+to\s+mind|"
+                r"seems\s+(?:about\s+)?right|feels\s+right)|something\s+plausible|roughly\s+what|in\s+(?:a|one)\s+(?:batch|go|hit))\b"
+                r"|\b(?:husband|wife|partner|mum|mom|dad|son|daughter|mate|friend|sister|brother|carer)\s+"
+                r"(?:just\s+|usually\s+|often\s+|sometimes\s+)?(?:does|did|fills\s+in|filled\s+in|completes|answers)\s+"
+                r"my\s+(?:\w+\s+)?(?:scores?|diary|questionnaires?|forms?|answers|entries)\b",
+                _I,
+            ),
+            "diar questionnaire score answer entries entry husband wife partner mum mom dad son daughter mate friend"
+            " sister brother carer",
+            spans_only=True,
+            also=["guess pick whatever plausible roughly batch go hit does did fill complete answer"],
+        ),
+    ),
+    # ... pressed out and binned, or handed back as taken: "pressed the missed ones out and into the bin"
+    (
+        "discard",
+        Cued(
+            Source(
+                r"\b(?:press\w*|pop\w*|push\w*)\s+(?:\S+\s+){0,4}?out\s+(?:of\s+the\s+(?:\w+\s+)?(?:pack|packs|strip|"
+                r"bottle)\s+)?(?:and\s+)?in(?:to)?\s+(?:the|a)\s+(?:\w+\s+)?(?:bin|toilet|loo|sink)\b"
+                r"|\b(?:skip\w*|miss\w*|binned|threw)\b[^.!?]{0,120}?\b(?:say|said|tell\s+them|told\s+them)\s+(?:that\s+)?"
+                r"I\s+(?:took|['’]d\s+taken|had\s+taken|have\s+taken)\s+(?:them|it|all|every)\b",
+                _I,
+            ),
+            "press pop push skip miss binned threw",
+            spans_only=True,
+            also=["bin toilet loo sink took taken"],
+        ),
+    ),
+    # two trials: "as well as this one", "haven't mentioned it to either lot", "2 trials rn"
+    (
+        "two-trials",
+        Cued(
+            Source(
+                r"\b(?:study|trial)\b[^.!?]{0,60}?\bas\s+well\s+as\s+this\s+one\b"
+                r"|\b(?:2|two)\s+(?:trials|studies)\s+(?:rn|right\s+now|now)\b",
+                _I,
+            ),
+            "well rn now",
+            spans_only=True,
+        ),
+    ),
+    # left off, said another way: "isn't on the med list", "not on the form", "my list has a few gaps"
+    (
+        "omit",
+        Cued(
+            Source(
+                r"(?:\b(?:isn['’]?t|aren['’]?t|wasn['’]?t|weren['’]?t|is\s+not|are\s+not)\s+|^\W*not\s+)on\s+(?:the|my|your)\s+"
+                r"(?:\w+\s+)?(?:list|form|forms|diary|card|sheet)\b"
+                r"|\b(?:list|form)\s+has\s+(?:a\s+few\s+|some\s+|a\s+couple\s+of\s+)?(?:gaps|holes|omissions)\b"
+                r"|[\"“'‘](?:forgetting|forgot|forget|missed|accidentally)[\"”'’]",
+                _I,
+            ),
+            "isn aren wasn weren not list form gaps holes omissions forget forgot missed accidentally",
+            spans_only=True,
+        ),
+    ),
 )
 ACT_INDEX = CueIndex(cued for _, cued in ACTS)
 ACT_KINDS = {cued: kind for kind, cued in ACTS}
@@ -495,13 +662,17 @@ UNNOTICED = Cued(
     Source(
         r"\b(?:they|nobody|no\s+one|the\s+app|the\s+nurse|the\s+team|the\s+pharmacist)\s+(?:\w+\s+)?"
         r"(?:never|don['’]?t|doesn['’]?t|can['’]?t|won['’]?t|will\s+never|wouldn['’]?t)\s+(?:\w+\s+)?"
-        r"(?:check|checks|notice|know|tell|find\s+out|cross-check|ask|asked)\b|\bnobody['’]?s\s+(?:noticed|checking|"
-        r"cross-checking)|\b(?:none|any)\s+the\s+wiser\b|\bnobody\s+(?:will\s+)?(?:knows?|checks|asks|noticed)\b"
-        r"(?!\s+(?:yet|whether|if|which|who|what|how|for\s+sure))|"
-        r"\bnobody\s+any\s+the\s+wiser\b",
+        r"(?:check|checks|notice|know|tell|find\s+out|cross-check|ask|asked|see|spot|count)\b|\bnobody['’]?s\s+(?:noticed|checking|"
+        r"cross-checking)|\b(?:none|any)\s+the\s+wiser\b|\b(?:nobody|no\s+one)\s+(?:will\s+|can\s+|ever\s+)?"
+        r"(?:knows?|checks|asks|noticed|tell|count)\b"
+        r"(?!\s+(?:yet|whether|if|which|who|what|how|for\s+sure|me|us|you|him|her|them)\b)|"
+        r"\bnobody\s+any\s+the\s+wiser\b|\bno\s+way\s+of\s+(?:knowing|checking|telling)\b|\bthey\s+not\s+check\b|"
+        r"\b(?:they|this\s+lot|the\s+team|either\s+(?:lot|team))\s+(?:have|has)\s+no\s+idea\b|"
+        r"\b(?:they|the\s+(?:\w+\s+)?(?:nurse|team|doctor)s?)\s+(?:still\s+)?thinks?\s+I['’]?m\b|"
+        r"\b(?:timestamps?|times?|dates?)\s+(?:don['’]?t|doesn['’]?t)\s+matter\b",
         _I,
     ),
-    "never don doesn can won will wouldn nobody none any",
+    "never don doesn can won will wouldn nobody none any no they lot team idea think matter",
     spans_only=True,
 )
 
@@ -509,35 +680,41 @@ UNNOTICED = Cued(
 _TELL = (
     r"tell(?:ing)?|told|report(?:ed|ing)?|mention(?:ed|ing)?|say(?:ing)?\s+anything|bring(?:ing)?\s+(?:it\s+)?up|"
     r"disclos(?:e|ing)|let(?:ting)?\s+(?:them|the\s+(?:\w+\s+)?(?:team|nurse|doctor)|anyone)\s+know|"
-    r"say\s+a\s+word|breathe\s+a\s+word|let\s+on|"
-    r"flag(?:ging)?|rais(?:e|ing)"
+    r"say\s+a\s+word|said\s+(?:a\s+word|anything)|breathe\s+a\s+word|let\s+on|say\s+nothing|"
+    r"flag(?:ging)?|rais(?:e|ing)|inform(?:ed|ing)?|dob\s+(?:myself|me)\s+in|"
+    r"(?:bother|trouble)(?:ing)?\s+(?:\w+\s+){1,3}?with"
 )
 #: Side effects kept back, said four ways: "I didn't tell the nurse", "I kept it to myself",
 #: "the team doesn't need to know", "I played it down".
 WITHHOLDING: tuple[Cued, ...] = (
     Cued(
         Source(
-            rf"(?:\bI(?:['’]m|\s+am|['’]ll|\s+will|['’]ve|\s+have|['’]d|\s+would)?\s+|^)"
+            rf"(?:\bI(?:['’]m|\s+am|['’]ll|\s+will|['’]ve|\s+have|['’]d|\s+would)?\s+|^|\b(?:and|but)\s+|"
+            rf"\banyone\s+else\s+)"
             rf"(?:didn['’]?t|did\s+not|won['’]?t|will\s+not|not\s+going\s+to|haven['’]?t|have\s+not|never|"
+            rf"shan['’]?t|shall\s+not|don['’]?t|"
             rf"decided\s+not\s+to|chose\s+not\s+to|choose\s+not\s+to|am\s+choosing\s+not\s+to|"
             rf"don['’]?t\s+plan\s+to|wasn['’]?t\s+going\s+to|rather\s+not|don['’]?t\s+want\s+to|"
             rf"do\s+not\s+want\s+to|not|['’]m\s+not|am\s+not)\s+(?:\w+\s+){{0,2}}?(?:{_TELL})\b",
             re.IGNORECASE | re.MULTILINE,
         ),
-        "n't n’t didnt dont wont havent wasnt never not rather",
+        "n't n’t didnt dont wont havent wasnt shant never not rather",
         spans_only=True,
-        also=["tell told report mention say bring disclos let flag rais breathe"],
+        also=[
+            "tell told report mention say said bring disclos let flag rais breathe inform dob bother trouble"
+        ],
     ),
     Cued(
         Source(
-            r"\b(?:keep(?:ing)?|kept)\s+(?:it|this|that|them|the\s+\w+(?:\s+\w+)?|my\s+\w+(?:\s+\w+)?)\s+"
-            r"(?:to\s+myself|quiet|secret|under\s+wraps|from\s+(?:the|my)\s+(?:study|trial|research|nurse|doctor|team))"
-            r"|^(?:kept|keeping)\s+(?:it|them)\s+(?:quiet|to\s+myself)\b",
+            r"\b(?:keep(?:ing)?|kept)\s+(?:(?:it|this|that|them|the\s+\w+(?:\s+\w+)?|(?:my|your)\s+\w+(?:\s+\w+)?)\s+)?"
+            r"(?:to\s+(?:myself|yourself)|quiet|secret|under\s+(?:wraps|(?:my|your)\s+hat)|between\s+(?:me|us|you)\s+and|"
+            r"from\s+(?:the|my)\s+(?:study|trial|research|nurse|doctor|team))"
+            r"|^(?:kept|keeping)\s+(?:it|them)\s+(?:quiet|to\s+myself)\b|\bkeep\s+(?:your|my)\s+mouth\s+shut\b",
             re.IGNORECASE | re.MULTILINE,
         ),
         "keep kept",
         spans_only=True,
-        also=["myself quiet secret wraps from"],
+        also=["myself yourself quiet secret wraps hat between from mouth"],
     ),
     Cued(
         Source(
@@ -564,19 +741,36 @@ WITHHOLDING: tuple[Cued, ...] = (
         spans_only=True,
     ),
 )
+#: Kept back, said other ways: "made me promise not to tell the nurse", "as far as the trial's
+#: concerned I'm fine", "oh yes, I'll definitely tell them".
+KEPT_BACK = Cued(
+    Source(
+        rf"\b(?:promise[sd]?|swore|sworn)\s+(?:\w+\s+)?not\s+to\s+(?:{_TELL})\b"
+        r"|\bas\s+far\s+as\s+(?:the\s+)?(?:trial|study|team|nurse|doctor|they)(?:['’]s|\s+(?:is|are))?\s+concerned,?\s+"
+        r"(?:I['’]?m|I\s+am|everything['’]?s|it['’]?s)\s+(?:fine|ok|okay|good|great|grand|right\s+as\s+rain|all\s+good|"
+        r"perfect|healthy)"
+        r"|\boh\s+(?:yes|yeah|sure),?\s+I(?:['’]ll|\s+will)\s+(?:definitely|totally|absolutely|certainly)\s+"
+        r"(?:tell|report|mention)\b",
+        re.IGNORECASE,
+    ),
+    "promise swore sworn far oh",
+    spans_only=True,
+)
 #: Saying all is well: "I'll just say I'm fine at the visit".
 SAID_FINE = Cued(
     Source(
         r"(?<!\bshe\s)(?<!\bhe\s)(?<!\bthey\s)(?<!\bwho\s)"
         r"\b(?:say|said|tell|told)\s+(?:them\s+|the\s+\w+\s+)?(?:that\s+)?(?:I['’]?m|im|I\s+am|I\s+was|"
         r"everything['’]?s|everything\s+(?:is|was)|my\s+\w+\s+was|it['’]?s|it\s+was)\s+(?:fine|ok|okay|"
-        r"good|great|alright|all\s+right|normal)\b",
+        r"good|great|alright|all\s+right|normal)\b"
+        r"|\b(?:say|said|tell\s+them|told\s+them)\s+(?:that\s+)?(?:all\s+(?:good|fine|ok|okay|well)|"
+        r"(?:you['’]re|you\s+are|ur)\s+(?:grand|fine|ok|okay|good|great|right\s+as\s+rain|all\s+good))\b",
         re.IGNORECASE,
     ),
     "say said tell told",
     spans_only=True,
 )
-WITHHELD_INDEX = CueIndex((*WITHHOLDING, SAID_FINE))
+WITHHELD_INDEX = CueIndex((*WITHHOLDING, KEPT_BACK, SAID_FINE))
 NOTHING = re.compile(r"\b(?:nothing|no\s+one|anyone['’]s\s+name|names?)\b", _I)
 SYMPTOM_WORDS = (
     r"headaches?|migraines?|nausea|nauseous|sick|vomit\w*|dizz\w+|rash\w*|itch\w*|hives|fever\w*|"
@@ -589,7 +783,10 @@ SYMPTOM_WORDS = (
     r"yellow|blister\w*|ulcers?|thrush|bloat\w*|stomach\s+ache|cramping|sweats|night\s+sweats|"
     r"hot\s+flush\w*|depress\w+|confus\w+|forgetful|migraine|seizures?|fits?|faint\w*|"
     r"lightheaded|light-headed|irritat\w+|sting\w*|burn\w*|slow\s+heart\s*(?:beat|rate)|heartbeat|"
-    r"metallic\s+taste|fall|fell|crying|panic\s+attacks?|tight\w*|poorly|unwell"
+    r"metallic\s+taste|fall|fell|crying|panic\s+attacks?|tight\w*|poorly|unwell|blackouts?|fainted|"
+    r"(?:funny|dizzy|little|fainting|giddy)\s+turns?|loose\s+motions|waterworks|lumps?|flashing\s+lights|"
+    r"hallucinat\w+|throwing\s+up|blood\s+in\s+(?:my\s+)?(?:urine|stool|wee)|mood\s+stuff|the\s+runs|"
+    r"shakes|killing\s+me"
 )
 #: Every SYMPTOM_WORDS match has one of these.
 SYMPTOM_CUES = (
@@ -598,7 +795,8 @@ SYMPTOM_CUES = (
     " vision pain ache aching cramp bleed fatigue tired exhausted injection red reaction effect adverse symptom"
     " relapse dry heartburn spots low mood scratchy nosebleed tremor shak chest short breathless wheez spasm weak"
     " jaundice yellow blister ulcer thrush bloat stomach sweats depress confus forgetful seizure fit faint light"
-    " irritat sting burn slow heartbeat metallic fall fell crying panic tight poorly unwell"
+    " irritat sting burn slow heartbeat metallic fall fell crying panic tight poorly unwell blackout turn"
+    " loose waterworks lump flashing hallucinat throwing runs killing blood"
 )
 TRIAL_OR_SYMPTOM = re.compile(
     rf"\b(?:{SYMPTOM_WORDS})\b|\b(?:study|trial|research)\s+(?:team|nurse|doctor|line)|blood\s+tests?|"
@@ -622,7 +820,10 @@ def _counts(kind: str, sentence: str, match: re.Match[str], context: str) -> boo
     found = sentence[match.start() : match.end()]
     before = sentence[: match.start()]
     if kind == "discard" and (
-        re.search(r"\b(?:old|empty|previous|expired|outer|cardboard|spare)\b", found, _I)
+        (
+            re.search(r"\b(?:old|empty|previous|expired|outer|cardboard|spare)\b", found, _I)
+            and not evaded(sentence)
+        )
         or not DOSE.search(context)
     ):
         return False
@@ -630,24 +831,49 @@ def _counts(kind: str, sentence: str, match: re.Match[str], context: str) -> boo
         sentence, max(0, match.start() - 40), match.end() + 60
     ):
         return False
-    if NEGATED.search(before) or (kind != "omit" and NEVER_BEFORE.search(before)) or (
-        kind == "misstate" and re.search(r"\b(?:don['’]?t|do\s+not|never|not|no)\s+$", before, _I)
+    if (
+        (NEGATED.search(before) and not DOUBLE_NEGATIVE.search(before))
+        or (kind != "omit" and NEVER_BEFORE.search(before))
+        or (kind == "misstate" and re.search(r"\b(?:don['’]?t|do\s+not|never|not|no)\s+$", before, _I))
     ):
         return False
-    if kind in ("omit", "misstate"):  # about something the study counts on, not the trial itself to others
+    if kind == "claim" and not (
+        CLAIMED.search(found) or CLAIMED.search(sentence) or UNNOTICED.search(sentence)
+    ):
+        return False
+    if kind in (
+        "omit",
+        "misstate",
+        "claim",
+    ):  # about something the study counts on, not the trial itself to others
         return (
-            PROTOCOL.search(context) is not None
+            (PROTOCOL.search(context) is not None or SYMPTOM.search(context) is not None)
             and OTHER_AUDIENCE.search(sentence) is None
             and ABOUT_THE_TRIAL.search(sentence) is None
-            and not (kind == "omit" and _third_person(sentence, match.start()))
+            and not _third_person(sentence, match.start())
         )
     return True
+
+
+#: "It's not like you can't ...": a negation undone.
+DOUBLE_NEGATIVE = re.compile(r"\bnot\s+like\s+\w+\s+(?:can['’]?t|couldn['’]?t|won['’]?t)\b", _I)
+#: What a claim told to the team says: abstinence, all well, younger, or against the facts.
+CLAIMED = re.compile(
+    r"(?:\b(?:never|none|no|zero|nothing)|\bnon-\w+|\b(?:younger|older|grand|quit|stopped|fasted)\b|"
+    r"\b(?:even|also)\s+(?:if|though|when)\b|\bactually\b)[\"”'’]?\W*$"
+    r"|\b(?:younger|older|grand|non-\w+|quit|fasted)\b|\b(?:even|also)\s+(?:if|though|when)\b",
+    _I,
+)
 
 
 def _third_person(sentence: str, at: int) -> bool:
     """Whether the act has someone else as its subject: "they don't tell you anything"."""
     return (
-        re.search(r"\b(?:they|it|he|she|this|that|which|who|effects|symptoms)\s+$", sentence[:at], _I)
+        re.search(
+            r"\b(?:they|it|he|she|this|that|which|who|effects|symptoms|doctor|nurse|pharmacist|GP|consultant|team)\s+$",
+            sentence[:at],
+            _I,
+        )
         is not None
     )
 
@@ -671,18 +897,35 @@ def evaded(sentence: str) -> re.Match[str] | None:
 def advice(sentence: str, found: tuple[str, re.Match[str]]) -> bool:
     """Whether the act is advice to readers rather than the writer's own doing."""
     kind, match = found
-    if REPORTED.search(sentence) or OPPOSITE.search(sentence):
+    if REPORTED.search(sentence) or OPPOSITE.search(sentence) or ASKING.search(sentence):
         return False
-    if NARRATOR.search(sentence, 0, match.start()) or _dropped_subject(sentence):
+    if (NARRATOR.search(sentence, 0, match.start()) and not ADVISING.search(sentence)) or _dropped_subject(
+        sentence
+    ):
         return False
     return COMMAND.search(sentence) is not None or SECOND_PERSON.search(sentence) is not None
 
 
+#: A question about the rules: "Can you do two trials at once?"
+ASKING = re.compile(
+    r"^\W*(?:can|could|should|may|are)\s+(?:you|we|I|u)\b[^.!?]*\?|^\W*is\s+it\s+(?:ok|okay|allowed|fine)\b[^.!?]*\?",
+    _I,
+)
+#: The writer giving advice: "I'd leave it off your list", "here's what I tell newbies".
+ADVISING = re.compile(
+    r"\b(?:I['’]d|I\s+would)\s+(?:just\s+)?(?:leave|keep|say|tell|skip|put|write|bin)\b[^.!?]*\byour\b"
+    r"|\bwhat\s+I\s+tell\s+(?:\w+\s+)?(?:newbies|people|everyone|others|new\s+\w+)\b",
+    _I,
+)
+#: Done as someone suggested: "my husband said leave it off, so I did".
+COMPLIED = re.compile(r"\b(?:so|and)\s+I\s+did\b", _I)
+
+
 def admission(sentence: str, found: tuple[str, re.Match[str]], context: str) -> bool:
     """Whether the act is the writer's own: in the first person, or with a diary's dropped subject."""
-    if REPORTED.search(sentence):
-        return False
     kind, match = found
+    if (REPORTED.search(sentence) and not COMPLIED.search(sentence)) or kind == "claim":
+        return False
     if kind in ("omit", "misstate", "untrue", "game") and not (
         PROTOCOL.search(context) and (UNNOTICED.search(sentence) or kind != "omit" or _on_record(sentence))
     ):
@@ -703,7 +946,12 @@ RECORDS = re.compile(
 
 def _dropped_subject(sentence: str) -> bool:
     return (
-        re.match(r"\W*(?:\w+ed|been|doing|signed|joined|missed|kept|didn['’]?t|haven['’]?t)\b", sentence, _I)
+        re.match(
+            r"\W*(?:still\s+|also\s+|just\s+|now\s+)?(?:ha(?:ve|s)\s+)?(?:\w+ed|been|doing|signed|joined|missed|kept|"
+            r"didn['’]?t|haven['’]?t)\b",
+            sentence,
+            _I,
+        )
         is not None
     )
 
@@ -717,7 +965,7 @@ ELIGIBILITY_OR_MEDICINES = re.compile(
     r"ever\s+had|never\s+had|form|medications?|medicines?|meds|tablets?|pills?|supplements?|vitamins?|oil|"
     r"magnesium|herbal|remed\w+|CBD|gummies|amitriptyline|ibuprofen|paracetamol|acetaminophen|aspirin|codeine|"
     r"naproxen|melatonin|antihistamines?|inhaler|prescriptions?|other\s+stud(?:y|ies)|"
-    r"\w+(?:pressants?|killers?)|"
+    r"\w+(?:pressants?|killers?)|creams?|hormones?|HRT|herbs?|tonic|"
     r"other\s+trials?)\b",
     _I,
 )
@@ -732,13 +980,44 @@ def about_eligibility_or_medicines(sentence: str) -> bool:
     return ELIGIBILITY_OR_MEDICINES.search(sentence) is not None
 
 
+#: Kept back at first, told after all: "but I did", "but I rang the study line anyway".
+RECANTED = re.compile(
+    r"\bbut\s+(?:I\s+)?(?:did|have|then|in\s+the\s+end)\b|\banyway\b|"
+    r"\b(?:then|later|afterwards)\s+(?:\w+\s+){0,3}?(?:rang|called|phoned|told|emailed|messaged|reported)\b",
+    _I,
+)
+#: A statement to the study team taken back in the next sentence: "It hasn't.", "Bit of a lie."
+BELIED = re.compile(
+    r"^\W*(?:(?:a\s+|bit\s+of\s+a\s+)(?:lie|porky|fib)|(?:it|they|that)\s+(?:hasn['’]?t|haven['’]?t|isn['’]?t|wasn['’]?t|"
+    r"didn['’]?t|aren['’]?t)\b|not\s+(?:strictly\s+)?true|total\s+lie)",
+    _I,
+)
+STATED = re.compile(r"\b(?:told|said|say|tell|wrote|put|ticked)\b", _I)
+
+
+def kept(sentence: str, match: re.Match[str]) -> bool:
+    """Whether what ``match`` keeps back stays kept: not someone else's idea, not told after all."""
+    return not (REPORTED.search(sentence) and not COMPLIED.search(sentence)) and not RECANTED.search(
+        sentence, match.end()
+    )
+
+
+def belied(sentence: str, before: str) -> re.Match[str] | None:
+    """The start of ``sentence`` when it says the statement made in ``before`` was not true."""
+    found = BELIED.search(sentence)
+    return found if found and STATED.search(before) and PROTOCOL.search(before + " " + sentence) else None
+
+
 def withheld(sentence: str, context: str) -> re.Match[str] | None:
     """A side effect or symptom kept from the study team (``context``: the sentence and the one before)."""
     found = next((m for way in WITHHELD_INDEX.candidates(sentence) if (m := way.search(sentence))), None)
     if (
         found
         and not NOTHING.search(sentence[found.end() : found.end() + 25])
-        and not OTHER_AUDIENCE.search(sentence)
+        and not RECANTED.search(sentence, found.end())
+        and not REPORTED.search(sentence)
+        and not OPPOSITE.search(sentence)
+        and not OTHER_AUDIENCE.search(sentence, found.start())
         and not ABOUT_THE_TRIAL.search(sentence)
         and (TRIAL_OR_SYMPTOM.search(context) or ELIGIBILITY_OR_MEDICINES.search(sentence))
     ):

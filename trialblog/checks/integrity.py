@@ -72,7 +72,8 @@ EXPERIENCE = Cued(
 #: A symptom in a clause that only says when: "sat with me when I was tired".
 WHEN_CLAUSE = re.compile(r"\bwhen\s+I\s+(?:was|am|felt|feel)\b", re.IGNORECASE)
 NEGATED_EXPERIENCE = re.compile(
-    r"\b(?:no|not|never|without|nothing|haven['’]?t|hasn['’]?t|didn['’]?t|don['’]?t|doesn['’]?t)\b", re.IGNORECASE
+    r"\b(?:no|not|never|without|nothing|any|if|whether|haven['’]?t|hasn['’]?t|didn['’]?t|don['’]?t|doesn['’]?t)\b",
+    re.IGNORECASE,
 )
 TOLD_TEAM = Cued(
     Source(
@@ -80,7 +81,7 @@ TOLD_TEAM = Cued(
         r"informed|inform|contacted|contact|let|raised|flagged|recorded|logged|emailed|messaged|"
         r"spoke|spoken|talked|saw|seen|went\s+through)\b[^.!?\n]{0,80}?"
         r"\b(?:study\s+(?:team|nurse|doctor|line|site|coordinator|staff)|research\s+(?:nurse|team|"
-        r"doctor|unit)|trial\s+(?:team|nurse|doctor|line|coordinator|staff)|investigators?|"
+        r"doctor|unit|coordinator)|trial\s+(?:team|nurse|doctor|line|coordinator|staff)|investigators?|"
         r"(?:site|clinic)\s+team|on-call\s+(?:study\s+)?doctor|the\s+team)\b"
         r"|\b(?:study|research|trial)\s+(?:team|nurse|doctor|line)\b[^.!?\n]{0,60}?"
         r"\b(?:know|knows|knew|told|recorded|logged|noted|asked|checked|saw|examined)\b"
@@ -92,6 +93,25 @@ TOLD_TEAM = Cued(
     ),
     "team study research trial investigator doctor nurse them adverse",
     spans_only=True,
+)
+
+#: Taking part, said more ways than :func:`people.about_participation` knows: "both on the
+#: AURORA study with me", "from the trial", "from my cohort".
+PARTICIPATING = Cued(
+    Source(
+        r"\b(?:(?:on|in|doing)\s+(?:the|this|my|our)\s+(?:\w+\s+)?(?:trial|study)\s+(?:with\s+(?:me|us)|too|as\s+well)|"
+        r"from\s+(?:the|my|our)\s+(?:trial|study|cohort))\b",
+        re.IGNORECASE,
+    ),
+    "trial study cohort",
+    spans_only=True,
+)
+#: A first name as the subject of a clause about taking part, where no relation or title comes
+#: before it: "Ines, who is also enrolled", "Hamish (he's in the study too)", "my trial buddy
+#: Priyanka Desai", "a gent called Reginald", "Bartek from my cohort".
+NAMED_IN_CLAUSE = re.compile(
+    r"(?:^\W*|:\s+)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=\s*,\s+who\b|\s+\((?:he|she)\b|\s+from\s+(?:my|our|the)\s+"
+    r"(?:cohort|trial|study)\b)|\b(?:buddy|called|named)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
 )
 
 
@@ -109,33 +129,41 @@ def check(doc: Document) -> Iterator[Finding]:
 
 def _sentence(doc: Document, seg: Segment, start: int, end: int, before: str) -> Iterator[Finding]:
     sentence = seg.plain[start:end]
-    context = before + " " + sentence
-    if finding := _deceit(doc, seg, start, sentence, context):
+    if finding := _deceit(doc, seg, start, sentence, before):
         yield finding
         return
-    named = others(sentence_mentions(seg, start, end), doc.own_names)
-    if named and about_participation(sentence) and not about_health_facts(sentence):  # names are rare
-        for mention in named:
-            yield doc.finding(
-                PARTICIPANT, seg, start + mention.start, f"names {mention.name}, another participant"
-            )
+    named = [(m.start, m.name) for m in others(sentence_mentions(seg, start, end), doc.own_names)]
+    if not named and (clause := NAMED_IN_CLAUSE.search(sentence)):  # a name no relation introduces
+        group = 1 if clause.group(1) else 2
+        if clause.group(group).split()[0] not in doc.own_names:
+            named = [(clause.start(group), clause.group(group))]
+    if (
+        named
+        and (about_participation(sentence) or PARTICIPATING.search(sentence))
+        and not about_health_facts(sentence)
+    ):
+        for at, name in named:
+            yield doc.finding(PARTICIPANT, seg, start + at, f"names {name}, another participant")
 
 
-def _deceit(doc: Document, seg: Segment, start: int, sentence: str, context: str) -> Finding | None:
-    """Advice to hide or game, a side effect withheld, or an admission that defeats the protocol."""
+def _deceit(doc: Document, seg: Segment, start: int, sentence: str, before: str) -> Finding | None:
+    """Advice to hide or game, a side effect withheld, or an admission that defeats the protocol
+    (``before``: the sentence before, which a short "It hasn't." may take back)."""
+    context = before + " " + sentence
     found = deceit.act(sentence, context)
     evaded = deceit.evaded(sentence)
     withheld = deceit.withheld(sentence, context)
-    for kind, match in (found or (None, None), ("evade", evaded), ("withhold", withheld)):
+    belied = deceit.belied(sentence, before)
+    for kind, match in (found or (None, None), ("evade", evaded), ("withhold", withheld), ("untrue", belied)):
         if match is None:
             continue
         at = start + match.start()
         if deceit.advice(sentence, (kind, match)):
             return doc.finding(HIDE, seg, at, "advises hiding something from the study team")
         side_effect = deceit.symptom(context) and not deceit.about_eligibility_or_medicines(sentence)
-        if kind in deceit.CONCEALING and side_effect:
+        if kind in deceit.CONCEALING and side_effect and deceit.kept(sentence, match):
             return doc.finding(WITHHOLD, seg, at, "keeps a side effect or symptom from the study team")
-        if kind == "withhold" or deceit.admission(sentence, (kind, match), context):
+        if kind == "withhold" or match is belied or deceit.admission(sentence, (kind, match), context):
             return doc.finding(BREACH, seg, at, "admits to something that defeats the protocol")
     return None
 
