@@ -87,7 +87,7 @@ STRONG_ARMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "arm group",
         (),
     ),
-    (r"(?:high|higher|low|lower|top|full)\s+dose", "dose", ("high low top full",)),
+    (r"(?:high|higher|low|lower|top)\s+dose", "dose", ("high low top",)),
     (
         r"the\s+\d+(?:[.,]\d+)?\s?mg\b(?!\s+(?:of|dose|doses|tablets?|pills?|capsules?|a|per|each|every|daily)\b)",
         "mg",

@@ -780,7 +780,7 @@ SYMPTOM_WORDS = (
     r"red\s+patch|reaction|side[- ]effects?|adverse\s+events?|symptoms?|relapse|dry\s+mouth|"
     r"heartburn|spots|low\s+mood|mood\s+swings|sore|scratchy|nosebleeds?|tremors?|shak\w+|"
     r"chest\s+pain|short\s+of\s+breath|breathless\w*|wheez\w+|spasms?|weak\w*|jaundice|"
-    r"yellow|blister\w*|ulcers?|thrush|bloat\w*|stomach\s+ache|cramping|sweats|night\s+sweats|"
+    r"yellow|blister(?!\s*-?packs?\b)\w*|ulcers?|thrush|bloat\w*|stomach\s+ache|cramping|sweats|night\s+sweats|"
     r"hot\s+flush\w*|depress\w+|confus\w+|forgetful|migraine|seizures?|fits?|faint\w*|"
     r"lightheaded|light-headed|irritat\w+|sting\w*|burn\w*|slow\s+heart\s*(?:beat|rate)|heartbeat|"
     r"metallic\s+taste|fall|fell|crying|panic\s+attacks?|tight\w*|poorly|unwell|blackouts?|fainted|"
@@ -878,12 +878,17 @@ def _third_person(sentence: str, at: int) -> bool:
     )
 
 
+#: What blinding keeps from everyone: "nobody can know" here is the design, not getting away with it.
+BLINDING_DESIGN = re.compile(r"\b(?:(?:double|single|triple)[- ]?blind\w*|blinded|which\s+(?:group|arm)|unblind\w*)\b", _I)
+
+
 def evaded(sentence: str) -> re.Match[str] | None:
     """Getting away with something the study counts on: "so they don't notice", "nobody checks"."""
     found = UNNOTICED.search(sentence)
     return (
         found
         if found
+        and BLINDING_DESIGN.search(sentence) is None
         and re.search(
             r"\b(?:doses?|tablets?|pills?|capsules?|diary|app|numbers|forms?|lists?|counts?|stud(?:y|ies)|trials?|"
             r"screening|injections?|pens|timestamps?)\b",

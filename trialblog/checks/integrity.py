@@ -53,6 +53,11 @@ BREACH = define(
     "take it out, and tell the study team what happened: they can record it, and the results depend on it",
 )
 
+#: What follows a symptom's name when no one is feeling it: a leaflet's list, a symptom going away.
+_NOT_FELT = (
+    r"(?!\s+(?:leaflets?|lists?|sheets?|sections?|pages?|info\w*|forms?|questionnaires?|diary|cards?|boxes|"
+    r"(?:is|are|has|have)\s+(?:going|gone|cleared|eased|lifted|improv\w+|better)|went\s+away|going\s+away)\b)"
+)
 EXPERIENCE = Cued(
     Source(
         r"(?:^(?:woke\s+up\s+with|had|got|noticed|developed|feeling|felt|came\s+down\s+with)\b|"
@@ -62,8 +67,12 @@ EXPERIENCE = Cued(
         r"vision|chest|back|joints?|hands?|feet|face|throat|mouth|hair|heart|mood|sleep|energy|bladder|"
         r"bowels?|gut|tummy|balance|walking|speech|memory|injection\s+site)\s+(?:\w+\s+){0,2}?"
         r"(?:is|was|are|were|has|have|had|keeps?|kept|started|feels?|felt|went|been)\b)"
-        r"(?:\s+\S+){0,6}?\s+(?:" + SYMPTOM_WORDS + r")\b"
-        r"|^(?:\w+\s+)?(?:with\s+)?(?:these|this|the)\s+(?:\w+\s+)?(?:" + SYMPTOM_WORDS + r")\b(?:\s+\S+)?",
+        r"(?:\s+\S+){0,6}?\s+(?:" + SYMPTOM_WORDS + r")\b" + _NOT_FELT + r"|^(?:\w+\s+)?(?:with\s+)?(?:these|this|the)\s+"
+        r"(?:\w+\s+)?(?:" + SYMPTOM_WORDS + r")\b" + _NOT_FELT + r"(?:\s+\S+)?"
+        r"|\bmy\s+(?:\w+\s+)?(?:" + SYMPTOM_WORDS + r")\s+(?:started|came|comes|flared|returned|appeared|spread|kicked\s+in|"
+        r"(?:is|was|has|have)\s+(?:back|come\s+back|started|spread|flared))\b"
+        r"|^(?:(?:bad|awful|terrible|horrible|mild|slight|some|more|constant|stinking|massive)\s+)?"
+        r"(?:" + SYMPTOM_WORDS + r")\b(?=\s+(?:again|most|every|all|since|today|tonight|this|last|after|on\s+and\s+off)\b)",
         re.IGNORECASE,
     ),
     SYMPTOM_CUES,
@@ -95,12 +104,18 @@ TOLD_TEAM = Cued(
     spans_only=True,
 )
 
+#: After "the trial" or "the study", the people who run it, not those who take part: "Sandra from
+#: the trial office", "Ben from the study team".
+_RUN_BY = (
+    r"(?!\s+(?:office|team|staff|nurses?|doctors?|coordinators?|co-ordinators?|desk|unit|centre|center|"
+    r"clinic|line|phone|pharmacy|pharmacist|manager|admin\w*|sponsor|site|lab|helpline)\b)"
+)
 #: Taking part, said more ways than :func:`people.about_participation` knows: "both on the
 #: AURORA study with me", "from the trial", "from my cohort".
 PARTICIPATING = Cued(
     Source(
         r"\b(?:(?:on|in|doing)\s+(?:the|this|my|our)\s+(?:\w+\s+)?(?:trial|study)\s+(?:with\s+(?:me|us)|too|as\s+well)|"
-        r"from\s+(?:the|my|our)\s+(?:trial|study|cohort))\b",
+        rf"from\s+(?:the|my|our)\s+(?:trial|study|cohort){_RUN_BY})\b",
         re.IGNORECASE,
     ),
     "trial study cohort",
@@ -111,7 +126,7 @@ PARTICIPATING = Cued(
 #: Priyanka Desai", "a gent called Reginald", "Bartek from my cohort".
 NAMED_IN_CLAUSE = re.compile(
     r"(?:^\W*|:\s+)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=\s*,\s+who\b|\s+\((?:he|she)\b|\s+from\s+(?:my|our|the)\s+"
-    r"(?:cohort|trial|study)\b)|\b(?:buddy|called|named)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+    rf"(?:cohort|trial|study)\b{_RUN_BY})|\b(?:buddy|called|named)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
 )
 
 

@@ -347,6 +347,8 @@ MY_OWN = re.compile(
 )
 #: "came to the MRI with me": the writer's appointment, with someone beside them.
 WITH_ME = re.compile(r"\s+(?:with|for)\s+me\b", re.IGNORECASE)
+#: "drove me to the hospital", "took me for my scan": the writer's appointment, someone helping.
+ME_TO = re.compile(r"\bme\s+(?:to|into|for|from|at)\s+(?:(?:the|my|a|an|our)\s+)?(?:(?!(?:her|his|their)\b)[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def about_their_health(sentence: str, mention: Mention) -> bool:
@@ -354,7 +356,10 @@ def about_their_health(sentence: str, mention: Mention) -> bool:
     set aside, not the writer's own ("my MRI", "when I was diagnosed", "came to the MRI with me")."""
     for m in HEALTH_FACTS.finditer(sentence):
         before = sentence[: m.start()]
-        if SET_ASIDE.search(before) or MY_OWN.search(before) or WITH_ME.match(sentence, m.end()):
+        if (
+            SET_ASIDE.search(before) or MY_OWN.search(before) or ME_TO.search(before)
+            or WITH_ME.match(sentence, m.end())
+        ):
             continue
         clause = before[max((c.end() for c in CLAUSE_START.finditer(before)), default=0) :]
         if FIRST_PERSON.search(clause) and not THIRD_PERSON.search(clause) and mention.name not in clause:
