@@ -30,7 +30,9 @@ PROTOCOL = re.compile(
     r"BMI|age|dates?|A&E|hospital|fall|asthma|migraines?|pain|surgery|operation|scan|epilep\w*|cancer|diabet\w*|"
     r"arthritis|illness|disease|infections?|stable|herbs?|vap\w+|recreational|grog|booze|units|wine|beer|vodka|"
     r"spirits|cones|ketamine|coke|cocaine|jabs?|vaccin\w+|conceiv\w*|contracepti\w+|condoms?|planning\s+a\s+family|"
-    r"creams?|hormones?|HRT|urine|younger|older|too\s+old|too\s+young|ECG|peak\s+flow|lung|breathing|docs?)\b",
+    r"creams?|hormones?|HRT|urine|younger|older|too\s+old|too\s+young|ECG|peak\s+flow|lung|breathing|docs?|"
+    r"got\s+in|CPAP|CGM|sensor|tracker|monitor|device|compliance|ointment|con-med|log|"
+    r"\w+(?:asone|asol|olone|isone|olol|pril|sartan|mab|nib|formin|gliptin|azole|cillin|mycin|prazole))\b",
     _I,
 )
 #: The writer's own account: the first person, or a diary's dropped subject.
@@ -51,13 +53,15 @@ COMMAND = re.compile(
     r"whatever\s+you\s+do)\W+)(?:just\s+|simply\s+|then\s+|obviously\s+|honestly\s+)?"
     r"(?:don['’]?t|never|leave|keep|hide|conceal|downplay|play|lie|fib|fudge|round|skip|gloss|say|tell|tick|"
     r"give|put|write|fast|drink|stop|exaggerate|lowball|make|knock|shave|shift|move|backfill|fill|throw|bin|answer|"
-    r"pop|push|return|enrol+|sign|join|look|go|avoid|chuck|dump|flush)\b",
+    r"pop|push|return|enrol+|sign|join|look|go|avoid|chuck|dump|flush|take|use|let|wear|top|count|lay|eat|hold|"
+    r"mouth|nudge|tape|strap)\b",
     _I,
 )
 #: Saying the opposite: "don't forget to mention", "make sure you list".
 OPPOSITE = re.compile(
     r"\b(?:(?:don['’]?t|never)\s+forget|remember\s+to|make\s+sure|always|be\s+honest|honestly\s+answer|"
-    r"honest\s+answers|tell\s+the\s+truth|put\s+everything\s+on)\b",
+    r"honest\s+answers|tell\s+the\s+truth|put\s+everything\s+on|tell\s+(?:them|the\s+\w+)\s+(?:everything|all)|"
+    r"answer\s+what['’]?s\s+true)\b",
     _I,
 )
 #: Audiences other than the study team ("I didn't tell my boss").
@@ -66,6 +70,7 @@ OTHER_AUDIENCE = re.compile(
     r"(?:boss|manager|work|employer|colleagues?|mum|mom|mother|dad|father|parents?|family|friends?|kids?|"
     r"children|child|toddler|son|daughter|partner|husband|wife|neighbou?rs?|landlord|school|readers?|"
     r"followers?|sister|brother|cousin|aunt|uncle|in-laws|gran\w*|nan|grandparents|taxi\s+driver|vicar|"
+    r"GP|mates?|pals?|boyfriend|girlfriend|teachers?|coach|insurer|"
     r"church|reunion|family\s+reunion)\b|\b(?:on|at)\s+(?:facebook|instagram|twitter|tiktok|social\s+media|"
     r"work|the\s+(?:family\s+)?reunion)\b|\btell\s+(?:me|a|an|anyone,\s+but)\b|\bdon['’]?t\s+tell\s+anyone,",
     _I,
@@ -82,7 +87,7 @@ REPORTED = re.compile(
     r"asked\s+(?:how|if|whether)|wanted)(?:\s*,|\s+(?:to|that|you|me|us|I|they)?\b)|\bplease\s+don['’]?t\b|\bdangerous\b|"
     r"\bbad\s+idea\b|\b(?:lying|fibbing|hiding)\b[^.!?]{0,40}?\b(?:could|can|will|might|may)\s+(?:\w+\s+)?"
     r"(?:put\s+you\s+in|land\s+you\s+in|kill)\b|"
-    r"\b(?:(?<!n['’]t\s)hurt|harm\w*|unsafe|risky)\b|"
+    r"\b(?:(?<!n['’]t\s)hurt|(?<!self[\s-])harm\w*|unsafe|risky)\b|"
     r"\bI\s+told\s+(?:her|him|them)\s+(?:not\s+to|it['’]?s)\b",
     _I,
 )
@@ -96,7 +101,8 @@ IDIOM = re.compile(
 #: A negation just before the act: "not to throw away", "you can't be in two trials".
 NEGATED = re.compile(
     r"\b(?:not\s+to|never\s+to|mustn['’]?t|can['’]?t|cannot|won['’]?t|wouldn['’]?t|shouldn['’]?t|must\s+not|"
-    r"(?:don['’]?t|do\s+not|never)\s+want\s+to|refuse\s+to)\b[^.!?;,]{0,12}$",
+    r"(?:don['’]?t|do\s+not|never)\s+want\s+to|refuse\s+to|(?:['’]m|\bam)\s+not|"
+    r"(?:nothing|none)\s+(?:gets?|got|is|was)|not\s+that)\b[^.!?;,]{0,14}$",
     _I,
 )
 #: The act denied just before it: "I never fake my diary", "we don't bin them".
@@ -107,11 +113,11 @@ NEVER_BEFORE = re.compile(
 UNDONE = re.compile(
     r"\b(?:(?:nurse|doctor|pharmacist|team|leaflet|protocol)\s+(?:said|says|told\s+(?:me|us)|asked|advised)\s+to|"
     r"against\s+the\s+rules|not\s+allowed|not\s+until|years\s+apart|not\s+at\s+the\s+same\s+time|"
-    r"by\s+accident|accidentally|by\s+mistake|as\s+instructed|with\s+the\s+pharmacy['’]s\s+blessing|"
+    r"by\s+accident|accidentally|by\s+mistake|pointless\s+(?:trying\s+)?to|as\s+(?:instructed|shown|asked)|with\s+the\s+pharmacy['’]s\s+blessing|"
     r"(?:said|says)\s+(?:that['’]?s|it['’]?s|it\s+was|was)\s+fine|thought\s+about|thinking\s+about|considered|"
-    r"which\s+(?:was|is)\s+true|rather\s+than\s+guess\w*|instead\s+of\s+guess\w*|the\s+truth|truthfully|"
+    r"which\s+(?:was|is)\s+true|rather\s+than\s+guess\w*|instead\s+of\s+guess\w*|the\s+truth(?!\s+is)|truthfully|"
     r"(?:even|also)\s+(?:though|if|when)\s+(?:I|it['’]?s|it\s+is)\s+(?:hardly|rarely|seldom|only|three|embarrass\w*)|told\s+the\s+(?:pharmacist|nurse|team|"
-    r"study\s+\w+)\s+so|why\s+people|explained\s+why|tempted\s+to|tempting\s+to|"
+    r"study\s+\w+)\s+so|why\s+people|explained\s+why|tempt\w*(?:\s+\w+){0,2}?\s+to|"
     r"(?:can['’]?t|cannot|mustn['’]?t|not\s+allowed\s+to)\s+(?:join|enrol+|sign\s+up\s+for|be\s+in|take\s+part\s+in)\s+"
     r"(?:another|a\s+second|two|other))\b",
     _I,
@@ -120,7 +126,7 @@ UNDONE = re.compile(
 #: What a dose is taken in.
 DOSE = re.compile(
     r"\b(?:tablets?|pills?|capsules?|doses?|pens?|injections?|jabs?|supply|meds|medicine|medication|drug|liquid|"
-    r"missed\s+ones|ones\s+(?:you|I)\s+(?:missed|forgot|skipped))\b",
+    r"missed\s+ones|ones\s+(?:you|I)\s+(?:missed|forgot|skipped)|extras|leftovers?|ointment|study\s+cream)\b",
     _I,
 )
 _NOT_A_DOSE = (
@@ -136,7 +142,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             Source(
                 r"\b(?:leave|left|leaving|keep|kept|keeping)\s+(?:\S+\s+){0,7}?(?:off|out)\b(?!\s+of\b)"
                 r"|\b(?:leave|left|leaving|keep|kept|keeping)\s+(?:\S+\s+){0,5}?out\s+of\s+(?:the|my|your)\s+"
-                r"(?:\w+\s+)?(?:list|form|forms|diary|notes|questionnaire|history|records?)\b"
+                r"(?:\w+\s+)?(?:list|form|forms|diary|notes|questionnaire|history|records?|log|app|e-diary)\b"
                 r"|\b(?:keep|kept|keeping|stay|stayed)\s+(?:\S+\s+){0,3}?(?:quiet|schtum|mum|vague|secret|"
                 r"under\s+wraps|to\s+(?:yourself|myself))\b",
                 _I,
@@ -152,21 +158,32 @@ ACTS: tuple[tuple[str, Cued], ...] = (
         Cued(
             Source(
                 r"\bbreathe\s+a\s+word\b|\bsay\s+nothing\b"
-                r"|\b(?:don['’]?t|do\s+not|never|no\s+need(?:\s+to)?|(?:you\s+)?don['’]?t\s+(?:have|need)\s+to|"
-                r"there['’]?s\s+no\s+need\s+to|better\s+not\s+to|avoid|not|haven['’]?t|hasn['’]?t|didn['’]?t)\s+"
-                r"(?:ever\s+|even\s+|just\s+|bother\s+)?(?:mention\w*|tell\w*|list\w*|bring\s+up|bring|disclos\w+|"
-                r"let\s+on|admit\w*|report\w*|declar\w+|volunteer|put|write\s+(?:it\s+|them\s+|that\s+)?down|"
+                r"|\b(?:don['’]?t|dont|do\s+not|never|no\s+need(?:\s+to)?|(?:you\s+)?don['’]?t\s+(?:have|need)\s+to|"
+                r"there['’]?s\s+no\s+need\s+to|better\s+not\s+to|avoid|not|haven['’]?t|hasn['’]?t|didn['’]?t|"
+                r"wouldn['’]?t|wouldnt|would\s+not|ain['’]?t)\s+"
+                r"(?:ever\s+|even\s+|just\s+|bother\s+)?(?:mention\w*|tell\w*|tel|list\w*|bring\s+up|bring|disclos\w+|"
+                r"let\s+on|admit\w*|report\w*|declar\w+|volunteer|put\w*|(?:write|written|writing)\s+(?:it\s+|them\s+|that\s+)?(?:down|in|on|anywhere)|"
+                r"comment\w*|log|logging|record|updat\w+|say\s+about|"
                 r"own\s+up|say\s+anything|say\s+a\s+word|let\s+(?:them|anyone|the\s+\w+)\s+know|"
-                r"(?:say|said)\s+(?:to\s+)?(?:them|the\s+(?:\w+\s+)?(?:nurse|doctor|team))|inform\w*)\b"
+                r"(?:say|said)\s+(?:to\s+)?(?:them|dem|(?:the\s+)?(?:\w+\s+)?(?:nurse|doctor|team|investigator|rater))|inform\w*)\b"
+                r"|\bnot\s+a\s+word\s+to\s+(?:the|my)\s+(?:\w+\s+)?(?:trial|study|team|nurse|doctor|investigators?)\b"
+                r"|\bthe\s+less\s+(?:you|one|u|we)\s+says?\b[^.!?]{0,60}?\bthe\s+better\b"
+                r"|\bnever\s+(?:makes?|made|gets?|got)\s+(?:it\s+)?(?:on|onto|into)\s+(?:the|my|your)\s+(?:\S+\s+)?"
+                r"(?:list|form|diary|log|card|sheet)\b|\bnot\s+something\s+(?:I|we)\s+(?:put|list|mention)\w*"
+                r"|\b(?:then|so)\s+(?:there['’]?s|there\s+is|you\s+have)\s+nothing\s+to\s+(?:report|declare|tell|mention)\b"
+                r"|\bgo\s+ahead\s+(?:and\s+)?(?:tell|mention|report|list)\b[^.!?]{0,60}?\b(?:enjoy|good\s+luck)\b"
+                r"|\b(?:don['’]?t|dont|do\s+not)\s+want\s+to\s+(?:say|tell|mention|admit)\b(?=[^.!?]{0,25}\b(?:looks?\s+bad|"
+                r"embarrass\w*|awkward|stupid))|\bthat\s+(?:\w+\s+)?(?:conversation|bit|part)\s+never\s+happened\b"
                 r"|(?:^|[,;:]\s*|\bjust\s+)(?:don['’]?t|do\s+not|never)\s+say(?=\s*(?:[.,;!]|$))"
                 r"|\bdon['’]?t\s+be\s+(?:daft|silly|stupid|mad|an?\s+idiot)\s+and\s+(?:tell|mention|admit|list)"
                 r"|\bwithout\s+(?:saying|telling|mentioning)\s+(?:anything|anyone|them|a\s+word)\b|\blet\s+on\b",
                 _I,
             ),
-            "breathe nothing n't n’t dont didnt havent hasnt not never need avoid without let",
+            "breathe nothing n't n’t dont didnt havent hasnt not never need avoid without let wouldnt less ahead that aint",
             spans_only=True,
             also=[
-                "mention tell list bring disclos admit report declar volunteer put write own say said let word inform"
+                "mention tell tel list bring disclos admit report declar volunteer put write own say said let word inform"
+                " comment log record updat better make made get got something ahead writ want happened"
             ],
         ),
     ),
@@ -494,7 +511,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             Source(
                 r"\b(?:stopped|quit|haven['’]?t\s+taken|not\s+taken|didn['’]?t\s+take|don['’]?t\s+take|skip\w*)\s+"
                 r"(?:taking\s+)?(?:the\s+|my\s+)?(?:study\s+)?(?:drug|tablets?|pills|medicine|medication|injections?|"
-                r"doses?|a\s+tablet|it)\b[^.!?]{0,60}?(?:\bhaven['’]?t\s+told\b|\bwithout\s+telling\b|\bnobody\b|"
+                r"doses?|a\s+tablet|it)\b[^.!?]{0,60}?(?:\bhaven['’]?t\s+told\b|\bnot\s+told\b|\bwithout\s+telling\b|\bnobody\b|"
                 r"\bno\s+one\b|\bjust\s+keep\s+going\b|\bfor\s+the\s+money\b|\bso\s+nobody\b|\bthey\s+(?:won['’]?t|"
                 r"don['’]?t|never)\b|\bthrew\b|\bbinned\b|\bdisposed\b|\bsay\s+you\s+took\b)",
                 _I,
@@ -564,9 +581,9 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             Source(
                 r"\b(?:high|low|bad|good|sick|ill|poor|heavy|light|well)\s+enough\s+(?:to\s+(?:get\s+in|qualify|be\s+eligible|"
                 r"make\s+the\s+cut)|for\s+(?:them(?!\s+to\b)|the\s+(?:\w+\s+)?(?:criteria|cut-?off|limit)))"
-                r"|\bsail\w*\s+through\s+the\s+(?:\w+\s+)?(?:test|screening|bloods|weigh-in)\b"
+                r"|\b(?:you['’]ll|you\s+will|u['’]?ll|and|to)\s+sail\w*\s+through\s+the\s+(?:\w+\s+)?(?:test|screening|bloods|weigh-in)\b"
                 r"|\botherwise\s+(?:I|you)(?:['’]d|\s+would)\s+(?:have\s+)?(?:been|be)\s+(?:outside|over|under|too)\b"
-                r"|\bI['’]?m\s+\d+\s+but\s+I\s+(?:put|wrote|said|told\s+them)\s+\d+"
+                r"|\bI['’]?m\s+\d+(?:\s+and\s+a\s+half)?\s+but\s+(?:I\s+)?(?:put|wrote|said|told\s+them)\s+\d+"
                 r"|\bif\s+(?:your|ur|you['’]re|you\s+are|u\s+r)\b[^.!?,]{0,30}?\b(?:borderline|too\s+(?:good|high|low|old|"
                 r"young|well|heavy|light|healthy|fit|recent))\b[^.!?]{0,30}?\b(?:skip|leave|don['’]?t|stop|tell|say|"
                 r"put|write|lie|knock|drink|eat|have|take|wear|fast|avoid)\b",
@@ -574,6 +591,20 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             ),
             "enough sail otherwise but borderline too",
             spans_only=True,
+        ),
+    ),
+    # ... a medicine stopped for screening and started again after: "started them again the day after I was randomised"
+    (
+        "game",
+        Cued(
+            Source(
+                r"\b(?:stopped|skipped|came\s+off|left\s+off)\b[^.!?]{0,80}?\b(?:started|restarted|back\s+on)\b[^.!?]{0,40}?"
+                r"\b(?:after|once)\s+(?:I\s+was\s+)?(?:randomi[sz]ed|screening|enrolled|the\s+baseline)\b",
+                _I,
+            ),
+            "stopped skipped came left",
+            spans_only=True,
+            also=["random screening enrolled baseline"],
         ),
     ),
     # someone or something else giving the sample or wearing the tracker
@@ -632,10 +663,13 @@ ACTS: tuple[tuple[str, Cued], ...] = (
         Cued(
             Source(
                 r"\b(?:study|trial)\b[^.!?]{0,60}?\bas\s+well\s+as\s+this\s+one\b"
-                r"|\b(?:2|two)\s+(?:trials|studies)\s+(?:rn|right\s+now|now)\b",
+                r"|\b(?:2|two)\s+(?:trials|studies)\s+(?:rn|right\s+now|now)\b"
+                r"|\b(?:enrolled|signed\s+up|taking\s+part|participating)\s+in\s+(?:one|another|a|an)\s+(?:\w+\s+){0,2}?"
+                r"(?:study|trial)\b[^.!?]{0,80}?\b(?:not\s+been\s+(?:informed|told)|don['’]?t\s+know|haven['’]?t\s+(?:told|"
+                r"mentioned)|no\s+idea)\b",
                 _I,
             ),
-            "well rn now",
+            "well rn now informed told know mentioned idea",
             spans_only=True,
         ),
     ),
@@ -654,25 +688,149 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             spans_only=True,
         ),
     ),
+    # results steered to the criteria: "so your numbers fall into their range", "so I'd pass"
+    (
+        "game",
+        Cued(
+            Source(
+                r"\bso\s+(?:that\s+)?(?:my|your|ur|his|her|the|it)\s+(?:\w+\s+){0,2}?(?:would\s+|will\s+|['’]d\s+)?"
+                r"(?:comes?|came|falls?|fell|looks?|looked|reads?|stays?|gets?|is|are|was|were)\s+(?:out\s+)?(?:\w+\s+)?"
+                r"(?:higher|lower|(?:in|into|within)\s+(?:the|their)\s+range|in\s+range|decent|right|normal|perfect|"
+                r"like\s+I['’]?(?:d|m))\b"
+                r"|\bso\s+(?:that\s+)?(?:I['’]?d|I\s+would|you['’]?d|you\s+would|you|u)\s+(?:\w+\s+)?(?:pass|get\s+in|"
+                r"clear\s+the\s+washout)\b|\b(?:lay|laid|laying|lays)\s+it\s+on\s+thick\b|\bham\w*\s+it\s+up\b"
+                r"|\bdescrib\w+\s+(?:my|your|his|her)\s+best\s+day\b"
+                r"|\b(?:comes?|came)\s+out\s+higher\s+and\s+(?:you|u|ur|you['’]re)\b",
+                _I,
+            ),
+            "so lay laid ham describ came come",
+            spans_only=True,
+        ),
+    ),
+    # said or written against the facts, the facts told after: "I wrote no alcohol, but I drink every evening"
+    (
+        "untrue",
+        Cued(
+            Source(
+                r"\b(?:said|told|wrote|written|put|ticked|answered|claimed)\b[^.!?]{0,60}?\b(?:no|not|never|none|nothing|"
+                r"zero|stopped|quit)\b[^.!?]{0,50}?\bbut\s+(?:the\s+truth\s+is\s+(?:that\s+)?)?I\s+(?:(?:still|actually|"
+                r"really|do)\s+)?(?:drink|smoke|vape|take|use|am\s+still)\b"
+                r"|\bI\s+(?:\w+\s+){0,2}?(?:vape|smoke|drink)\b[^.!?]{0,60}?\b(?:ticked|put|wrote|answered|said)\s+"
+                r"[\"“'‘]?(?:no|none|never|zero)\b"
+                r"|\b(?:said|told\s+them)\s+(?:about\s+)?\w+\b[^.!?]{0,40}?\b(?:a\s+joke|more\s+like)\b",
+                _I,
+            ),
+            "said told wrote written put ticked answered claimed vape smoke drink",
+            spans_only=True,
+            also=["but no none never zero joke like"],
+        ),
+    ),
+    # numbers nudged, counted short: "I nudge my readings", "count the two rounds as one"
+    (
+        "misstate",
+        Cued(
+            Source(
+                r"\bnudg\w*\s+(?:my|your|the)\s+(?:\w+\s+)?(?:readings|numbers|scores|results|weight)\b"
+                r"|\bcount\w*\s+(?:\S+\s+){1,5}?as\s+(?:one|none|zero|a\s+single)\b",
+                _I,
+            ),
+            "nudg count",
+            spans_only=True,
+        ),
+    ),
+    # doses gone in the bin or the compost, the bottle topped up, the study drug shared
+    (
+        "discard",
+        Cued(
+            Source(
+                r"\b(?:go|goes|went|going|throw\w*|threw|put\w*|tip\w*|chuck\w*)\s+(?:\S+\s+){0,3}?in(?:to)?\s+(?:the\s+|a\s+)?"
+                r"(?!sharps\s)(?:\w+\s+)?(?:bin|compost|garbage|rubbish|trash|dustbin)\b"
+                r"|\btop\w*\s+(?:the|my|your)\s+(?:\w+\s+)?(?:bottle|pack|box|tub|count)\s+up\b"
+                r"|\b(?:wife|husband|partner|mum|mom|dad|son|daughter|sister|brother|friend|mate|flatmate|he|she)\s+"
+                r"(?:has\s+been\s+|have\s+been\s+|is\s+|was\s+|['’]s\s+been\s+)?(?:using|taking|borrowing|nicking)\s+"
+                r"(?:some\s+of\s+)?my\s+(?:study\s+)?(?:ointment|cream|gel|tablets?|pills?|capsules?|medicine|medication|"
+                r"meds|inhaler|pens?|spray|injections?)\b",
+                _I,
+            ),
+            "bin compost garbage rubbish trash top using taking borrowing nicking",
+            spans_only=True,
+        ),
+    ),
+    # the count made to fit: "so the count adds up", "so nurse count is good"
+    (
+        "game",
+        Cued(
+            Source(
+                r"\bso\s+(?:that\s+)?(?:the\s+|my\s+|your\s+)?(?:\w+\s+)?count\s+(?:\w+\s+)?(?:adds\s+up|is\s+(?:good|right|"
+                r"correct|fine|perfect)|matches|match|would\s+look|looks?)\b",
+                _I,
+            ),
+            "count",
+            spans_only=True,
+        ),
+    ),
+    # a device worn or run to fake the record: "left the CPAP running on the pillow", "take the sensor off"
+    (
+        "fake-diary",
+        Cued(
+            Source(
+                r"\b(?:leave|left|leaving|let|put|strap\w*|tape\w*|stick|stuck)\s+(?:the|my|your)\s+(?:\w+\s+)?(?:CPAP|machine|"
+                r"monitor|tracker|sensor|watch|device|pedometer|step\s+counter|mask)\s+(?:running\s+)?on\s+(?:the|a|my|your)\s+"
+                r"(?:\w+\s+)?(?:pillow|dog|cat|kid|bed|fan)\b"
+                r"|\b(?:mouth\w*|whisper\w*|feed\w*|slip\w*)\s+(?:\w+\s+)?(?:the\s+)?answers\b"
+                r"|\b(?:questionnaires?|diary|diaries|forms?|scores?|answers)\s+I\s+(?:let|have|had|get|got)\s+(?:my\s+)?\w+\s+"
+                r"(?:to\s+)?(?:write|fill|do|complete|answer)\b"
+                r"|\b(?:wrote|rote|did|do|done|filled\s+in|fill\s+in|typed|entered)\s+(?:my\s+|the\s+|a\s+)?(?:whole|hole|"
+                r"entire|full)\s+weeks?['’]?s?\s+(?:\w+\s+){0,2}?(?:scores?|scors|diary|entries|answers|readings)\b"
+                r"|\b(?:blank|empty)\s+for\s+(?:\w+\s+){0,2}?(?:days|weeks|a\s+week)\b[^.!?]{0,60}?\b(?:so|then|and)\s+"
+                r"(?:on\s+\w+\s+\w+\s+)?I\s+(?:just\s+)?(?:filled|wrote|gave|put|made|entered|did)\b"
+                r"|\bpick\w*\s+(?:whatever|what)\s+(?:sounds|seems|feels|looks)\b",
+                _I,
+            ),
+            "cpap machine monitor tracker sensor watch device pedometer counter mask answers questionnaire diar form"
+            " score week blank empty pick",
+            spans_only=True,
+        ),
+    ),
+    # told to claim what keeps one in: "tell 'em you're a light drinker", "tell dem you no dey smoke"
+    (
+        "claim",
+        Cued(
+            Source(
+                r"\b(?:tell|say\s+to)\s+(?:['’]em|em|dem|them)\s+(?:that\s+)?(?:you|u)(?:['’]re|\s+are|\s+r)?\s+(?:a\s+)?"
+                r"(?:light|social|occasional|moderate|ex-?|non-?|no\s+dey|never|don['’]?t)\s*\w*",
+                _I,
+            ),
+            "tell say",
+            spans_only=True,
+            also=["em dem them"],
+        ),
+    ),
 )
 ACT_INDEX = CueIndex(cued for _, cued in ACTS)
 ACT_KINDS = {cued: kind for kind, cued in ACTS}
 #: Getting away with it: "they never check", "nobody's any the wiser", "so they wouldn't notice".
 UNNOTICED = Cued(
     Source(
-        r"\b(?:they|nobody|no\s+one|the\s+app|the\s+nurse|the\s+team|the\s+pharmacist)\s+(?:\w+\s+)?"
-        r"(?:never|don['’]?t|doesn['’]?t|can['’]?t|won['’]?t|will\s+never|wouldn['’]?t)\s+(?:\w+\s+)?"
-        r"(?:check|checks|notice|know|tell|find\s+out|cross-check|ask|asked|see|spot|count)\b|\bnobody['’]?s\s+(?:noticed|checking|"
+        r"\b(?:they|they['’]ll|nobody|no\s+one|the\s+app|the\s+pharmacist|the\s+(?:\w+\s+){0,2}?(?:nurse|team|study|"
+        r"trial|doctor|people|site|lot))\s+(?:\w+\s+)?"
+        r"(?:never|don['’]?t|dont|doesn['’]?t|can['’]?t|won['’]?t|will\s+never|wouldn['’]?t)\s+(?:\w+\s+)?"
+        r"(?:check|checks|notice|know|tell|find\s+out|cross-check|ask|asked|see|spot|count|link|match|read)\b"
+        r"|\bwhat\s+(?:they|the\s+\w+)\s+don['’]?t\s+know\s+(?:won['’]?t|can['’]?t)\s+hurt\b"
+        r"|\b(?:nobody|no\s+one)\s+(?:ever\s+)?(?:reads|looks\s+at)\s+(?:it|them|the)\b"
+        r"|\b(?:they|the\s+(?:team|nurse|doctor|study|app))\s+only\s+(?:ever\s+)?(?:see|sees|get|gets|record|records)\s+"
+        r"(?:the|my|your)\s+good\b|\bnobody['’]?s\s+the\s+wiser\b|\bnobody['’]?s\s+(?:noticed|checking|"
         r"cross-checking)|\b(?:none|any)\s+the\s+wiser\b|\b(?:nobody|no\s+one)\s+(?:will\s+|can\s+|ever\s+)?"
         r"(?:knows?|checks|asks|noticed|tell|count)\b"
         r"(?!\s+(?:yet|whether|if|which|who|what|how|for\s+sure|me|us|you|him|her|them)\b)|"
         r"\bnobody\s+any\s+the\s+wiser\b|\bno\s+way\s+of\s+(?:knowing|checking|telling)\b|\bthey\s+not\s+check\b|"
-        r"\b(?:they|this\s+lot|the\s+team|either\s+(?:lot|team))\s+(?:have|has)\s+no\s+idea\b|"
-        r"\b(?:they|the\s+(?:\w+\s+)?(?:nurse|team|doctor)s?)\s+(?:still\s+)?thinks?\s+I['’]?m\b|"
+        r"\b(?:they|this\s+lot|either\s+(?:lot|team)|the\s+(?:\w+\s+){0,2}?(?:team|study|trial|nurse|doctor))\s+"
+        r"(?:have|has)\s+no\s+idea\b|"
+        r"\b(?<!outside\s)(?:they|the\s+(?:\w+\s+){0,2}?(?:nurse|team|doctor|study|trial)s?)\s+(?:still\s+)?thinks?\s+I['’]?m\b|"
         r"\b(?:timestamps?|times?|dates?)\s+(?:don['’]?t|doesn['’]?t)\s+matter\b",
         _I,
     ),
-    "never don doesn can won will wouldn nobody none any no they lot team idea think matter",
+    "never don doesn can won will wouldn nobody none any no they lot team idea think matter what only wiser",
     spans_only=True,
 )
 
@@ -734,10 +892,11 @@ WITHHOLDING: tuple[Cued, ...] = (
             r"\bI\s+(?:\w+\s+)?(?:skipped\s+over|glossed\s+over|played\s+down|downplayed|left\s+out|"
             r"kept\s+quiet\s+about|lied\s+about|fibbed\s+about|said\s+nothing\s+about|hid|covered\s+up|"
             r"brushed\s+off|shrugged\s+off)\b"
-            r"|\bI(?:['’]m|\s+am)?\s+(?:going\s+to\s+|gonna\s+|will\s+|['’]ll\s+)?pretend\s+(?:the|my|that|it|nothing)\b",
+            r"|\bI(?:['’]m|\s+am)?\s+(?:going\s+to\s+|gonna\s+|will\s+|['’]ll\s+)?pretend\s+(?:the|my|that|it|nothing)\b"
+            r"|\bI(?:['’]m|\s+am)\s+sitting\s+on\s+(?:it|them|this|that)\b|\bnever\s+heard\s+(?:\w+\s+){0,3}?from\s+me\b",
             re.IGNORECASE,
         ),
-        "skipped glossed played downplayed left kept lied fibbed nothing hid covered brushed shrugged pretend",
+        "skipped glossed played downplayed left kept lied fibbed nothing hid covered brushed shrugged pretend sitting heard",
         spans_only=True,
     ),
 )
@@ -750,10 +909,11 @@ KEPT_BACK = Cued(
         r"(?:I['’]?m|I\s+am|everything['’]?s|it['’]?s)\s+(?:fine|ok|okay|good|great|grand|right\s+as\s+rain|all\s+good|"
         r"perfect|healthy)"
         r"|\boh\s+(?:yes|yeah|sure),?\s+I(?:['’]ll|\s+will)\s+(?:definitely|totally|absolutely|certainly)\s+"
-        r"(?:tell|report|mention)\b",
+        r"(?:tell|report|mention)\b|\bI['’]ll\s+get\s+right\s+on\s+(?:reporting|telling|mentioning)\b"
+        r"|\b(?:don['’]?t|doesn['’]?t|didn['’]?t|won['’]?t)\s+(?:like\s+to\s+|want\s+to\s+)?make\s+a\s+fuss\b",
         re.IGNORECASE,
     ),
-    "promise swore sworn far oh",
+    "promise swore sworn far oh right fuss",
     spans_only=True,
 )
 #: Saying all is well: "I'll just say I'm fine at the visit".
@@ -771,6 +931,8 @@ SAID_FINE = Cued(
     spans_only=True,
 )
 WITHHELD_INDEX = CueIndex((*WITHHOLDING, KEPT_BACK, SAID_FINE))
+#: Denied by a double negative: "it's not that I didn't tell them".
+NOT_THAT = re.compile(r"\bnot\s+that\s+I\b", _I)
 NOTHING = re.compile(r"\b(?:nothing|no\s+one|anyone['’]s\s+name|names?)\b", _I)
 SYMPTOM_WORDS = (
     r"headaches?|migraines?|nausea|nauseous|sick|vomit\w*|dizz\w+|rash\w*|itch\w*|hives|fever\w*|"
@@ -780,13 +942,14 @@ SYMPTOM_WORDS = (
     r"red\s+patch|reaction|side[- ]effects?|adverse\s+events?|symptoms?|relapse|dry\s+mouth|"
     r"heartburn|spots|low\s+mood|mood\s+swings|sore|scratchy|nosebleeds?|tremors?|shak\w+|"
     r"chest\s+pain|short\s+of\s+breath|breathless\w*|wheez\w+|spasms?|weak\w*|jaundice|"
-    r"yellow|blister(?!\s*-?packs?\b)\w*|ulcers?|thrush|bloat\w*|stomach\s+ache|cramping|sweats|night\s+sweats|"
+    r"yellow|blister(?!\s*-?pack)\w*|ulcers?|thrush|bloat\w*|stomach\s+ache|cramping|sweats|night\s+sweats|"
     r"hot\s+flush\w*|depress\w+|confus\w+|forgetful|migraine|seizures?|fits?|faint\w*|"
     r"lightheaded|light-headed|irritat\w+|sting\w*|burn\w*|slow\s+heart\s*(?:beat|rate)|heartbeat|"
     r"metallic\s+taste|fall|fell|crying|panic\s+attacks?|tight\w*|poorly|unwell|blackouts?|fainted|"
     r"(?:funny|dizzy|little|fainting|giddy)\s+turns?|loose\s+motions|waterworks|lumps?|flashing\s+lights|"
     r"hallucinat\w+|throwing\s+up|blood\s+in\s+(?:my\s+)?(?:urine|stool|wee)|mood\s+stuff|the\s+runs|"
-    r"shakes|killing\s+me"
+    r"shakes|killing\s+me|shocks|pounding|ringing\s+in\s+(?:my|the)\s+ears|tinnitus|hypos?|"
+    r"visual\s+disturbances?"
 )
 #: Every SYMPTOM_WORDS match has one of these.
 SYMPTOM_CUES = (
@@ -796,7 +959,8 @@ SYMPTOM_CUES = (
     " relapse dry heartburn spots low mood scratchy nosebleed tremor shak chest short breathless wheez spasm weak"
     " jaundice yellow blister ulcer thrush bloat stomach sweats depress confus forgetful seizure fit faint light"
     " irritat sting burn slow heartbeat metallic fall fell crying panic tight poorly unwell blackout turn"
-    " loose waterworks lump flashing hallucinat throwing runs killing blood"
+    " loose waterworks lump flashing hallucinat throwing runs killing blood shocks pounding ringing tinnitus hypo"
+    " visual"
 )
 TRIAL_OR_SYMPTOM = re.compile(
     rf"\b(?:{SYMPTOM_WORDS})\b|\b(?:study|trial|research)\s+(?:team|nurse|doctor|line)|blood\s+tests?|"
@@ -861,7 +1025,8 @@ DOUBLE_NEGATIVE = re.compile(r"\bnot\s+like\s+\w+\s+(?:can['’]?t|couldn['’]?
 CLAIMED = re.compile(
     r"(?:\b(?:never|none|no|zero|nothing)|\bnon-\w+|\b(?:younger|older|grand|quit|stopped|fasted)\b|"
     r"\b(?:even|also)\s+(?:if|though|when)\b|\bactually\b)[\"”'’]?\W*$"
-    r"|\b(?:younger|older|grand|non-\w+|quit|fasted)\b|\b(?:even|also)\s+(?:if|though|when)\b",
+    r"|\b(?:younger|older|grand|non-\w+|quit|fasted)\b|\b(?:even|also)\s+(?:if|though|when)\b"
+    r"|\b(?:light|social|occasional)\s+(?:drinker|smoker|user)\b|\bno\s+dey\s+\w+|\b(?:use|take|do)\s+\w+\s+as\s+well\b",
     _I,
 )
 
@@ -870,7 +1035,9 @@ def _third_person(sentence: str, at: int) -> bool:
     """Whether the act has someone else as its subject: "they don't tell you anything"."""
     return (
         re.search(
-            r"\b(?:they|it|he|she|this|that|which|who|effects|symptoms|doctor|nurse|pharmacist|GP|consultant|team)\s+$",
+            r"\b(?:they|it|he|she|this|that|which|who|effects|symptoms|doctor|nurse|pharmacist|GP|consultant|team|"
+            r"son|daughter|husband|wife|partner|mum|mom|dad|gran\w*|sister|brother|friend|mate|kids?|neighbou?r|boss|"
+            r"cousin|aunt|uncle|everyone|people)\s+$",
             sentence[:at],
             _I,
         )
@@ -891,7 +1058,8 @@ def evaded(sentence: str) -> re.Match[str] | None:
         and BLINDING_DESIGN.search(sentence) is None
         and re.search(
             r"\b(?:doses?|tablets?|pills?|capsules?|diary|app|numbers|forms?|lists?|counts?|stud(?:y|ies)|trials?|"
-            r"screening|injections?|pens|timestamps?)\b",
+            r"screening|injections?|pens|timestamps?|readings|sensor|CGM|log|told|ticked|wrote|vape|drink\w*|"
+            r"(?:middle|maiden|different|fake)\s+name)\b",
             sentence,
             _I,
         )
@@ -919,7 +1087,8 @@ ASKING = re.compile(
 #: The writer giving advice: "I'd leave it off your list", "here's what I tell newbies".
 ADVISING = re.compile(
     r"\b(?:I['’]d|I\s+would)\s+(?:just\s+)?(?:leave|keep|say|tell|skip|put|write|bin)\b[^.!?]*\byour\b"
-    r"|\bwhat\s+I\s+tell\s+(?:\w+\s+)?(?:newbies|people|everyone|others|new\s+\w+)\b",
+    r"|\bwhat\s+I\s+tell\s+(?:\w+\s+)?(?:newbies|people|everyone|others|new\s+\w+)\b"
+    r"|\bI\s+(?:wouldn['’]?t|wouldnt|would\s+not|['’]d\s+not|['’]d\s+never)\s+(?:even\s+)?(?:bother|mention|list|put|say)\b",
     _I,
 )
 #: Done as someone suggested: "my husband said leave it off, so I did".
@@ -952,7 +1121,7 @@ RECORDS = re.compile(
 def _dropped_subject(sentence: str) -> bool:
     return (
         re.match(
-            r"\W*(?:still\s+|also\s+|just\s+|now\s+)?(?:ha(?:ve|s)\s+)?(?:\w+ed|been|doing|signed|joined|missed|kept|"
+            r"\W*(?:still\s+|also\s+|just\s+|now\s+)?(?:ha(?:ve|s)\s+)?(?:\w+ed|been|doing|signed|joined|missed|kept|had|"
             r"didn['’]?t|haven['’]?t)\b",
             sentence,
             _I,
@@ -971,7 +1140,7 @@ ELIGIBILITY_OR_MEDICINES = re.compile(
     r"magnesium|herbal|remed\w+|CBD|gummies|amitriptyline|ibuprofen|paracetamol|acetaminophen|aspirin|codeine|"
     r"naproxen|melatonin|antihistamines?|inhaler|prescriptions?|other\s+stud(?:y|ies)|"
     r"\w+(?:pressants?|killers?)|creams?|hormones?|HRT|herbs?|tonic|"
-    r"other\s+trials?)\b",
+    r"other\s+trials?|\w+(?:asone|asol|olone|isone|olol|pril|sartan|mab|nib|formin|gliptin|azole|cillin|mycin|prazole))\b",
     _I,
 )
 
@@ -994,7 +1163,8 @@ RECANTED = re.compile(
 #: A statement to the study team taken back in the next sentence: "It hasn't.", "Bit of a lie."
 BELIED = re.compile(
     r"^\W*(?:(?:a\s+|bit\s+of\s+a\s+)(?:lie|porky|fib)|(?:it|they|that)\s+(?:hasn['’]?t|haven['’]?t|isn['’]?t|wasn['’]?t|"
-    r"didn['’]?t|aren['’]?t)\b|not\s+(?:strictly\s+)?true|total\s+lie)",
+    r"didn['’]?t|aren['’]?t)\b|not\s+(?:strictly\s+)?true|total\s+lie|"
+    r"(?:I['’]?m|it['’]?s|it\s+was)\s+(?:actually\s+|really\s+|only\s+)?(?:on\s+)?(?:one|none|zero)\W*$)",
     _I,
 )
 STATED = re.compile(r"\b(?:told|said|say|tell|wrote|put|ticked)\b", _I)
@@ -1019,6 +1189,7 @@ def withheld(sentence: str, context: str) -> re.Match[str] | None:
     if (
         found
         and not NOTHING.search(sentence[found.end() : found.end() + 25])
+        and not NOT_THAT.search(sentence, max(0, found.start() - 12), found.start() + 2)
         and not RECANTED.search(sentence, found.end())
         and not REPORTED.search(sentence)
         and not OPPOSITE.search(sentence)

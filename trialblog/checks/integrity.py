@@ -86,21 +86,22 @@ NEGATED_EXPERIENCE = re.compile(
 )
 TOLD_TEAM = Cued(
     Source(
-        r"\b(?:report\w*|told|tell\w*|rang|ring|rung|phoned|phone|called|call|mentioned|mention|"
+        r"(?<!\bif\sI\s)\b(?:report\w*|told|tell\w*|rang|ring|rung|phoned|phone|called|call|mentioned|mention|"
         r"informed|inform|contacted|contact|let|raised|flagged|recorded|logged|emailed|messaged|"
-        r"spoke|spoken|talked|saw|seen|went\s+through)\b[^.!?\n]{0,80}?"
+        r"spoke|spoken|talked|saw|seen|went\s+through|sent|showed|shown)\b[^.!?\n]{0,80}?"
         r"\b(?:study\s+(?:team|nurse|doctor|line|site|coordinator|staff)|research\s+(?:nurse|team|"
         r"doctor|unit|coordinator)|trial\s+(?:team|nurse|doctor|line|coordinator|staff)|investigators?|"
-        r"(?:site|clinic)\s+team|on-call\s+(?:study\s+)?doctor|the\s+team)\b"
+        r"(?:site|clinic)\s+team|on-call\s+(?:study\s+)?doctor|the\s+team|the\s+rater)\b"
         r"|\b(?:study|research|trial)\s+(?:team|nurse|doctor|line)\b[^.!?\n]{0,60}?"
-        r"\b(?:know|knows|knew|told|recorded|logged|noted|asked|checked|saw|examined)\b"
+        r"\b(?:know|knows|knew|told|recorded|logged|noted|asked|checked|saw|examined|called|rang|phoned|scanned|"
+        r"seeing|sorted|adjusted)\b"
         r"|\b(?:checked|seen|examined|noted|recorded|logged)\s+by\s+the\s+(?:\w+\s+)?(?:nurse|doctor|team)\b"
         r"|\bthe\s+(?:\w+\s+)?(?:nurse|doctor|team)\s+(?:\w+\s+){0,2}?(?:noted|wrote\s+(?:it|them|both)\s+down|"
         r"knows|logged|recorded|took\s+photos|booked)\b|\b(?:told|rang|called|phoned)\s+them\b"
         r"|\badverse\s+events?\b",
         re.IGNORECASE,
     ),
-    "team study research trial investigator doctor nurse them adverse",
+    "team study research trial investigator doctor nurse them adverse rater",
     spans_only=True,
 )
 
@@ -115,7 +116,8 @@ _RUN_BY = (
 PARTICIPATING = Cued(
     Source(
         r"\b(?:(?:on|in|doing)\s+(?:the|this|my|our)\s+(?:\w+\s+)?(?:trial|study)\s+(?:with\s+(?:me|us)|too|as\s+well)|"
-        rf"from\s+(?:the|my|our)\s+(?:trial|study|cohort){_RUN_BY})\b",
+        rf"from\s+(?:the|my|our)\s+(?:trial|study|cohort){_RUN_BY}|(?:his|her|their)\s+(?:study|trial)\s+(?:visits?|"
+        r"days?|infusions?|appointments?)|both\s+got\s+into\s+the\s+(?:\w+\s+)?(?:trial|study))\b",
         re.IGNORECASE,
     ),
     "trial study cohort",
@@ -127,6 +129,7 @@ PARTICIPATING = Cued(
 NAMED_IN_CLAUSE = re.compile(
     r"(?:^\W*|:\s+)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=\s*,\s+who\b|\s+\((?:he|she)\b|\s+from\s+(?:my|our|the)\s+"
     rf"(?:cohort|trial|study)\b{_RUN_BY})|\b(?:buddy|called|named)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+    r"|\b(?:[Ss]ay\s+hi|[Ss]hout\s*out|[Bb]ig\s+wave|[Hh]ello|[Mm]e\s+(?:n|and|&))\s+(?:to\s+)?([A-Z][a-z]+)\b"
 )
 
 
@@ -149,7 +152,7 @@ def _sentence(doc: Document, seg: Segment, start: int, end: int, before: str) ->
         return
     named = [(m.start, m.name) for m in others(sentence_mentions(seg, start, end), doc.own_names)]
     if not named and (clause := NAMED_IN_CLAUSE.search(sentence)):  # a name no relation introduces
-        group = 1 if clause.group(1) else 2
+        group = next(g for g in (1, 2, 3) if clause.group(g))
         if clause.group(group).split()[0] not in doc.own_names:
             named = [(clause.start(group), clause.group(group))]
     if (
