@@ -14,11 +14,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
+from itertools import chain
 
 from .documents import RECRUITMENT_FIELDS, Document, Kind
 from .findings import Finding, Severity
 from .rules import Rule, define
-from .text import Cued, CueIndex, Segment, Source, matched
+from .text import Cued, CueIndex, Segment, Source, folded, matched
 
 E = Severity.ERROR
 FREE = define(
@@ -72,66 +73,187 @@ ADVERT = define(
 
 NEGATED = re.compile(
     r"\b(?:no|not|never|cannot|can['’]?t|won['’]?t|isn['’]?t|aren['’]?t|doesn['’]?t|does\s+not|"
-    r"will\s+not|without|nor|none|neither|nothing|hasn['’]?t|haven['’]?t|unproven|yet\s+to\s+be|un\w+able)\b",
+    r"will\s+not|without|nor|none|neither|nothing|nobody|no-one|hasn['’]?t|haven['’]?t|unproven|yet\s+to\s+be|un\w+able)\b",
     re.IGNORECASE,
 )
+#: Two negations in a row, which cancel: "I'm not NOT saying it cured me".
+DOUBLE_NEGATION = re.compile(r"(?:\bnot|n['’]t)\s+not\b", re.IGNORECASE)
+#: Where a clause ends: a negation before it does not reach a claim after it ("you cannot go
+#: wrong signing up, it will work for you").
+CLAUSE_END = re.compile(r".*(?:[,;:!?—–()]|\s-\s|\.\.\.)", re.DOTALL)
+#: A negation just before a word (at most one word between): "no deadline", "won't miss out".
+NEGATED_HERE = re.compile(r"(?:\b(?:no|not|never|without)|n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
 AIM = re.compile(
     r"\b(?:whether|if(?!\s+(?:you|u|ur|your|you['’]re|anyone|someone)\b)|to\s+(?:learn|find\s+out|see|test|evaluate|assess|study|determine|investigate|"
     r"explore|compare|measure|understand|check|confirm|establish|show|examine|look\s+at|know)|"
     r"how\s+(?:safe|well|effective)|being\s+(?:studied|tested|investigated)|aims?\s+to|"
-    r"hypothes\w+|evaluat\w+|assess\w*|investigat\w+|may\s+or\s+may\s+not|not\s+known|"
+    r"hypothes\w+|evaluat\w+|assess\w*|investigat(?!ional)\w+|may\s+or\s+may\s+not|not\s+known|"
     r"unknown|cannot\s+show)\b",
     re.IGNORECASE,
 )
+#: A benefit said to be unproven: "the evidence of surgery being superior ... is inconclusive".
+UNCERTAIN = re.compile(r"\b(?:inconclusive|uncertain|unclear|controversial|debated)\b", re.IGNORECASE)
+#: A comparison the study makes: "a new inhaler" beside the standard one names it, and praises nothing.
+COMPARED = re.compile(r"\b(?:compar(?:e|es|ed|ing)|versus|vs)\b", re.IGNORECASE)
 INVESTIGATIONAL = re.compile(
     r"\b(?:investigational|experimental|unapproved|not\s+(?:yet\s+)?approved|being\s+(?:tested|studied)|"
     r"under\s+(?:study|investigation)|not\s+known\s+whether)\b",
     re.IGNORECASE,
 )
+#: Earlier research told as background ("in a previous phase 2 trial", "earlier studies reported",
+#: "in mice"): what others found, not a claim the text makes about the product.
+PRIOR = re.compile(
+    r"\b(?:earlier|previous|prior|past|preliminary|pilot|phase\s+(?:[12]|i{1,2})|animal|pre-?clinical)\s+"
+    r"(?:\w+\s+){0,2}?(?:stud(?:y|ies)|trials?|research|work|data|results|findings)\b|\bin\s+(?:mice|rats|animals)\b",
+    re.IGNORECASE,
+)
+#: A claim the writer repeats only to reject it: "ignore anyone who tells you it's a cure",
+#: "..., which is rubbish".
+DISMISSED = re.compile(
+    r"\b(?:ignore|don['’]?t\s+(?:believe|listen\s+to|trust)|never\s+(?:believe|trust)|beware\s+of)\s+"
+    r"(?:anyone|anybody|someone|somebody|people|those|whoever|them|the\s+\w+)\b"
+    r"|\b(?:which|that|this|it)\s+(?:is|was|['’]s)\s+(?:\w+\s+)?(?:rubbish|nonsense|not\s+true|untrue|false|a\s+lie|"
+    r"misleading|a\s+myth)\b",
+    re.IGNORECASE,
+)
+#: A cure looked for, not claimed: "find a cure", "towards a cure", "a cure ... remains the goal".
+SOUGHT_BEFORE = re.compile(
+    r"\b(?:find(?:s|ing)?|search(?:ing)?\s+for|look(?:ing)?\s+for|hop(?:e|ing)\s+for|towards?|closer\s+to|quest\s+for|"
+    r"race\s+for|hunt\s+for|fund(?:s|ing)?|dream\s+of)\s+(?:a|the|an)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+SOUGHT_AFTER = re.compile(
+    r"[^.!?]{0,60}?\b(?:remains?|is|as)\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}?(?:goal|aim|hope|dream|objective|ambition|priority)\b",
+    re.IGNORECASE,
+)
+#: What follows a claim word in capitals that is part of an organisation's name: "Cure Parkinson's,
+#: a UK charity", "the Miracle Foundation" (read in the text as written: the name is capitalised).
+ORGANISATION = re.compile(
+    r"(?:\s+[A-Z][\w'’]*){0,3}?(?:\s*,?\s+(?:an?|the)\s+(?:\w+\s+){0,2}?(?:charity|foundation|organi[sz]ation|"
+    r"non-?profit|fund|society|trust|campaign)\b|\s+(?:Fund|Foundation|Trust|Society|Charity|Campaign|Alliance|"
+    r"Network|Institute|Association)\b)"
+)
 _PRODUCT = (
     r"treatments?|therap(?:y|ies)|drugs?|medicines?|medications?|cures?|options?|approach(?:es)?|"
     r"solutions?|products?|injections?|tablets?|pills?|devices?|vaccines?|hope|procedures?|care|"
-    r"technology|science|relief"
+    r"technology|science|relief|inhalers?|capsules?|creams?|implants?|biologics?|stuff|remed(?:y|ies)"
 )
-
+#: What a study may give that, called free, is the treatment or care itself.
+_FREE_THINGS = (
+    r"treatment|medications?|medicines?|meds|drugs?|therap(?:y|ies)|care|medical\s+care|health\s*care|check-?ups?|"
+    r"insulin|injections?|infusions?|scans?|MRIs?|tests?|physio\w*|consultations?|health\s+checks?|prescriptions?|"
+    r"surgery|operations?|procedures?|vaccines?|specialists?|doctors?|bloods|blood\s+(?:work|tests?)|glasses|"
+    r"(?:eye|dental|health)\s+(?:exams?|checks?)|dental\s+\w+|implants?|IVF"
+)
 FREE_TREATMENT = Cued(
     Source(
-        r"\bfree\s+(?:of\s+charge\s+)?(?:\w+\s+){0,2}?(?:treatment|medications?|medicines?|meds|drugs?|therap(?:y|ies)|"
-        r"care|medical\s+care|health\s*care|check-?ups?|insulin|injections?|infusions?|scans?|MRIs?|tests?|"
-        r"physio\w*|consultations?|health\s+checks?|prescriptions?|surgery|operations?|procedures?|vaccines?)\b"
-        r"|\b(?:treatment|medications?|medicines?|drugs?|therap(?:y|ies)|care)\s+(?:\w+\s+){0,3}?"
-        r"(?:for\s+free|free\s+of\s+charge|is\s+free|are\s+free)\b|\bget\s+treated\s+for\s+free\b",
+        rf"\bfree\s+(?!(?:of|from)\s+(?!charge))(?:of\s+charge\s+)?(?:access\s+to\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_FREE_THINGS})\b"
+        rf"|\b(?:complimentary|gratis|free[- ]of[- ]charge)\s+(?:access\s+to\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_FREE_THINGS})\b"
+        rf"|\b(?:{_FREE_THINGS})\b[^.!?]{{0,60}}?(?:\bfor\s+free|\bfree\s+of\s+charge|\b(?:is|are|it['’]?s|they['’]?re)\s+"
+        rf"(?:all\s+|also\s+|totally\s+|completely\s+|100%\s+)?free\b(?!\s*(?:of|from|to)\b))"
+        rf"|\b(?:get|gets|getting|receive|receives|given)\s+(?:[\w'’]+\s+){{0,4}}?(?:{_FREE_THINGS})\s+"
+        rf"(?:[\w'’]+\s+){{0,2}}?free\b(?!\s*(?:of|from|to)\b)|\bget\s+treated\s+for\s+free\b",
         re.IGNORECASE,
     ),
-    "free",
+    "free complimentary gratis",
     spans_only=True,
 )
 CURE_WORDS = Cued(
     Source(
-        r"\b(?:cure[sd]?|curing|curative|miracle|miraculous|wonder\s+drug|magic\s+bullet|life-?saving|game[- ]?changer)\b",
+        r"\b(?:cure[sd]?|curing|curative|miracle|miraculous|wonder\s+drug|magic\s+bullet|life-?saving|game[- ]?changer|"
+        r"godsend|heaven[- ]sent|blessing\s+from\s+(?:god|heaven|above)|answer(?:ed)?\s+(?:to\s+)?(?:my|our|your)\s+prayers?|"
+        r"once\s+and\s+for\s+all|a\s+thing\s+of\s+the\s+past|(?:fixed|healed)\s+(?:me|him|her|us|them))\b",
         re.IGNORECASE,
     ),
-    "cur mirac wonder magic life game",
+    "cur mirac wonder magic life game godsend heaven blessing prayer once past fixed healed",
     spans_only=True,
+)
+#: An illness ended for good: "put an end to them for good", "wipe out flares for ever".
+ENDED_FOR_GOOD = Cued(
+    Source(
+        r"\b(?:ends?|ending|banish\w*|beats?|wipes?\s+out|wiping\s+out|gets?\s+rid\s+of|eliminat\w+|erase\w*|"
+        r"say\s+goodbye\s+to)\s+(?:[\w'’-]+\s+){0,4}?(?:for\s+good|for\s+ever|forever|permanently)\b"
+        r"|\b(?:put|puts|bring|brings)\s+an\s+end\s+to\b",
+        re.IGNORECASE,
+    ),
+    "end banish beat wipe wiping rid eliminat erase goodbye",
+    spans_only=True,
+    also=["good ever permanent put bring"],
+)
+#: Every way to call a product a cure.
+CURES = (CURE_WORDS, ENDED_FOR_GOOD)
+#: Words that call a product new in a way that says it is better, whatever noun follows.
+_NEW_ALONE = (
+    r"cutting[- ]edge|state[- ]of[- ]the[- ]art|revolutionary|ground-?breaking|game[- ]changing|next[- ]gen(?:eration)?|"
+    r"world[- ]first|first[- ]in[- ]class|first[- ]of[- ]its[- ]kind|trail-?blazing|never[- ]before[- ](?:available|seen|offered)|"
+    r"high[- ]tech|leading[- ]edge|pioneering|innovative"
+)
+#: What those words may describe without praising a product: the research itself, a site's equipment.
+_NOT_A_PRODUCT = (
+    r"research|work|stud(?:y|ies)|science|facilit\w+|equipment|imaging|scanners?|labs?|laborator\w+|cent(?:re|er)s?|"
+    r"methods?|techniques?|designs?|analys[ie]s|trials?|hospitals?|teams?"
 )
 NEW_WORDS = Cued(
     Source(
         rf"\b(?:new|newer|newest|novel|latest|brand[- ]new|cutting[- ]edge|state[- ]of[- ]the[- ]art|revolutionary|"
         rf"ground-?breaking|game[- ]chang\w+|innovative|advanced|next[- ]generation|pioneering|exciting|"
-        rf"promising|leading[- ]edge|better|real|fresh|renewed|genuine|superior|world[- ]class)\s+(?:\w+\s+){{0,2}}?(?:{_PRODUCT})\b"
+        rf"promising|leading[- ]edge|better|real|fresh|renewed|genuine|superior|world[- ]class)\s+(?:[\w-]+,?\s+){{0,2}}?(?:{_PRODUCT})\b"
         r"|\bbreakthroughs?\b(?!\s+(?:therapy\s+designation|pain|bleeding|infections?|seizures?|symptoms?|"
         r"disease|fungal|hemolysis|haemolysis))",
         re.IGNORECASE,
     ),
-    "new novel latest cutting state revolution ground game innovat advanced next pioneer exciting promising leading better real fresh genuine superior world breakthrough",
+    "new novel latest cutting state revolution ground game innovat advanced next pioneer exciting promising leading better"
+    " real fresh genuine superior world breakthrough",
     spans_only=True,
 )
+#: Words that praise a product as new whatever follows, and early access to it.
+NEW_ALONE = Cued(
+    Source(
+        rf"\b(?:{_NEW_ALONE})\b(?!\s+(?:{_NOT_A_PRODUCT})\b)"
+        r"|\bthe\s+(?:very\s+)?(?:future|latest)\s+(?:of|in)\s+(?:[\w'’-]+\s+){0,2}?(?:care|treatments?|medicine|therap(?:y|ies))\b"
+        r"|\bbefore\s+it\s+(?:reaches|hits|is\s+(?:in|on|available\s+(?:in|on|at)))\s+(?:the\s+)?(?:market|shops|pharmac(?:y|ies)|"
+        r"shelves|chemists?)\b|\bearly\s+access\s+to\b|\bbe\s+(?:among\s+)?the\s+first\s+to\s+(?:try|get|receive|benefit|access|use)\b",
+        re.IGNORECASE,
+    ),
+    "cutting state revolution ground game gen first trail never tech leading pioneer innovat future latest market shops"
+    " pharmac shelves chemist early",
+    spans_only=True,
+)
+#: Every way to call a product new so as to say it is better.
+NEWS = (NEW_WORDS, NEW_ALONE)
 CLAIM_WORDS = (
     r"safe|safer|safest|effective|efficacious|proven|well[- ]tolerated|harmless|risk[- ]free|gentle|natural|"
     r"non-?toxic|approved|successful|better|superior|more\s+effective|works|helps"
 )
 #: Every claim CLAIM_WORDS makes has one of these words.
 CLAIM_CUES = "safe effective efficacious proven tolerated harmless risk gentle natural toxic approved successful better superior works helps"
+#: What a writer who praises a product calls it: "the drug is amazing".
+PRAISE_WORDS = r"amazing|brilliant|fantastic|incredible|excellent|wonderful|awesome|the\s+best|the\s+real\s+deal|life-?changing"
+#: What a product is said to do for an illness, the product its subject: "the tablets work", "this
+#: injection is really helping", "our cream heals eczema".
+EFFECT_VERBS = (
+    r"work|works|worked|working|help|helps|helped|helping|heals?|lowers?|reduces?|relieves?|clears?|boosts?|outperforms?|"
+    r"beats|stops|prevents?|reverses?|eliminates?|gets\s+rid\s+of|wipes?\s+out|eases?|shrinks?|calms?"
+)
+#: Words between a product and its effect that leave the product the subject: adverbs, and the
+#: markers of dialects that say "is doing" or "surely" ("the drug dey work", "confirm works").
+_ADVERBS = r"(?:(?:\w+ly|really|actually|just|also|definitely|totally|genuinely|basically|literally|truly|dey|confirm)\s+){0,2}"
+#: Every word of PRAISE_WORDS and EFFECT_VERBS has one of these.
+PRAISE_CUES = (
+    "amazing brilliant fantastic incredible excellent wonderful awesome best deal chang work help heal lower reduce"
+    " reliev clear boost outperform beat stop prevent revers eliminat rid wipe ease shrink calm"
+)
+#: What an effect is said of when it describes how a product acts, not that it helps: "reduces the
+#: number of immune cells".
+_MECHANISM = r"(?:the\s+)?(?:number|levels?|amount|activity|production|counts?|release|signal\w*|binding|expression|uptake|absorption)\b"
+#: Done to a person's illness, as a writer tells of the product's effect on theirs.
+_EFFECT_DONE = (
+    r"(?:got\s+rid\s+of|stopped|cleared(?:\s+up)?|reversed|eliminated|wiped\s+out|healed|transformed|sorted(?:\s+out)?|"
+    r"ended|halved|banished)"
+)
+_EFFECT_CUES = "rid stopped cleared reversed eliminated wiped healed transformed sorted ended halved banished"
+#: Of a product: adjectives that say it is safe, before the noun ("this safe, gentle injection").
+_SAFE_ADJECTIVE = r"safe|safer|safest|gentle|harmless|proven|well[- ]tolerated|side[- ]effect[- ]free|non-?toxic|risk[- ]free"
 CLAIM_PHRASES = Cued(
     Source(
         r"\b(?:safe\s+and\s+effective|effective\s+and\s+safe|clinically\s+proven|proven\s+to|"
@@ -147,56 +269,155 @@ CLAIM_PHRASES = Cued(
         r"improvements?|a\s+difference|benefits?)|\bsuccess\s+stor(?:y|ies)\b",
         re.IGNORECASE,
     ),
-    "safe proven shown effect you symptom pain relapse disease helped worked transformed changed result improvement difference benefit success",
+    "safe proven shown effect you symptom pain relapse disease helped worked transformed changed result improvement"
+    " difference benefit success",
     spans_only=True,
 )
-NO_PHRASE = re.compile(r"(?:no|without|side[- ]effect)\b", re.IGNORECASE)
+#: More ways to claim safety or effectiveness, each with its own cues.
+CLAIMS = (
+    CLAIM_PHRASES,
+    Cued(  # side effects said to be absent or next to none, a safety record praised
+        Source(
+            r"\b(?:zero|no|without(?:\s+any)?|free\s+of|few|very\s+few|hardly\s+any|barely\s+any|minimal|next\s+to\s+no|"
+            r"virtually\s+no)\s+(?:\w+\s+)?(?:side[- ]?effects?|bad\s+effects|adverse\s+effects)\b"
+            r"|\bside[- ]?effects?\s+(?:are|were|is)\s+(?:\w+\s+)?(?:minimal|next\s+to\s+nothing|nothing|non-?existent|negligible|mild)\b"
+            r"|\b(?:excellent|good|great|strong|proven|impressive|outstanding|clean)\s+safety\s+(?:record|profile)\b",
+            re.IGNORECASE,
+        ),
+        "effect safety",
+        spans_only=True,
+    ),
+    Cued(  # science, doctors or experience said to vouch for it
+        Source(
+            r"\b(?:clinically|scientifically|medically)\s+(?:proven|tested|validated|backed)\b"
+            r"|\bbacked\s+by\s+(?:science|research|evidence|studies|data|doctors)\b"
+            r"|\b(?:works?|worked|does|did)\s+wonders\b|\bworked\s+for\s+(?:me|us|her|him|my)\b|\bthe\s+real\s+deal\b"
+            r"|\bbest\s+thing\s+(?:that['’]?s|that\s+has|that\s+ever|to)\s+(?:ever\s+)?happen\w*\s+to\b"
+            r"|\bbest\s+(?:treatment|medicine|drug|therapy|medication|option)\s+(?:out\s+there|around|available|on\s+the\s+market|"
+            r"in\s+the\s+world|ever)\b",
+            re.IGNORECASE,
+        ),
+        "ically backed wonders worked deal best",
+        spans_only=True,
+    ),
+    Cued(  # safe before the product
+        Source(
+            rf"\b(?:this|our|the|these)\s+(?:{_SAFE_ADJECTIVE})(?:\s*,\s*[\w-]+|\s+and\s+[\w-]+)?\s+(?:alternative|option|choice|"
+            r"treatment|therapy|drug|medicine|medication|injection|tablet|pill|capsule|cream|device|vaccine|inhaler|product|"
+            r"remedy|jab|patch|spray)s?\b",
+            re.IGNORECASE,
+        ),
+        "safe gentle harmless proven tolerated toxic risk effect",
+        spans_only=True,
+    ),
+    Cued(  # better than what people have now
+        Source(
+            r"\b(?:outperform(?:s|ed)?|superior\s+to|(?:much|far|way|a\s+lot|lots|loads)\s+(?:better|safer|more\s+effective)\s+than|"
+            r"works?\s+better\s+than|safer\s+than|more\s+effective\s+than)\b",
+            re.IGNORECASE,
+        ),
+        "outperform superior than",
+        spans_only=True,
+    ),
+    Cued(  # an effect told of a person's illness, the product or no one named as doing it
+        Source(
+            rf"(?:^|[.!?,;:—–]\s*)(?:\w+ly\s+)?{_EFFECT_DONE}\s+(?:all\s+(?:of\s+)?)?(?:my|our)\b"
+            rf"|\b(?:it|this|that)\s+(?:\w+\s+)?{_EFFECT_DONE}\s+(?:all\s+(?:of\s+)?)?(?:my|our|her|his|their|me)\b"
+            rf"|\b{_EFFECT_DONE}\s+(?:my|her|his|their|our)\s+(?:\w+\s+){{1,3}}?(?:on|with|thanks\s+to|because\s+of|since\s+starting)\s+"
+            r"(?:it\b|(?:this|the|that)\s+(?:study|trial|drug|medicine|medication|tablets?|pills?|stuff|treatment|injections?)\b)",
+            re.IGNORECASE,
+        ),
+        _EFFECT_CUES,
+        spans_only=True,
+    ),
+)
+NO_PHRASE = re.compile(
+    r"(?:no|without|zero|next\s+to\s+no|virtually\s+no|side[- ]?effects?|bad\s+effects)\b", re.IGNORECASE
+)
 GUARANTEE_WORDS = Cued(
     Source(
         r"\b(?:guarantee[sd]?|guaranteeing|assured|promise[sd]?|certain\s+to|sure\s+to|definitely\s+will|"
         r"will\s+definitely|100%\s+(?:effective|success|chance)|you\s+will\s+(?:\w+\s+)?(?:get\s+better|"
-        r"improve|feel\s+better|be\s+cured|benefit|recover|see\s+results))\b",
+        r"improve|feel\s+better|be\s+cured|benefit|recover|see\s+results))\b"
+        # an outcome promised to the reader or every participant
+        r"|\b(?:you|participants|volunteers|patients|everyone|every\s+(?:participant|volunteer|patient))\s*"
+        r"(?:will|['’]ll|can\s+expect|can\s+look\s+forward\s+to|are\s+(?:going|bound|certain|sure)\s+to)\s+"
+        r"(?:[\w%]+\s+){0,3}?(?:better|clearer|fewer|improve\w*|recover\w*|relief|results|the\s+difference|a\s+difference|"
+        r"healthier|stronger|cured|well\s+again|(?:symptom|pain)[- ]free|your\s+life\s+back|more\s+energy)\b"
+        r"|\bresults\s+you\s+can\s+(?:count|rely|bank)\s+on\b"
+        r"|\b(?:it|this|they)\s*(?:['’]ll|will)\s+(?:\w+\s+)?(?:work|help|clear|cure|fix|heal)\s+(?:for\s+)?(?:you|yours|your)\b",
         re.IGNORECASE,
     ),
-    "guarantee sure promis certain definitely 100% you",
+    "guarantee sure promis certain definitely 100% will 'll ’ll expect forward going bound results",
+    spans_only=True,
+)
+#: A promise made by denying its opposite, which a negation must not undo: "you cannot go wrong",
+#: "there's no way she won't improve".
+CERTAINTY = Cued(
+    Source(
+        r"\b(?:cannot|can['’]?t)\s+go\s+wrong\b"
+        r"|\bno\s+way\s+(?:\w+\s+){0,2}?(?:won['’]?t|wouldn['’]?t|will\s+not|can['’]?t|doesn['’]?t)\s+(?:\w+\s+)?"
+        r"(?:improve|get\s+better|benefit|feel\s+better|recover|be\s+better|work|help)\b",
+        re.IGNORECASE,
+    ),
+    "wrong way",
     spans_only=True,
 )
 PAY_TERM = Cued(
     Source(
         r"(?:\b(?:paid|pay|pays|payment|payments|earn|earning|cash|money|compensat\w+|stipend|"
-        r"gift\s+cards?|vouchers?)\b|[£$€]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:pounds|dollars|euros|GBP|USD|EUR)\b)",
+        r"gift\s+cards?|vouchers?|quid|bucks|rewarded)\b|[£$€₹₦]\s?\d[\d,.]*|[£$€]{2,}|"
+        r"\b\d[\d,.]*\s?(?:pounds|dollars|euros|rupees|naira|GBP|USD|EUR|INR)\b)",
         re.IGNORECASE,
     ),
-    "paid pay earn cash money compensat stipend gift voucher £ $ € pound dollar eur gbp usd",
+    "paid pay earn cash money compensat stipend gift voucher quid bucks rewarded £ $ € ₹ ₦ pound dollar eur gbp usd rupee naira inr",
     spans_only=True,
 )
 PAY_EMPHASIS = re.compile(
-    r"!|\$\$|\b(?:earn|earning|get\s+paid|make\s+money|easy\s+money|cash\s+in\s+hand|"
+    r"!|[£$€]{2,}|[💰🤑💸💵]|\b(?:earn|earning|get\s+paid|make\s+money|easy\s+money|cash\s+in\s+hand|"
     r"cash|today|now|immediately|instant(?:ly)?|same[- ]day|on\s+the\s+day|quick|fast|generous|"
-    r"big|extra|bonus)\b",
+    r"big|extra|bonus|handsomely|well[- ]paid|lucrative|side\s+hustle|free\s+money|top\s+(?:rates|dollar))\b"
+    r"|\b(?:pays?|paid)\s+(?:really\s+|very\s+|so\s+)?well\b"
+    r"|\b(?:money|cash|pay)(?:['’]s|\s+is|\s+was)\s+(?:\w+\s+)?(?:insane|amazing|incredible|unreal|crazy|brilliant|fantastic|awesome)\b"
+    r"|\b(?:insane|amazing|incredible|unreal|crazy|serious|brilliant)\s+(?:money|cash|pay)\b",
     re.IGNORECASE,
 )
-#: A call to take part (a verb a writer uses to urge readers to join).
+#: A call to take part (a verb a writer uses to urge readers to join), or to ring the study team.
 _JOIN = (
-    r"(?:sign(?:\s+yourself)?\s+up|sign\s+on|join(?:\s+up|\s+in)?|enrol+|apply|register|volunteer|"
-    r"take\s+part|get\s+involved|(?:get|put)\s+(?:yourself\s+|your\s+name\s+)?(?:on|in(?:to)?|down(?:\s+for)?))\b"
+    r"(?:sign(?:\s+yourself)?\s+up|sign\s+on|sign\s+(?:the|your|ur)\s+(?:consent\s+)?forms?|sign\s+(?:it|them)\b|"
+    r"sign(?=\s+(?:straight|right)\s+away|\s+(?:now|today|immediately|asap)\b)|"
+    r"join(?:\s+up|\s+in)?|enrol+|apply|register|volunteer|participate|enlist|take\s+part|get\s+involved|"
+    r"(?:get|put)\s+(?:yourself\s+|yourselves\s+|your\s+name\s+|ur\s+name\s+)?(?:on|in(?:to)?|onto|down(?:\s+for)?)|"
+    r"(?:hop|jump)\s+on|get\s+(?:yourself\s+)?referred|put\s+(?:your|ur|their|his|her)\s+(?:name\s+forward|hands?\s+up|names?\s+down)|"
+    r"get\s+(?:your|ur|their)\s+(?:applications?|names?|forms?)\s+in|"
+    r"(?:call|ring|phone|e-?mail|message|text|contact|whatsapp)(?=\s+(?:the\s+)?(?:study|research|trial|recruitment)\s+"
+    r"(?:team|nurse|line|office|coordinator|cent(?:re|er))))\b"
+)
+#: The same, as a writer says it of what others should be doing: "should be putting their hand up".
+_JOINING = (
+    r"(?:signing\s+up|joining|enrol+ing|applying|registering|volunteering|participating|taking\s+part|"
+    r"getting\s+(?:on|in(?:to)?|onto)|putting\s+(?:your|their|his|her)\s+(?:names?|hands?)|"
+    r"(?:calling|ringing|phoning|e-?mailing|messaging|contacting)\s+(?:the\s+)?(?:study|research|trial)\s+(?:team|nurse|line))\b"
 )
 _PLACES = r"(?:spots?|places?|slots?|spaces?|seats?)"
 #: Soon, as a writer hurrying readers says it.
 _NOW = (
     r"(?:now|today|asap|a\.s\.a\.p|immediately|quick(?:ly)?|fast|right\s+away|straight\s+away|this\s+week|"
     r"before\s+(?:it['’]?s|they['’]?re|the\s+\w+\s+(?:are|is))\s+(?:too\s+late|gone|full)|"
-    r"before\s+(?:it|they|the\s+\w+)\s+(?:fills?\s+up|closes?|runs?\s+out|go(?:es)?))"
+    r"before\s+(?:it|they|the\s+\w+)\s+(?:fills?\s+up|closes?|runs?\s+out|go(?:es)?)|"
+    r"before\s+(?:\w+day|tomorrow|tonight|midnight|the\s+(?:\d+\w*|end)))"
 )
+#: Where recruitment closes, said as a deadline to beat.
+_CLOSING = r"(?:clos(?:es?|ing)|(?:recruitment|enrol+ment|registration|applications?|screening)\s+(?:ends?|ending|finish(?:es)?|stops?))"
 PRESSURE_WORDS = Cued(
     Source(
-        rf"\b{_PLACES}\s+(?:are\s+|is\s+)?(?:nearly\s+|almost\s+|already\s+)?(?:filling|going|gone|full|"
-        rf"running\s+out|limited|left|remain|remaining)\b"
+        rf"\b{_PLACES}\s+(?:are\s+|is\s+)?(?:being\s+)?(?:nearly\s+|almost\s+|already\s+|\w+ly\s+)?(?:filling|going|gone|full|"
+        rf"running\s+out|limited(?!\s+to\b)|left|remain|remaining|snapped\s+up|disappearing|vanishing|selling\s+out|flying|tiny|scarce)\b"
         rf"|\b(?:only|just)\s+(?:a\s+)?(?:few|handful(?:\s+of)?|couple(?:\s+of)?|\d+)\s+(?:\w+\s+)?{_PLACES}"
         rf"|\b(?:nearly|almost)\s+full\b|\bavoid\s+disappointment\b|\bfill(?:s|ing)\s+up\b"
         rf"|\bfilling\s+(?:fast|quickly)\b|\blimited\s+(?:number\s+of\s+)?(?:{_PLACES}|time|availability|"
-        rf"enrol\w*)\b|\bact\s+(?:now|fast|quickly|today)\b|\bhurry\b|\bdon['’]?t\s+miss\s+(?:out|this)\b"
-        rf"|\blast\s+chance\b|\b{_JOIN}\s+(?:\S+\s+){{0,4}}?{_NOW}|\bbefore\s+it['’]?s\s+too\s+late\b"
+        rf"enrol\w*)\b|\blimited[- ]time\b|\bact\s+(?:now|fast|quickly|today)\b|\bhurry\b|\bdon['’]?t\s+miss\s+(?:out|this)\b"
+        rf"|\blast\s+chance\b|\bbefore\s+it['’]?s\s+too\s+late\b"
         rf"|\b(?:closes?|closing|ends?|ending|stops?\s+recruiting)\s+(?:very\s+)?(?:soon|tomorrow|this\s+\w+|"
         rf"next\s+\w+|on\s+(?:\w+day|the\s+\d+\w*)|in\s+(?:a\s+few|\d+|two|three)\s+days)\b"
         r"|\btime\s+is\s+running\s+out\b|\bfirst\s+come,?\s+first\s+served\b"
@@ -205,42 +426,179 @@ PRESSURE_WORDS = Cued(
         r"|\bnow\s+or\s+never\b",
         re.IGNORECASE,
     ),
-    "spot place slot space seat full disappoint fill limited now fast quick today hurry miss chance immediately"
-    " asap a.s.a.p away week before late clos end stop running first urgent lifetime deadline exclusive wait",
+    "spot place slot space seat full disappoint fill limited now fast quick today hurry miss chance"
+    " late clos end stop running first urgent lifetime deadline exclusive wait",
     spans_only=True,
 )
-_JOIN_CUES = "sign join enro apply register volunteer part involved get put"
+#: More ways to hurry readers, each with its own cues: a deadline to beat, a reader called a fool
+#: to miss it, a few places taken, "don't sleep on this".
+PRESSURES = (
+    PRESSURE_WORDS,
+    Cued(
+        Source(
+            rf"\b{_CLOSING}\s+(?:on\s+)?(?:this\s+|next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+            rf"|\b{_CLOSING}\s+(?:at\s+)?(?:midnight|tonight|(?:at\s+|by\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:week|month))\b",
+            re.IGNORECASE,
+        ),
+        "day midnight tonight end",
+        spans_only=True,
+        also=["clos recruitment enro registration application screening"],
+    ),
+    Cued(
+        Source(
+            r"\b(?:mad|crazy|a\s+fool|foolish|silly|stupid|daft|nuts|insane|an\s+idiot)\s+(?:not\s+to|to\s+(?:miss|pass\s+(?:\w+\s+)?up|"
+            r"turn\s+(?:\w+\s+)?down|skip))\b|\bmiss(?:ing)?\s+out\b",
+            re.IGNORECASE,
+        ),
+        "mad crazy fool silly stupid daft nuts insane idiot miss",
+        spans_only=True,
+    ),
+    Cued(
+        Source(
+            rf"\bbefore\s+(?:your|ur|the|all\s+the)\s+{_PLACES}\s+(?:are\s+|is\s+)?(?:all\s+)?(?:taken|gone|goes|go|filled)\b"
+            rf"|\bsecure\s+(?:your|ur|a)\s+{_PLACES}"
+            r"|\b(?:only|just)\s+(?:taking|accepting|recruiting|enrol+ing|need(?:ing|s)?)\s+(?:\w+\s+)?(?:\d+|a\s+few|a\s+handful|a\s+couple)\b",
+            re.IGNORECASE,
+        ),
+        "before secure taking accepting recruiting enro need",
+        spans_only=True,
+        also=["spot place slot space seat only just"],
+    ),
+    Cued(
+        Source(
+            r"\blimited[- ]time\b|\bfirst[- ]come\b|\bdon['’]?t\s+(?:delay|sleep\s+on)\b|\bdon['’]?t\s+let\s+(?:\w+\s+){0,2}?(?:slip|pass|go\s+by)\b"
+            r"|\bget\s+moving\b|\bany\s+day\s+now\b|\bwhile\s+(?:you\s+)?(?:still\s+)?can\b|\bonly\s+(?:recruits|runs|opens|happens)\s+once\b",
+            re.IGNORECASE,
+        ),
+        "limited first delay sleep let moving any while once",
+        spans_only=True,
+    ),
+)
+_JOIN_CUES = "sign join enro apply register volunteer participat enlist part involved get put hop jump call ring phon mail messag text contact whatsapp"
 _NOW_CUES = "now today asap a.s.a.p immediately quick fast right straight this week before"
+#: A call to take part followed closely by soon: "apply NOW", "sign up before Friday".
+JOIN_NOW = Cued(
+    Source(rf"\b{_JOIN}\s+(?:\S+\s+){{0,4}}?{_NOW}", re.IGNORECASE),
+    _JOIN_CUES,
+    spans_only=True,
+    also=[_NOW_CUES],
+)
+#: Every pattern a sentence of recruitment text is searched with, looked up together: the cues a
+#: sentence has are found once, and it is searched only with the patterns they allow.
+SENTENCE_INDEX = CueIndex(
+    (FREE_TREATMENT, *CURES, *NEWS, *CLAIMS, GUARANTEE_WORDS, CERTAINTY, PAY_TERM, *PRESSURES, JOIN_NOW)
+)
+#: The writer or someone else as the one joining ("I could join this week"): no one is hurried.
+OWN_JOINING = re.compile(
+    r"\b(?:i|we|he|she|they|my\s+\w+|his\s+\w+|her\s+\w+)\s+(?:(?:could|can|might|may|will|would|did|do|does|"
+    r"want(?:ed)?\s+to|decided\s+to|had\s+to|managed\s+to|tried\s+to|hope[sd]?\s+to|plan(?:ned)?\s+to|"
+    r"(?:am|is|are|was|were)\s+(?:going|about|allowed|able)\s+to|not|never|also|just|finally|only|still)\s+){1,3}$",
+    re.IGNORECASE,
+)
+#: Where an imperative starts: the start of a clause or a quotation, or a word that softens or presses it.
+_BEGIN = (
+    r"(?:^|[.!?,;:(—–'\"‘“-]\s*|\b(?:so|just|go(?:\s+and)?|please|pls|plz|kindly|do|yes|abeg|una|seriously|honestly|"
+    r"now|then|and|definitely|absolutely|simply)\s+)"
+)
 #: A writer urging readers to take part: a call to join, to readers or as a command, or hurry;
 #: each way with its own cues, so that a sentence is searched only for the ways its words allow.
+#: A call to join names it ``join``: what follows it says whether it is a trial (see NOT_A_TRIAL).
 URGES = tuple(
     Cued(Source(pattern, re.IGNORECASE), cues, spans_only=True, also=also)
     for pattern, cues, also in (
         (
-            rf"\b(?:you|u|ya|y['’]all|everyone|everybody|anyone|anybody|people|guys|folks|whoever)\b[^.!?]{{0,40}}?"
-            rf"\b(?:should|must|need\s+to|needs\s+to|have\s+to|has\s+to|gotta|ought\s+to)\s+(?:\w+\s+){{0,2}}?{_JOIN}",
+            rf"\b(?:you|u|ya|y['’]all|everyone|everybody|anyone|anybody|people|guys|folks|whoever|every\s+\w+)\b[^.!?]{{0,40}}?"
+            rf"\b(?:should|must|need\s+to|needs\s+to|have\s+to|has\s+to|gotta|ought\s+to)\s+(?:be\s+)?(?:\w+\s+){{0,2}}?"
+            rf"(?P<join>{_JOIN}|{_JOINING})",
             _JOIN_CUES,
             ["should must need have has gotta ought"],
         ),
         (
-            rf"(?:^|[.!?,;:(—–-]\s*|\b(?:so|just|go(?:\s+and)?|please|seriously|honestly|now|then|and)\s+)"
-            rf"(?:(?:guys|folks|y['’]all|everyone|everybody|lads|ladies)\s*,?\s+)?{_JOIN}",
+            rf"{_BEGIN}(?:(?:guys|folks|y['’]all|everyone|everybody|lads|ladies|people)\s*,?\s+)?(?P<join>{_JOIN})",
             _JOIN_CUES,
             [],
         ),
-        (rf"\b(?:tell|ask|get|encourage|urge)\s+(?:\w+\s+){{1,4}}?to\s+{_JOIN}", _JOIN_CUES, ["tell ask get encourag urge"]),
+        (
+            rf"\b(?:tell|told|telling|ask|asking|get|getting|encourag\w+|urg\w+|convinc\w+|persuad\w+|beg\w*)\s+(?:\w+\s+){{1,4}}?"
+            rf"(?:to\s+(?:\w+\s+){{0,3}}?(?P<join>{_JOIN})|on(?:to)?\s+(?:this|the|that|our)\s+(?:trial|study))",
+            _JOIN_CUES + " trial study",
+            ["tell told ask get encourag urg convinc persuad beg"],
+        ),
         (rf"\b{_JOIN}\s+(?:\S+\s+){{0,4}}?{_NOW}", _JOIN_CUES, [_NOW_CUES]),
-        (r"\bwhat\s+are\s+(?:you|u)\s+waiting\s+for\b|\bdon['’]?t\s+(?:miss\s+(?:out|this)|wait|hesitate)\b", "waiting miss wait hesitate", ["what don"]),
+        (
+            r"\bwhat\s+are\s+(?:you|u)\s+waiting\s+for\b|\bdon['’]?t\s+(?:miss\s+(?:out|this)|wait|hesitate|delay|sleep\s+on|"
+            r"think\s+twice|let\s+(?:\w+\s+){0,2}?(?:slip|pass|go\s+by))\b",
+            "waiting miss wait hesitate delay sleep twice slip pass let",
+            ["what don"],
+        ),
         (r"\bact\s+(?:now|fast|quickly|today)\b", "act", ["now fast quick today"]),
-        (r"\b(?:hurry|on\s+the\s+fence)\b|\bwon['’]?t\s+regret\b", "hurry fence regret", []),
+        (
+            r"\b(?:hurry|on\s+the\s+fence)\b|\bwon['’]?t\s+regret\b|\bmiss(?:ing)?\s+out\b|\bget\s+moving\b",
+            "hurry fence regret miss moving",
+            [],
+        ),
+        (
+            r"\b(?:cannot|can['’]?t)\s+(?:go\s+wrong|recommend\s+(?:\w+\s+){0,3}?enough)\b|\bdo\s+yourself\s+a\s+favou?r\b"
+            r"|\bI\s+beg\s+(?:you|u)\b|\b(?:your|ur)\s+sign\s+to\b",
+            "wrong enough favo beg sign",
+            [],
+        ),
+        (
+            rf"\b(?:recommend\w*|worth|consider)\s+(?:\w+\s+){{0,3}}?(?:{_JOINING}|to\s+(?:anyone|everyone|everybody))"
+            r"|\b(?:seriously|definitely|really|please|do)\s+consider\s+(?:this|it|the)\b",
+            "sign join enro apply register volunteer participat part get put call ring phon mail messag contact anyone everyone everybody consider",
+            ["recommend worth consider"],
+        ),
+        (
+            r"\bwhy\s+(?:not\s+)?(?:join|sign\s+up|apply|enrol+|take\s+part)\b|\bwho\s+wants\s+to\s+(?:earn|make|get\s+paid)\b",
+            "join sign apply enro part earn make paid",
+            ["why who"],
+        ),
+        (
+            r"\b(?:mad|crazy|a\s+fool|foolish|silly|stupid|daft|nuts|insane|an\s+idiot)\s+(?:not\s+to|to\s+(?:miss|pass\s+(?:\w+\s+)?up|"
+            r"turn\s+(?:\w+\s+)?down|skip))\b",
+            "mad crazy fool silly stupid daft nuts insane idiot",
+            [],
+        ),
+        (
+            r"\b(?:dm|pm|message|text|whatsapp|e-?mail|inbox)\s+me\b[^.!?]{0,40}?\b(?:link|join|sign|apply|details|info|enrol+)",
+            "link join sign apply details info enro",
+            ["dm pm message text whatsapp mail inbox"],
+        ),
+        (
+            r"(?:^|[.!?,;:—–-]\s*|\b(?:so|just|then|honestly|seriously|yes)\s+)(?:do it|go for it)\b"
+            r"|(?:^|[,;:—–-]\s*)do[:!]",
+            "do it|go for it|do:|do!".replace("|", "\n").split("\n"),
+            [],
+        ),
     )
 )
 URGE_INDEX = CueIndex(URGES)
+#: What follows a call to join when the writer urges readers into something other than a trial: a
+#: walk, a newsletter, a support group, a webinar, a blue badge.
+NOT_A_TRIAL = re.compile(
+    r"\s+(?:up\s+)?(?:for\s+|to\s+|in\s+|on\s+|onto\s+|into\s+)?(?:the|our|a|an|my|this|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:webinars?|newsletters?|walks?|runs?|marathons?|events?|groups?|clubs?|class(?:es)?|courses?|forums?|"
+    r"mailing\s+lists?|badges?|benefits?|allowances?|talks?|meetings?|sessions?|gym|yoga|choir|charit(?:y|ies)|"
+    r"societ(?:y|ies)|pages?|channels?|petitions?|campaigns?)\b",
+    re.IGNORECASE,
+)
 
 
 def urges(sentence: str) -> bool:
-    """Whether ``sentence`` urges readers to take part (see URGES)."""
-    return any(way.search(sentence) for way in URGE_INDEX.candidates(sentence))
+    """Whether ``sentence`` urges readers to take part in a trial (see URGES)."""
+    for way in URGE_INDEX.candidates(sentence):
+        for m in way.finditer(sentence):
+            if (
+                "join" in m.re.groupindex
+                and m.group("join") is not None
+                and NOT_A_TRIAL.match(sentence, m.end("join"))
+            ):
+                continue  # urged into a walk or a support group, not a trial
+            if way is URGES[3] and OWN_JOINING.search(sentence, max(0, m.start() - 60), m.start()):
+                continue  # "I could join this week": nobody is urged
+            return True
+    return False
 
 
 #: An invitation into a trial or study, or a recruiter's call, as replies carry them.
@@ -262,26 +620,28 @@ INVITATION = Cued(
 #: What a recruiter's reply says, beside inviting: free, a cure, a promise, money, hurry.
 PITCH = frozenset({FREE.id, CURE.id, GUARANTEE.id, PAYMENT.id, PRESSURE.id})
 #: A sentence about trials, in which a reply's praise of a treatment reads as recruiting.
-TRIAL_TALK = re.compile(r"\b(?:trials?|stud(?:y|ies)|research|recruit\w*|enrol\w*|participants?|NCT\d{8})\b", re.IGNORECASE)
+TRIAL_TALK = re.compile(
+    r"\b(?:trials?|stud(?:y|ies)|research|recruit\w*|enrol\w*|participants?|NCT\d{8})\b", re.IGNORECASE
+)
 
 
 def check(doc: Document) -> Iterator[Finding]:
     if doc.kind is Kind.REPLY:
         yield from _reply(doc)
         return
-    subject_claim = _subject_claim(doc.arm_terms)
+    subject_claims = _claimants(doc.arm_terms)
     if doc.kind is Kind.TRIAL:
         for segment in doc.segments:
             if segment.field in RECRUITMENT_FIELDS:
                 for start, end in segment.sentences():
-                    yield from _sentence(doc, segment, start, end, subject_claim)
+                    yield from _sentence(doc, segment, start, end, subject_claims)
         return
     for segment in doc.segments:  # a writer's own recruiting: the same advice, as a warning
         sentences = segment.sentences()
         urged = [urges(segment.plain[a:b]) for a, b in sentences]
         for i, (start, end) in enumerate(sentences):
             if any(urged[max(0, i - 1) : i + 2]):
-                for finding in _sentence(doc, segment, start, end, subject_claim):
+                for finding in _sentence(doc, segment, start, end, subject_claims):
                     yield replace(finding, severity=Severity.WARNING)
 
 
@@ -295,28 +655,43 @@ _FILLER = (
 
 def _reply(doc: Document) -> Iterator[Finding]:
     """A reader's reply: an invitation into a study, or a recruiter's promises in a sentence about trials."""
-    subject_claim = _subject_claim(doc.arm_terms)
+    subject_claims = _claimants(doc.arm_terms)
     for segment in doc.segments:
         for start, end in segment.sentences():
             sentence = segment.plain[start:end]
             if (m := INVITATION.search(sentence)) and not _negated(sentence, m, inside=False):
-                yield doc.finding(ADVERT, segment, start + m.start(), f"recruits: '{_excerpt(matched(sentence, m))}'")
+                yield doc.finding(
+                    ADVERT, segment, start + m.start(), f"recruits: '{_excerpt(matched(sentence, m))}'"
+                )
             elif TRIAL_TALK.search(sentence):
                 # a reader's hopes ("it will help you") are not a sponsor's claims: only the pitch counts
-                yield from (f for f in _sentence(doc, segment, start, end, subject_claim) if f.rule in PITCH)
+                yield from (f for f in _sentence(doc, segment, start, end, subject_claims) if f.rule in PITCH)
+
+
+#: How a product is named generically: "the drug", "this injection", "our cream", "the tablets".
+_GENERIC_PRODUCT = (
+    r"\b(?:the|this|that|our|these|a|an)\s+(?:study\s+|trial\s+|investigational\s+|new\s+)?(?:drug|medicine|medication|"
+    r"meds|treatment|therapy|product|device|injection|tablet|pill|capsule|inhaler|vaccine|stuff|cream|jab|infusion)s?"
+)
+#: Every generic product name has one of these.
+_PRODUCT_CUES = "drug medic meds treatment therap product device injection tablet pill capsule inhaler vaccine stuff cream jab infusion"
+
+
+def _claimants(terms: tuple[str, ...]) -> tuple[Cued, ...]:
+    """The patterns of a product said to be safe or to work, for a trial's ``terms``."""
+    return (_subject_claim(terms), _product_effect(terms))
 
 
 @lru_cache(maxsize=256)  # a site has a few trials: compiled once per trial
 def _subject_claim(terms: tuple[str, ...]) -> Cued:
     """The product (named generically or by one of the trial's ``terms``) said to be safe or to work."""
     products = "".join(f"|{re.escape(t)}" for t in terms)
-    product = (
-        r"\b(?:the|this|that|our)\s+(?:study\s+|trial\s+|investigational\s+|new\s+)?(?:drug|medicine|medication|meds|treatment|"
-        rf"therapy|product|device|injection|tablet|pill|vaccine|stuff|cream|jab){products}"
-    )
+    product = rf"{_GENERIC_PRODUCT}(?:\s+(?:that|which))?{products}"
+    # words between the product and what it is said to be: not a hedge ("the drug might help")
+    between = r"(?:(?!(?:may|might|could|would|should|hopefully|probably)\b)\w+(?:\s+|-)){0,2}?"
     return Cued(
         Source(
-            rf"(?:{product})\s+(?:{_BE}\s+)?(?:\w+\s+){{0,2}}?(?:{CLAIM_WORDS})\b"
+            rf"(?:{product})\s+(?:{_BE}\s+)?{between}(?:{CLAIM_WORDS})\b"
             rf"|\b(?:it|this|that)(?:(?:\s+{_BE}|['’]s)\s+(?:{_FILLER}\s+){{0,2}}?(?:{CLAIM_WORDS})"
             r"|\s+(?:really\s+|actually\s+|definitely\s+|just\s+)?(?:works|helps))\b",
             re.IGNORECASE,
@@ -326,7 +701,30 @@ def _subject_claim(terms: tuple[str, ...]) -> Cued:
     )
 
 
-def _sentence(doc: Document, seg: Segment, start: int, end: int, subject_claim: Cued) -> Iterator[Finding]:
+@lru_cache(maxsize=256)
+def _product_effect(terms: tuple[str, ...]) -> Cued:
+    """The product praised, or the subject of what it does for an illness ("the tablets work",
+    "our cream heals eczema", "with velanimod, relapses become less frequent")."""
+    products = "".join(f"|{re.escape(t)}" for t in terms)
+    product = rf"{_GENERIC_PRODUCT}(?:\s+(?:that|which))?{products}"
+    between = r"(?:(?!(?:may|might|could|would|should|hopefully|probably)\b)\w+(?:\s+|-)){0,2}?"
+    return Cued(
+        Source(
+            rf"(?:{product})\s+(?:{_BE}\s+)?{between}(?:{PRAISE_WORDS})\b"
+            rf"|(?:{product})\s+(?:(?:is|are|was|has|have)\s+)?{_ADVERBS}(?:{EFFECT_VERBS}|{_EFFECT_DONE})\b(?!\s+{_MECHANISM})"
+            rf"|\bwith\s+(?:{product}),?\s+(?:\w+\s+){{1,3}}?(?:become|becomes|are|is|get|gets|go|goes)\s+(?:\w+\s+){{0,2}}?"
+            r"(?:less|fewer|better|easier|rarer|lower|milder|gone|shorter)\b",
+            re.IGNORECASE,
+        ),
+        f"{PRAISE_CUES} {_EFFECT_CUES} less fewer easier rarer lower milder gone shorter",
+        spans_only=all(term.isascii() for term in terms),
+        also=[[*_PRODUCT_CUES.split(), *(folded(t) for t in terms)]],
+    )
+
+
+def _sentence(
+    doc: Document, seg: Segment, start: int, end: int, subject_claims: tuple[Cued, ...]
+) -> Iterator[Finding]:
     sentence = seg.plain[start:end]
 
     def hit(rule: Rule, match: re.Match[str], message: str) -> Finding:
@@ -334,36 +732,102 @@ def _sentence(doc: Document, seg: Segment, start: int, end: int, subject_claim: 
             rule, seg, start + match.start(), f"{message}: '{_excerpt(matched(sentence, match))}'"
         )
 
-    def word(cued: Cued) -> re.Match[str] | None:
-        """The first match that is not a name written in capitals ("the PROMISE study")."""
-        return next((m for m in cued.finditer(sentence) if not _acronym(sentence, m)), None)
-
-    if m := FREE_TREATMENT.search(sentence):
+    more = SENTENCE_INDEX.candidates(sentence)
+    if FREE_TREATMENT in more and (m := FREE_TREATMENT.search(sentence)):
         yield hit(FREE, m, "calls treatment free")
-    if (m := word(CURE_WORDS)) and not _negated(sentence, m) and not AIM.search(sentence, 0, m.start()):
-        yield hit(CURE, m, "promises a cure")
-    if (m := word(NEW_WORDS)) and not (INVESTIGATIONAL.search(sentence) or AIM.search(sentence)):
+
+    def dismissed() -> bool:
+        """Whether the claim found is repeated to be rejected ("ignore anyone who tells you it's a cure")."""
+        return DISMISSED.search(sentence) is not None
+
+    cure = next(
+        (
+            m
+            for c in _asked(CURES, more)
+            for m in _words(sentence, c)
+            if not _negated(sentence, m) and not _sought(sentence, m)
+        ),
+        None,
+    )
+    if cure and not AIM.search(sentence, 0, cure.start()) and not dismissed():
+        yield hit(CURE, cure, "promises a cure")
+    if (m := next((m for c in _asked(NEWS, more) for m in _words(sentence, c)), None)) and not (
+        INVESTIGATIONAL.search(sentence) or AIM.search(sentence) or COMPARED.search(sentence) or dismissed()
+    ):
         yield hit(NEW, m, "implies benefit")
-    claims = [(m, not NO_PHRASE.match(matched(sentence, m))) for m in CLAIM_PHRASES.finditer(sentence)]
-    claims += [(m, True) for m in subject_claim.finditer(sentence)]
-    claim = next((m for m, inside in claims if not _negated(sentence, m, inside)), None)
-    if claim and not AIM.search(sentence):
+    phrases = (
+        (m, not NO_PHRASE.match(matched(sentence, m)))
+        for c in _asked(CLAIMS, more)
+        for m in c.finditer(sentence)
+    )
+    subjects = ((m, True) for c in subject_claims for m in c.finditer(sentence))
+    claim = next((m for m, inside in chain(phrases, subjects) if not _negated(sentence, m, inside)), None)
+    if claim and not (
+        AIM.search(sentence) or PRIOR.search(sentence) or UNCERTAIN.search(sentence) or dismissed()
+    ):
         yield hit(SAFETY, claim, "claims safety or effectiveness")
-    if (m := word(GUARANTEE_WORDS)) and not _negated(sentence, m):
+    promise = next(
+        (
+            m
+            for c in _asked((GUARANTEE_WORDS,), more)
+            for m in _words(sentence, c)
+            if not _negated(sentence, m)
+        ),
+        None,
+    )
+    if (m := promise or (CERTAINTY.search(sentence) if CERTAINTY in more else None)) and not dismissed():
         yield hit(GUARANTEE, m, "promises an outcome")
-    if (m := PAY_TERM.search(sentence)) and _emphasised(seg, start, end, sentence, m):
+    if PAY_TERM in more and (m := PAY_TERM.search(sentence)) and _emphasised(seg, start, end, sentence, m):
         yield hit(PAYMENT, m, "emphasises payment")
-    if m := PRESSURE_WORDS.search(sentence):
+    if m := _pressure(sentence, more):
         yield hit(PRESSURE, m, "pressures readers to sign up")
 
 
+def _words(sentence: str, cued: Cued) -> Iterator[re.Match[str]]:
+    """The matches of ``cued`` that are not a name written in capitals ("the PROMISE study") or
+    an organisation's name ("Cure Parkinson's, a UK charity")."""
+    for m in cued.finditer(sentence):
+        if not _acronym(sentence, m) and not (
+            sentence[m.start()].isupper() and ORGANISATION.match(sentence, m.end())
+        ):
+            yield m
+
+
+def _sought(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a cure is spoken of as something looked for, not as what the product is."""
+    return SOUGHT_BEFORE.search(sentence, max(0, match.start() - 40), match.start()) is not None or (
+        SOUGHT_AFTER.match(sentence, match.end()) is not None
+    )
+
+
+def _asked(kind: tuple[Cued, ...], more: list[Cued]) -> Iterator[Cued]:
+    """The patterns of a ``kind`` that SENTENCE_INDEX found the cues of in a sentence, in their order."""
+    return (cued for cued in kind if cued in more)
+
+
+def _pressure(sentence: str, more: list[Cued]) -> re.Match[str] | None:
+    """The first words that hurry readers, not negated ("no deadline") and not the writer's own
+    plans ("I could join this week")."""
+    for m in (m for cued in _asked((*PRESSURES, JOIN_NOW), more) for m in cued.finditer(sentence)):
+        if NEGATED_HERE.search(sentence, max(0, m.start() - 30), m.start()):
+            continue
+        if m.re is JOIN_NOW.lowered and OWN_JOINING.search(sentence, max(0, m.start() - 60), m.start()):
+            continue
+        return m
+    return None
+
+
 #: What follows a word in capitals written for emphasis, not as a name: "GUARANTEED results!"
-EMPHASIS_AFTER = re.compile(r"\s*(?:!|(?:results?|relief|recovery|improvements?|benefits?|outcomes?|success)\b)", re.IGNORECASE)
+EMPHASIS_AFTER = re.compile(
+    r"\s*(?:!|(?:results?|relief|recovery|improvements?|benefits?|outcomes?|success)\b)", re.IGNORECASE
+)
 
 
 def _acronym(sentence: str, match: re.Match[str]) -> bool:
     """Whether the match is a word in capitals in text that is not all capitals: a study's name."""
-    emphasis = EMPHASIS_AFTER.match(sentence, match.end()) and not re.search(r"\b(?:the|our|of)\s+$", sentence[: match.start()], re.I)
+    emphasis = EMPHASIS_AFTER.match(sentence, match.end()) and not re.search(
+        r"\b(?:the|our|of)\s+$", sentence[: match.start()], re.I
+    )
     if not matched(sentence, match).isupper() or emphasis:
         return False
     letters = [c for c in sentence if c.isalpha()]
@@ -371,10 +835,14 @@ def _acronym(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _negated(sentence: str, match: re.Match[str], inside: bool = True) -> bool:
-    """Whether a negation comes just before the match (or, with ``inside``, within it)."""
+    """Whether a negation comes just before the match, in the same clause (or, with ``inside``,
+    within it); two in a row ("not NOT") cancel."""
     before = sentence[max(0, match.start() - 30) : match.start()]
+    if clause := CLAUSE_END.match(before):
+        before = before[clause.end() :]
+    before = DOUBLE_NEGATION.sub(" ", before)
     return NEGATED.search(before) is not None or (
-        inside and NEGATED.search(matched(sentence, match)) is not None
+        inside and NEGATED.search(DOUBLE_NEGATION.sub(" ", matched(sentence, match))) is not None
     )
 
 
