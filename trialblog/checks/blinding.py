@@ -923,7 +923,7 @@ def _probe(sentence: str) -> int | None:
             if pattern is PROBE_TOOL and not STUDY_THING.search(sentence):
                 continue
             before = clause[: hit.start()]
-            if NO_ATTEMPT.search(before) or RETRACTED.search(sentence, offset + hit.end()):
+            if NO_ATTEMPT.search(before) or RETRACTED.search(sentence, offset + hit.end()) or BY_STAFF.search(before):
                 continue
             if ACTOR.search(clause) or not before.strip() or _ellipsis(before):
                 return offset + hit.start()
@@ -931,6 +931,14 @@ def _probe(sentence: str) -> int | None:
         if purpose and ACTOR.search(clause[: purpose.start()]) and not NO_ATTEMPT.search(clause):
             return offset + purpose.start()
     return None
+
+
+#: The study's own people doing it, as they do with returned packs: "they weigh it", "the pharmacy counts them".
+BY_STAFF = re.compile(
+    r"\b(?:they|staff|the\s+(?:\w+\s+)?(?:nurses?|pharmac\w+|team|study|staff|clinic|site|lab|sponsor))\s+"
+    r"(?:(?:always|usually|then|also|just|apparently|will|would|probably|still)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _private(clause: str) -> bool:

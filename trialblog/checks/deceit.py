@@ -140,7 +140,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
         "omit",
         Cued(
             Source(
-                r"\b(?:leave|left|leaving|keep|kept|keeping)\s+(?:\S+\s+){0,7}?(?:off|out)\b(?!\s+of\b)"
+                r"\b(?:leave|left|leaving|keep|kept|keeping)\s+(?!\w+ing\s+(?:\S+\s+)?off\b)(?:\S+\s+){0,7}?(?:off|out)\b(?!\s+of\b)"
                 r"|\b(?:leave|left|leaving|keep|kept|keeping)\s+(?:\S+\s+){0,5}?out\s+of\s+(?:the|my|your)\s+"
                 r"(?:\w+\s+)?(?:list|form|forms|diary|notes|questionnaire|history|records?|log|app|e-diary)\b"
                 r"|\b(?:keep|kept|keeping|stay|stayed)\s+(?:\S+\s+){0,3}?(?:quiet|schtum|mum|vague|secret|"

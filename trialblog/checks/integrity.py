@@ -71,7 +71,8 @@ EXPERIENCE = Cued(
         r"(?:\w+\s+)?(?:" + SYMPTOM_WORDS + r")\b" + _NOT_FELT + r"(?:\s+\S+)?"
         r"|\bmy\s+(?:\w+\s+)?(?:" + SYMPTOM_WORDS + r")\s+(?:started|came|comes|flared|returned|appeared|spread|kicked\s+in|"
         r"(?:is|was|has|have)\s+(?:back|come\s+back|started|spread|flared))\b"
-        r"|^(?:(?:bad|awful|terrible|horrible|mild|slight|some|more|constant|stinking|massive)\s+)?"
+        r"|^(?:(?:bad|awful|terrible|horrible|mild|slight|some|more|constant|stinking|massive|(?:a\s+)?bit|quite|very|"
+        r"so|really|still|slightly|(?:a\s+)?little)\s+)?"
         r"(?:" + SYMPTOM_WORDS + r")\b(?=\s+(?:again|most|every|all|since|today|tonight|this|last|after|on\s+and\s+off)\b)",
         re.IGNORECASE,
     ),
