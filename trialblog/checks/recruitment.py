@@ -113,9 +113,18 @@ DISMISSED = re.compile(
     r"\b(?:ignore|don['’]?t\s+(?:believe|listen\s+to|trust)|never\s+(?:believe|trust)|beware\s+of)\s+"
     r"(?:anyone|anybody|someone|somebody|people|those|whoever|them|the\s+\w+)\b"
     r"|\b(?:which|that|this|it)\s+(?:is|was|['’]s)\s+(?:\w+\s+)?(?:rubbish|nonsense|not\s+true|untrue|false|a\s+lie|"
-    r"misleading|a\s+myth)\b",
+    r"misleading|a\s+myth)\b"
+    r"|\b(?:don['’]?t|do\s+not|never|not)\s+(?:\w+\s+){0,3}?(?:just\s+)?because\s+(?:[\w'’]+\s+){0,6}?(?:says?|said|claims?|claimed|"
+    r"tells?\s+you|told\s+you|promised)\b",
     re.IGNORECASE,
 )
+#: A claim word hoped for, not made: "I'd love this to be the breakthrough", "praying it's a cure".
+HOPED = re.compile(
+    r"\b(?:hop(?:e|es|ed|ing)|pray\w*|wish\w*|(?:would|['’]d)\s+love|fingers\s+crossed|if\s+only)\b[^.!?,;]{0,40}$",
+    re.IGNORECASE,
+)
+#: Quotation marks around a claim word: "the 'miracle' pill" is the writer's scorn, not a claim.
+QUOTES = frozenset("'\"‘’“”")
 #: A cure looked for, not claimed: "find a cure", "towards a cure", "a cure ... remains the goal".
 SOUGHT_BEFORE = re.compile(
     r"\b(?:find(?:s|ing)?|search(?:ing)?\s+for|look(?:ing)?\s+for|hop(?:e|ing)\s+for|towards?|closer\s+to|quest\s+for|"
@@ -136,23 +145,25 @@ ORGANISATION = re.compile(
 _PRODUCT = (
     r"treatments?|therap(?:y|ies)|drugs?|medicines?|medications?|cures?|options?|approach(?:es)?|"
     r"solutions?|products?|injections?|tablets?|pills?|devices?|vaccines?|hope|procedures?|care|"
-    r"technology|science|relief|inhalers?|capsules?|creams?|implants?|biologics?|stuff|remed(?:y|ies)"
+    r"technology|science|relief|inhalers?|capsules?|creams?|implants?|biologics?|stuff|remed(?:y|ies)|"
+    r"(?:immuno|chemo|gene|cell|photo)therap(?:y|ies)|pumps?|patch(?:es)?|sensors?|jabs?|shots?|antibod(?:y|ies)"
 )
 #: What a study may give that, called free, is the treatment or care itself.
 _FREE_THINGS = (
     r"treatment|medications?|medicines?|meds|drugs?|therap(?:y|ies)|care|medical\s+care|health\s*care|check-?ups?|"
     r"insulin|injections?|infusions?|scans?|MRIs?|tests?|physio\w*|consultations?|health\s+checks?|prescriptions?|"
     r"surgery|operations?|procedures?|vaccines?|specialists?|doctors?|bloods|blood\s+(?:work|tests?)|glasses|"
-    r"(?:eye|dental|health)\s+(?:exams?|checks?)|dental\s+\w+|implants?|IVF"
+    r"(?:eye|dental|health)\s+(?:exams?|checks?)|dental\s+\w+|implants?|IVF|shots?|jabs?|pills|tablets|creams?|chemo\w*|"
+    r"inhalers?|pumps?|sensors?|monitors?|hospital\s+stays?|counsel+ing|screenings?|vaccinations?"
 )
 FREE_TREATMENT = Cued(
     Source(
         rf"\bfree\s+(?!(?:of|from)\s+(?!charge))(?:of\s+charge\s+)?(?:access\s+to\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_FREE_THINGS})\b"
-        rf"|\b(?:complimentary|gratis|free[- ]of[- ]charge)\s+(?:access\s+to\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_FREE_THINGS})\b"
-        rf"|\b(?:{_FREE_THINGS})\b[^.!?]{{0,60}}?(?:\bfor\s+free|\bfree\s+of\s+charge|\b(?:is|are|it['’]?s|they['’]?re)\s+"
+        rf"|\b(?:complimentary|gratis|free[- ]of[- ](?:charge|cost))\s+(?:access\s+to\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_FREE_THINGS})\b"
+        rf"|\b(?:{_FREE_THINGS})\b[^.!?]{{0,60}}?(?:\bfor\s+free|\bfree\s+of\s+(?:charge|cost)|\b(?:is|are|it['’]?s|they['’]?re)\s+"
         rf"(?:all\s+|also\s+|totally\s+|completely\s+|100%\s+)?free\b(?!\s*(?:of|from|to)\b))"
-        rf"|\b(?:get|gets|getting|receive|receives|given)\s+(?:[\w'’]+\s+){{0,4}}?(?:{_FREE_THINGS})\s+"
-        rf"(?:[\w'’]+\s+){{0,2}}?free\b(?!\s*(?:of|from|to)\b)|\bget\s+treated\s+for\s+free\b",
+        rf"|\b(?:get|gets|getting|receive|receives|given|give\s+you|gives\s+you)\s+(?:[\w'’]+\s+){{0,4}}?(?:{_FREE_THINGS})\s+"
+        rf"(?:[\w'’]+\s+){{0,2}}?free\b(?!\s*(?:of|from|to)\b)|\btreat(?:ed|ing|s)?\s+(?:you\s+|them\s+)?for\s+free\b",
         re.IGNORECASE,
     ),
     "free complimentary gratis",
@@ -160,12 +171,13 @@ FREE_TREATMENT = Cued(
 )
 CURE_WORDS = Cued(
     Source(
-        r"\b(?:cure[sd]?|curing|curative|miracle|miraculous|wonder\s+drug|magic\s+bullet|life-?saving|game[- ]?changer|"
-        r"godsend|heaven[- ]sent|blessing\s+from\s+(?:god|heaven|above)|answer(?:ed)?\s+(?:to\s+)?(?:my|our|your)\s+prayers?|"
+        r"\b(?:cure[sd]?|curing|curative|miracle|miraculous|wonder\s+drug|magic\s+bullet|life-?saving|life-?savers?|game[- ]?changer|"
+        r"godsend|heaven[- ]sent|(?:blessing|gift)\s+from\s+(?:god|heaven|above)|god['’]?s\s+own\s+(?:medicine|drug|gift|cure)|"
+        r"remission\s+for\s+life|answer(?:ed)?\s+(?:to\s+)?(?:my|our|your)\s+prayers?|"
         r"once\s+and\s+for\s+all|a\s+thing\s+of\s+the\s+past|(?:fixed|healed)\s+(?:me|him|her|us|them))\b",
         re.IGNORECASE,
     ),
-    "cur mirac wonder magic life game godsend heaven blessing prayer once past fixed healed",
+    "cur mirac wonder magic life game godsend heaven blessing gift god prayer once past fixed healed",
     spans_only=True,
 )
 #: An illness ended for good: "put an end to them for good", "wipe out flares for ever".
@@ -180,8 +192,34 @@ ENDED_FOR_GOOD = Cued(
     spans_only=True,
     also=["good ever permanent put bring"],
 )
+#: An illness promised gone: "no more finger pricks, ever", "could this mean the end of insulin
+#: injections?" (not the end of a study or a visit).
+NO_MORE = Cued(
+    Source(
+        r"\bno\s+more\s+(?:[\w'’-]+,?\s+){1,3}?(?:ever|for\s+good|forever|for\s+ever|again)\b"
+        r"|\b(?:mean|means|be|spell|spells|herald|signal|mark|marks)\s+(?:the|an)\s+end\s+(?:of|to)\s+"
+        r"(?!(?:the|this|your|a|each|every)\s+(?:\w+\s+)?(?:study|trial|visits?|day|week|month|year|period|follow-up|treatment\s+period)\b)",
+        re.IGNORECASE,
+    ),
+    "more end",
+    spans_only=True,
+)
+#: An illness said to be gone or to vanish: "the cancer disappear", "your eczema will be gone by summer".
+_ILLNESS = (
+    r"(?:cancer|tumou?rs?|psoriasis|eczema|plaques?|pain|symptoms?|flares?|relapses?|migraines?|headaches?|depression|"
+    r"diabetes|asthma|acne|rash(?:es)?|lesions?|seizures?|fits|arthritis|anxiety|sugars?|blood\s+sugars?)"
+)
+ILLNESS_GONE = Cued(
+    Source(
+        rf"\b(?:the|my|his|her|their|your|our)\s+(?:[\w-]+\s+)?{_ILLNESS}\s+(?:(?:is|are|was|were|has|have|had|will\s+be|['’]ll\s+be|"
+        r"just|completely|totally|all)\s+){0,2}(?:disappear\w*|vanish\w*|gone|melted\s+away|went\s+away)\b",
+        re.IGNORECASE,
+    ),
+    "disappear vanish gone melted went",
+    spans_only=True,
+)
 #: Every way to call a product a cure.
-CURES = (CURE_WORDS, ENDED_FOR_GOOD)
+CURES = (CURE_WORDS, ENDED_FOR_GOOD, NO_MORE, ILLNESS_GONE)
 #: Words that call a product new in a way that says it is better, whatever noun follows.
 _NEW_ALONE = (
     r"cutting[- ]edge|state[- ]of[- ]the[- ]art|revolutionary|ground-?breaking|game[- ]changing|next[- ]gen(?:eration)?|"
@@ -212,11 +250,15 @@ NEW_ALONE = Cued(
         rf"\b(?:{_NEW_ALONE})\b(?!\s+(?:{_NOT_A_PRODUCT})\b)"
         r"|\bthe\s+(?:very\s+)?(?:future|latest)\s+(?:of|in)\s+(?:[\w'’-]+\s+){0,2}?(?:care|treatments?|medicine|therap(?:y|ies))\b"
         r"|\bbefore\s+it\s+(?:reaches|hits|is\s+(?:in|on|available\s+(?:in|on|at)))\s+(?:the\s+)?(?:market|shops|pharmac(?:y|ies)|"
-        r"shelves|chemists?)\b|\bearly\s+access\s+to\b|\bbe\s+(?:among\s+)?the\s+first\s+to\s+(?:try|get|receive|benefit|access|use)\b",
+        r"shelves|chemists?)\b|\bearly\s+access\s+to\b|\bbe\s+(?:among\s+)?the\s+first\s+to\s+(?:try|get|receive|benefit|access|use)\b"
+        r"|\b(?:biggest|greatest|major|huge|giant|massive|real)\s+(?:advance|leap(?:\s+forward)?|step\s+forward|milestone)\b"
+        r"|\bleap\s+forward\b|\b(?:a|the)\s+revolution\s+in\b|\b(?:a|the)\s+new\s+era\b|\b(?:be\s+part\s+of|make)\s+(?:medical\s+)?history\b"
+        r"|\btomorrow['’]?s\s+(?:medicine|treatments?|therap(?:y|ies)|drugs?|care)\b|\bthe\s+next\s+big\s+thing\b"
+        r"|\b(?:it|this|that|(?:the|this|that)\s+[\w-]+)\s*(?:['’]s|\s+is|\s+are)\s+going\s+to\s+be\s+(?:huge|massive)\b",
         re.IGNORECASE,
     ),
     "cutting state revolution ground game gen first trail never tech leading pioneer innovat future latest market shops"
-    " pharmac shelves chemist early",
+    " pharmac shelves chemist early advance leap step milestone era history tomorrow big huge massive",
     spans_only=True,
 )
 #: Every way to call a product new so as to say it is better.
@@ -228,12 +270,13 @@ CLAIM_WORDS = (
 #: Every claim CLAIM_WORDS makes has one of these words.
 CLAIM_CUES = "safe effective efficacious proven tolerated harmless risk gentle natural toxic approved successful better superior works helps"
 #: What a writer who praises a product calls it: "the drug is amazing".
-PRAISE_WORDS = r"amazing|brilliant|fantastic|incredible|excellent|wonderful|awesome|the\s+best|the\s+real\s+deal|life-?changing"
+PRAISE_WORDS = r"amazing|brilliant|fantastic|incredible|excellent|wonderful|awesome|the\s+best|the\s+real\s+deal|life-?changing|correct\s+thing"
 #: What a product is said to do for an illness, the product its subject: "the tablets work", "this
 #: injection is really helping", "our cream heals eczema".
 EFFECT_VERBS = (
     r"work|works|worked|working|help|helps|helped|helping|heals?|lowers?|reduces?|relieves?|clears?|boosts?|outperforms?|"
-    r"beats|stops|prevents?|reverses?|eliminates?|gets\s+rid\s+of|wipes?\s+out|eases?|shrinks?|calms?"
+    r"beats|stops|prevents?|reverses?|eliminates?|gets\s+rid\s+of|wipes?\s+out|eases?|shrinks?|calms?|restores?|improves?|"
+    r"controls?|protects?|cuts?|melts?|lifts?|sorts?|fixes|starts?\s+working|kicks?\s+in|does\s+(?:all\s+)?the\s+(?:work|trick)"
 )
 #: Words between a product and its effect that leave the product the subject: adverbs, and the
 #: markers of dialects that say "is doing" or "surely" ("the drug dey work", "confirm works").
@@ -241,7 +284,8 @@ _ADVERBS = r"(?:(?:\w+ly|really|actually|just|also|definitely|totally|genuinely|
 #: Every word of PRAISE_WORDS and EFFECT_VERBS has one of these.
 PRAISE_CUES = (
     "amazing brilliant fantastic incredible excellent wonderful awesome best deal chang work help heal lower reduce"
-    " reliev clear boost outperform beat stop prevent revers eliminat rid wipe ease shrink calm"
+    " reliev clear boost outperform beat stop prevent revers eliminat rid wipe ease shrink calm restor improv control protect"
+    " cut melt lift sort fix start kick work trick correct"
 )
 #: What an effect is said of when it describes how a product acts, not that it helps: "reduces the
 #: number of immune cells".
@@ -249,20 +293,21 @@ _MECHANISM = r"(?:the\s+)?(?:number|levels?|amount|activity|production|counts?|r
 #: Done to a person's illness, as a writer tells of the product's effect on theirs.
 _EFFECT_DONE = (
     r"(?:got\s+rid\s+of|stopped|cleared(?:\s+up)?|reversed|eliminated|wiped\s+out|healed|transformed|sorted(?:\s+out)?|"
-    r"ended|halved|banished)"
+    r"ended|halved|banished|fixed|improved|lifted|restored)"
 )
-_EFFECT_CUES = "rid stopped cleared reversed eliminated wiped healed transformed sorted ended halved banished"
+_EFFECT_CUES = "rid stopped cleared reversed eliminated wiped healed transformed sorted ended halved banished fixed improved lifted restored"
 #: Of a product: adjectives that say it is safe, before the noun ("this safe, gentle injection").
-_SAFE_ADJECTIVE = r"safe|safer|safest|gentle|harmless|proven|well[- ]tolerated|side[- ]effect[- ]free|non-?toxic|risk[- ]free"
+_SAFE_ADJECTIVE = r"safe|safer|safest|gentle|harmless|proven|well[- ]tolerated|side[- ]effect[- ]free|non-?toxic|risk[- ]free|low[- ]risk"
 CLAIM_PHRASES = Cued(
     Source(
         r"\b(?:safe\s+and\s+effective|effective\s+and\s+safe|clinically\s+proven|proven\s+to|"
         r"shown\s+to\s+(?:work|help|be\s+safe|be\s+effective|reduce|improve)|no\s+(?:known\s+)?side[- ]effects|"
         r"without\s+(?:any\s+)?side[- ]effects|side[- ]effect[- ]free|(?:completely|totally|100%|perfectly|"
-        r"very|proven)\s+safe)\b"
+        r"very|proven)\s+(?:safe|harmless|risk[- ]free)|proven\s+(?:results|track\s+record|benefits?|success)|"
+        r"(?:lifelong|permanent|lasting|long[- ]lasting)\s+(?:remission|relief|protection|results))\b"
         r"|\b(?:will|can|does|do|may|could|might)\s+(?:\w+\s+)?(?:help|improve|relieve|reduce|stop|prevent|"
         r"reverse|heal|restore|fix|ease|eliminate|treat|change)\s+(?:your|you)\b"
-        r"|\b(?:works|helps|improves|relieves|reduces|stops|prevents|reverses|heals|restores)\s+"
+        r"|\b(?:works|helps|improves|relieves|reduces|stops|prevents|reverses|heals|restores|keeps|controls|cuts)\s+"
         r"(?:\w+\s+){0,2}?(?:symptoms|pain|relapses|the\s+disease|your|you)\b"
         r"|\bha(?:s|ve)\s+(?:already\s+)?(?:helped|worked\s+for|transformed|changed\s+the\s+lives)"
         r"|\bha(?:s|ve)\s+(?:already\s+)?(?:seen|felt|noticed)\s+(?:real\s+|great\s+)?(?:results|"
@@ -270,7 +315,7 @@ CLAIM_PHRASES = Cued(
         re.IGNORECASE,
     ),
     "safe proven shown effect you symptom pain relapse disease helped worked transformed changed result improvement"
-    " difference benefit success",
+    " difference benefit success harmless risk lasting permanent lifelong",
     spans_only=True,
 )
 #: More ways to claim safety or effectiveness, each with its own cues.
@@ -279,12 +324,12 @@ CLAIMS = (
     Cued(  # side effects said to be absent or next to none, a safety record praised
         Source(
             r"\b(?:zero|no|without(?:\s+any)?|free\s+of|few|very\s+few|hardly\s+any|barely\s+any|minimal|next\s+to\s+no|"
-            r"virtually\s+no)\s+(?:\w+\s+)?(?:side[- ]?effects?|bad\s+effects|adverse\s+effects)\b"
+            r"virtually\s+no)\s+(?:\w+\s+)?(?:side[- ]?effects?|bad\s+effects|adverse\s+effects|risks?|downsides?|disadvantages|drawbacks)\b"
             r"|\bside[- ]?effects?\s+(?:are|were|is)\s+(?:\w+\s+)?(?:minimal|next\s+to\s+nothing|nothing|non-?existent|negligible|mild)\b"
             r"|\b(?:excellent|good|great|strong|proven|impressive|outstanding|clean)\s+safety\s+(?:record|profile)\b",
             re.IGNORECASE,
         ),
-        "effect safety",
+        "effect safety risk downside disadvantage drawback",
         spans_only=True,
     ),
     Cued(  # science, doctors or experience said to vouch for it
@@ -293,18 +338,22 @@ CLAIMS = (
             r"|\bbacked\s+by\s+(?:science|research|evidence|studies|data|doctors)\b"
             r"|\b(?:works?|worked|does|did)\s+wonders\b|\bworked\s+for\s+(?:me|us|her|him|my)\b|\bthe\s+real\s+deal\b"
             r"|\bbest\s+thing\s+(?:that['’]?s|that\s+has|that\s+ever|to)\s+(?:ever\s+)?happen\w*\s+to\b"
-            r"|\bbest\s+(?:treatment|medicine|drug|therapy|medication|option)\s+(?:out\s+there|around|available|on\s+the\s+market|"
-            r"in\s+the\s+world|ever)\b",
+            r"|\bbest\s+(?:treatment|medicine|drug|therapy|medication|option|vaccine|jab|injection|pill|tablets?|cream|device|inhaler)\s+"
+            r"(?:out\s+there|around|available|on\s+the\s+market|in\s+the\s+world|ever|for\s+(?!(?:you|each|every|your)\b))"
+            r"|\b(?:it|this|that|they)\s*(?:['’]s|\s+has|\s+have|\s+had)\s+made\s+(?:me|him|her|us|them)\s+(?:feel\s+)?(?:\w+\s+){0,3}?"
+            r"(?:younger|better|new|normal|well|myself|himself|herself)\b"
+            r"|\b(?:given|gave)\s+(?:me|him|her|us|them)\s+(?:my|his|her|our|their)\s+(?:\w+\s+)?(?:life|lives|independence|energy|"
+            r"memory|freedom)\s+back\b",
             re.IGNORECASE,
         ),
-        "ically backed wonders worked deal best",
+        "ically backed wonders worked deal best made back",
         spans_only=True,
     ),
     Cued(  # safe before the product
         Source(
-            rf"\b(?:this|our|the|these)\s+(?:{_SAFE_ADJECTIVE})(?:\s*,\s*[\w-]+|\s+and\s+[\w-]+)?\s+(?:alternative|option|choice|"
+            rf"\b(?:this|our|the|these|a|an)\s+(?:{_SAFE_ADJECTIVE})(?:\s*,\s*[\w-]+|\s+and\s+[\w-]+)?\s+(?:alternative|option|choice|"
             r"treatment|therapy|drug|medicine|medication|injection|tablet|pill|capsule|cream|device|vaccine|inhaler|product|"
-            r"remedy|jab|patch|spray)s?\b",
+            r"remedy|jab|patch|spray|implant|pump|shot)s?\b",
             re.IGNORECASE,
         ),
         "safe gentle harmless proven tolerated toxic risk effect",
@@ -312,23 +361,55 @@ CLAIMS = (
     ),
     Cued(  # better than what people have now
         Source(
-            r"\b(?:outperform(?:s|ed)?|superior\s+to|(?:much|far|way|a\s+lot|lots|loads)\s+(?:better|safer|more\s+effective)\s+than|"
-            r"works?\s+better\s+than|safer\s+than|more\s+effective\s+than)\b",
+            r"\b(?:outperform(?:s|ed)?|superior\s+to|(?:much|far|way|a\s+lot|lots|loads|miles|heaps|tons)\s+(?:better|safer|more\s+effective)\s+than|"
+            r"works?\s+better\s+than|safer\s+than|more\s+effective\s+than)\b"
+            r"|\b(?:works?|succeeds?|helps?)\s+where\s+(?:\w+\s+){0,3}?(?:failed|fail|didn['’]?t|haven['’]?t)\b",
             re.IGNORECASE,
         ),
-        "outperform superior than",
+        "outperform superior than where",
         spans_only=True,
     ),
     Cued(  # an effect told of a person's illness, the product or no one named as doing it
         Source(
             rf"(?:^|[.!?,;:—–]\s*)(?:\w+ly\s+)?{_EFFECT_DONE}\s+(?:all\s+(?:of\s+)?)?(?:my|our)\b"
-            rf"|\b(?:it|this|that)\s+(?:\w+\s+)?{_EFFECT_DONE}\s+(?:all\s+(?:of\s+)?)?(?:my|our|her|his|their|me)\b"
+            rf"|\b(?:it|this|that|they)\s+(?:\w+\s+){{0,2}}?{_EFFECT_DONE}\s+(?:all\s+(?:of\s+)?)?(?:my|our|her|his|their|me)\b"
             rf"|\b{_EFFECT_DONE}\s+(?:my|her|his|their|our)\s+(?:\w+\s+){{1,3}}?(?:on|with|thanks\s+to|because\s+of|since\s+starting)\s+"
             r"(?:it\b|(?:this|the|that)\s+(?:study|trial|drug|medicine|medication|tablets?|pills?|stuff|treatment|injections?)\b)",
             re.IGNORECASE,
         ),
         _EFFECT_CUES,
         spans_only=True,
+    ),
+    Cued(  # an illness told of as shrinking or clearing: "the tumour shrank by half"
+        Source(
+            rf"\b(?:the|my|his|her|their|your|our)\s+(?:[\w-]+\s+)?{_ILLNESS}\s+(?:(?:has|have|had|just|completely|totally)\s+){{0,2}}"
+            r"(?:shr[au]nk|halved|cleared(?:\s+up)?)\b",
+            re.IGNORECASE,
+        ),
+        "shrank shrunk halved cleared",
+        spans_only=True,
+    ),
+    Cued(  # a person's illness told of as better since starting: "my wife's memory has come back so much since she started"
+        Source(
+            r"\b(?:[\w-]+['’]s|my|his|her|their|our)\s+(?:[\w-]+\s+)?(?:memory|skin|mood|sugars?|numbers|walking|sleep|energy|breathing|"
+            r"eyesight|vision|pain|symptoms|scores?|levels?|joints?)\s+(?:has|have|had|is|are|was|were)\s+(?:\w+\s+){0,3}?"
+            r"(?:come\s+back|improved|better|normal|transformed)\b[^.!?]{0,30}?\b(?:since\s+(?:starting|(?:she|he|i|they|we)\s+started)|"
+            r"thanks\s+to|on\s+(?:it|the\s+(?:study\s+)?\w+))\b",
+            re.IGNORECASE,
+        ),
+        "since thanks on",
+        spans_only=True,
+        also=["come improved better normal transformed"],
+    ),
+    Cued(  # its results praised: "the effect is very good", "early results are so good"
+        Source(
+            r"\b(?:effects?|results?|outcomes?)\s+(?:is|are|was|were|have\s+been|has\s+been)\s+(?:\w+\s+)?(?:good|great|excellent|"
+            r"amazing|incredible|fantastic|brilliant|perfect|impressive|remarkable|outstanding)\b",
+            re.IGNORECASE,
+        ),
+        "good great excellent amazing incredible fantastic brilliant perfect impressive remarkable outstanding",
+        spans_only=True,
+        also=["effect result outcome"],
     ),
 )
 NO_PHRASE = re.compile(
@@ -337,18 +418,26 @@ NO_PHRASE = re.compile(
 GUARANTEE_WORDS = Cued(
     Source(
         r"\b(?:guarantee[sd]?|guaranteeing|assured|promise[sd]?|certain\s+to|sure\s+to|definitely\s+will|"
-        r"will\s+definitely|100%\s+(?:effective|success|chance)|you\s+will\s+(?:\w+\s+)?(?:get\s+better|"
+        r"will\s+definitely|100%\s+(?:effective|success|chance|results?|cure|safe)|you\s+will\s+(?:\w+\s+)?(?:get\s+better|"
         r"improve|feel\s+better|be\s+cured|benefit|recover|see\s+results))\b"
         # an outcome promised to the reader or every participant
-        r"|\b(?:you|participants|volunteers|patients|everyone|every\s+(?:participant|volunteer|patient))\s*"
+        r"|\b(?:you|participants|volunteers|patients|everyone|every\s+(?:participant|volunteer|patient))"
+        r"(?:\s+(?:in|on|from|of)\s+(?:the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:study|trial|group|arm))?\s*"
         r"(?:will|['’]ll|can\s+expect|can\s+look\s+forward\s+to|are\s+(?:going|bound|certain|sure)\s+to)\s+"
         r"(?:[\w%]+\s+){0,3}?(?:better|clearer|fewer|improve\w*|recover\w*|relief|results|the\s+difference|a\s+difference|"
-        r"healthier|stronger|cured|well\s+again|(?:symptom|pain)[- ]free|your\s+life\s+back|more\s+energy)\b"
+        r"healthier|stronger|cured|well\s+again|(?:symptom|pain)[- ]free|your\s+life\s+back|more\s+energy|regain\w*|"
+        r"(?:your|their)\s+(?:[\w-]+\s+){0,2}?back|off\s+(?:tablets|insulin|meds|medication|steroids|inhalers))\b"
+        r"|\bwhat\s+(?:our\s+|all\s+|every\s+)?(?:participants|volunteers|patients|you)\s+(?:can|will)\s+(?:expect|look\s+forward\s+to)\b"
+        r"|\bexpect\s+(?:most|all|every|many)\s+(?:\w+\s+)?(?:participants|patients|volunteers|people)\s+to\s+(?:\w+\s+){0,3}?"
+        r"(?:remission|recover\w*|improve\w*|benefit|get\s+better|feel\s+better|respond)\b"
+        r"|\bstart\s+feeling\s+(?:\w+\s+){0,3}?(?:again|better)\b"
+        r"|\b(?:they|it|this)\s*(?:['’]d|would|will|['’]ll)\s+have\s+(?:you|u)\s+(?:sorted|fixed|better|cured|back\s+on\s+(?:your|ur)\s+feet)\b"
         r"|\bresults\s+you\s+can\s+(?:count|rely|bank)\s+on\b"
-        r"|\b(?:it|this|they)\s*(?:['’]ll|will)\s+(?:\w+\s+)?(?:work|help|clear|cure|fix|heal)\s+(?:for\s+)?(?:you|yours|your)\b",
+        r"|\b(?:it|this|they)\s*(?:['’]ll|will)\s+(?:\w+\s+)?(?:work|help|clear|cure|fix|heal|sort|change|transform|improve|boost)\s+"
+        r"(?:for\s+)?(?:you|yours|your)\b",
         re.IGNORECASE,
     ),
-    "guarantee sure promis certain definitely 100% will 'll ’ll expect forward going bound results",
+    "guarantee sure promis certain definitely 100% will 'll ’ll expect forward going bound results feeling have",
     spans_only=True,
 )
 #: A promise made by denying its opposite, which a negation must not undo: "you cannot go wrong",
@@ -384,11 +473,12 @@ PAY_EMPHASIS = re.compile(
 )
 #: A call to take part (a verb a writer uses to urge readers to join), or to ring the study team.
 _JOIN = (
-    r"(?:sign(?:\s+yourself)?\s+up|sign\s+on|sign\s+(?:the|your|ur)\s+(?:consent\s+)?forms?|sign\s+(?:it|them)\b|"
-    r"sign(?=\s+(?:straight|right)\s+away|\s+(?:now|today|immediately|asap)\b)|"
+    r"(?:sign(?:\s+yourself)?\s+up|sign\s+on|sign\s+(?:the|your|ur)\s+(?:consent(?:\s+forms?)?|forms?|papers?|paperwork)|"
+    r"sign\s+(?:it|them)\b|sign\s+(?:for|onto|into)\b|"
+    r"sign(?=\s+(?:straight|right)\s+away|\s+(?:now|today|immediately|asap|fast|quick(?:ly)?)\b|\s*[,.!;:]|\s*$)|"
     r"join(?:\s+up|\s+in)?|enrol+|apply|register|volunteer|participate|enlist|take\s+part|get\s+involved|"
-    r"(?:get|put)\s+(?:yourself\s+|yourselves\s+|your\s+name\s+|ur\s+name\s+)?(?:on|in(?:to)?|onto|down(?:\s+for)?)|"
-    r"(?:hop|jump)\s+on|get\s+(?:yourself\s+)?referred|put\s+(?:your|ur|their|his|her)\s+(?:name\s+forward|hands?\s+up|names?\s+down)|"
+    r"(?:get|put)\s+(?:(?:yourself|yourselves|your|ur|their|them|him|her)\s+(?:[\w'’-]+\s+){0,2}?)?(?:on|in(?:to)?|onto|down(?:\s+for)?)|"
+    r"(?:hop|jump)\s+(?:on|at)|get\s+(?:yourself\s+)?referred|put\s+(?:your|ur|their|his|her)\s+(?:name\s+forward|hands?\s+up|names?\s+down)|"
     r"get\s+(?:your|ur|their)\s+(?:applications?|names?|forms?)\s+in|"
     r"(?:call|ring|phone|e-?mail|message|text|contact|whatsapp)(?=\s+(?:the\s+)?(?:study|research|trial|recruitment)\s+"
     r"(?:team|nurse|line|office|coordinator|cent(?:re|er))))\b"
@@ -400,6 +490,8 @@ _JOINING = (
     r"(?:calling|ringing|phoning|e-?mailing|messaging|contacting)\s+(?:the\s+)?(?:study|research|trial)\s+(?:team|nurse|line))\b"
 )
 _PLACES = r"(?:spots?|places?|slots?|spaces?|seats?)"
+#: "Hurry up and" something other than joining: "hurry up and get better" hurries nobody into a trial.
+_NOT_HURRYING_IN = r"(?!\s+up\s+and\s+(?!(?:join|apply|sign|enrol|register|put|get\s+(?:on|in))))"
 #: Soon, as a writer hurrying readers says it.
 _NOW = (
     r"(?:now|today|asap|a\.s\.a\.p|immediately|quick(?:ly)?|fast|right\s+away|straight\s+away|this\s+week|"
@@ -416,7 +508,7 @@ PRESSURE_WORDS = Cued(
         rf"|\b(?:only|just)\s+(?:a\s+)?(?:few|handful(?:\s+of)?|couple(?:\s+of)?|\d+)\s+(?:\w+\s+)?{_PLACES}"
         rf"|\b(?:nearly|almost)\s+full\b|\bavoid\s+disappointment\b|\bfill(?:s|ing)\s+up\b"
         rf"|\bfilling\s+(?:fast|quickly)\b|\blimited\s+(?:number\s+of\s+)?(?:{_PLACES}|time|availability|"
-        rf"enrol\w*)\b|\blimited[- ]time\b|\bact\s+(?:now|fast|quickly|today)\b|\bhurry\b|\bdon['’]?t\s+miss\s+(?:out|this)\b"
+        rf"enrol\w*)\b|\blimited[- ]time\b|\bact\s+(?:now|fast|quickly|today)\b|\bhurry\b{_NOT_HURRYING_IN}|\bdon['’]?t\s+miss\s+(?:out|this)\b"
         rf"|\blast\s+chance\b|\bbefore\s+it['’]?s\s+too\s+late\b"
         rf"|\b(?:closes?|closing|ends?|ending|stops?\s+recruiting)\s+(?:very\s+)?(?:soon|tomorrow|this\s+\w+|"
         rf"next\s+\w+|on\s+(?:\w+day|the\s+\d+\w*)|in\s+(?:a\s+few|\d+|two|three)\s+days)\b"
@@ -467,10 +559,15 @@ PRESSURES = (
     Cued(
         Source(
             r"\blimited[- ]time\b|\bfirst[- ]come\b|\bdon['’]?t\s+(?:delay|sleep\s+on)\b|\bdon['’]?t\s+let\s+(?:\w+\s+){0,2}?(?:slip|pass|go\s+by)\b"
-            r"|\bget\s+moving\b|\bany\s+day\s+now\b|\bwhile\s+(?:you\s+)?(?:still\s+)?can\b|\bonly\s+(?:recruits|runs|opens|happens)\s+once\b",
+            r"|\bget\s+moving\b|\bany\s+day\s+now\b|\bwhile\s+(?:you\s+)?(?:still\s+)?can\b|\bonly\s+(?:recruits|runs|opens|happens)\s+once\b"
+            r"|\bdon['’]?t\s+(?:be|get)\s+left\s+(?:behind|out)\b|\bdon['’]?t\s+put\s+(?:it\s+|this\s+)?off\b"
+            r"|\bwhile\s+there(?:['’]s|\s+is|\s+are)\s+(?:still\s+)?(?:room|time|space|places|spots)\b"
+            r"|\bbefore\s+(?:they|it)\s*(?:['’]re|['’]s|\s+are|\s+is|\s+get|\s+gets)\s+(?:all\s+)?(?:snapped\s+up|gone|taken|full|filled)\b"
+            r"|\bsnapped\s+up\b|\bfill(?:s|ed)?\s+(?:up\s+)?(?:within|in)\s+(?:days|hours|a\s+(?:few\s+)?(?:days|hours)|\d+\s+(?:days|hours)|"
+            r"no\s+time)\b|\bfinal\s+(?:chance|call)\b",
             re.IGNORECASE,
         ),
-        "limited first delay sleep let moving any while once",
+        "limited first delay sleep let moving any while once left put before snapped fill final",
         spans_only=True,
     ),
 )
@@ -495,10 +592,15 @@ OWN_JOINING = re.compile(
     r"(?:am|is|are|was|were)\s+(?:going|about|allowed|able)\s+to|not|never|also|just|finally|only|still)\s+){1,3}$",
     re.IGNORECASE,
 )
+#: The writer or someone else called a fool for what they do ("I'd be mad not to finish"), not the reader.
+SELF_JUDGED = re.compile(
+    r"\b(?:i|we|he|she|they)(?:['’]d|\s+would|\s+was|\s+were|\s+am|['’]m|\s+is|['’]s|\s+are|['’]re)\s+(?:be\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 #: Where an imperative starts: the start of a clause or a quotation, or a word that softens or presses it.
 _BEGIN = (
     r"(?:^|[.!?,;:(—–'\"‘“-]\s*|\b(?:so|just|go(?:\s+and)?|please|pls|plz|kindly|do|yes|abeg|una|seriously|honestly|"
-    r"now|then|and|definitely|absolutely|simply)\s+)"
+    r"now|then|and|but|definitely|absolutely|simply|come\s+(?:and|to))\s+)"
 )
 #: A writer urging readers to take part: a call to join, to readers or as a command, or hurry;
 #: each way with its own cues, so that a sentence is searched only for the ways its words allow.
@@ -519,21 +621,22 @@ URGES = tuple(
             [],
         ),
         (
-            rf"\b(?:tell|told|telling|ask|asking|get|getting|encourag\w+|urg\w+|convinc\w+|persuad\w+|beg\w*)\s+(?:\w+\s+){{1,4}}?"
-            rf"(?:to\s+(?:\w+\s+){{0,3}}?(?P<join>{_JOIN})|on(?:to)?\s+(?:this|the|that|our)\s+(?:trial|study))",
+            rf"\b(?:tell|told|telling|ask|asking|get|getting|encourag\w+|urg\w+|convinc\w+|persuad\w+|beg\w*)\s+(?:[\w'’-]+\s+){{1,10}}?"
+            rf"(?:(?:to|(?:that\s+)?(?:she|he|they|you|u)\s+(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to))\s+"
+            rf"(?:\w+\s+){{0,3}}?(?P<join>{_JOIN})|on(?:to)?\s+(?:this|the|that|our)\s+(?:trial|study))",
             _JOIN_CUES + " trial study",
             ["tell told ask get encourag urg convinc persuad beg"],
         ),
         (rf"\b{_JOIN}\s+(?:\S+\s+){{0,4}}?{_NOW}", _JOIN_CUES, [_NOW_CUES]),
         (
             r"\bwhat\s+are\s+(?:you|u)\s+waiting\s+for\b|\bdon['’]?t\s+(?:miss\s+(?:out|this)|wait|hesitate|delay|sleep\s+on|"
-            r"think\s+twice|let\s+(?:\w+\s+){0,2}?(?:slip|pass|go\s+by))\b",
-            "waiting miss wait hesitate delay sleep twice slip pass let",
+            r"think\s+twice|let\s+(?:\w+\s+){0,2}?(?:slip|pass|go\s+by)|(?:be|get)\s+left\s+(?:behind|out)|put\s+(?:it\s+|this\s+)?off)\b",
+            "waiting miss wait hesitate delay sleep twice slip pass let left put",
             ["what don"],
         ),
         (r"\bact\s+(?:now|fast|quickly|today)\b", "act", ["now fast quick today"]),
         (
-            r"\b(?:hurry|on\s+the\s+fence)\b|\bwon['’]?t\s+regret\b|\bmiss(?:ing)?\s+out\b|\bget\s+moving\b",
+            rf"\bhurry\b{_NOT_HURRYING_IN}|\bon\s+the\s+fence\b|\bwon['’]?t\s+regret\b|\bmiss(?:ing)?\s+out\b|\bget\s+moving\b",
             "hurry fence regret miss moving",
             [],
         ),
@@ -571,6 +674,18 @@ URGES = tuple(
             "do it|go for it|do:|do!".replace("|", "\n").split("\n"),
             [],
         ),
+        (  # a post's link to apply, readers asked to pass it on, cheering: "link in bio", "kindly share", "go go go"
+            r"\blink\s+(?:is\s+)?in\s+(?:my\s+|the\s+)?bio\b|\b(?:please|pls|plz|kindly|do)\s+(?:share|spread\s+the\s+word|pass\s+(?:this|it)\s+on)\b"
+            r"|\bgo,? go,? go\b",
+            ["bio", "share", "spread", "pass", "go go", "go, go"],
+            [],
+        ),
+        (
+            rf"\b(?:suggest|advis|recommend|urg|beg)\w*\s+(?:that\s+)?(?:everyone|everybody|anyone|anybody|you|u|people|all|every\s+\w+)\s+"
+            rf"(?:\w+\s+){{0,3}}?(?:should\s+)?(?P<join>{_JOIN})",
+            _JOIN_CUES,
+            ["suggest advis recommend urg beg"],
+        ),
     )
 )
 URGE_INDEX = CueIndex(URGES)
@@ -597,6 +712,10 @@ def urges(sentence: str) -> bool:
                 continue  # urged into a walk or a support group, not a trial
             if way is URGES[3] and OWN_JOINING.search(sentence, max(0, m.start() - 60), m.start()):
                 continue  # "I could join this week": nobody is urged
+            if NEGATED_HERE.search(DOUBLE_NEGATION.sub(" ", sentence[max(0, m.start() - 30) : m.start()])):
+                continue  # "I'd never tell anyone to join" (but "I'm not NOT telling you to")
+            if way is URGES[10] and SELF_JUDGED.search(sentence, max(0, m.start() - 30), m.start()):
+                continue  # "I'd be mad not to finish": the writer, not the reader
             return True
     return False
 
@@ -670,11 +789,16 @@ def _reply(doc: Document) -> Iterator[Finding]:
 
 #: How a product is named generically: "the drug", "this injection", "our cream", "the tablets".
 _GENERIC_PRODUCT = (
-    r"\b(?:the|this|that|our|these|a|an)\s+(?:study\s+|trial\s+|investigational\s+|new\s+)?(?:drug|medicine|medication|"
-    r"meds|treatment|therapy|product|device|injection|tablet|pill|capsule|inhaler|vaccine|stuff|cream|jab|infusion)s?"
+    r"\b(?:the|this|that|our|these|a|an)\s+(?:study\s+|trial\s+|investigational\s+|new\s+|(?!(?:usual|standard|current|existing|"
+    r"approved|licensed|other|old|previous|placebo|dummy|same|different|first|second)\b)[\w-]+\s+)?(?:drug|medicine|medication|"
+    r"meds|treatment|\w*therapy|product|device|injection|tablet|pill|capsule|inhaler|vaccine|stuff|cream|jab|infusion|implant|patch|"
+    r"pump|sensor|shot|biologic|antibody|antidepressant|spray|gel|headband|stimulator)s?"
 )
 #: Every generic product name has one of these.
-_PRODUCT_CUES = "drug medic meds treatment therap product device injection tablet pill capsule inhaler vaccine stuff cream jab infusion"
+_PRODUCT_CUES = (
+    "drug medic meds treatment therap product device injection tablet pill capsule inhaler vaccine stuff cream jab infusion"
+    " implant patch pump sensor shot biologic antibod antidepressant spray gel headband stimulator"
+)
 
 
 def _claimants(terms: tuple[str, ...]) -> tuple[Cued, ...]:
@@ -745,7 +869,7 @@ def _sentence(
             m
             for c in _asked(CURES, more)
             for m in _words(sentence, c)
-            if not _negated(sentence, m) and not _sought(sentence, m)
+            if not _negated(sentence, m, inside=c is not NO_MORE) and not _sought(sentence, m)
         ),
         None,
     )
@@ -784,12 +908,21 @@ def _sentence(
 
 
 def _words(sentence: str, cued: Cued) -> Iterator[re.Match[str]]:
-    """The matches of ``cued`` that are not a name written in capitals ("the PROMISE study") or
-    an organisation's name ("Cure Parkinson's, a UK charity")."""
+    """The matches of ``cued`` that are not a name written in capitals ("the PROMISE study"), an
+    organisation's name ("Cure Parkinson's, a UK charity"), in scare quotes ("the 'miracle' pill")
+    or hoped for ("I'd love this to be the breakthrough")."""
     for m in cued.finditer(sentence):
         if not _acronym(sentence, m) and not (
             sentence[m.start()].isupper() and ORGANISATION.match(sentence, m.end())
         ):
+            if (
+                m.start()
+                and m.end() < len(sentence)
+                and {sentence[m.start() - 1], sentence[m.end()]} <= QUOTES
+            ):
+                continue
+            if HOPED.search(sentence, max(0, m.start() - 50), m.start()):
+                continue
             yield m
 
 
@@ -807,9 +940,11 @@ def _asked(kind: tuple[Cued, ...], more: list[Cued]) -> Iterator[Cued]:
 
 def _pressure(sentence: str, more: list[Cued]) -> re.Match[str] | None:
     """The first words that hurry readers, not negated ("no deadline") and not the writer's own
-    plans ("I could join this week")."""
+    plans ("I could join this week", "I'd be mad not to finish")."""
     for m in (m for cued in _asked((*PRESSURES, JOIN_NOW), more) for m in cued.finditer(sentence)):
         if NEGATED_HERE.search(sentence, max(0, m.start() - 30), m.start()):
+            continue
+        if m.re is PRESSURES[2].lowered and SELF_JUDGED.search(sentence, max(0, m.start() - 30), m.start()):
             continue
         if m.re is JOIN_NOW.lowered and OWN_JOINING.search(sentence, max(0, m.start() - 60), m.start()):
             continue
