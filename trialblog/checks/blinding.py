@@ -48,7 +48,18 @@ TERM = "q"
 ARM_TERM = rf"{TERM * 3}{TERM}*(?!\s+(?:study|trial|leaflet|sheet))"
 #: What a dummy tablet is said to be made of: "just chalk", "nothing but starch".
 _FILLER = r"(?:just|only|nothing\s+but|pure|plain)\s+(?:chalk|starch|flour|lactose|filler|sawdust)"
-_PLACEBO = r"placebos?(?![- ](?:effect|response|controlled|control\b|tablets?\s+are\s+made))"
+#: "placebo" as people spell it: "plasebo", "placibo".
+_PLACEBO = r"pla[cs][aei]bos?(?![- ](?:effect|response|controlled|control\b|tablets?\s+are\s+made))"
+#: Other trials' forms of the study treatment: creams, patches, inhalers, pens, vaccines, devices
+#: (with "real", "fake" or "dummy"; "the right pen" is no arm).
+_FORMS = (
+    r"creams?|gels?|ointments?|lotions?|patch(?:es)?|inhalers?|sprays?|pens?|sachets?|vaccines?|shots?|insulin|"
+    r"biologics?|devices?|stimulators?|headsets?|implants?|coils?|machines?|sessions?|antidepressants?"
+)
+#: What a sham device is said to be: "the switched-off stimulator".
+_SWITCHED_OFF = (
+    r"(?:switched|turned|powered)[- ]off\s+(?:device|stimulator|headset|machine|unit|coil|implant|one)s?"
+)
 _GOOD = r"real|actual|proper|true|genuine|active|good|right"
 _DRUG_WORDS = (
     r"drugs?|thing|stuff|deal|medicine|medication|meds|pills?|tablets?|capsules?|treatment|injections?|jabs?|"
@@ -58,10 +69,30 @@ _DRUG_WORDS = (
 #: ``also``): any match of one has a word of each list.
 STRONG_ARMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
-        rf"{_PLACEBO}|sugar[\s-]+pills?|dummy\s+(?:pills?|tablets?|drug|medicine|injections?|jabs?|treatment|stuff|"
-        r"version|ones?)|salt\s+water|saline|sham(?:\s+(?:treatment|procedure|device|stimulation|arm|group))?|"
-        rf"{_FILLER}|duds|(?<!in\sthe\s)(?<!fill\sthe\s)blanks",
-        "placebo sugar dummy salt saline sham chalk starch flour lactose filler sawdust duds blanks",
+        rf"{_PLACEBO}|sugar[\s-]+pills?|dummy\s+(?:{_DRUG_WORDS}|{_FORMS})\b|salt\s+water|saline|"
+        rf"sham(?:\s+(?:treatment|procedure|device|stimulation|arm|group))?|{_FILLER}|duds|"
+        r"(?<!in\sthe\s)(?<!fill\sthe\s)blanks|the\s+dumm(?:y|ies)\b(?!\s+(?:run|fell|dropped))|dummies|"
+        r"tic[- ]?tacs|smarties|vehicle\s+(?:cream|gel|ointment|lotion|foam)",
+        "placebo plasebo placibo placabo plasibo plasabo sugar dummy dummies salt saline sham chalk starch flour"
+        " lactose filler sawdust duds blanks tic smarties vehicle",
+        (),
+    ),
+    (
+        r"(?:just|nothing\s+but)\s+(?:salt\s+)?water\b(?!\s+retention)|"
+        r"(?:other\s+than|anything\s+but)\s+['‘\"]?(?:active|real|drug|dummy|sham)\b",
+        "water active real drug dummy sham",
+        ("just nothing than but",),
+    ),
+    (
+        rf"(?:real|actual|proper|true|genuine|active|fake|dud|pretend|inert|inactive|blank|empty)\s+(?:{_FORMS})\b|"
+        rf"{_SWITCHED_OFF}",
+        "real actual proper true genuine active fake dud pretend inert inactive blank empty off",
+        ("cream gel ointment lotion patch inhaler spray pen sachet vaccine shot insulin biologic device stimulator"
+         " headset implant coil machine session antidepressant unit one",),
+    ),  # fmt: skip
+    (
+        r"(?:won|win|winning|hit)\s+the\s+(?:randomi[sz]ation|allocation|trial|study|placebo)\s+(?:lottery|jackpot)",
+        "lottery jackpot",
         (),
     ),
     (
@@ -102,17 +133,22 @@ STRONG_ARMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 STRONG_ARM = "|".join(pattern for pattern, _, _ in STRONG_ARMS)
 WEAK_ARM = (
-    r"(?:study|trial|investigational|experimental)\s+(?:drug|medication|medicine|product|treatment)|"
+    rf"(?:study|trial|investigational|experimental)\s+(?:drug|medication|medicine|product|treatment|{_FORMS})|"
     r"(?:wonder|miracle|magic)\s+(?:drugs?|pills?|tablets?|stuff|medicine|meds)|drug|medication|medicine|it"
 )
 #: What every guess names: an arm, the drug, a group, or the writer on or in something (single
 #: spaces: the phrases are cues, which must be spelled out).
-GUESS_GATE = r"\b(?:drugs?|medicine|medication|meds|groups?|arms?|on it|I['’]?m (?:on|in)|I am (?:on|in))\b"
+GUESS_GATE = (
+    r"\b(?:drugs?|medicine|medication|meds|groups?|arms?|on it|I['’]?m (?:on|in)|I am (?:on|in)|"
+    r"which (?:box|kit|pack|bottle))\b"
+)
 #: Every arm STRONG_ARM or WEAK_ARM names has one of these words.
 ARM_CUES = (
     "placebo sugar dummy salt saline sham real actual proper true genuine active good right fake dud pretend"
     " arm group dose drug med it qqq work something chalk starch flour lactose filler sawdust blank inert inactive"
-    " empty wonder miracle magic mg treatment product mccoy"
+    " empty wonder miracle magic mg treatment product mccoy plasebo placibo placabo plasibo plasabo dummies water tic"
+    " smarties vehicle than but off lottery jackpot cream gel ointment lotion patch inhaler spray pen sachet vaccine"
+    " shot insulin biologic device stimulator headset implant coil machine session antidepressant"
 )
 FIRST_PERSON = re.compile(
     r"\b(?:I|I['’]?m|I['’]?ve|I['’]d|id(?=\s+(?:put|say|bet|guess|think|reckon|wager)\b)|me|my|mine|myself|for\s+me)\b",
@@ -124,9 +160,13 @@ READER_PERSON = re.compile(FIRST_PERSON.pattern[:-3] + r"|you|you['’]?re|your|
 READER_GATE = r"\b(?:you['’]?re (?:on|in)|you are (?:on|in)|you were (?:on|in))\b"
 CERTAIN = folded_search(
     Source(
-        r"\b(?:think|thinking|thought|guess|guessing|bet|betting|reckon|suspect|sure|certain|convinced|positive|"
+        r"\b(?:think|thinks|thinking|thought|guess|guesses|guessing|bet|bets|betting|reckon|reckons|suspect|suspects|"
+        r"sure|certain|convinced|positive|no\s+question|"
         r"confident|feel\s+like|feels\s+like|must|probably|definitely|clearly|obviously|surely|likely|"
-        r"certainly|no\s+doubt|obvious|evident|clear|put\s+(?:my\s+)?money\s+on|wager|strong\s+feeling|"
+        r"certainly|no\s+doubt|obvious|evident|clear|wager|strong\s+feeling|hardly|estimate[sd]?|"
+        r"put\s+(?:my\s+|the\s+)?(?:money|house|mortgage|shirt|savings|life)\s+on|odds[- ]on|"
+        r"better\s+than\s+(?:an\s+)?even|(?:two|three|four|five|six|ten|a\s+hundred|\d+)\s+to\s+(?:one|1)|"
+        r"heart\s+of\s+hearts|"
         r"(?<!let\sme\s)know|knew|assume|assuming|hunch|gut|money['’]?s\s+on|money\s+is\s+on|odds\s+are|seems?|"
         r"appears?|looks?\s+like|I['’]?d\s+say|100%|\d+\s?(?:%|percent|per\s+cent)|\d+/\d+|pretty\s+much|"
         r"(?:has|have|got|gotta)\s+to\s+be|gotta\s+be|can['’]?t\s+be|cannot\s+be|no\s+way|"
@@ -144,10 +184,12 @@ CERTAIN = folded_search(
 HYPOTHETICAL = folded_search(
     Source(
         r"\b(?:if(?!\s+(?:I['’]m|I\s+am)\s+(?:being\s+)?(?:\w+\s+)?(?:honest|truthful|frank)|\s+you\s+ask\s+me|\s+anything|"
-        r"\s+I\s+(?:had|have)\s+to\s+(?:guess|bet|say|put|pick|choose))|whether|whichever|"
+        r"\s+I\s+(?:had|have)\s+to\s+(?:guess|bet|say|put|pick|choose)|"
+        r"\s+I\s+(?:were|was)(?:\s+(?:a\s+betting\s+\w+|to\s+(?:bet|guess|say|pick)))?,?\s+I['’]?d\s+"
+        r"(?:put|bet|say|go|guess|wager|pick))|whether|whichever|"
         r"whatever(?!\s+(?:the\s+\w+|they|he|she|people|anyone|everyone)\s+(?:says?|said|thinks?|tells?))|"
         r"in\s+case|even\s+if|regardless|no\s+matter|either|might\s+be|could\s+be|may\s+be|"
-        r"(?:a|an|even|equal|50%|50/50|fifty[- ]fifty)\s+chance|wonder(?:ing)?(?!\s+(?:drugs?|pills?|stuff))|"
+        r"(?<!than\s)(?<!than\san\s)(?<!than\sa\s)(?:a|an|even|equal|50%|50/50|fifty[- ]fifty)\s+chance|wonder(?:ing)?(?!\s+(?:drugs?|pills?|stuff))|"
         r"imagine|what\s+if|fingers\s+crossed|hop(?:e|es|ing|efully)|pray(?:ing)?|wish(?:ing)?|touch\s+wood|"
         r"(?<!I\s)suppos(?:e|ing)|"
         r"or\s+not|or\s+no\s+\w+|would\s+be\s+(?:easy|tempting)|tempt\w*|convince\s+myself)\b",
@@ -156,7 +198,8 @@ HYPOTHETICAL = folded_search(
 )
 NOT_KNOWING = folded_search(
     Source(
-        r"\b(?:(?:don['’]?t|do\s+not|doesn['’]?t|does\s+not|can['’]?t|cannot|won['’]?t|will\s+not|never|"
+        r"\b(?:(?:don['’]?t|do\s+not|doesn['’]?t|does\s+not|can['’]?t|cannot|couldn['’]?t|could\s+not|won['’]?t|"
+        r"will\s+not|never|"
         r"not\s+going\s+to|no\s+way\s+to|refuse\s+to|try(?:ing)?\s+(?:hard\s+)?not\s+to|not\s+allowed\s+to|"
         r"not\s+supposed\s+to|shouldn['’]?t|should\s+not|mustn['’]?t|must\s+not|no\s+point)\s+"
         r"(?:\w+\s+){0,3}?(?:know|knowing|tell|guess|speculate|say|mean|prove|read|work\s+(?:it\s+)?out|"
@@ -174,12 +217,20 @@ CLAUSE_BREAK = folded_search(
 )
 _ON_AN_ARM = (
     r"\s+(?:[\w'’]+\s+){0,3}?(?:on|in|one\s+of|getting|taking|take|took|receiving|receive|received|given|got|"
-    r"drew|drawn|assigned\s+to|randomi[sz]ed\s+(?:to|into)|allocated(?:\s+to)?|put\s+(?:on|in))\s+"
+    r"drew|drawn|assigned\s+to|randomi[sz]ed\s+(?:to|into)|allocated(?:\s+to)?|put\s+(?:on|in)|have|has|had)\s+"
     r"(?:the\s+|a\s+|an\s+|my\s+)?"
 )
 BEING_ON = (
-    r"\bI(?:['’]?m|\s+am|['’]ve\s+been|\s+have\s+been|\s+was|\s+must\s+be|\s+must\s+have\s+been|"
+    r"\bI(?:['’]?m|\s+am|['’]ve\s+been|['’]ve|\s+have\s+been|\s+was|\s+must\s+be|\s+must\s+have\s+been|"
     r"\s+got|\s+get|\s+have|\s+had|\s+ended\s+up|\s+landed|\s+seem\s+to\s+be|\s+appear\s+to\s+be)?"
+    + _ON_AN_ARM
+)
+#: The parent a carer writes for (the participant), or the writer as their child names them.
+PARENT = r"mum|mom|mam|mummy|mommy|mother|dad|daddy|father|gran|granny|nan|nana|nanna|grandma|grandad|grandpa|oma|opa"
+PARENT_WORD = re.compile(rf"\b(?:{PARENT})\b", re.IGNORECASE)
+#: Being on an arm said of that parent: "Mum's on the real drug", "she's getting the dummy one".
+CARED_ON = (
+    rf"\b(?:(?:(?:my|our|her|his)\s+)?(?:{PARENT})|she|he)(?:['’]s|\s+is|\s+was|\s+must\s+be|['’]s\s+been|\s+has\s+been)"
     + _ON_AN_ARM
 )
 #: Being on an arm said of "we" the writer is one of, or of "me": "we're both on the real thing",
@@ -209,7 +260,8 @@ IT_IS_THE_DRUG = (
 ON_DRUG = r"(?:the\s+)?(?:drug|medicine|meds)\b(?!\s+(?:for|since|every|each|daily|company|trial|study))"
 IT_IS = (
     r"\b(?:it['’]?s|it\s+is|this\s+is|that['’]s|these\s+are|they['’]re|must\s+be|(?:has|have|got)\s+to\s+be|"
-    r"gotta\s+be|(?:that|this|which|it)\s+means)\s+(?:\w+\s+){0,2}?(?:the\s+|a\s+)?"
+    r"gotta\s+be|(?:that|this|which|it)\s+means|(?:it|this|that|mine|my\s+\w+)\s+(?:isn['’]?t|is|was|wasn['’]?t)|"
+    r"can['’]?t\s+(?:have\s+)?be(?:en)?)\s+(?:\w+\s+){0,2}?(?:the\s+|a\s+)?"
 )
 #: Words a one-line verdict ("Placebo, then.", "Definitely the real thing.") may have besides the arm.
 VERDICT_WORDS = frozenset(
@@ -217,7 +269,7 @@ VERDICT_WORDS = frozenset(
 )
 #: Being one of an arm's people: "team placebo", "the placebo club", "placebo buddies".
 ARM_CROWD = (
-    r"\b(?:team|club|crew|gang|squad|camp)\s+(?:{arm})\b|\b(?:{arm}|drug|real|active|dummy|control)\s+(?:club|crew|"
+    r"\b(?:team|club|crew|gang|squad|camp)\s+(?:{arm})\b|\b(?:{arm}|drug|real|active|dummy|control)(?:[- ](?:group|arm))?\s+(?:club|crew|"
     r"gang|squad|camp|people|person|patients?|buddies|brigade|lot|mob)\b|\b(?:{arm}|dummy|control)\s+(?:girl|guy|"
     r"boy|lady|man|woman|bloke|kid)\b"
 )
@@ -226,16 +278,19 @@ EVIDENCE = folded_search(
     Source(
         r"\b(?:(?:every|all\s+the)\s+signs?|signs?\s+(?:say|says|point)|everything\s+points|points?\s+to|"
         r"verdict|conclusion|out\s+on\s+a\s+limb|my\s+(?:gut|instinct|money|bet|guess|prediction|impression|feeling)|"
-        r"(?:gut|instinct)\s+(?:says|tells)|(?:symptoms?|body|results?)\s+(?:say|says|tell|tells|point|points|scream|screams))\b",
+        r"(?:gut|instinct)\s+(?:says|tells)|(?:symptoms?|body|results?)\s+(?:say|says|tell|tells|point|points|scream|screams)|"
+        r"theory|hypothesis|signature|hallmark|calling\s+card|trademark|tell[- ]?tale|(?:a|the|classic|dead)\s+tell\s+for)\b",
         re.IGNORECASE,
     )
 )
 CROWD_CUES = "team club crew gang squad camp people person patient buddies brigade lot mob girl guy boy lady man woman bloke kid"
 SURE_IF = folded_search(
     Source(
-        r"\b(?:shocked|surprised|amazed|stunned|gobsmacked)\s+if\s+I\b|\b(?:surprise|shock)\s+me\s+"
+        r"\b(?:shocked|surprised|amazed|stunned|gobsmacked|floored|astonished)\s+if\s+(?:I|my|mine|the\s+(?:unblinding|"
+        r"letter|results?|envelope|e-?mail|answer)|they\s+(?:tell|say))\b|\b(?:surprise|shock)\s+me\s+"
         r"(?:\w+\s+){0,3}?if\s+I\b|\beat\s+my\s+(?:\w+\s+)?(?:hat|shoes?|trainers|boots|socks|words|slippers)\b|"
-        r"\bI\s+don['’]?t\s+know\s+what\s+is\b|\bmonkey['’]?s\s+uncle\b|"
+        r"\bI\s+don['’]?t\s+know\s+what\s+is\b|\bmonkey['’]?s\s+uncle\b|\bI['’]?m\s+a\s+(?:dutchman|monkey)\b|"
+        r"\b(?:most\s+(?:powerful|amazing|effective|incredible|impressive)|one\s+hell\s+of\s+a|strongest)\s+placebo\b|"
         r"\bif\s+(?:it|this|that|I|these|they)\s+(?:was|were|had\s+been)\b[^.!?;]{0,40}?\b(?:I|it|they)\s+"
         r"(?:wouldn['’]?t|would\s+not|would\s+never|couldn['’]?t|could\s+not)\b"
         r"(?!\s+(?:mind|care|know|be\s+(?:upset|sad|bothered|disappointed|angry|told)))",
@@ -248,22 +303,26 @@ KNOW_GROUP = folded_search(
     Source(
         r"(?:\bI(?:['’]ve|\s+have)?\s+(?:know|knew|worked\s+out|figured\s+out|cracked|sussed(?:\s+out)?)|"
         r"\bno\s+(?:doubt|question)(?:\s+(?:about|as\s+to))?|\bconclusions?\s+(?:about|on|as\s+to)|"
-        r"\byou\s+(?:can|could|may|might)\s+(?:\w+\s+)?(?:guess|work\s+out|figure\s+out|imagine|tell))\s+"
-        r"(?:which|what|my)\s+(?:\w+\s+){0,2}?(?:group|arm|I['’]?m\s+(?:on|in)|I\s+am\s+(?:on|in))\b",
+        r"\byou\s+(?:can|could|may|might)\s+(?:\w+\s+)?(?:guess|work\s+out|figure\s+out|imagine|tell)|"
+        r"\b(?:tells|shows)\s+(?:you|us|everyone))\s+"
+        r"(?:which|what|my)\s+(?:\w+\s+){0,2}?(?:group|arm|I['’]?m\s+(?:on|in)|I\s+am\s+(?:on|in)|"
+        r"(?:box|kit|pack|bottle)\s+I(?:['’]ve|['’]m|\s+have|\s+am|\s+was|\s+got))\b",
         re.IGNORECASE,
     )
 )
-_DUMMY = r"(?:sugar[\s-]+pills?|placebos?|dummy\s+\w+|salt\s+water|saline)"
+_DUMMY = r"(?:sugar[\s-]+pills?|pla[cs][aei]bos?(?:\s+\w+)?|dummy\s+\w+|salt\s+water|saline)"
 #: Reasoning that rules an arm out or in: "no sugar pill does that", "nobody feels this on a placebo",
 #: "people on placebo don't ...", "which only happens on the drug".
 NOTHING_ELSE_DOES = folded_search(
     Source(
-        rf"\bno\s+(?:\w+\s+)?{_DUMMY}\s+(?:does|do|would|could|can|will|gives?|makes?)\b"
+        rf"\bno\s+(?:way\s+(?:a|an|the)\s+)?(?:\w+\s+)?{_DUMMY}\s+(?:does|do|would|could|can|will|gives?|makes?)\b"
         rf"|\b(?:nobody|no\s+one)\s+\w+[^.!?;]{{0,25}}?\bon\s+(?:a\s+)?{_DUMMY}"
         rf"|\b(?:people|patients|folks|those|anyone)\s+on\s+(?:a\s+|the\s+)?{_DUMMY}\s+(?:don['’]?t|do\s+not|"
         r"wouldn['’]?t|won['’]?t|never|can['’]?t|cannot)\b(?!\s+(?:always|necessarily|all|just|only)\b)"
-        rf"|\b{_DUMMY}\s+(?:doesn['’]?t|does\s+not|don['’]?t|can['’]?t|won['’]?t|wouldn['’]?t)\s+(?:do|make|give|cause)\s+"
-        r"(?:that|this|these)\b"
+        rf"|\b{_DUMMY}\s+(?:doesn['’]?t|does\s+not|don['’]?t|can['’]?t|won['’]?t|wouldn['’]?t)\s+(?:do|make|give|cause)"
+        r"(?:\s+(?:that|this|these)\b|\s*(?:[,.;!]|$))"
+        r"|\b(?:doesn['’]?t|does\s+not|don['’]?t|wouldn['’]?t|never|can['’]?t)\s+(?:happen|occur)\s+(?:with|on)\s+"
+        rf"(?:a\s+|the\s+)?{_DUMMY}"
         r"|\bonly\s+(?:ever\s+)?(?:happens?|occurs?|seen|get|gets)\s+(?:\w+\s+){0,2}?(?:on|with|from)\s+(?:the\s+)?"
         r"(?:drug|medicine|medication|meds|real\s+\w+|active\s+\w+)\b",
         re.IGNORECASE,
@@ -272,22 +331,26 @@ NOTHING_ELSE_DOES = folded_search(
 
 # Trying to find out: investigating the study drug, drug levels, asking staff, peeking.
 _STUDY_DRUG = (
-    r"capsules?|caps|tablets?|pills?|powder|vials?|pens?|liquid|syringe|label|contents|blisters?|boxe?s?|kits?|coating|"
-    r"shell|sticker"
+    r"capsules?|caps|tablets?|pills?|powder|vials?|pens?|liquid|syringe|(?:over-?)?label|contents|blisters?|boxe?s?|"
+    r"kits?|coating|shell|sticker|patch(?:es)?|sachets?"
 )
+#: A study device, which a sham arm switches off.
+_DEVICE = r"device|stimulator|headset|unit|coil|implant|machine|inhaler"
 #: What a tested or examined thing is steeped in, put under or weighed on.
 _TEST_BED = (
     r"water|vinegar|iodine|bleach|juice|lemon|acid|alcohol|vodka|microscope|blacklight|black\s+light|UV|light|lamp|"
-    r"torch|scales?|flame|lighter"
+    r"torch|scales?|flame|lighter|window|sunlight|sun|cola|coke|milk|tea|coffee"
 )
 PROBE_ACT = Cued(
     Source(
         r"\b(?:weigh\w*|tast(?!\w*\s+nothing)\w*|lick\w*|bit(?:e|ing)?\s+(?:into|on)|chew\w*|dissolv\w*|"
         r"crush\w*|crack\w*(?:\s+open)?|snapp?\w*|split\w*\s+open|cut\w*\s+open|broke\s+open|break\w*\s+open|peel\w*|"
-        r"analy[sz]\w*|identify|shone|shine|shining|opened|open(?:ing)?|rubb?\w*|scrap\w*|scratch\w*|smell\w*|"
+        r"analy[sz]\w*|identify|shone|shine|shining|opened|open(?:ing)?(?![- ]label)|rubb?\w*|scrap\w*|scratch\w*|smell\w*|"
+        r"lift\w*|steam\w*|"
         r"sniff\w*|float\w*|soak\w*|dunk\w*|submerg\w*|melt\w*|burn\w*)\s+(?:\S+\s+){0,5}?"
         rf"(?:{_STUDY_DRUG})\b"
-        rf"|\b(?:dropp?\w*|put|putting|placed|popped|stuck|held|hold\w*)\s+(?:\S+\s+){{0,4}}?(?:{_STUDY_DRUG})\s+"
+        rf"|\b(?:dropp?\w*|put|putting|placed|popped|stuck|held|hold\w*)\s+"
+        rf"(?:(?:\S+\s+){{0,4}}?(?:{_STUDY_DRUG})|it|them|one)\s+"
         rf"(?:\S+\s+){{0,2}}?(?:in|into|under|on|up\s+to)\s+(?:\S+\s+){{0,3}}?(?:{_TEST_BED})\b"
         rf"|\b(?:sen[dt]\w*|post(?:ed|ing)?|gave|give|giving|brought|bring\w*)\s+(?:\S+\s+){{0,4}}?(?:{_STUDY_DRUG})\b"
         r"[^.!?]{0,40}?\b(?:lab|laboratory|chemist|analy[sz]\w*|test\w*)\b"
@@ -298,28 +361,65 @@ PROBE_ACT = Cued(
         r"|\b(?:crush\w*|dissolv\w*|weigh\w*|crack\w*|snapp?\w*|lick\w*)\s+(?:one|ones|it|them|a\s+couple)\b"
         r"|\bshow\w*\s+(?:\w+\s+)?(?:my\s+)?(?:tablets?|capsules?|pills?)\s+to\b"
         r"|\bshowed\s+(?:her|him|them)\s+(?:my\s+)?(?:tablets?|capsules?|pills?)\b"
-        r"|\b(?:googl\w+|look\w*\s+up|search\w*(?:\s+for)?)\s+(?:\S+\s+){0,3}?(?:batch|lot|kit|box|pack|code|imprint)\b",
+        r"|\b(?:googl\w+|look\w*\s+up|search\w*(?:\s+for)?)\s+(?:\S+\s+){0,3}?(?:batch|lot|kit|box|pack|code|imprint)\b"
+        r"|\b(?:batch|lot|kit|product|pack|imprint)\s+(?:code|number|no)\b[^.!?]{0,40}?\b(?:look\w*|search\w*)\s+"
+        r"(?:it|them)\s+up\b",
         re.IGNORECASE,
     ),
     "weigh tast lick bit chew dissolv crush crack snap open peel analy identify shone shine shining drop rub apart"
     " googl look search show scrap scratch smell sniff float soak dunk submerg melt burn put placed popped stuck held"
-    " hold sen post gave giv brought bring compar inspect examin",
+    " hold sen post gave giv brought bring compar inspect examin lift steam",
     spans_only=True,
 )
+#: More of the same, with words too common to look for alone: the study drug tipped into a test
+#: bed, taken to a lab, a device's back taken off.
+PROBE_MORE_ACTS = Cued(
+    Source(
+        rf"\b(?:empt\w*|tipp?\w*|pour\w*)\s+(?:(?:\S+\s+){{0,4}}?(?:{_STUDY_DRUG})|it|them|one)\s+(?:\S+\s+){{0,2}}?"
+        rf"(?:in|into|under|on|over)\s+(?:\S+\s+){{0,3}}?(?:{_TEST_BED})\b"
+        rf"|\b(?:took|take|taking|carried)\s+(?:\S+\s+){{0,4}}?(?:{_STUDY_DRUG})\b[^.!?]{{0,40}}?\b(?:lab|laboratory|chemist|"
+        r"analy[sz]\w*|test\w*)\b"
+        r"|\b(?:pop\w*|pris\w*|priz\w*|pried|took|take|taking|unscrew\w*|pull\w*|pry\w*)\s+(?:the\s+)?(?:back|cover|casing|"
+        rf"case|lid)\s+off\s+(?:\S+\s+){{0,2}}?(?:{_DEVICE})\b",
+        re.IGNORECASE,
+    ),
+    "empt tip pour took tak carried pop pris priz pried unscrew pull pry",
+    spans_only=True,
+    also=["water vinegar iodine bleach juice lemon acid alcohol vodka microscope light uv lamp torch scale flame lighter"
+          " window sun cola coke milk tea coffee lab chemist analy test device stimulator headset unit coil implant"
+          " machine inhaler"],
+)  # fmt: skip
 #: The tools of finding out (scales, a microscope, a lab, one's tongue): an attempt only where
 #: the study drug, one's blood or its levels are what they are used on (see :data:`STUDY_THING`).
 PROBE_TOOL = Cued(
     Source(
         r"\b(?:kitchen|baking|precision|jewell?er['’]?s|digital|weighing|postal|letter)\s+scales?\b"
         r"|\b(?:microscope|magnifying\s+glass|magnifier|loupe|UV\s+torch|blacklight|chemist|pathology|"
-        r"lab(?:oratory)?|tongue)\b",
+        r"lab(?:oratory)?|tongue|multi-?meter|volt-?meter|oscilloscope|gauss\s*meter)\b",
         re.IGNORECASE,
     ),
-    "scale microscope magnif loupe torch blacklight chemist pathology lab tongue",
+    "scale microscope magnif loupe torch blacklight chemist pathology lab tongue meter oscilloscope",
     spans_only=True,
 )
+#: Smelling or tasting "it", and holding the study drug up against a reference (photos, adverts,
+#: the commercial product): an attempt only where the study drug is what "it" is (see :data:`STUDY_THING`).
+PROBE_SENSE = Cued(
+    Source(
+        r"\b(?:sniff\w*|smelt|smelled|tasted|licked)\s+(?:it|them)\b"
+        r"|\b(?:compar\w*|match\w*|check\w*|held|hold\w*)\b[^.!?]{0,50}?\b(?:with|to|against|up\s+to)\s+(?:\S+\s+){0,4}?"
+        r"(?:pictures?|photos?|images?|adverts?|advertisement|website|youtube|tiktok|reddit|"
+        r"ones\s+(?:\S+\s+){0,4}?(?:from|at)\s+the\s+(?:chemist|pharmacy|shop))\b"
+        r"|\blooks?\s+like\s+(?:the\s+)?(?:commercial|branded|shop[- ]bought|marketed|licensed)\b",
+        re.IGNORECASE,
+    ),
+    "sniff smel tasted licked picture photo image advert website youtube tiktok reddit chemist pharmacy shop"
+    " commercial branded bought marketed licensed",
+    spans_only=True,
+    also=["sniff smel tasted licked compar match check held hold look"],
+)
 STUDY_THING = re.compile(
-    rf"\b(?:{_STUDY_DRUG}|doses?|drug|meds|medication|medicine|blood|levels?|{TERM * 3}{TERM}*)\b",
+    rf"\b(?:{_STUDY_DRUG}|{_DEVICE}|creams?|gels?|ointments?|doses?|drug|meds|medication|medicine|blood|levels?|"
+    rf"{TERM * 3}{TERM}*)\b",
     re.IGNORECASE,
 )
 #: Opening a box or pack is what taking a dose takes; opening a capsule or cracking one is not.
@@ -351,6 +451,11 @@ PROBE_DRUG_LEVELS = Cued(
     "level blood",
     spans_only=True,
 )
+#: Who is asked: the study's and the writer's clinicians and pharmacists.
+_STAFF = (
+    r"pharmacists?|pharmacy|nurse|doctor|technician|coordinator|GP|receptionist|assistant|radiographer|sonographer|"
+    r"phlebotomist|therapist|consultant|investigator|researcher|oncologist|neurologist|dermatologist|registrar"
+)
 #: Asked of staff: which box, arm or group, or whether the writer is on one (a body's arm is no arm).
 _ASKED_ARM = (
     r"(?:my\s+|the\s+)?(?:box|kit|pack|bottle|tablets?|pills?|capsules?|"
@@ -363,8 +468,7 @@ _ASKED_ARM = (
 PROBE_ASK = Cued(
     Source(
         r"\b(?:ask\w*|begg?(?:ed|ing)?|plead\w*|pester\w*|badger\w*|quizz?\w*|grill\w*|persuad\w*|coax\w*|nagg?\w*)\s+"
-        r"(?:\w+\s+){0,4}?(?:pharmacists?|pharmacy|nurse|doctor|technician|coordinator|GP|"
-        rf"receptionist)\b[^.!?]{{0,60}}?\b(?:which|whether|if)\s+(?:{_ASKED_ARM})"
+        rf"(?:\w+\s+){{0,4}}?(?:{_STAFF})\b[^.!?]{{0,60}}?\b(?:which|whether|if)\s+(?:{_ASKED_ARM})"
         r"|\b(?:had|got|get|have|having|getting)\s+(?:the\s+|a\s+|my\s+)?(?:\w+\s+)?(?:pharmacists?|chemist|nurse|"
         r"doctor|GP|friend|mate|technician)\s+(?:to\s+)?(?:check|look\s+up|identify|test|analy[sz]e|run|compare)\s+"
         r"(?:\S+\s+){0,3}?(?:imprints?|markings?|codes?|batch|lot|contents|powder)\b"
@@ -376,11 +480,16 @@ PROBE_ASK = Cued(
         r"|\b(?:rang|called|phoned|emailed|messaged|texted)\s+(?:the\s+)?(?:\w+\s+)?(?:pharmacists?|pharmacy|nurse|doctor|"
         r"coordinator|site)\b[^.!?]{0,30}?\bask\w*\s+(?:\w+\s+)?(?:which|whether|if)\s+(?:my\s+|the\s+)?(?:box|kit|pack|"
         r"bottle|tablets?|pills?|capsules?|arm|group|it['’]?s)\b"
-        r"|\bnod\s+if\b",
+        r"|\bnod\s+if\b"
+        rf"|\b(?:ask\w*|begg?(?:ed|ing)?|plead\w*|pester\w*|quizz?\w*|press\w*)\s+(?:\w+\s+){{0,4}}?(?:{_STAFF})\b"
+        r"[^.!?]{0,60}?\b(?:whether|if)\b[^.!?]{0,40}?\b(?:are|is|was|were)\s+(?:the\s+|a\s+)?(?:real|active|placebo|dummy|"
+        r"genuine|proper|sham|fake|drug)\b"
+        r"|\b(?:ask\w*|begg?(?:ed|ing)?|texted|messaged|emailed|wrote)\b[^.!?]{0,50}?\b(?:hint|clue|wink|nod|tip\s+me\s+off|"
+        r"thumbs\s+up)\b[^.!?]{0,40}?\b(?:real|active|placebo|dummy|arm|group|box)\b",
         re.IGNORECASE,
     ),
     "ask beg plead pester badger quiz grill persuad coax nag get got had have having nod rang ring called phoned"
-    " emailed messaged wrote contacted",
+    " emailed messaged wrote contacted press texted",
     spans_only=True,
 )
 PROBE_PEEK = Cued(
@@ -402,11 +511,13 @@ PROBE_PURPOSE = Cued(
         r"\bto\s+(?:see|find\s+out|check|know|work\s+out|figure\s+out|tell|confirm|settle|prove|crack|"
         r"determine|identify|compare)\b[^.!?]{0,40}?\b(?:if|whether|which|what|with)\b[^.!?]{0,40}?"
         r"\b(?:arm|group|placebo|real|active|brand\w*|manufacturer['’]?s?|drug|medicine|the\s+ones|lymphocytes|"
-        r"recogni[sz]\w*|identif\w*|kits?|boxes|codes?|what\s+I['’]?m\s+on)\b|\bjust\s+to\s+know\b|\bthen\s+I['’]ll\s+know\b",
+        r"recogni[sz]\w*|identif\w*|kits?|boxes|codes?|what\s+I['’]?m\s+on|wired\s+up|switched\s+on|live|current|"
+        r"(?:do|does|did)\s+anything|(?:actually|really)\s+(?:took|takes|worked|works|contains?|has))\b|"
+        r"\bjust\s+to\s+know\b|\bthen\s+I['’]ll\s+know\b",
         re.IGNORECASE,
     ),
     "arm group placebo real active brand manufactur drug medicine ones lymphocytes recogni identif kit box code"
-    " what know",
+    " what know wired switched live current anything actually really",
     spans_only=True,
     also=["see find check know work figure tell confirm settle prove crack determin identif compar"],
 )
@@ -428,6 +539,10 @@ ACTOR = re.compile(
     r"anyone\s+know)\b",
     re.IGNORECASE,
 )
+#: Another person, just before what they did: "a guy on the forum says he ..."
+SOMEONE_ELSE = re.compile(r"\b(?:he|she|they)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: ... done to the writer's own study drug: "my son is going to run one of my pills through ..."
+MINE = re.compile(r"\b(?:my|mine|our)\b", re.IGNORECASE)
 #: The writer taking it back: "I wanted to weigh them, but I didn't."
 RETRACTED = re.compile(r"\bI\s+(?:didn['’]?t|did\s+not|won['’]?t|wouldn['’]?t|never\s+did)\b", re.IGNORECASE)
 
@@ -435,8 +550,8 @@ RETRACTED = re.compile(r"\bI\s+(?:didn['’]?t|did\s+not|won['’]?t|wouldn['’
 COMPARE_NOTES = Cued(
     Source(
         r"\b(?:compare|comparing|compared|swap|swapping|share|sharing|pool|pooling|match|matching|matched|post|"
-        r"posting|list|listing|send|reply|comment|respond|drop|collect\w*|gather\w*|report|chart|"
-        r"spreadsheet|tell\s+me|give\s+me)\s+(?:\S+\s+){0,6}?(?:notes|side[- ]effects|symptoms|reactions|experiences|results|"
+        r"posting|list|listing|send|reply|comment|respond|drop|collect\w*|gather\w*|report|chart|enter|submit|log|"
+        r"record|fill\s+in|PM|DM|message|text|email|inbox|spreadsheet|tell\s+me|give\s+me)\s+(?:\S+\s+){0,6}?(?:notes|side[- ]effects|symptoms|reactions|experiences|results|"
         r"stories|counts|levels|readings|rates|(?:kit|batch|lot|box|pack|bottle|randomi[sz]ation|allocation|your|our|"
         r"their|everyone['’]s|everybody['’]s)\s+(?:\w+\s+)?(?:numbers?|codes?))\b",
         re.IGNORECASE,
@@ -445,7 +560,7 @@ COMPARE_NOTES = Cued(
     spans_only=True,
     also=[
         "compar swap shar pool match post list send reply comment respond drop collect gather report chart"
-        " spreadsheet tell give"
+        " spreadsheet tell give enter submit log record fill pm dm message text email inbox"
     ],
 )
 READERS = re.compile(
@@ -503,6 +618,7 @@ INVITE = re.compile(
 _SYMPTOMS = (
     r"side[- ]effects|symptoms|reactions?|headaches?|nausea|rash|itch\w*|flush\w*|sweats|taste|"
     r"heart\s*(?:rate|beat)|dizz\w+|tired\w*|fatigue|swelling|sting\w*|red|sore|pain|hair|nothing|anything|"
+    r"tingl\w*|buzz\w*|numb\w*|thirst\w*|hypos?|lump\w*|"
     r"no\s+side[- ]effects|zero\s+side[- ]effects"
 )
 #: Results that participants pool as they pool symptoms: "my MRI came back clean", "lymphocytes dropped".
@@ -512,23 +628,28 @@ _RESULTS = (
 )
 RESULTS = re.compile(rf"\b(?:{_RESULTS})\b", re.IGNORECASE)
 #: Outcomes among those results: "came back clean", "lymphocytes", "a relapse".
-_OUTCOMES = r"came\s+back\s+\w+|(?:clean|clear)\s+(?:scans?|MRIs?|results?)|lymphocytes?|(?:cell\s+)?counts?|relaps\w*"
+_OUTCOMES = (
+    r"came\s+back\s+\w+|(?:clean|clear)\s+(?:scans?|MRIs?|results?)|lymphocytes?|(?:cell\s+)?counts?|relaps\w*|"
+    r"cleared|clearing|improv\w*|(?:sugars?|scores?|markers?|plaques?)\s+(?:\w+\s+)?(?:dropped|fell|went|gone|better)"
+)
 #: Readers named by who they are: "any Aussies on the trial", "any mums".
 _READER_KINDS = (
     r"aussies|brits|kiwis|yanks|americans|canadians|irish|scots|londoners|northerners|mums|moms|dads|ladies|women|"
-    r"men|guys|gals|lads|girls|blokes|parents|carers|oldies|pensioners|students|patients|members"
+    r"men|guys|gals|lads|girls|blokes|parents|carers|oldies|pensioners|students|patients|members|teenagers|teens|kids"
 )
 ANYONE_ELSE = Cued(
     Source(
-        r"\b(?:anyone|anybody|any\s+of\s+you|others?|fellow\s+participants|who\s+else|any\s+(?:other\s+|fellow\s+)?"
+        r"\b(?:anyone|anybody|any\s+of\s+you|others?|fellow\s+participants|who\s+else|you (?:lot|all|guys|folks|people)|"
+        r"y['’]?all|any\s+(?:other\s+|fellow\s+)?"
         rf"(?:{_READER_KINDS}))\s+(?:else\s+)?(?:\w+\s+){{0,2}}?"
-        r"(?:on|in|doing|taking\s+part\s+in|enrolled\s+in)\s+(?:\S+\s+){0,2}?(?:trial|study)\b.*?"
-        rf"\b(?:getting|having|get|had|notice|noticed|experienc\w+|feel|feels|felt|{_SYMPTOMS}|{_OUTCOMES})\b"
+        r"(?:on|in|doing|taking\s+part\s+in|enrolled\s+in)\s+(?:\S+\s+){0,3}?(?:trial|study)\b.*?"
+        rf"\b(?:(?:getting|get)(?!\s+(?:to|there|here|home|in|up|out|a|the|around|about)\b)|having|had|notice|noticed|"
+        rf"experienc\w+|feel|feels|felt|{_SYMPTOMS}|{_OUTCOMES})\b"
         rf"|\b(?:anyone|anybody|who)\s+(?:else|here)\s+(?:\w+\s+){{0,2}}?(?:with|having|getting|had|got|notic\w+|"
         rf"feel\w*|felt|experienc\w+)\s+(?:\S+\s+){{0,3}}?(?:{_SYMPTOMS})\b",
         re.IGNORECASE,
     ),
-    "any other fellow who",
+    ["any", "other", "fellow", "who", "you lot", "you all", "you guys", "you folks", "you people", "y'all", "y’all", "yall"],
     spans_only=True,
 )
 SYMPTOMS = re.compile(rf"\b(?:{_SYMPTOMS})\b", re.IGNORECASE)
@@ -589,6 +710,23 @@ MATCH_ME = Cued(
     ["if"],
     spans_only=True,
     also=["too also well mine"],
+)
+#: The group readers who match would share with the writer: "we're probably the lucky ones".
+SAME_GROUP = re.compile(
+    r"\b(?:we|you)(?:['’]?re|\s+are|['’]ll\s+be|\s+must\s+be)\s+(?:\w+\s+)?(?:(?:all|both)\s+)?(?:in\s+the\s+same\s+"
+    r"(?:boat|group|arm|camp)|the\s+lucky\s+ones|on\s+the\s+same)\b",
+    re.IGNORECASE,
+)
+#: "Post it here": readers asked to put up what the sentence names (a kit number, a symptom, a result).
+SHARE_IT = Cued(
+    Source(
+        r"\b(?:post|share|drop|put|send|stick)\s+(?:it|them|yours|those|these)\s+(?:up\s+)?(?:here|below|in\s+(?:the\s+|this\s+)?"
+        r"(?:comments|thread|group|chat))\b",
+        re.IGNORECASE,
+    ),
+    "post share drop put send stick",
+    spans_only=True,
+    also=["here below comments thread group chat"],
 )
 #: Readers told they are in the writer's group: "you're probably on the drug like me".
 LIKE_ME = Cued(
@@ -733,8 +871,9 @@ def _masked(text: str, mask: re.Pattern[str]) -> str:
 def _arm_patterns(reader: bool = False) -> tuple[Cued, ...]:
     """Patterns naming an arm (a trial's own names masked as ARM_TERM): being on one, the arm,
     "it is" one, being on the drug (weakly named), a crowd of one arm's people, others said
-    to be on one, and "that's the drug". A match of any has an ARM_CUES word in it. In a ``reader``'s reply, the writer
-    being on one is said of "you" too."""
+    to be on one, "that's the drug", a carer's parent on one, and "you" on one (in quoted speech).
+    A match of any has an ARM_CUES word in it. In a ``reader``'s reply, the writer being on one is
+    said of "you" too."""
     strong = STRONG_ARM
     being_on = READER_BEING_ON if reader else BEING_ON
     on_the_drug = ON_THE_DRUG.format(who="I|we|you" if reader else "I|we")
@@ -750,6 +889,8 @@ def _arm_patterns(reader: bool = False) -> tuple[Cued, ...]:
         Cued(Source(ARM_CROWD.format(arm=strong), flags), CROWD_CUES),
         Cued(Source(rf"{others}(?:{arm}|(?:{_GOOD})\s+ones\b|it\b|my\s+group\b|same\s+(?:group|arm)\b|{ON_DRUG})", flags), cues),
         Cued(Source(IT_IS_THE_DRUG, flags), ["drug", "medic", "meds"]),
+        Cued(Source(rf"{CARED_ON}(?:{arm}|(?:{WEAK_ARM})\b)", flags), cues),
+        Cued(Source(rf"(?:{READER_BEING_ON}|\bsome(?:body|one)['’]s{_ON_AN_ARM}){arm}", flags), cues),
     )
 
 
@@ -762,7 +903,7 @@ def _gate(reader: bool = False) -> CueIndex:
         Cued(Source(rf"(?:{pattern})\b", re.IGNORECASE), cues, spans_only=True, also=also)
         for pattern, cues, also in STRONG_ARMS
     ]
-    words = ["drug", "medic", "meds", "group", "arm", "on it", "m on", "m in"]
+    words = ["drug", "medic", "meds", "group", "arm", "on it", "m on", "m in", "which"]
     gate = Cued(Source(GUESS_GATE, re.IGNORECASE), words, spans_only=True)
     crowd = Cued(Source(ARM_CROWD.format(arm=STRONG_ARM), re.IGNORECASE), CROWD_CUES, spans_only=True)
     named.append(crowd)
@@ -812,25 +953,78 @@ def _guess(sentence: str, patterns: tuple[Cued, ...], person: re.Pattern[str]) -
     being_on, arm, it_is, weak, crowd = patterns[:5]
     if hit := crowd.search(sentence):
         return hit.start()
-    if sentence.rstrip().endswith("?"):
-        return None  # a question guesses nothing
+    tagged = TAG_QUESTION.search(sentence)
+    if (sentence.rstrip().endswith("?") and not tagged) or OTHER_TRIAL.search(sentence):
+        return None  # a question guesses nothing ("..., is it?" is no question); nor talk of another trial
+    parent = PARENT_WORD.search(sentence) is not None
     for offset, clause in _clauses(sentence):
         sure_if = SURE_IF.search(clause)
         if not sure_if and (HYPOTHETICAL.search(clause) or NOT_KNOWING.search(clause)):
             continue
-        hit = being_on.search(clause) or KNOW_GROUP.search(clause)
-        if not hit and (CERTAIN.search(clause) or sure_if):
+        hit = being_on.search(clause) or KNOW_GROUP.search(clause) or (parent and patterns[7].search(clause))
+        hit = hit or VOTE.search(clause) or _quoted_you(clause, patterns[8])
+        if not hit and (CERTAIN.search(clause) or sure_if or (tagged and tagged.start() >= offset)):
             if person.search(clause):
                 hit = arm.search(clause) or weak.search(clause)
             hit = hit or it_is.search(clause) or patterns[6].search(clause)
         if not hit and person.search(clause):
             hit = it_is.search(clause)  # "so it's placebo for me"
-        if not hit and EVIDENCE.search(clause):
+        if not hit and (EVIDENCE.search(clause) or GIVEN_ME.search(clause)):
             hit = arm.search(clause)
         hit = hit or NOTHING_ELSE_DOES.search(clause) or _verdict(clause, arm) or _sure_piece(clause, arm)
         if hit:
             return offset + hit.start()
-    return None
+    # "... common on the active drug, so that's our answer"
+    concluded = CONCLUDED.search(sentence) and not (
+        HYPOTHETICAL.search(sentence) or NOT_KNOWING.search(sentence)
+    )
+    hit = arm.search(sentence) if concluded else None
+    return hit.start() if hit else None
+
+
+#: A statement's tag, which makes it no question: "it isn't the placebo, is it", "..., wasn't it?"
+TAG_QUESTION = re.compile(
+    r",\s*(?:is|isn['’]?t|was|wasn['’]?t|does|doesn['’]?t|do|don['’]?t|would|wouldn['’]?t|can|can['’]?t|could|"
+    r"couldn['’]?t|am|aren['’]?t|ain['’]?t|innit)\s*(?:it|I|they|that|he|she|we)?\s*[.?!]*\s*$",
+    re.IGNORECASE,
+)
+#: Another trial, or an open-label one: its arms are no secret of this one.
+OTHER_TRIAL = re.compile(
+    r"\bopen[- ]label\b|\b(?:a\s+|an\s+)?(?:different|another|other|separate)\s+(?:trial|study)\b",
+    re.IGNORECASE,
+)
+#: A pick in a bet or a vote: "she says placebo, I say drug", "I voted real".
+VOTE = re.compile(
+    r"\b(?:I|me)\s+(?:say|said|vote|voted|pick|picked|went\s+for|go\s+for|chose|choose)\s+['‘\"]?(?:the\s+)?"
+    r"(?:drug|active|real|placebo|dummy|sham)\b(?!\s+(?:is|was|are|were|trial|study|company|and\s+placebo)\b)",
+    re.IGNORECASE,
+)
+#: The arm as what "they" give the writer: "na placebo dem dey give me", "it's the dummies they're handing me".
+GIVEN_ME = folded_search(
+    Source(r"\b(?:they|dem|them)\s+(?:\w+\s+)?(?:giv\w*|gave|hand\w*|dish\w*)\s+(?:me|us)\b", re.IGNORECASE)
+)
+#: Someone's words to the writer, quoted: "... said, 'you're clearly not on the vehicle cream'".
+QUOTED = re.compile(
+    r"\b(?:said|says|told\s+me|tells\s+me|muttered|whispered|joked|winked|announced|goes|went)\b,?\s*[:,]?\s*['‘\"“]",
+    re.IGNORECASE,
+)
+#: A conclusion left to the reader: "so that's our answer", "draw your own conclusions".
+CONCLUDED = folded_search(
+    Source(
+        r"\b(?:that['’]?s|thats)\s+(?:our|my|the)\s+answer\b|\bthere\s+(?:we|you)\s+(?:are|go)\b|"
+        r"\bsays\s+(?:it\s+all|a\s+lot|everything)\b|\bspeaks\s+for\s+itself\b|\bdraw\s+your\s+own\s+conclusions?\b|"
+        r"\bmake\s+of\s+(?:that|this)\s+what\b|\benough\s+said\b|\bcase\s+closed\b|\bI\s+rest\s+my\s+case\b",
+        re.IGNORECASE,
+    )
+)
+
+
+def _quoted_you(clause: str, you_on: Cued) -> re.Match[str] | None:
+    """Someone's words quoted to the writer that put "you" on an arm: the writer's arm."""
+    quoted = QUOTED.search(clause)
+    if quoted is None:
+        return None
+    return next((m for m in you_on.finditer(clause) if m.start() >= quoted.end()), None)
 
 
 #: Agreeing with what was said just before: "I think she's right", "I agree".
@@ -848,7 +1042,7 @@ SAID_OF_YOU = re.compile(r"\b(?:you|you['’]re|your|u|ur)\b", re.IGNORECASE)
 #: A guess asked for: "If I had to bet?", "My guess:"
 GUESS_PROMPT = re.compile(
     r"\b(?:if\s+I\s+(?:had|have)\s+to\s+(?:bet|guess|say|pick|choose)|my\s+(?:guess|bet|verdict|money)|"
-    r"(?:best|educated|wild)\s+guess|verdict)\W*$",
+    r"(?:best|educated|wild)\s+guess|verdict|^\W*(?:so\s+)?(?:convinced|certain|positive|sure)|calling\s+it(?:\s+now)?)\W*$",
     re.IGNORECASE,
 )
 #: An arm said alone: "Active.", "Placebo!"
@@ -861,9 +1055,22 @@ LONE_ARM = re.compile(
 def _answers(sentence: str, before: str, patterns: tuple[Cued, ...]) -> bool:
     """Whether ``sentence`` answers ``before``: agreeing with a guess at the writer's arm, or naming
     an arm after asking for a guess ("If I had to bet? Active.")."""
-    return _agrees(sentence, before, patterns) or (
-        LONE_ARM.match(sentence) is not None and GUESS_PROMPT.search(before) is not None
+    return (
+        _agrees(sentence, before, patterns)
+        or (LONE_ARM.match(sentence) is not None and GUESS_PROMPT.search(before) is not None)
+        or (
+            RHETORICAL_ANSWER.match(sentence) is not None
+            and before.rstrip().endswith("?")
+            and patterns[1].search(before) is not None
+        )
     )
+
+
+#: The writer answering their own question about an arm: "Is it even possible on a placebo? Didn't think so."
+RHETORICAL_ANSWER = re.compile(
+    r"^\W*(?:(?:I\s+)?didn['’]?t\s+think\s+so|(?:I\s+)?thought\s+not|(?:I\s+)?doubt\s+it|of\s+course\s+not)\W*$",
+    re.IGNORECASE,
+)
 
 
 def _agrees(sentence: str, before: str, patterns: tuple[Cued, ...]) -> bool:
@@ -903,7 +1110,17 @@ def _verdict(clause: str, arm: Cued) -> re.Match[str] | None:
     return found[0] if len(words) <= 5 and all(w in VERDICT_WORDS for w in words) else None
 
 
-PROBES = (PROBE_ACT, PROBE_TOOL, PROBE_DRUG_LEVELS, PROBE_LEVELS, PROBE_MARKERS, PROBE_ASK, PROBE_PEEK)
+PROBES = (
+    PROBE_ACT,
+    PROBE_MORE_ACTS,
+    PROBE_TOOL,
+    PROBE_SENSE,
+    PROBE_DRUG_LEVELS,
+    PROBE_LEVELS,
+    PROBE_MARKERS,
+    PROBE_ASK,
+    PROBE_PEEK,
+)
 PROBE_INDEX = CueIndex((*PROBES, PROBE_PURPOSE))
 
 
@@ -920,11 +1137,13 @@ def _probe(sentence: str) -> int | None:
                 continue
             if pattern in (PROBE_LEVELS, PROBE_MARKERS) and not PROBE_PURPOSE.search(sentence) and not _private(clause):
                 continue
-            if pattern is PROBE_TOOL and not STUDY_THING.search(sentence):
+            if pattern in (PROBE_TOOL, PROBE_SENSE) and not STUDY_THING.search(sentence):
                 continue
             before = clause[: hit.start()]
             if NO_ATTEMPT.search(before) or RETRACTED.search(sentence, offset + hit.end()) or BY_STAFF.search(before):
                 continue
+            if SOMEONE_ELSE.search(before) and not MINE.search(clause):
+                continue  # "he tasted his capsules": another's attempt, told
             if ACTOR.search(clause) or not before.strip() or _ellipsis(before):
                 return offset + hit.start()
         purpose = PROBE_PURPOSE.search(clause)
@@ -965,7 +1184,7 @@ DROPPED_SUBJECT = words(
 def _ellipsis(before: str) -> bool:
     """A diary's dropped subject: "Tried tasting...", "Weighed a tablet..." """
     found = before.lower().replace(",", " ").split()
-    if found and found[0] in BOUGHT and len(found) <= 6:
+    if found and found[0] in BOUGHT and (len(found) <= 6 or not SOMEONE_ELSE.search(before)):
         return True
     return len(found) <= 4 and all(w in DROPPED_SUBJECT or w.endswith(("ed", "ing")) for w in found)
 
@@ -996,6 +1215,11 @@ def _invites(sentence: str, patterns: tuple[Cued, ...], you_too: Cued, armed: bo
         or (armed and patterns[5].search(sentence))
         or (armed and patterns[2].search(sentence) and CALL_TO_ACT.search(sentence))
         or LIKE_ME in found
+        or (MATCH_ME in found and SAME_GROUP.search(sentence))
+        or (
+            SHARE_IT in found
+            and (KIT_WORD.search(sentence) or SYMPTOMS.search(sentence) or RESULTS.search(sentence))
+        )
         or (
             MATCH_ME in found
             and CALL_TO_ACT.search(sentence)
@@ -1006,7 +1230,17 @@ def _invites(sentence: str, patterns: tuple[Cued, ...], you_too: Cued, armed: bo
 
 
 INVITE_INDEX = CueIndex(
-    (COMPARE_NOTES, *WORK_OUT, ANYONE_ELSE, FELLOW_READERS, ASK_THEIRS, TELL_ME_YOURS, LIKE_ME, MATCH_ME)
+    (
+        COMPARE_NOTES,
+        *WORK_OUT,
+        ANYONE_ELSE,
+        FELLOW_READERS,
+        ASK_THEIRS,
+        TELL_ME_YOURS,
+        LIKE_ME,
+        MATCH_ME,
+        SHARE_IT,
+    )
 )
 
 
