@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .text import Cued, Segment, Source, words
+from .text import Cued, Segment, Source, folded_search, words
 
 # Common given names (English-speaking countries and beyond). Names that are also everyday
 # words when capitalised at the start of a sentence (May, Will, Grace, Hope, Mark...) are left out.
@@ -57,6 +57,12 @@ FIRST_NAMES = words(
     tomasz marek pawel ewa malgorzata zofia jakub kacper xiao jing hui fang tash tasha natasha kayleigh
     kylie shannon chantelle courtney stacey tracey leanne kerry carly nicky steffi stefanie jurgen uwe
     klaus dieter heike sabine birgit consuelo rocio inma
+    thandiwe bongani sipho thabo lerato nomsa zanele themba kofi abena akua kwabena rangi aroha tane mere sione
+    mehmet kemal ayse fatma emre elif oksana olena dmytro sergei natalia svetlana tatiana irina yulia mateo
+    santiago valentina camila alejandra ximena guadalupe gareth rhys dafydd sian bethan cerys owain fergus hamish
+    morag ailsa iain ewan cheryl kev kevin dean wayne shane glenn lynn lynne gail joanne mandy debra carole
+    sheila moira elsie rita edith phyllis lilian arnold roy clive sunil rajiv priyanka asha kiran lalita farah
+    zainab bilal usman tariq nadeem shabana rukhsana aleksandra aleksander dariusz grazyna bogdan mariusz
     """
 )
 #: Words that make two capitalised words a place, a body or a disease rather than a person.
@@ -75,7 +81,8 @@ RELATIONS = (  # the longest first, so that "sister in law" is not read as "sist
     r"granny|grandmother|grandad|grandpa|grandfather|neighbou?r|colleague|co-?worker|boss|"
     r"manager|flatmate|roommate|housemate|child|kid|mate|pal|carer|caregiver|stepmum|stepdad|"
     r"in-law|mother-in-law|father-in-law|sister-in-law|brother-in-law|bf|gf|hubby|bestie|bff|sis|bro|"
-    r"step-?\w+|grandson|granddaughter|grandchild|"
+    r"step[- ]?(?:mum|mom|mother|dad|father|son|daughter|sister|brother|kid|child|sibling)|grandson|granddaughter|"
+    r"grandchild|boy|girl|lad|lass|baby|twin|youngest|eldest|oldest|"
     r"godmother|godfather|goddaughter|godson|mam|mammy|nan|nana|nanna|gran|aunty|hubs|wifey|missus|"
     r"other\s+half|old\s+man|fella|teacher|priest|vicar|pastor|coach|landlord|landlady|classmate|workmate|"
     r"teammate|BIL|SIL|MIL|FIL|DH|DW|DS|DD|bil|sil|mil|fil"
@@ -101,7 +108,7 @@ NOT_NAMES = words(
 #: "my", an adjective or two, and the relations of a relation: "my old man's mate", "my cousin's wife".
 POSSESSIVE = (
     rf"(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)\s+(?:(?:best|old|close|younger|older|little|big|late|dear)\s+)?"
-    rf"(?:(?:{RELATIONS})['’]s\s+(?:(?:best|old|close)\s+)?)?"
+    rf"(?:(?:{RELATIONS})['’]s\s+(?:(?:best|old|close|little|baby|younger|older|wee|new|eldest|youngest)\s+)?)?"
 )
 RELATION_NAME = Cued(
     Source(
@@ -112,7 +119,9 @@ RELATION_NAME = Cued(
 )
 #: A given name in lower case after a relation: "my sister in law maeve" (only names of FIRST_NAMES).
 RELATION_LOWER = Cued(
-    Source(rf"\b{POSSESSIVE}(?:{RELATIONS})\s*[,—–-]?\s+(?P<name>[a-z]+)\b"),
+    Source(
+        rf"\b{POSSESSIVE}(?:{RELATIONS})\s*[,—–-]?\s+(?:(?P<title>mrs|mr|miss|ms)\.?\s+)?(?P<name>[a-z]+)\b"
+    ),
     "my My his His her Her our Our their Their your Your",
 )
 NAME_RELATION = Cued(
@@ -122,6 +131,38 @@ NAME_RELATION = Cued(
     ),
     "my his her our their",
 )
+#: The same without the comma, or with a bracket: "Thandiwe my coworker has lupus", "Cheryl (my carer)".
+NAME_RELATION_BARE = Cued(
+    Source(
+        rf"\b(?P<name>{NAME}(?:\s+{NAME})?)(?P<sep>\s*\(\s*|\s+)(?:my|his|her|our|their)\s+"
+        rf"(?:(?:best|old|close)\s+)?(?:{RELATIONS})\b"
+    ),
+    "my his her our their",
+)
+#: Words a sentence may start with before "my mum has...", not a name ("Anyway my mum..."); with
+#: any word in -ly that is no given name ("Sadly my dad...").
+OPENERS = words(
+    """
+    Anyway Meanwhile Now Well Plus Oh Ok Okay Yes No Yeah Yep Hi Hey Lol Even Still Because Since Though
+    Although Last Next Tonight Christmas Easter Anyways Honestly Basically Update Ugh Omg Wow Also Today
+    Then Just Only And But So Apparently Guess Again Once Twice Sometimes Often Maybe Perhaps Friends
+    Tbh Ngl Idk Btw Imo Fyi Edit Ps Thank Thanks Sorry Please Praise Bless Happy Lockdown Covid
+    January February March April June July August September October November December Everyone Guys All
+    """
+)
+#: A name between commas (APPOSITION) after the person it is (APPOSED): "the new girl in the
+#: support group, Aleksandra,".
+APPOSITION = Cued(Source(rf",\s+(?P<name>{NAME}(?:\s+{NAME})?)\s*[,—–(]"), ",")
+APPOSED = re.compile(
+    rf"\b(?i:a|an|the|one|this|that|another)\s+(?:\w+\s+){{0,2}}?(?:{PEOPLE}|{RELATIONS}|member|resident)\b"
+    r"[^,.;:!?]{0,40}$"
+)
+#: "Our Kev's back in hospital": a family's way of naming one of its own (not "Our Lady's").
+OUR_NAME = Cued(
+    Source(rf"\b[Oo]ur\s+(?P<name>{NAME})(?=['’]s\b|\s+(?:has|had|is|was|got|gets|went|says|said|keeps)\b)"),
+    "our Our",
+)
+NOT_OURS = words("Lady Lord Father Saviour Mother God Town Family Home House Club Team Church Parish Group")
 CALLED = Cued(
     Source(
         rf"\b(?i:a|an|another|one|the|some|this)\s+(?:\w+\s+)?(?:{PEOPLE}|{RELATIONS})\s+"
@@ -165,23 +206,34 @@ POSSESSIVE_S = re.compile(r"['’]s$")
 #: Capitalised words: a FIRST_NAME match counts only if its first word is one in FIRST_NAMES.
 CAPITALISED = re.compile(r"[A-Z][a-z]+")
 
-#: Facts about a person's health beyond taking part in a study: conditions, symptoms, results.
-HEALTH_FACTS = re.compile(
-    r"\b(?:diagnos\w*|living with|lives with|suffer\w*|"
-    r"MS|multiple sclerosis|lupus|cancer|tumou?r|chemo\w*|HIV|diabet\w+|depress\w+|anxiety|"
-    r"dementia|parkinson'?s?|epilep\w+|stroke|arthritis|relaps\w*|flare\w*|symptom\w*|"
-    r"side[- ]effects?|pregnan\w+|miscarr\w+|infection|hospital\w*|ward|ICU|surgery|"
-    r"operation|MRI|biopsy|rehab|illness|ill|sick|disease|condition|disorder|syndrome|allerg\w+|"
-    r"died|dying|passed away|funeral|results?|rash\w*|headaches?|seizures?|liver|kidneys?|"
-    r"migraines?|pain|lesions?|autism|amputat\w+|hospice|motor neurone|panic|attacks?|poorly|unwell|chest|"
-    r"pneumonia|sepsis|antidepressants?|chemo|struggling|cried|crying|miscarriage|"
-    r"dialysis|sickle\s+cell|asthma|oxygen|COPD|emphysema|shingles|crohn['’]?s|colitis|coeliac|celiac|"
-    r"alzheimer['’]?s|covid|long\s+covid|anorexi\w*|bulimi\w*|eating\s+disorder|bipolar|schizophreni\w*|"
-    r"PTSD|OCD|ADHD|addict\w*|alcoholi\w*|overdose\w*|hepatitis|tuberculosis|TB|fibromyalgia|ME/CFS|"
-    r"heart\s+attack|transplant|(?:hip|knee)\s+replacement|fractur\w+|broke\s+(?:his|her|their)\s+\w+|"
-    r"hearing\s+aids?|deaf|blind|wheelchair|steroids|insulin|radiotherapy|immunotherapy|inpatient|"
-    r"psychiatric|paralys\w+|dx(?:['’]?d)?|terminal|palliative|motor\s+neurone|sugar\s+was)\b",
-    re.IGNORECASE,
+#: Facts about a person's health beyond taking part in a study: conditions, symptoms, results (run
+#: in lower case on folded text: only its matches' spans are used).
+HEALTH_FACTS = folded_search(
+    Source(
+        r"\b(?:diagnos\w*|living with|lives with|suffer\w*|"
+        r"MS|multiple sclerosis|lupus|cancer|tumou?r|chemo\w*|HIV|diabet\w+|depress\w+|anxiety|"
+        r"dementia|parkinson'?s?|epilep\w+|stroke|arthritis|relaps\w*|flare\w*|symptom\w*|"
+        r"side[- ]effects?|pregnan\w+|miscarr\w+|infection|hospital\w*|ward|ICU|surgery|"
+        r"operation|MRI|biopsy|rehab|illness|ill|sick|disease|condition|disorder|syndrome|allerg\w+|"
+        r"died|dying|passed away|funeral|results?|rash\w*|headaches?|seizures?|liver|kidneys?|"
+        r"migraines?|pain|lesions?|autism|amputat\w+|hospice|motor neurone|panic|attacks?|poorly|unwell|chest|"
+        r"pneumonia|sepsis|antidepressants?|chemo|struggling|cried|crying|miscarriage|"
+        r"dialysis|sickle\s+cell|asthma|oxygen|COPD|emphysema|shingles|crohn['’]?s|colitis|coeliac|celiac|"
+        r"alzheimer['’]?s|covid|long\s+covid|anorexi\w*|bulimi\w*|eating\s+disorder|bipolar|schizophreni\w*|"
+        r"PTSD|OCD|ADHD|addict\w*|alcoholi\w*|overdose\w*|hepatitis|tuberculosis|TB|fibromyalgia|ME/CFS|"
+        r"heart\s+attack|transplant|(?:hip|knee)\s+replacement|fractur\w+|broke\s+(?:his|her|their)\s+\w+|"
+        r"hearing\s+aids?|deaf|blind|wheelchair|steroids|insulin|radiotherapy|immunotherapy|inpatient|"
+        r"psychiatric|paralys\w+|dx(?:['’]?d)?|terminal|palliative|motor\s+neurone|sugar\s+was|"
+        r"psoria\w+|eczema|dermatitis|pacemaker|heart\s+(?:failure|condition|surgery|disease)|angina|arrhythmi\w*|"
+        r"atrial\s+fibrillation|leuka?emi\w*|lymphoma|myeloma|melanoma|sarcoma|carcinoma|mastectom\w*|lumpectom\w*|"
+        r"glaucoma|cataracts?|macular|PCOS|endometriosis|thyroid|gout|osteoporosis|psychos[ie]s|psychotic|"
+        r"suicid\w*|self[- ]harm\w*|(?:take|took|taken|taking)\s+(?:her|his|their)\s+own\s+life|A&E|"
+        r"emergency\s+(?:room|department)|infected|(?:back\s+)?(?:to|in)\s+theatre|memory\s+(?:problems|loss)|"
+        r"reaction\s+to\s+(?:the|her|his|their|a)\s+(?:\w+\s+)?"
+        r"(?:jab|vaccine|vaccination|booster|drug|injection|infusion|medication|meds|medicine|tablets?|dose)|"
+        r"CCU|NICU|intensive\s+care|alzheimer\w*)\b",
+        re.IGNORECASE,
+    )
 )
 PARTICIPANT = Cued(
     Source(
@@ -234,8 +286,10 @@ def mentions(sentence: str) -> Iterator[Mention]:
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
-    for match in RELATION_LOWER.finditer(sentence):  # "my sister in law maeve"
-        if match.group("name") in FIRST_NAMES:
+    # "my sister in law maeve", "my son's teacher miss hughes" (after a title, any surname)
+    for match in RELATION_LOWER.finditer(sentence):
+        name = match.group("name")
+        if name in FIRST_NAMES or (match.group("title") and name not in LOWER_NOT_NAMES):
             taken.append(match.span("name"))
             yield Mention(match.start("name"), match.end("name"), match.group("name"), "relation")
     capitals = CAPITALISED.findall(sentence)
@@ -282,6 +336,42 @@ def mentions(sentence: str) -> Iterator[Mention]:
             yield Mention(start, start + len(name), name, "first-name")
 
 
+#: Lower-case words after "my son's teacher miss", not a surname.
+LOWER_NOT_NAMES = words("and or but is was has had said says from at in on with to the a an who about")
+
+
+def _opens_name(name: str) -> bool:
+    """Whether ``name``, written with no comma before "my mum", is a name, not an opening word."""
+    first = name.split()[0]
+    if first in OPENERS:
+        return False
+    return first.lower() in FIRST_NAMES or not first.endswith("ly")
+
+
+def further_mentions(sentence: str, found: tuple[Mention, ...]) -> Iterator[Mention]:
+    """Names :func:`mentions` leaves to the privacy rules, which tie them to health: before a
+    relation without a comma ("Thandiwe my coworker"), between commas after the person they are
+    ("the new girl in the group, Aleksandra,") and after "our" ("Our Kev's back in hospital")."""
+    taken = [(m.start, m.end) for m in found]
+    for pattern in (NAME_RELATION_BARE, APPOSITION, OUR_NAME):
+        for match in pattern.finditer(sentence):
+            name, start = match.group("name"), match.start("name")
+            if not _is_name(name) or any(part in NOT_PERSON_WORDS for part in name.split()):
+                continue
+            if pattern is NAME_RELATION_BARE and "(" not in match.group("sep") and not _opens_name(name):
+                continue  # "Sadly my dad...": an opening word rather than a name
+            if pattern is OUR_NAME and (name in NOT_OURS or STAFF.fullmatch(name)):
+                continue
+            if pattern is APPOSITION and not APPOSED.search(
+                sentence, max(0, match.start() - 70), match.start()
+            ):
+                continue
+            name = name.split()[0] if name.split()[-1] in NOT_NAMES else name
+            if all(start + len(name) <= a or start >= b for a, b in taken):
+                taken.append((start, start + len(name)))
+                yield Mention(start, start + len(name), name, "relation")
+
+
 def _shouted(sentence: str) -> bool:
     """Whether ``sentence`` is written in capitals (three words or more of them, and no lower case word)."""
     return len(SHOUTED_WORD.findall(sentence)) >= 3 and LOWER_WORD.search(sentence) is None
@@ -300,6 +390,16 @@ def sentence_mentions(seg: Segment, start: int, end: int) -> tuple[Mention, ...]
     return found  # type: ignore[return-value]
 
 
+def privacy_mentions(seg: Segment, start: int, end: int) -> tuple[Mention, ...]:
+    """:func:`sentence_mentions` and :func:`further_mentions` of the sentence ``seg.plain[start:end]``."""
+    key = ("privacy-mentions", start, end)
+    found = seg.memo.get(key)
+    if found is None:
+        first = sentence_mentions(seg, start, end)
+        found = seg.memo[key] = first + tuple(further_mentions(seg.plain[start:end], first))
+    return found  # type: ignore[return-value]
+
+
 def others(found: tuple[Mention, ...], own_names: frozenset[str]) -> list[Mention]:
     """The mentions in ``found`` of someone other than the writer (whose first names are ``own_names``)."""
     return [m for m in found if m.name.split()[0] not in own_names]
@@ -312,9 +412,13 @@ SET_ASIDE = re.compile(
 )
 
 
-def _names(pattern: re.Pattern[str], sentence: str) -> bool:
-    """Whether ``sentence`` has a match of ``pattern`` that it does not set aside."""
-    return any(not SET_ASIDE.search(sentence, 0, m.start()) for m in pattern.finditer(sentence))
+def _names(pattern: Cued, sentence: str) -> bool:
+    """Whether ``sentence`` has a match of ``pattern`` that it does not set aside, or that names a
+    body ("the MS Society")."""
+    return any(
+        not SET_ASIDE.search(sentence, 0, m.start()) and not ORGANISATION.match(sentence, m.end())
+        for m in pattern.finditer(sentence)
+    )
 
 
 def public_name(sentence: str, mention: Mention) -> bool:
@@ -348,24 +452,62 @@ MY_OWN = re.compile(
 #: "came to the MRI with me": the writer's appointment, with someone beside them.
 WITH_ME = re.compile(r"\s+(?:with|for)\s+me\b", re.IGNORECASE)
 #: "drove me to the hospital", "took me for my scan": the writer's appointment, someone helping.
-ME_TO = re.compile(r"\bme\s+(?:to|into|for|from|at)\s+(?:(?:the|my|a|an|our)\s+)?(?:(?!(?:her|his|their)\b)[\w-]+\s+)?$", re.IGNORECASE)
+ME_TO = re.compile(
+    r"\bme\s+(?:to|into|for|from|at)\s+(?:(?:the|my|a|an|our)\s+)?(?:(?!(?:her|his|their)\b)[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+#: A condition naming a body rather than someone's health: "the MS Society", "Diabetes UK".
+ORGANISATION = re.compile(
+    r"(?:['’]s)?\s+(?:Society|Trust|Foundation|Association|Alliance|Ireland|UK|Australia|Canada|Research|"
+    r"Awareness|Council|Charity|Federation|Institute|Action|Network|Support\s+Line|Week|Month|Day)\b"
+)
+#: "made me soup after the chemo", "sat with me through the surgery": the writer's own treatment.
+ME_DURING = re.compile(
+    r"\bme\b(?:\s+(?!(?:her|his|their)\b)[\w'’-]+){0,4}\s+(?:after|before|during|through|since|at|from)\s+"
+    r"(?:the|my|a|an)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+#: "I've told nobody, not even Sharon, about the depression": what the writer tells is their own.
+TOLD_ABOUT = re.compile(
+    r"\bI(?:['’]ve|['’]d|\s+have|\s+had)?\s+(?:not\s+|never\s+|only\s+|just\s+)?(?:told|tell|mentioned|explained)\b"
+    r"[^.;!?]{0,60}?\babout\s+(?:the|my|this)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+#: The writer's condition shared by another: "her husband has it too", "so does she", "has the same".
+SHARED = re.compile(
+    r"\b(?:she|he|they|(?:her|his|their)\s+\w+)\s+(?:has|had|have|got|gets)\s+(?:it|that|one|the\s+same(?:\s+\w+)?)"
+    r"\s+(?:too|as\s+well|also)\b|\bso\s+(?:does|did|has)\s+(?:she|he|(?:her|his|their)\s+\w+)\b",
+    re.IGNORECASE,
+)
 
 
 def about_their_health(sentence: str, mention: Mention) -> bool:
     """Whether ``sentence`` tells of the health of someone other than the writer: a health fact not
-    set aside, not the writer's own ("my MRI", "when I was diagnosed", "came to the MRI with me")."""
+    set aside, not the writer's own ("my MRI", "when I was diagnosed", "came to the MRI with me"),
+    or the writer's own shared by another ("about my MS ... her husband has it too")."""
+    own = False
     for m in HEALTH_FACTS.finditer(sentence):
         before = sentence[: m.start()]
+        if ORGANISATION.match(sentence, m.end()):
+            continue
         if (
-            SET_ASIDE.search(before) or MY_OWN.search(before) or ME_TO.search(before)
+            SET_ASIDE.search(before)
+            or MY_OWN.search(before)
+            or ME_TO.search(before)
             or WITH_ME.match(sentence, m.end())
+            or ME_DURING.search(before)
+            or TOLD_ABOUT.search(before)
         ):
+            own = True
             continue
         clause = before[max((c.end() for c in CLAUSE_START.finditer(before)), default=0) :]
         if FIRST_PERSON.search(clause) and not THIRD_PERSON.search(clause) and mention.name not in clause:
+            own = True
             continue
         return True
-    return False
+    return own and SHARED.search(sentence, mention.end) is not None
 
 
 def a_pet(sentence: str, mention: Mention) -> bool:
@@ -373,7 +515,43 @@ def a_pet(sentence: str, mention: Mention) -> bool:
     return bool(PET_BEFORE.search(sentence, 0, mention.start) or PET_AFTER.match(sentence, mention.end))
 
 
+#: A patient named by the clinician writing: "I remember a patient, Mrs Hartley, whose...".
+PATIENT_BEFORE = re.compile(
+    r"\b(?:patients?|client|resident)\b[\s,:—–-]{1,3}(?:(?:called|named)\s+)?\S{0,8}\s*$", re.I
+)
+
+
 def lay_titled(sentence: str, mention: Mention) -> bool:
     """Whether the name follows a title anybody may have ("Mrs O'Brien") in a sentence that does
-    not make them a clinician at work."""
-    return bool(LAY_TITLE.search(sentence, 0, mention.start)) and CLINICIAN.search(sentence) is None
+    not make them a clinician at work, or makes them a patient."""
+    if not LAY_TITLE.search(sentence, 0, mention.start):
+        return False
+    return CLINICIAN.search(sentence) is None or PATIENT_BEFORE.search(sentence, 0, mention.start) is not None
+
+
+#: Who works in a clinic, after a name ("Kerry the diabetes nurse", "Sandra, the pharmacist") or
+#: before it ("ward sister Orla", "the physio, Padraig"): a public role, as a title is.
+STAFF_ROLE = (
+    r"(?:nurse|sister|matron|pharmacist|physio\w*|doctor|consultant|registrar|GP|surgeon|dietitian|dietician|"
+    r"counsell?or|psychologist|psychiatrist|therapist|receptionist|co-?ordinator|phlebotomist|radiographer|"
+    r"midwife|HCA|technician|podiatrist|optician|dentist|paramedic|oncologist|neurologist|dermatologist|"
+    r"endocrinologist|cardiologist|educator|specialist|chemist|porter)"
+)
+STAFF = re.compile(STAFF_ROLE, re.IGNORECASE)
+STAFF_AFTER = re.compile(
+    rf"\s*(?:,|\(|[—–-])?\s*(?:who\s+is\s+)?(?:the|my|our|a|an|his|her)\s+(?:[\w-]+\s+){{0,2}}?{STAFF_ROLE}\b(?!['’]s)",
+    re.IGNORECASE,
+)
+STAFF_BEFORE = re.compile(rf"(?P<owner>\b\w+\s+)?(?:[\w-]+\s+)?{STAFF_ROLE}\s*[,:]?\s*$", re.IGNORECASE)
+OWNERS = words("my his her our their your")
+
+
+def staff(sentence: str, mention: Mention) -> bool:
+    """Whether the name is a member of staff's, by the role beside it (not "my sister Orla")."""
+    if STAFF_AFTER.match(sentence, mention.end):
+        return True
+    before = STAFF_BEFORE.search(sentence, max(0, mention.start - 40), mention.start)
+    if before is None:
+        return False
+    owner = (before.group("owner") or "").strip().lower()
+    return not (owner in OWNERS and re.search(r"sister\W*$", before.group(0), re.IGNORECASE))

@@ -23,11 +23,12 @@ from .people import (
     about_their_health,
     lay_titled,
     others,
+    privacy_mentions,
     public_name,
-    sentence_mentions,
+    staff,
 )
 from .rules import define
-from .text import DIGIT, Cued, Segment, Source, blank_match, folded_search, matched, words
+from .text import DIGIT, Cued, Segment, Source, blank_match, folded, folded_search, matched, words
 
 E = Severity.ERROR
 PHONE = define(
@@ -107,7 +108,9 @@ DATE = folded_search(
 )
 IDENTIFIERS = folded_search(
     Source(
-        r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|\d{4}-5\d{5}-\d{2}-\d{2}|\d{4}-\d{6}-\d{2})\b"
+        r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|\d{4}-5\d{5}-\d{2}-\d{2}|\d{4}-\d{6}-\d{2}|"
+        r"ChiC?M?CTR\d{8,12}|CTRI/\d{4}/\d{2,3}/\d{4,6}|PACTR\d{15}|jRCTs?\d{9,10}|UMIN\d{9}|JPRN-[A-Z]+\d+|"
+        r"KCT\d{7}|IRCT\d+N\d+|TCTR\d{11}|RBR-\w{6,8}|NL-OMON\d+|NTR\d{3,5}|SLCTR/\d{4}/\d{3}|PER-\d{3}-\d{2})\b"
         r"|https?://\S+",
         re.IGNORECASE,
     )
@@ -185,16 +188,21 @@ SPELLED_EMAIL = Cued(  # case-sensitive, so that it is looked for in the text as
     ),
     "dot DOT Dot",
 )
+#: "dot" and "at" as other languages say them ("anke punkt mueller", "lucia arroba gmail punto com").
+DOT_WORD = r"(?:dot|punkt|punto|point|kropka|ponto)"
+AT_WORD = r"(?:at|arroba|chiocciola|klammeraffe|malpa)"
+SPELLED_LOCAL = re.compile(rf"[._\d]|\s(?:{DOT_WORD}|underscore)\s", re.IGNORECASE)
 #: An address at a known provider, written so robots miss it ("ruth dot okafor at gmail",
 #: "bazza_1953 @ bigpond . com"): its local part has a dot, an underscore or a digit, so that
 #: "rubbish at gmail" is not one.
 PROVIDER_EMAIL = Cued(
     Source(
-        r"(?<![\w.@])(?P<local>[A-Za-z][\w.%+-]*(?:\s+(?:dot|underscore)\s+[\w%+-]+)*)\s*"
-        r"(?:\(\s*at\s*\)|\[\s*at\s*\]|\s+at\s+|\s+@\s*|\s*@\s+)\s*"
+        rf"(?<![\w.@])(?P<local>[A-Za-z][\w.%+-]*(?:\s+(?:{DOT_WORD}|underscore)\s+[\w%+-]+)*)\s*"
+        rf"(?:\(\s*at\s*\)|\[\s*at\s*\]|\s+{AT_WORD}\s+|\s+@\s*|\s*@\s+)\s*"
         r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|aol|protonmail|proton|live|msn|gmx|web|"
         r"bigpond|btinternet|eircom|rediffmail|rediff|qq|163|126|wp|onet|interia|yandex|zoho|orange|free|"
-        r"libero|virgilio|telefonica|ziggo|sky|virgin)\b(?:\s*(?:\.|\(dot\)|\[dot\]|\s+dot\s+)\s*[a-z]{2,6}\b)*",
+        r"libero|virgilio|telefonica|ziggo|sky|virgin)\b"
+        rf"(?:\s*(?:\.|\(dot\)|\[dot\]|\s+{DOT_WORD}\s+)\s*[a-z]{{2,6}}\b)*",
         re.IGNORECASE,
     ),
     "gmail googlemail hotmail outlook yahoo ymail icloud aol proton live msn gmx web bigpond btinternet eircom "
@@ -233,12 +241,14 @@ SOCIAL_CUE = re.compile(
 BARE_HANDLE = Cued(
     Source(
         r"\b(?:insta(?:gram)?|IG|tik\s?tok|twitter|snap(?:chat)?|threads|discord|telegram|handle|"
-        r"user\s?name)(?:\s+(?:is|me|name\s+is|=))?\s*:?\s+"
-        r"(?P<handle>[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[A-Za-z]+\d+[A-Za-z0-9_]*)\b(?![.@]\w)",
+        r"user\s?name)(?:\s+(?:is|me|name\s+is|=))?\s*[:,]?\s+"
+        r"(?P<handle>[A-Za-z][\w.]*#\d{4}|[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[A-Za-z]+\d+[A-Za-z0-9_]*)\b(?![.@]\w)",
         re.IGNORECASE,
     ),
     "insta ig tik twitter snap threads discord telegram handle user",
 )
+#: A Reddit user ("u/T1D_mum_of_2"); a subreddit ("r/diabetes") is a forum, not a person.
+REDDIT_USER = Cued(Source(r"(?<![\w/])/?u/[A-Za-z0-9_-]{3,20}\b"), "u/")
 #: A handle with one of these in it is an organisation's: "@MSTrust", "@mssocietyuk".
 ORGANISATION_HANDLE = re.compile(
     r"trust|societ|charit|foundation|nhs|hospital|research|official|clinic|news|assoc|alliance|institute",
@@ -280,13 +290,19 @@ RECORD_CUE = folded_search(
         r"participant|subject|study|trial|screening|enrol?ment|case|claim|certificate|serial|device|"
         r"employee|staff|student|beneficiary|prescription|pharmacy|rx|script|chart|unit|customer|client|"
         r"reg(?:istration)?|opd|ipd|tax|pps|aadhaa?r|social\s+insurance|insurance|versicherten|"
+        r"transmitter|sensor|pump|pacemaker|implant|defibrillator|monitor|meter|hearing\s+aids?|receiver|"
+        r"portal|login|national\s+id(?:entity)?|identity\s+card|id\s+card|pan(?:\s+card)?|voter|"
         r"seguridad\s+social|s.cu(?:rit.\s+sociale)?)[\s,]*(?:number|nummer|no\.?|num|#|ID|identifier|code|"
         r"ref(?:erence)?\.?)|MRN|UHID\b|IBAN|CHI|DNI|NIE|NIF|PPSN?|BSN|PESEL\b|TFN\b|SIN\b|Steuer-?ID|"
         r"codice\s+fiscale|Versichertennummer|rx|sort\s+code|(?:number|licen[cs]e|registration)\s+plate|"
+        r"personnummer|f.dselsnummer|henkil.tunnus|CPR-?nummer|CURP\b|CNP\b|NIN\b|CNIC\b|NRIC\b|HKID\b|AMKA\b|"
+        r"EGN\b|OIB\b|JMBG\b|NISS\b|IRD\b|MBI\b|SNILS\b|Steuernummer|"
+        r"(?:PAN|ID|identity|voter|ration)\s+card(?=\s+[A-Z]{0,6}\d)|PAN(?=\s*[:#]?\s*[A-Z]{5}\d{4}[A-Z]\b)|"
         r"num.ro\s+de\s+s.cu(?:rit.\s+sociale)?|(?:n.mero\s+de\s+(?:la\s+)?)?seguridad\s+social|"
         r"(?:participant|subject|patient|account|member)(?=\s+#?[A-Z]{0,3}-?\d))"
         r"(?:\s+(?:at|with|for|on|from)\s+(?:the\s+|my\s+)?[\w'’]+(?:\s+[\w'’]+){0,2})?"
-        r"(?:\s+(?:is|was|reads|of|ends\s+in|es|ist|est|is\s+now|became|changed\s+(?:from|to))|['’]s)?\s*[:#=,(-]?\s*",
+        r"(?:\s+(?:is|was|reads|of|ends\s+in|es|ist|est|is\s+now|became|changed\s+(?:from|to))|['’]s|"
+        r"\s*,\s*(?:and\s+)?(?:mine|his|hers|theirs|ours)\s+(?:is|was|reads))?\s*[:#=,(-]?\s*",
         re.IGNORECASE,
     )
 )
@@ -331,6 +347,21 @@ POSTCODE_TOWN = re.compile(
     r"|\b(?:Road|Rd|Nagar|Marg|Colony|Layout|Apartments?|Flat|Sector|Block|Street|Lane|Phase)\b[^.!?\n]{0,60}?"
     r"\b[A-Z][a-z]+[\s,-]+[1-8]\d{2}\s?\d{3}\b"
 )
+#: What an estate of houses is called: "3 The Paddocks, Ballincollig", "12 The Meadows, Leeds".
+ESTATE_WORDS = (
+    r"Paddocks|Meadows?|Orchards?|Willows|Beeches|Maltings|Oaks|Pines|Elms|Birches|Cedars|Laurels|Limes|Hollies|"
+    r"Firs|Spinney|Coppice|Glebe|Green|Drive|Crescent|Close|Court|Avenue|Grove|Mews|Rise|Square|Walk|Heights|"
+    r"Downs|Glen|Dale|Cloisters|Woods?|Fairways|Links|Granary|Stables|Hawthorns|Priory|Park|Lawns?|Gables|Chase|"
+    r"Croft|Fold|Pastures|Acres?|Leys|Sycamores|Poplars|Rowans|Alders|Ashes|Hazels|Cottages|Terrace|Crest|Haven|"
+    r"Paddock|Manor|Grange|Courtyard|Dell|Hollow|Oval|Boreen|Gardens|Maples|Cherries|Larches"
+)
+ESTATE = Cued(
+    Source(
+        rf"\b\d{{1,4}}[A-Za-z]?,?\s+The\s+(?:[A-Z][a-z'’]+\s+){{0,2}}(?:{ESTATE_WORDS})\b"
+        r"(?=\s*,\s*[A-Z][a-z]{2,}|\s+[A-Z]{1,2}\d)"
+    ),
+    "The",
+)
 EIRCODE = re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[AC-FHKNPRTV-Y0-9]{4}\b")
 PO_BOX = Cued(Source(r"\bP\.?\s?O\.?\s*Box\s+\d+", re.IGNORECASE), "box")
 UK_POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}\b")
@@ -373,19 +404,64 @@ WORDED_DATE = Cued(
     Source(rf"\b(?:{_ORDINAL}\s+(?:of\s+)?{MONTH}|{MONTH}\s+(?:the\s+)?{_ORDINAL})\b", re.IGNORECASE),
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth teenth tieth",
 )
+#: Days whose name gives a day and a month: "born on Christmas Day 1952", "born St Patrick's Day".
+HOLIDAY = (
+    r"christmas\s+(?:day|eve)|new\s+year['’]?s\s+(?:day|eve)|boxing\s+day|valentine['’]?s\s+day|"
+    r"st\.?\s+(?:patrick|paddy|andrew|david|george|stephen)['’]?s\s+day|paddy['’]?s\s+day|hallowe['’]?en|"
+    r"guy\s+fawkes(?:\s+night)?|bonfire\s+night|independence\s+day|anzac\s+day|australia\s+day|hogmanay|"
+    r"burns\s+night|leap\s+day|may\s+day|midsummer(?:['’]?s)?\s+day|bastille\s+day|republic\s+day"
+)
+#: Months as other languages name them, in a birth date: "geboren am 7. Mai 1958", "12 de abril de 1979".
+FOREIGN_MONTH = (
+    r"januar|j.nner|februar|m.rz|maerz|mai|juni|juli|august|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|"
+    r"julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janvier|f.vrier|mars|avril|juin|juillet|ao.t|"
+    r"septembre|octobre|novembre|d.cembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    r"januari|februari|maart|mei|augustus|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze.nia|"
+    r"pa.dziernika|listopada|grudnia|janeiro|fevereiro|mar.o|junho|julho|setembro|outubro|novembro|dezembro"
+)
+#: Dates that only a birth word makes worth reading: a holiday, a month in another language and
+#: the year-month-day order of Chinese and Japanese ("1979 year 8 month 15 day", "1979年8月15日").
+BIRTH_ONLY_DATE = re.compile(
+    rf"\b(?:{HOLIDAY})\b(?:,?\s+(?:19|20)\d{{2}}\b)?|"
+    rf"\b[0-3]?\d\.?\s+(?:de\s+)?(?:{FOREIGN_MONTH})\b(?:,?\s+(?:de\s+)?\d{{4}}\b)?|"
+    r"\b(?:19|20)\d{2}\s*(?:years?|年)\s*[01]?\d\s*(?:months?|月)\s*[0-3]?\d\s*(?:days?\b|日)?",
+    re.IGNORECASE,
+)
+#: Numbers that are a birth date only right after a birth word: with spaces ("DOB 03 03 88") or a
+#: day and month alone ("my birthday is 11/9"), not a score or a dose further on ("born 1961, pain 7/10").
+BIRTH_ONLY_NUMBERS = re.compile(r"\b[0-3]?\d\s[01]?\d\s(?:19|20)?\d{2}\b|\b[0-3]?\d[/.][01]?\d\b(?![/.]\d)")
+#: In any text with a birth word of BIRTH_CUE but "turned ... on": only such text is read for
+#: BIRTH_ONLY_DATE and BIRTH_ONLY_NUMBERS.
+BIRTH_WORDS = ("born", "birth", "bday", "b-day", "dob", "d.o.b", "b.", "geb", "nacid", "naiss", "née", "nee",
+               "nascit", "urodz")  # fmt: skip
+#: Who has a great age: "my mother of 93 years", "at 95 my great aunt".
+AGE_PEOPLE = (
+    r"(?:great[- ])*(?:gran\w*|nan|nana|nanna|grandma|grandpa|grandad|grandfather|grandmother|mum|mom|mam|mother|dad|"
+    r"da|father|aunt\w*|uncle|neighbou?r|friend|husband|wife|partner|patient|cousin|brother|sister|lady|man|woman|"
+    r"gentleman|person|widow|widower)"
+)
+#: What makes a number after "aged" a group or a quantity, not one person's age: "aged 90 or over".
+NOT_ONE_AGE = (
+    r"(?!\s*(?:%|mg|ml|kg|minutes|mins|hours|days|weeks|times|percent|degrees|over|bpm|mmhg|\.\d|/|\+|plus\b|"
+    r"or\s+(?:over|older|above|more)|and\s+(?:over|older|above|up)|-?plus))"
+)
+#: A birth word just before a date: "DOB is", "birthday:", "born on".
+CLOSE_BIRTH_CUE = re.compile(rf"(?:{BIRTH_CUE.pattern})\s*(?:(?:is|was|on|=)\s*)?[:-]?\s*$", re.IGNORECASE)
 AGE_OVER_89 = Cued(
     Source(
         r"\b(?:aged|age|turned|turning|turns|I['’]m|I\s+am|she['’]s|he['’]s|who['’]s|who\s+is|"
         r"(?:she|he|who|(?:my|his|her|our)\s+(?:\w+\s+)?(?:great-)*(?:gran\w*|nan|nana|grandma|grandpa|grandad|"
         r"grandfather|grandmother|mum|mom|mother|dad|father|aunt\w*|uncle|neighbou?r|friend|husband|wife|partner|"
         r"patient|cousin|brother|sister))\s+(?:is|was|turns|is\s+now))\s+"
-        r"(?P<age>9\d|1[01]\d|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b(?!\s*(?:%|mg|ml|kg|minutes|mins|hours|days|weeks|times|percent|degrees|over|bpm|mmhg|\.\d|/))"
+        r"(?P<age>9\d|1[01]\d|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b"
+        rf"{NOT_ONE_AGE}"
         r"|\b(?P<age2>9\d|1[01]\d)[- ]years?[- ]old\b"
         r"|\b(?:great-)*(?:gran\w*|nan|nana|nanna|grandpa|grandad|grandfather|grandmother|mum|mom|mam|mother|dad|"
         r"da|father|aunt\w*|uncle|abuel[oa]|oma|opa|babcia|dziadek|nonn[oa]|nani|dadi)"
-        r"(?:\s+(?:is|was|turns|turned|is\s+now|will\s+be|would\s+be|has\s+turned)|['’]s)\s+(?:now\s+)?"
+        r"(?:\s+(?:is|was|turns|turned|is\s+now|will\s+be|would\s+be|has\s+turned|is\s+with|was\s+with)|['’]s)"
+        r"\s+(?:now\s+)?"
         r"(?P<age4>9\d|1[01]\d|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b"
-        r"(?!\s*(?:%|mg|ml|kg|minutes|mins|hours|days|weeks|times|percent|degrees|bpm|mmhg|\.\d|/))"
+        rf"{NOT_ONE_AGE}"
         r"|\b(?:oldest|eldest)\b[^.!?\n]{0,40}?\s(?:is|was)\s+(?P<age5>9\d|1[01]\d)\b(?!\s*(?:%|mg|/))"
         r"|\b(?P<age6>9\d|1[01]\d)\s+(?:a[ñn]os|ans|Jahre|anni|lat)\b"
         r"|(?:\b(?:neighbou?r|friend|mum|mom|mother|dad|father|gran\w*|nan|grandpa|grandad|grandma|uncle|aunt|"
@@ -394,9 +470,37 @@ AGE_OVER_89 = Cued(
         r"\s*(?:[,—–)]|if\b)",
         re.IGNORECASE,
     ),
-    "9 1 ninety",
+    "9 1 ninet",
 )
-AGE_GROUPS = ("age", "age2", "age3", "age4", "age5", "age6")
+#: A great age said other ways: "my mother of 93 years", "her 100th birthday", "at 95 my great aunt".
+AGE_OF = Cued(
+    Source(
+        rf"\b{AGE_PEOPLE}\s+of\s+(?P<age>9\d|1[01]\d|ninety(?:[- ]\w+)?)\s+(?:years?|yrs)\b",
+        re.IGNORECASE,
+    ),
+    "year yrs",
+    also=["9 1 ninet"],
+)
+AGE_BIRTHDAY = Cued(
+    Source(
+        r"\b(?P<age>9\d|1[01]\d)(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)"
+        r"|\b(?P<words>ninetieth|ninety[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+        r"hundredth)\s+(?:birthday|bday|b-day)",
+        re.IGNORECASE,
+    ),
+    "birthday bday b-day",
+    also=["9 1 ninet hundredth"],
+)
+AGE_AT = Cued(
+    Source(
+        rf"\bat\s+(?P<age>9\d|1[01]\d|ninety(?:[- ]\w+)?)\s*,?\s+(?:(?:she|he)\b|(?:my|his|her|our)\s+"
+        rf"(?:(?:late|old|dear|lovely)\s+)?{AGE_PEOPLE}\b)",
+        re.IGNORECASE,
+    ),
+    "at",
+    also=["9 1 ninet"],
+)
+AGES = (AGE_OVER_89, AGE_OF, AGE_BIRTHDAY, AGE_AT)
 
 
 def check(doc: Document) -> Iterator[Finding]:
@@ -419,9 +523,16 @@ def check(doc: Document) -> Iterator[Finding]:
             yield from _addresses(doc, segment, text, taken)
             yield from _birth_dates(doc, segment, text, taken, dates)
             yield from _ages(doc, segment, text, taken)
-        elif "inety" in text:  # an age in words
+        elif "inet" in text or "undredth" in text:  # an age in words
             yield from _ages(doc, segment, text, taken)
         yield from _spelled_phones(doc, segment, text, taken)
+        low = folded(text)
+        if any(word in low for word in BIRTH_WORDS):
+            yield from _birth_dates(doc, segment, text, taken, list(BIRTH_ONLY_DATE.finditer(text)))
+            close = [
+                m for m in BIRTH_ONLY_NUMBERS.finditer(text) if CLOSE_BIRTH_CUE.search(text, 0, m.start())
+            ]
+            yield from _birth_dates(doc, segment, text, taken, close)
         if WORDED_DATE.possible(text):
             yield from _birth_dates(doc, segment, text, taken, list(WORDED_DATE.finditer(text)))
         if doc.kind is not Kind.TRIAL:
@@ -468,7 +579,7 @@ def _emails(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Fin
             yield doc.finding(EMAIL, seg, m.start(), f"an e-mail address, spelled out ({_shown(m.group(0))})")
     for m in PROVIDER_EMAIL.finditer(text):
         local = m.group("local")
-        spelled = re.search(r"[._\d]|\s(?:dot|underscore)\s", local, re.IGNORECASE)
+        spelled = SPELLED_LOCAL.search(local)
         if spelled and local.lower() not in ROLE_MAILBOXES and _claim(m.span(), taken):
             yield doc.finding(EMAIL, seg, m.start(), f"an e-mail address, spelled out ({_shown(m.group(0))})")
 
@@ -480,6 +591,9 @@ def _profiles(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[F
     for m in FEDIVERSE.finditer(text):
         if _claim(m.span(), taken):
             yield doc.finding(PROFILE, seg, m.start(), f"a link to a personal profile ({_shown(m.group(0))})")
+    for m in REDDIT_USER.finditer(text):
+        if _claim(m.span(), taken):
+            yield doc.finding(PROFILE, seg, m.start(), f"a Reddit user name ({m.group(0)})")
     for m in BARE_HANDLE.finditer(text):
         if not ORGANISATION_HANDLE.search(m.group("handle")) and _claim(m.span("handle"), taken):
             yield doc.finding(PROFILE, seg, m.start("handle"), f"a social-media handle ({m.group('handle')})")
@@ -667,6 +781,7 @@ def _addresses(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[
     for matches, what in (
         (STREET.finditer(text), "a street address"),
         (STREET_ABROAD.finditer(text), "a street address"),
+        (ESTATE.finditer(text), "a street address"),
         (EIRCODE.finditer(text), "an Eircode"),
         (PO_BOX.finditer(text), "a PO box"),
         (zip_codes, "a ZIP or postal code"),
@@ -695,16 +810,16 @@ def _birth_dates(
 
 
 def _ages(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:
-    for m in AGE_OVER_89.finditer(text):
+    for m in (m for pattern in AGES for m in pattern.finditer(text)):
         if _claim(m.span(), taken):
-            age = next(m.group(g) for g in AGE_GROUPS if m.group(g))
+            age = next(value for value in m.groupdict().values() if value)
             yield doc.finding(AGE, seg, m.start(), f"an age over 89 ({age})")
 
 
 def _named(doc: Document, seg: Segment) -> Iterator[Finding]:
     for start, end in seg.sentences():
         sentence = seg.plain[start:end]
-        for mention in others(sentence_mentions(seg, start, end), doc.own_names):
+        for mention in others(privacy_mentions(seg, start, end), doc.own_names):
             if about_participation(sentence) and doc.ongoing and not about_health_facts(sentence):
                 continue  # integrity.named-participant reports it
             if mention.how == "title" and (" " not in mention.name or not FIRST_PERSON.search(sentence)):
@@ -714,6 +829,8 @@ def _named(doc: Document, seg: Segment) -> Iterator[Finding]:
                 continue  # a name with a clinic, an appointment or the writer's own health, not theirs
             if public_name(sentence, mention) or a_pet(sentence, mention):
                 continue
+            if mention.how in ("first-name", "acquaintance") and staff(sentence, mention):
+                continue  # "Kerry the diabetes nurse", "ward sister Orla": a public role
             yield doc.finding(
                 NAMED, seg, start + mention.start, f"names {mention.name} in a sentence about health"
             )
