@@ -93,7 +93,7 @@ REPORTED = re.compile(
 )
 #: "Not going to lie", "made up my mind": the words, not the act.
 IDIOM = re.compile(
-    r"\b(?:not\s+(?:going\s+to|gonna)\s+lie|won['’]?t\s+lie|ngl|made\s+up\s+(?:my|your|our)\s+minds?|"
+    r"\b(?:not\s+(?:going\s+to|gonna)\s+lie|won['’]?t\s+lie|ngl|I['’]?d\s+be\s+lying\s+if|made\s+up\s+(?:my|your|our)\s+minds?|"
     r"make\s+up\s+for|make-?up|lie\s+down|lying\s+down|lay\s+down|fake\s+tan|copy\s+of|copies\s+of)\b",
     _I,
 )
@@ -1046,7 +1046,11 @@ def _third_person(sentence: str, at: int) -> bool:
 
 
 #: What blinding keeps from everyone: "nobody can know" here is the design, not getting away with it.
-BLINDING_DESIGN = re.compile(r"\b(?:(?:double|single|triple)[- ]?blind\w*|blinded|which\s+(?:group|arm)|unblind\w*)\b", _I)
+BLINDING_DESIGN = re.compile(
+    r"\b(?:(?:double|single|triple)[- ]?blind\w*|blinded|(?:which|the|my|our|your|his|her)\s+(?:group|arm)s?|"
+    r"unblind\w*|real\s+ones?|placebo)\b",
+    _I,
+)
 
 
 def evaded(sentence: str) -> re.Match[str] | None:

@@ -58,25 +58,41 @@ _NOT_FELT = (
     r"(?!\s+(?:leaflets?|lists?|sheets?|sections?|pages?|info\w*|forms?|questionnaires?|diary|cards?|boxes|"
     r"(?:is|are|has|have)\s+(?:going|gone|cleared|eased|lifted|improv\w+|better)|went\s+away|going\s+away)\b)"
 )
+#: How a body feels, in words that name no symptom on their own: "rough", "weeing every hour".
+_FELT = SYMPTOM_WORDS + r"|rough|rubbish|awful|grim|thirsty|neuropath\w*|nightmares|vivid\s+dreams|wee(?:ing)?|pee(?:ing)?|lumpy|hypos?"
+#: A part of the body, or a measure of it, said to change: "my skin went red", "injection site went lumpy".
+_BODY = (
+    r"head|legs?|arms?|skin|stomach|eyes?|vision|chest|back|joints?|hands?|feet|face|throat|mouth|hair|nails|"
+    r"fingernails|heart(?:\s+rate)?|mood|sleep|energy|bladder|bowels?|gut|tummy|balance|appetite|"
+    r"(?:blood\s+)?sugars?|injection\s+site|blood\s+pressure|weight|periods?"
+)
+_CHANGED = (
+    _FELT + r"|red|hot|purple|lumpy|shak\w*|trembl\w*|lifting|coming\s+out|falling\s+out|low|"
+    r"worse|haywire|all\s+over\s+the\s+place|up\s+the\s+wall"
+)
 EXPERIENCE = Cued(
     Source(
-        r"(?:^(?:woke\s+up\s+with|had|got|noticed|developed|feeling|felt|came\s+down\s+with)\b|"
+        r"\b(?:my\s+(?:\w+\s+)?|^(?:the\s+)?)(?:" + _BODY + r")(?:['’]s)?\s+(?:(?:\w+\s+){0,2}?(?:went|goes|going|gone|"
+        r"got|gets|getting|started|starts|been|keeps?|kept|is|was|are|were|has|have)\s+(?:\S+\s+){0,3}?)?"
+        r"(?:\w+ly\s+)?(?:" + _CHANGED + r")\b" + _NOT_FELT + r"|\bhow\s+(?:" + _FELT + r")\s+(?:I|my)\b|"
+        r"(?:^(?:woke\s+up\s+with|had|got|noticed|developed|feeling|felt|came\s+down\s+with|been|still)\b|"
         r"\b(?:I|I['’]ve|I['’]m|me)\b(?:\s+\w+){0,6}?\s+(?:had|have|got|get|getting|having|"
         r"noticed|developed|woke\s+up\s+with|came\s+down\s+with|feel|felt|feeling|been|broke\s+out|"
         r"is|was|are|were|started|keeps?|kept)\b|\bmy\s+(?:\w+\s+)?(?:head|legs?|arms?|skin|stomach|eyes?|"
         r"vision|chest|back|joints?|hands?|feet|face|throat|mouth|hair|heart|mood|sleep|energy|bladder|"
         r"bowels?|gut|tummy|balance|walking|speech|memory|injection\s+site)\s+(?:\w+\s+){0,2}?"
         r"(?:is|was|are|were|has|have|had|keeps?|kept|started|feels?|felt|went|been)\b)"
-        r"(?:\s+\S+){0,6}?\s+(?:" + SYMPTOM_WORDS + r")\b" + _NOT_FELT + r"|^(?:\w+\s+)?(?:with\s+)?(?:these|this|the)\s+"
-        r"(?:\w+\s+)?(?:" + SYMPTOM_WORDS + r")\b" + _NOT_FELT + r"(?:\s+\S+)?"
+        r"(?:\s+\S+){0,6}?\s+(?:" + _FELT + r")\b" + _NOT_FELT + r"|^(?:\w+\s+)?(?:with\s+)?(?:these|this|the)\s+"
+        r"(?:\w+\s+)?(?:" + _FELT + r")\b" + _NOT_FELT + r"(?:\s+\S+)?"
         r"|\bmy\s+(?:\w+\s+)?(?:" + SYMPTOM_WORDS + r")\s+(?:started|came|comes|flared|returned|appeared|spread|kicked\s+in|"
         r"(?:is|was|has|have)\s+(?:back|come\s+back|started|spread|flared))\b"
         r"|^(?:(?:bad|awful|terrible|horrible|mild|slight|some|more|constant|stinking|massive|(?:a\s+)?bit|quite|very|"
         r"so|really|still|slightly|(?:a\s+)?little)\s+)?"
-        r"(?:" + SYMPTOM_WORDS + r")\b(?=\s+(?:again|most|every|all|since|today|tonight|this|last|after|on\s+and\s+off)\b)",
+        r"(?:" + SYMPTOM_WORDS + r")\b(?=\s+(?:again|most|every|all|since|today|tonight|this|last|after|on)\b)",
         re.IGNORECASE,
     ),
-    SYMPTOM_CUES,
+    SYMPTOM_CUES + " rough rubbish awful grim thirst neuropath nightmare dream wee pee lump hypo skin hair nail"
+    " appetite sugar site red hot purple trembl lifting low worse haywire wall coming place",
     spans_only=True,
 )
 #: A symptom in a clause that only says when: "sat with me when I was tired".
@@ -90,7 +106,8 @@ TOLD_TEAM = Cued(
         r"(?<!\bif\sI\s)\b(?:report\w*|told|tell\w*|rang|ring|rung|phoned|phone|called|call|mentioned|mention|"
         r"informed|inform|contacted|contact|let|raised|flagged|recorded|logged|emailed|messaged|"
         r"spoke|spoken|talked|saw|seen|went\s+through|sent|showed|shown)\b[^.!?\n]{0,80}?"
-        r"\b(?:study\s+(?:team|nurse|doctor|line|site|coordinator|staff)|research\s+(?:nurse|team|"
+        r"\b(?:study\s+(?:team|nurse|doctor|line|site|coordinator|staff|psychiatrist|psychologist|physician|"
+        r"consultant|neurologist|dermatologist|oncologist|rheumatologist|pharmacist|physio\w*|GP)|research\s+(?:nurse|team|"
         r"doctor|unit|coordinator)|trial\s+(?:team|nurse|doctor|line|coordinator|staff)|investigators?|"
         r"(?:site|clinic)\s+team|on-call\s+(?:study\s+)?doctor|the\s+team|the\s+rater)\b"
         r"|\b(?:study|research|trial)\s+(?:team|nurse|doctor|line)\b[^.!?\n]{0,60}?"
@@ -98,11 +115,13 @@ TOLD_TEAM = Cued(
         r"seeing|sorted|adjusted)\b"
         r"|\b(?:checked|seen|examined|noted|recorded|logged)\s+by\s+the\s+(?:\w+\s+)?(?:nurse|doctor|team)\b"
         r"|\bthe\s+(?:\w+\s+)?(?:nurse|doctor|team)\s+(?:\w+\s+){0,2}?(?:noted|wrote\s+(?:it|them|both)\s+down|"
-        r"knows|logged|recorded|took\s+photos|booked)\b|\b(?:told|rang|called|phoned)\s+them\b"
+        r"knows|logged|recorded|took\s+photos|booked|said|says|checked|looked\s+at|had\s+a\s+look|agreed|knew)\b|\b(?:told|rang|called|phoned)\s+them\b"
+        r"|\b(?:logged|recorded|noted|entered|put|wrote)\s+(?:it|them|this|that|everything)?\s*(?:on|in|into)\s+(?:my|the)\s+"
+        r"(?:diary\s+card|e-?diary|study\s+(?:diary|app)|symptom\s+(?:diary|log|app))\b"
         r"|\badverse\s+events?\b",
         re.IGNORECASE,
     ),
-    "team study research trial investigator doctor nurse them adverse rater",
+    "team study research trial investigator doctor nurse them adverse rater diary symptom",
     spans_only=True,
 )
 

@@ -306,6 +306,12 @@ RECORD_CUE = folded_search(
         re.IGNORECASE,
     )
 )
+#: A study kit's or pack's number just before: not the writer's identifier (see blinding.kit-number).
+KIT_BEFORE = re.compile(
+    r"\b(?:kit|batch|lot|box|pack|bottle|randomi[sz]ation|medication)\s+(?:no\.?|number|#|code|ID)?\s*"
+    r"(?:is|was|reads|:)?\s*$",
+    re.IGNORECASE,
+)
 #: The study's own identifier, as a trial record gives it.
 STUDY_OWN = re.compile(r"(?:study|trial)[\s,]*(?:number|no\.?|num|#|ID|identifier|code)\b", re.IGNORECASE)
 RECORD_CODE = re.compile(r"#?[A-Za-z]{0,6}[ /-]?\d[\dA-Za-z /-]{1,22}[\dA-Za-z]")
@@ -682,6 +688,8 @@ def _records(doc: Document, seg: Segment, text: str, taken: list, protected: lis
             continue
         if re.fullmatch(r"\d{1,3}(?:[ -]\d{1,2})?", value.strip("# ")):
             continue  # "card number 2" is a count, not an identifier
+        if KIT_BEFORE.search(text[max(0, cue.start() - 25) : cue.start()]):
+            continue  # "kit no. is RX-20914": a kit's number, which blinding.kit-number reports
         if doc.kind is Kind.TRIAL and STUDY_OWN.match(text, cue.start()):
             continue  # a trial record's "Study ID": the study's own number, as public as its registry number
         if _claim(span, taken):
