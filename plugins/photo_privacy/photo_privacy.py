@@ -30,6 +30,7 @@ import io
 import os
 import re
 import shutil
+import struct
 import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Iterator
@@ -197,6 +198,15 @@ def _extensions(formats: frozenset[str]) -> frozenset[str]:
     return frozenset(ext for ext, fmt in Image.registered_extensions().items() if fmt in formats)
 
 
+def _accepts(accept: Callable[[bytes], object], head: bytes) -> bool:
+    """Whether a format's test accepts ``head``; a file shorter than the test reads is not one
+    (Pillow's own ``Image.open`` catches the same errors)."""
+    try:
+        return bool(accept(head))
+    except (SyntaxError, IndexError, TypeError, struct.error):
+        return False
+
+
 def _looks_like_a_picture(path: Path) -> bool:
     """Whether Pillow recognises the file's content as a picture it can open."""
     try:
@@ -207,11 +217,11 @@ def _looks_like_a_picture(path: Path) -> bool:
     if not head or head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
         return False  # the site's pages, feeds and SVG: no picture format starts with "<"
     Image.init()
-    if any(Image.OPEN[f][1](head) for f in SIGNED if f in Image.OPEN and Image.OPEN[f][1]):
+    if any(_accepts(Image.OPEN[f][1], head) for f in SIGNED if f in Image.OPEN and Image.OPEN[f][1]):
         return True
     # Pillow tells a format by the first 16 bytes (what it reads itself), except the unsigned
     # ones, which count only when the file is named as one: anything else is not a picture.
-    signed = any(accept(head) for _cls, accept in Image.OPEN.values() if accept)
+    signed = any(_accepts(accept, head) for _cls, accept in Image.OPEN.values() if accept)
     if not signed and path.suffix.lower() not in _names_of(UNSIGNED):
         return False
     try:
