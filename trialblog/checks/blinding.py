@@ -284,6 +284,13 @@ EVIDENCE = folded_search(
     )
 )
 CROWD_CUES = "team club crew gang squad camp people person patient buddies brigade lot mob girl guy boy lady man woman bloke kid"
+#: The crowds of :data:`ARM_CROWD` that the guess gate's other patterns miss: any other names an
+#: arm (found by its STRONG_ARMS pattern), the drug, a group or an arm ("team placebo", "drug
+#: buddies", "control-group lot").
+GATE_CROWD = (
+    r"\b(?:real|active|dummy|control)\s+(?:club|crew|gang|squad|camp|people|person|patients?|buddies|brigade|lot|mob)\b|"
+    r"\b(?:dummy|control)\s+(?:girl|guy|boy|lady|man|woman|bloke|kid)\b"
+)
 SURE_IF = folded_search(
     Source(
         r"\b(?:shocked|surprised|amazed|stunned|gobsmacked|floored|astonished)\s+if\s+(?:I|my|mine|the\s+(?:unblinding|"
@@ -433,7 +440,7 @@ PROBE_LEVELS = Cued(
     ),
     "test lab clinic kit blood count",
     spans_only=True,
-    also=["private home own lymphocyte cell blood test"],
+    also=["private home own lymphocyte cell full kit"],
 )
 #: ... and the markers of the drug's effect that such a test would read.
 PROBE_MARKERS = Cued(
@@ -491,7 +498,10 @@ PROBE_ASK = Cued(
     "ask beg plead pester badger quiz grill persuad coax nag get got had have having nod rang ring called phoned"
     " emailed messaged wrote contacted press texted",
     spans_only=True,
-)
+    also=["pharmac nurse doctor technician coordinator gp receptionist assistant radiographer sonographer"
+          " phlebotomist therapist consultant investigator researcher oncologist neurologist dermatologist registrar"
+          " chemist friend mate manufacturer maker compan sponsor site nod hint clue wink tip thumbs"],
+)  # fmt: skip
 PROBE_PEEK = Cued(
     Source(
         r"\b(?:read|look\w*|peek\w*|peep\w*|glance\w*|sneak\w*|snoop\w*|see)\b[^.!?]{0,70}?"
@@ -843,7 +853,7 @@ def _trial_names(doc: Document) -> set[str]:
     if doc.trial is None:
         return set()
     names = {n.strip() for n in (doc.trial.title, doc.trial.acronym) if n and len(n) <= 40}
-    names |= {re.split(r"[-\s]", n)[0] for n in names if len(re.split(r"[-\s]", n)[0]) >= 4}
+    names |= {first for n in names if len(first := re.split(r"[-\s]", n)[0]) >= 4}
     return {n for n in names if n}
 
 
@@ -873,7 +883,7 @@ def _arm_patterns(reader: bool = False) -> tuple[Cued, ...]:
     "it is" one, being on the drug (weakly named), a crowd of one arm's people, others said
     to be on one, "that's the drug", a carer's parent on one, and "you" on one (in quoted speech).
     A match of any has an ARM_CUES word in it. In a ``reader``'s reply, the writer being on one is
-    said of "you" too."""
+    said of "you" too. Only where they match is used: they run in lower case (see ``Cued``)."""
     strong = STRONG_ARM
     being_on = READER_BEING_ON if reader else BEING_ON
     on_the_drug = ON_THE_DRUG.format(who="I|we|you" if reader else "I|we")
@@ -882,15 +892,15 @@ def _arm_patterns(reader: bool = False) -> tuple[Cued, ...]:
     cues = ARM_CUES.split()
     arm = rf"(?:{strong})\b"
     return (
-        Cued(Source(rf"{being_on}{arm}|{WE_ON}{arm}|{on_the_drug}", flags), cues),
-        Cued(Source(rf"\b{arm}", flags), cues),
-        Cued(Source(IT_IS + arm, flags), cues),
-        Cued(Source(being_on + rf"(?:{WEAK_ARM})\b", flags), cues),
-        Cued(Source(ARM_CROWD.format(arm=strong), flags), CROWD_CUES),
-        Cued(Source(rf"{others}(?:{arm}|(?:{_GOOD})\s+ones\b|it\b|my\s+group\b|same\s+(?:group|arm)\b|{ON_DRUG})", flags), cues),
-        Cued(Source(IT_IS_THE_DRUG, flags), ["drug", "medic", "meds"]),
-        Cued(Source(rf"{CARED_ON}(?:{arm}|(?:{WEAK_ARM})\b)", flags), cues),
-        Cued(Source(rf"(?:{READER_BEING_ON}|\bsome(?:body|one)['’]s{_ON_AN_ARM}){arm}", flags), cues),
+        Cued(Source(rf"{being_on}{arm}|{WE_ON}{arm}|{on_the_drug}", flags), cues, spans_only=True),
+        Cued(Source(rf"\b{arm}", flags), cues, spans_only=True),
+        Cued(Source(IT_IS + arm, flags), cues, spans_only=True),
+        Cued(Source(being_on + rf"(?:{WEAK_ARM})\b", flags), cues, spans_only=True),
+        Cued(Source(ARM_CROWD.format(arm=strong), flags), CROWD_CUES, spans_only=True),
+        Cued(Source(rf"{others}(?:{arm}|(?:{_GOOD})\s+ones\b|it\b|my\s+group\b|same\s+(?:group|arm)\b|{ON_DRUG})", flags), cues, spans_only=True),
+        Cued(Source(IT_IS_THE_DRUG, flags), ["drug", "medic", "meds"], spans_only=True),
+        Cued(Source(rf"{CARED_ON}(?:{arm}|(?:{WEAK_ARM})\b)", flags), cues, spans_only=True),
+        Cued(Source(rf"(?:{READER_BEING_ON}|\bsome(?:body|one)['’]s{_ON_AN_ARM}){arm}", flags), cues, spans_only=True),
     )
 
 
@@ -903,9 +913,10 @@ def _gate(reader: bool = False) -> CueIndex:
         Cued(Source(rf"(?:{pattern})\b", re.IGNORECASE), cues, spans_only=True, also=also)
         for pattern, cues, also in STRONG_ARMS
     ]
-    words = ["drug", "medic", "meds", "group", "arm", "on it", "m on", "m in", "which"]
+    words = ["drug", "medic", "meds", "group", "arm", "on it", "m on", "m in"]
+    words += ["which box", "which kit", "which pack", "which bottle"]
     gate = Cued(Source(GUESS_GATE, re.IGNORECASE), words, spans_only=True)
-    crowd = Cued(Source(ARM_CROWD.format(arm=STRONG_ARM), re.IGNORECASE), CROWD_CUES, spans_only=True)
+    crowd = Cued(Source(GATE_CROWD, re.IGNORECASE), "real active dummy control", spans_only=True, also=[CROWD_CUES])
     named.append(crowd)
     if not reader:
         return CueIndex((*named, gate))
@@ -963,15 +974,20 @@ def _guess(sentence: str, patterns: tuple[Cued, ...], person: re.Pattern[str]) -
             continue
         hit = being_on.search(clause) or KNOW_GROUP.search(clause) or (parent and patterns[7].search(clause))
         hit = hit or VOTE.search(clause) or _quoted_you(clause, patterns[8])
-        if not hit and (CERTAIN.search(clause) or sure_if or (tagged and tagged.start() >= offset)):
-            if person.search(clause):
-                hit = arm.search(clause) or weak.search(clause)
-            hit = hit or it_is.search(clause) or patterns[6].search(clause)
-        if not hit and person.search(clause):
+        if hit:
+            return offset + hit.start()
+        arms = list(arm.finditer(clause))  # asked for below up to three times
+        certain = CERTAIN.search(clause) or sure_if or (tagged and tagged.start() >= offset)
+        mine = person.search(clause)
+        if certain and mine:
+            hit = (arms[0] if arms else None) or weak.search(clause)
+        if not hit and arms and (certain or mine):  # "it is" an arm: a match has one of ``arms``
             hit = it_is.search(clause)  # "so it's placebo for me"
-        if not hit and (EVIDENCE.search(clause) or GIVEN_ME.search(clause)):
-            hit = arm.search(clause)
-        hit = hit or NOTHING_ELSE_DOES.search(clause) or _verdict(clause, arm) or _sure_piece(clause, arm)
+        if not hit and certain:
+            hit = patterns[6].search(clause)
+        if not hit and arms and (EVIDENCE.search(clause) or GIVEN_ME.search(clause)):
+            hit = arms[0]
+        hit = hit or NOTHING_ELSE_DOES.search(clause) or _verdict(clause, arms) or _sure_piece(clause, arm)
         if hit:
             return offset + hit.start()
     # "... common on the active drug, so that's our answer"
@@ -1027,16 +1043,21 @@ def _quoted_you(clause: str, you_on: Cued) -> re.Match[str] | None:
     return next((m for m in you_on.finditer(clause) if m.start() >= quoted.end()), None)
 
 
-#: Agreeing with what was said just before: "I think she's right", "I agree".
-AGREES = re.compile(
-    r"\bI\s+(?:think|reckon|suspect|guess|bet)\s+(?:she|he|they|you)(?:['’]s|['’]re|\s+is|\s+are|\s+was|\s+were)\s+"
-    r"(?:\w+\s+)?right\b|\bI\s+(?:\w+\s+)?agree\b|\b(?:she|he|they)['’]?s\s+not\s+wrong\b|"
-    r"\b(?:she|he|they|you)(?:['’]s|['’]ve|\s+has|\s+have)\s+(?:got\s+)?a\s+point\b|"
-    r"\b(?:she|he|they|you)\s+(?:might|may|could)\s+(?:well\s+)?be\s+right\b|\bcan['’]?t\s+argue\b|"
-    r"^\W*(?:me\W+)?(?:yeah|yep|yup|yes|true|agreed|fair\s+enough|probably|prob|exactly)\b[\w\s]{0,15}\W*$",
-    re.IGNORECASE,
+#: Agreeing with what was said just before: "I think she's right", "I agree" (asked of most
+#: sentences, so looked for only where its words are).
+AGREES = Cued(
+    Source(
+        r"\bI\s+(?:think|reckon|suspect|guess|bet)\s+(?:she|he|they|you)(?:['’]s|['’]re|\s+is|\s+are|\s+was|\s+were)\s+"
+        r"(?:\w+\s+)?right\b|\bI\s+(?:\w+\s+)?agree\b|\b(?:she|he|they)['’]?s\s+not\s+wrong\b|"
+        r"\b(?:she|he|they|you)(?:['’]s|['’]ve|\s+has|\s+have)\s+(?:got\s+)?a\s+point\b|"
+        r"\b(?:she|he|they|you)\s+(?:might|may|could)\s+(?:well\s+)?be\s+right\b|\bcan['’]?t\s+argue\b|"
+        r"^\W*(?:me\W+)?(?:yeah|yep|yup|yes|true|agreed|fair\s+enough|probably|prob|exactly)\b[\w\s]{0,15}\W*$",
+        re.IGNORECASE,
+    ),
+    "right agree wrong point argue yeah yep yup yes true fair prob exactly",
+    spans_only=True,
 )
-SAID_OF_YOU = re.compile(r"\b(?:you|you['’]re|your|u|ur)\b", re.IGNORECASE)
+SAID_OF_YOU = folded_search(Source(r"\b(?:you|you['’]re|your|u|ur)\b", re.IGNORECASE))
 
 
 #: A guess asked for: "If I had to bet?", "My guess:"
@@ -1076,9 +1097,9 @@ RHETORICAL_ANSWER = re.compile(
 def _agrees(sentence: str, before: str, patterns: tuple[Cued, ...]) -> bool:
     """Whether ``sentence`` agrees with ``before``, someone telling the writer their arm."""
     return (
-        AGREES.search(sentence) is not None
+        SAID_OF_YOU.search(before) is not None  # the cheapest first
+        and AGREES.search(sentence) is not None
         and not NOT_KNOWING.search(sentence)
-        and SAID_OF_YOU.search(before) is not None
         and patterns[1].search(before) is not None
         and not (HYPOTHETICAL.search(before) or NOT_KNOWING.search(before) or before.rstrip().endswith("?"))
     )
@@ -1093,16 +1114,17 @@ def _sure_piece(clause: str, arm: Cued) -> re.Match[str] | None:
     comma = clause.find(",")
     if comma < 0:
         return None
-    found = _verdict(clause[:comma], arm)
+    piece = clause[:comma]
+    found = _verdict(piece, list(arm.finditer(piece)))
     if found is None:
         return None
     rest = clause[: found.start()] + " " + clause[found.end() : comma]
     return found if SURE_WORDS.intersection(re.findall(r"[\w%'’]+", rest.lower())) else None
 
 
-def _verdict(clause: str, arm: Cued) -> re.Match[str] | None:
-    """A one-line verdict naming one arm and little else: "Placebo, then." """
-    found = list(arm.finditer(clause))
+def _verdict(clause: str, found: list[re.Match[str]]) -> re.Match[str] | None:
+    """A one-line verdict naming one arm and little else: "Placebo, then." (``found``: the arms
+    the clause names)."""
     if len(found) != 1:
         return None
     rest = clause[: found[0].start()] + " " + clause[found[0].end() :]
@@ -1213,7 +1235,7 @@ def _invites(sentence: str, patterns: tuple[Cued, ...], you_too: Cued, armed: bo
         or ASK_THEIRS in found
         or (TELL_ME_YOURS in found and READERS.search(sentence))
         or (armed and patterns[5].search(sentence))
-        or (armed and patterns[2].search(sentence) and CALL_TO_ACT.search(sentence))
+        or (armed and CALL_TO_ACT.search(sentence) and patterns[2].search(sentence))
         or LIKE_ME in found
         or (MATCH_ME in found and SAME_GROUP.search(sentence))
         or (
