@@ -157,7 +157,8 @@ ACTS: tuple[tuple[str, Cued], ...] = (
         "omit",
         Cued(
             Source(
-                r"\bbreathe\s+a\s+word\b|\bsay\s+nothing\b"
+                # the ways that start at a word in one group, which tries them only where a word starts
+                r"(?:\bbreathe\s+a\s+word\b|\bsay\s+nothing\b"
                 r"|\b(?:don['’]?t|dont|do\s+not|never|no\s+need(?:\s+to)?|(?:you\s+)?don['’]?t\s+(?:have|need)\s+to|"
                 r"there['’]?s\s+no\s+need\s+to|better\s+not\s+to|avoid|not|haven['’]?t|hasn['’]?t|didn['’]?t|"
                 r"wouldn['’]?t|wouldnt|would\s+not|ain['’]?t)\s+"
@@ -174,12 +175,12 @@ ACTS: tuple[tuple[str, Cued], ...] = (
                 r"|\bgo\s+ahead\s+(?:and\s+)?(?:tell|mention|report|list)\b[^.!?]{0,60}?\b(?:enjoy|good\s+luck)\b"
                 r"|\b(?:don['’]?t|dont|do\s+not)\s+want\s+to\s+(?:say|tell|mention|admit)\b(?=[^.!?]{0,25}\b(?:looks?\s+bad|"
                 r"embarrass\w*|awkward|stupid))|\bthat\s+(?:\w+\s+)?(?:conversation|bit|part)\s+never\s+happened\b"
-                r"|(?:^|[,;:]\s*|\bjust\s+)(?:don['’]?t|do\s+not|never)\s+say(?=\s*(?:[.,;!]|$))"
                 r"|\bdon['’]?t\s+be\s+(?:daft|silly|stupid|mad|an?\s+idiot)\s+and\s+(?:tell|mention|admit|list)"
-                r"|\bwithout\s+(?:saying|telling|mentioning)\s+(?:anything|anyone|them|a\s+word)\b|\blet\s+on\b",
+                r"|\bwithout\s+(?:saying|telling|mentioning)\s+(?:anything|anyone|them|a\s+word)\b|\blet\s+on\b)"
+                r"|(?:^|[,;:]\s*|\bjust\s+)(?:don['’]?t|do\s+not|never)\s+say(?=\s*(?:[.,;!]|$))",
                 _I,
             ),
-            "breathe nothing n't n’t dont didnt havent hasnt not never need avoid without let wouldnt less ahead that aint",
+            "breathe nothing n't n’t dont didnt havent hasnt not never need avoid without let wouldnt less ahead aint",
             spans_only=True,
             also=[
                 "mention tell tel list bring disclos admit report declar volunteer put write own say said let word inform"
@@ -363,6 +364,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             ),
             "sink toilet loo drain sharps way taken took number empty",
             spans_only=True,
+            also=["down unused tick say said wrote return back"],
         ),
     ),
     # ... or given away
@@ -467,6 +469,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             ),
             "questionnaire diar form symptom name",
             spans_only=True,
+            also=["got get had have let name fill does did complet"],
         ),
     ),
     # two trials at once, kept from one or both
@@ -591,6 +594,10 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             ),
             "enough sail otherwise but borderline too",
             spans_only=True,
+            also=[
+                "get qualify eligible cut them criteria limit test screening blood weigh outside over under too put"
+                " wrote said told skip leave don stop tell say write lie knock drink eat have take wear fast avoid"
+            ],
         ),
     ),
     # ... a medicine stopped for screening and started again after: "started them again the day after I was randomised"
@@ -620,6 +627,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             ),
             "partner husband wife mate friend son daughter brother sister kid dog cat mum mom dad urine wee pee stool saliva",
             spans_only=True,
+            also=["got get had have let swap"],
         ),
     ),
     # ... answers guessed, or filled in by someone else: "he just picks a number", "whatever comes to mind"
@@ -628,7 +636,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
         Cued(
             Source(
                 r"\b(?:diary|diaries|e-diary|questionnaires?|scores?|answers|entries|entry)\b[^.!?]{0,120}?"
-                r"(?<!than\s)(?<!of\s)(?<!not\s)(?<!to\s)\b(?:guess\w*|picks?\s+a\s+number|whatever\s+(?:comes\s+to\s+mind|"
+                r"\b(?<!than\s)(?<!of\s)(?<!not\s)(?<!to\s)(?:guess\w*|picks?\s+a\s+number|whatever\s+(?:comes\s+to\s+mind|"
                 r"seems\s+(?:about\s+)?right|feels\s+right)|something\s+plausible|roughly\s+what|in\s+(?:a|one)\s+(?:batch|go|hit))\b"
                 r"|\b(?:husband|wife|partner|mum|mom|dad|son|daughter|mate|friend|sister|brother|carer)\s+"
                 r"(?:just\s+|usually\s+|often\s+|sometimes\s+)?(?:does|did|fills\s+in|filled\s+in|completes|answers)\s+"
@@ -669,8 +677,9 @@ ACTS: tuple[tuple[str, Cued], ...] = (
                 r"mentioned)|no\s+idea)\b",
                 _I,
             ),
-            "well rn now informed told know mentioned idea",
+            "well trials studies informed told know mentioned idea",
             spans_only=True,
+            also=["stud trial"],
         ),
     ),
     # left off, said another way: "isn't on the med list", "not on the form", "my list has a few gaps"
@@ -686,6 +695,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             ),
             "isn aren wasn weren not list form gaps holes omissions forget forgot missed accidentally",
             spans_only=True,
+            also=["list form diary card sheet forget forgot missed accidentally"],
         ),
     ),
     # results steered to the criteria: "so your numbers fall into their range", "so I'd pass"
@@ -705,6 +715,7 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             ),
             "so lay laid ham describ came come",
             spans_only=True,
+            also=["higher lower range decent right normal perfect like pass get clear thick ham best"],
         ),
     ),
     # said or written against the facts, the facts told after: "I wrote no alcohol, but I drink every evening"
@@ -790,6 +801,10 @@ ACTS: tuple[tuple[str, Cued], ...] = (
             "cpap machine monitor tracker sensor watch device pedometer counter mask answers questionnaire diar form"
             " score week blank empty pick",
             spans_only=True,
+            also=[
+                "pillow dog cat kid bed fan mouth whisper feed slip let have had get got hole entire full filled wrote"
+                " gave put made entered did what"
+            ],
         ),
     ),
     # told to claim what keeps one in: "tell 'em you're a light drinker", "tell dem you no dey smoke"
@@ -830,8 +845,9 @@ UNNOTICED = Cued(
         r"\b(?:timestamps?|times?|dates?)\s+(?:don['’]?t|doesn['’]?t)\s+matter\b",
         _I,
     ),
-    "never don doesn can won will wouldn nobody none any no they lot team idea think matter what only wiser",
+    "never n't n’t dont doesnt cant wont wouldnt nobody one only wiser knowing check telling idea think matter",
     spans_only=True,
+    also=["check notice know tell find ask see spot count link match read look good wiser idea think matter"],
 )
 
 # Side effects kept from the study team
@@ -919,8 +935,8 @@ KEPT_BACK = Cued(
 #: Saying all is well: "I'll just say I'm fine at the visit".
 SAID_FINE = Cued(
     Source(
-        r"(?<!\bshe\s)(?<!\bhe\s)(?<!\bthey\s)(?<!\bwho\s)"
-        r"\b(?:say|said|tell|told)\s+(?:them\s+|the\s+\w+\s+)?(?:that\s+)?(?:I['’]?m|im|I\s+am|I\s+was|"
+        r"\b(?<!\bshe\s)(?<!\bhe\s)(?<!\bthey\s)(?<!\bwho\s)"
+        r"(?:say|said|tell|told)\s+(?:them\s+|the\s+\w+\s+)?(?:that\s+)?(?:I['’]?m|im|I\s+am|I\s+was|"
         r"everything['’]?s|everything\s+(?:is|was)|my\s+\w+\s+was|it['’]?s|it\s+was)\s+(?:fine|ok|okay|"
         r"good|great|alright|all\s+right|normal)\b"
         r"|\b(?:say|said|tell\s+them|told\s+them)\s+(?:that\s+)?(?:all\s+(?:good|fine|ok|okay|well)|"

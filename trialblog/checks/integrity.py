@@ -103,7 +103,7 @@ NEGATED_EXPERIENCE = re.compile(
 )
 TOLD_TEAM = Cued(
     Source(
-        r"(?<!\bif\sI\s)\b(?:report\w*|told|tell\w*|rang|ring|rung|phoned|phone|called|call|mentioned|mention|"
+        r"\b(?<!\bif\sI\s)(?:report\w*|told|tell\w*|rang|ring|rung|phoned|phone|called|call|mentioned|mention|"
         r"informed|inform|contacted|contact|let|raised|flagged|recorded|logged|emailed|messaged|"
         r"spoke|spoken|talked|saw|seen|went\s+through|sent|showed|shown)\b[^.!?\n]{0,80}?"
         r"\b(?:study\s+(?:team|nurse|doctor|line|site|coordinator|staff|psychiatrist|psychologist|physician|"
@@ -148,8 +148,8 @@ PARTICIPATING = Cued(
 #: Priyanka Desai", "a gent called Reginald", "Bartek from my cohort".
 NAMED_IN_CLAUSE = re.compile(
     r"(?:^\W*|:\s+)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=\s*,\s+who\b|\s+\((?:he|she)\b|\s+from\s+(?:my|our|the)\s+"
-    rf"(?:cohort|trial|study)\b{_RUN_BY})|\b(?:buddy|called|named)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
-    r"|\b(?:[Ss]ay\s+hi|[Ss]hout\s*out|[Bb]ig\s+wave|[Hh]ello|[Mm]e\s+(?:n|and|&))\s+(?:to\s+)?([A-Z][a-z]+)\b"
+    rf"(?:cohort|trial|study)\b{_RUN_BY})|\b(?:(?:buddy|called|named)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+    r"|(?:[Ss]ay\s+hi|[Ss]hout\s*out|[Bb]ig\s+wave|[Hh]ello|[Mm]e\s+(?:n|and|&))\s+(?:to\s+)?([A-Z][a-z]+)\b)"
 )
 
 
