@@ -203,11 +203,17 @@ NO_MORE = Cued(
     ),
     "more end",
     spans_only=True,
+    also=["ever good again end"],
 )
 #: An illness said to be gone or to vanish: "the cancer disappear", "your eczema will be gone by summer".
 _ILLNESS = (
     r"(?:cancer|tumou?rs?|psoriasis|eczema|plaques?|pain|symptoms?|flares?|relapses?|migraines?|headaches?|depression|"
     r"diabetes|asthma|acne|rash(?:es)?|lesions?|seizures?|fits|arthritis|anxiety|sugars?|blood\s+sugars?)"
+)
+#: Every illness _ILLNESS names has one of these.
+_ILLNESS_CUES = (
+    "cancer tumo psoriasis eczema plaque pain symptom flare relapse migraine headache depression diabetes asthma acne rash"
+    " lesion seizure fits arthritis anxiety sugar"
 )
 ILLNESS_GONE = Cued(
     Source(
@@ -217,6 +223,7 @@ ILLNESS_GONE = Cued(
     ),
     "disappear vanish gone melted went",
     spans_only=True,
+    also=[_ILLNESS_CUES],
 )
 #: Every way to call a product a cure.
 CURES = (CURE_WORDS, ENDED_FOR_GOOD, NO_MORE, ILLNESS_GONE)
@@ -243,6 +250,11 @@ NEW_WORDS = Cued(
     "new novel latest cutting state revolution ground game innovat advanced next pioneer exciting promising leading better"
     " real fresh genuine superior world breakthrough",
     spans_only=True,
+    also=[
+        "treatment therap drug medic cure option approach solution product injection tablet pill device vaccine hope"
+        " procedure care technology science relief inhaler capsule cream implant biologic stuff remed pump patch sensor"
+        " jab shot antibod breakthrough"
+    ],
 )
 #: Words that praise a product as new whatever follows, and early access to it.
 NEW_ALONE = Cued(
@@ -257,8 +269,8 @@ NEW_ALONE = Cued(
         r"|\b(?:it|this|that|(?:the|this|that)\s+[\w-]+)\s*(?:['’]s|\s+is|\s+are)\s+going\s+to\s+be\s+(?:huge|massive)\b",
         re.IGNORECASE,
     ),
-    "cutting state revolution ground game gen first trail never tech leading pioneer innovat future latest market shops"
-    " pharmac shelves chemist early advance leap step milestone era history tomorrow big huge massive",
+    "cutting state revolution ground game next first trail never tech leading pioneer innovat future latest market shops"
+    " pharmac shelves chemist early advance leap step milestone new history tomorrow huge massive",
     spans_only=True,
 )
 #: Every way to call a product new so as to say it is better.
@@ -314,8 +326,8 @@ CLAIM_PHRASES = Cued(
         r"improvements?|a\s+difference|benefits?)|\bsuccess\s+stor(?:y|ies)\b",
         re.IGNORECASE,
     ),
-    "safe proven shown effect you symptom pain relapse disease helped worked transformed changed result improvement"
-    " difference benefit success harmless risk lasting permanent lifelong",
+    "safe proven shown effect you works helps improves relieves reduces stops prevents reverses heals restores keeps"
+    " controls cuts helped worked transformed changed seen felt noticed success harmless risk lasting permanent lifelong",
     spans_only=True,
 )
 #: More ways to claim safety or effectiveness, each with its own cues.
@@ -368,6 +380,7 @@ CLAIMS = (
         ),
         "outperform superior than where",
         spans_only=True,
+        also=["outperform superior better safer effective work succeed help"],
     ),
     Cued(  # an effect told of a person's illness, the product or no one named as doing it
         Source(
@@ -388,6 +401,7 @@ CLAIMS = (
         ),
         "shrank shrunk halved cleared",
         spans_only=True,
+        also=[_ILLNESS_CUES],
     ),
     Cued(  # a person's illness told of as better since starting: "my wife's memory has come back so much since she started"
         Source(
@@ -397,9 +411,8 @@ CLAIMS = (
             r"thanks\s+to|on\s+(?:it|the\s+(?:study\s+)?\w+))\b",
             re.IGNORECASE,
         ),
-        "since thanks on",
+        "come improved better normal transformed",  # "since", "thanks" or "on" is in nearly every sentence
         spans_only=True,
-        also=["come improved better normal transformed"],
     ),
     Cued(  # its results praised: "the effect is very good", "early results are so good"
         Source(
@@ -437,7 +450,7 @@ GUARANTEE_WORDS = Cued(
         r"(?:for\s+)?(?:you|yours|your)\b",
         re.IGNORECASE,
     ),
-    "guarantee sure promis certain definitely 100% will 'll ’ll expect forward going bound results feeling have",
+    "guarantee sure promis certain definitely 100% will 'll ’ll expect forward going bound you feeling have",
     spans_only=True,
 )
 #: A promise made by denying its opposite, which a negation must not undo: "you cannot go wrong",
@@ -459,7 +472,7 @@ PAY_TERM = Cued(
         r"\b\d[\d,.]*\s?(?:pounds|dollars|euros|rupees|naira|GBP|USD|EUR|INR)\b)",
         re.IGNORECASE,
     ),
-    "paid pay earn cash money compensat stipend gift voucher quid bucks rewarded £ $ € ₹ ₦ pound dollar eur gbp usd rupee naira inr",
+    "paid pay earn cash money compensat stipend gift voucher quid bucks rewarded £ $ € ₹ ₦ pounds dollars eur gbp usd rupees naira inr",
     spans_only=True,
 )
 PAY_EMPHASIS = re.compile(
@@ -518,8 +531,8 @@ PRESSURE_WORDS = Cued(
         r"|\bnow\s+or\s+never\b",
         re.IGNORECASE,
     ),
-    "spot place slot space seat full disappoint fill limited now fast quick today hurry miss chance"
-    " late clos end stop running first urgent lifetime deadline exclusive wait",
+    "going gone full running limited left remain snapped disappear vanishing selling flying tiny scarce only just while"
+    " disappoint fill now fast quick today hurry miss chance late clos end stop first urgent lifetime deadline exclusive wait",
     spans_only=True,
 )
 #: More ways to hurry readers, each with its own cues: a deadline to beat, a reader called a fool
@@ -544,6 +557,7 @@ PRESSURES = (
         ),
         "mad crazy fool silly stupid daft nuts insane idiot miss",
         spans_only=True,
+        also=["not miss pass turn skip"],
     ),
     Cued(
         Source(
@@ -567,7 +581,7 @@ PRESSURES = (
             r"no\s+time)\b|\bfinal\s+(?:chance|call)\b",
             re.IGNORECASE,
         ),
-        "limited first delay sleep let moving any while once left put before snapped fill final",
+        "limited first don moving any while once gone taken full snapped fill final",
         spans_only=True,
     ),
 )
@@ -661,7 +675,7 @@ URGES = tuple(
             r"\b(?:mad|crazy|a\s+fool|foolish|silly|stupid|daft|nuts|insane|an\s+idiot)\s+(?:not\s+to|to\s+(?:miss|pass\s+(?:\w+\s+)?up|"
             r"turn\s+(?:\w+\s+)?down|skip))\b",
             "mad crazy fool silly stupid daft nuts insane idiot",
-            [],
+            ["not miss pass turn skip"],
         ),
         (
             r"\b(?:dm|pm|message|text|whatsapp|e-?mail|inbox)\s+me\b[^.!?]{0,40}?\b(?:link|join|sign|apply|details|info|enrol+)",
@@ -758,6 +772,8 @@ def check(doc: Document) -> Iterator[Finding]:
     for segment in doc.segments:  # a writer's own recruiting: the same advice, as a warning
         sentences = segment.sentences()
         urged = [urges(segment.plain[a:b]) for a, b in sentences]
+        if not any(urged):
+            continue  # nobody urged to join: nothing to warn of
         for i, (start, end) in enumerate(sentences):
             if any(urged[max(0, i - 1) : i + 2]):
                 for finding in _sentence(doc, segment, start, end, subject_claims):
@@ -850,13 +866,15 @@ def _sentence(
     doc: Document, seg: Segment, start: int, end: int, subject_claims: tuple[Cued, ...]
 ) -> Iterator[Finding]:
     sentence = seg.plain[start:end]
+    more = SENTENCE_INDEX.candidates(sentence)
+    if not more and not any(claim.possible(sentence) for claim in subject_claims):
+        return  # no pattern can match: most sentences
 
     def hit(rule: Rule, match: re.Match[str], message: str) -> Finding:
         return doc.finding(
             rule, seg, start + match.start(), f"{message}: '{_excerpt(matched(sentence, match))}'"
         )
 
-    more = SENTENCE_INDEX.candidates(sentence)
     if FREE_TREATMENT in more and (m := FREE_TREATMENT.search(sentence)):
         yield hit(FREE, m, "calls treatment free")
 
@@ -934,8 +952,9 @@ def _sought(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _asked(kind: tuple[Cued, ...], more: list[Cued]) -> Iterator[Cued]:
-    """The patterns of a ``kind`` that SENTENCE_INDEX found the cues of in a sentence, in their order."""
-    return (cued for cued in kind if cued in more)
+    """The patterns of a ``kind`` that SENTENCE_INDEX found the cues of in a sentence, in their order
+    (that of ``more``, the few found)."""
+    return (cued for cued in more if cued in kind)
 
 
 def _pressure(sentence: str, more: list[Cued]) -> re.Match[str] | None:
