@@ -351,9 +351,13 @@ def _opens_name(name: str) -> bool:
 def further_mentions(sentence: str, found: tuple[Mention, ...]) -> Iterator[Mention]:
     """Names :func:`mentions` leaves to the privacy rules, which tie them to health: before a
     relation without a comma ("Thandiwe my coworker"), between commas after the person they are
-    ("the new girl in the group, Aleksandra,") and after "our" ("Our Kev's back in hospital")."""
+    ("the new girl in the group, Aleksandra,") and after "our" ("Our Kev's back in hospital").
+
+    A name after a comma or "our" is a capitalised word after the sentence's first character:
+    a sentence without one is looked at only for a name before a relation."""
     taken = [(m.start, m.end) for m in found]
-    for pattern in (NAME_RELATION_BARE, APPOSITION, OUR_NAME):
+    later = CAPITALISED.search(sentence, 1) is not None
+    for pattern in (NAME_RELATION_BARE, APPOSITION, OUR_NAME) if later else (NAME_RELATION_BARE,):
         for match in pattern.finditer(sentence):
             name, start = match.group("name"), match.start("name")
             if not _is_name(name) or any(part in NOT_PERSON_WORDS for part in name.split()):
@@ -374,7 +378,7 @@ def further_mentions(sentence: str, found: tuple[Mention, ...]) -> Iterator[Ment
 
 def _shouted(sentence: str) -> bool:
     """Whether ``sentence`` is written in capitals (three words or more of them, and no lower case word)."""
-    return len(SHOUTED_WORD.findall(sentence)) >= 3 and LOWER_WORD.search(sentence) is None
+    return LOWER_WORD.search(sentence) is None and len(SHOUTED_WORD.findall(sentence)) >= 3
 
 
 SHOUTED_WORD = re.compile(r"\b[A-Z]{2,}\b")

@@ -158,6 +158,7 @@ SPELLED_NUMBER = Cued(
         re.IGNORECASE,
     ),
     "phone mobile cell number landline call ring text whats",
+    spans_only=True,
 )
 PUBLIC_LINE = re.compile(
     r"\b(?:help\s?line|hotline|support\s+line|advice\s+line|information\s+line|info\s+line|"
@@ -246,6 +247,7 @@ BARE_HANDLE = Cued(
         re.IGNORECASE,
     ),
     "insta ig tik twitter snap threads discord telegram handle user",
+    spans_only=True,
 )
 #: A Reddit user ("u/T1D_mum_of_2"); a subreddit ("r/diabetes") is a forum, not a person.
 REDDIT_USER = Cued(Source(r"(?<![\w/])/?u/[A-Za-z0-9_-]{3,20}\b"), "u/")
@@ -409,6 +411,7 @@ _ORDINAL = (
 WORDED_DATE = Cued(
     Source(rf"\b(?:{_ORDINAL}\s+(?:of\s+)?{MONTH}|{MONTH}\s+(?:the\s+)?{_ORDINAL})\b", re.IGNORECASE),
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth teenth tieth",
+    spans_only=True,
 )
 #: Days whose name gives a day and a month: "born on Christmas Day 1952", "born St Patrick's Day".
 HOLIDAY = (
@@ -427,11 +430,13 @@ FOREIGN_MONTH = (
 )
 #: Dates that only a birth word makes worth reading: a holiday, a month in another language and
 #: the year-month-day order of Chinese and Japanese ("1979 year 8 month 15 day", "1979年8月15日").
-BIRTH_ONLY_DATE = re.compile(
-    rf"\b(?:{HOLIDAY})\b(?:,?\s+(?:19|20)\d{{2}}\b)?|"
-    rf"\b[0-3]?\d\.?\s+(?:de\s+)?(?:{FOREIGN_MONTH})\b(?:,?\s+(?:de\s+)?\d{{4}}\b)?|"
-    r"\b(?:19|20)\d{2}\s*(?:years?|年)\s*[01]?\d\s*(?:months?|月)\s*[0-3]?\d\s*(?:days?\b|日)?",
-    re.IGNORECASE,
+BIRTH_ONLY_DATE = folded_search(
+    Source(
+        rf"\b(?:{HOLIDAY})\b(?:,?\s+(?:19|20)\d{{2}}\b)?|"
+        rf"\b[0-3]?\d\.?\s+(?:de\s+)?(?:{FOREIGN_MONTH})\b(?:,?\s+(?:de\s+)?\d{{4}}\b)?|"
+        r"\b(?:19|20)\d{2}\s*(?:years?|年)\s*[01]?\d\s*(?:months?|月)\s*[0-3]?\d\s*(?:days?\b|日)?",
+        re.IGNORECASE,
+    )
 )
 #: Numbers that are a birth date only right after a birth word: with spaces ("DOB 03 03 88") or a
 #: day and month alone ("my birthday is 11/9"), not a score or a dose further on ("born 1961, pain 7/10").
@@ -535,12 +540,12 @@ def check(doc: Document) -> Iterator[Finding]:
         low = folded(text)
         if any(word in low for word in BIRTH_WORDS):
             yield from _birth_dates(doc, segment, text, taken, list(BIRTH_ONLY_DATE.finditer(text)))
-            close = [
-                m for m in BIRTH_ONLY_NUMBERS.finditer(text) if CLOSE_BIRTH_CUE.search(text, 0, m.start())
-            ]
-            yield from _birth_dates(doc, segment, text, taken, close)
-        if WORDED_DATE.possible(text):
-            yield from _birth_dates(doc, segment, text, taken, list(WORDED_DATE.finditer(text)))
+            if numbers:  # BIRTH_ONLY_NUMBERS has digits
+                close = [
+                    m for m in BIRTH_ONLY_NUMBERS.finditer(text) if CLOSE_BIRTH_CUE.search(text, 0, m.start())
+                ]
+                yield from _birth_dates(doc, segment, text, taken, close)
+        yield from _birth_dates(doc, segment, text, taken, list(WORDED_DATE.finditer(text)))
         if doc.kind is not Kind.TRIAL:
             yield from _named(doc, segment)
 
@@ -601,8 +606,9 @@ def _profiles(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[F
         if _claim(m.span(), taken):
             yield doc.finding(PROFILE, seg, m.start(), f"a Reddit user name ({m.group(0)})")
     for m in BARE_HANDLE.finditer(text):
-        if not ORGANISATION_HANDLE.search(m.group("handle")) and _claim(m.span("handle"), taken):
-            yield doc.finding(PROFILE, seg, m.start("handle"), f"a social-media handle ({m.group('handle')})")
+        handle = text[m.start("handle") : m.end("handle")]
+        if not ORGANISATION_HANDLE.search(handle) and _claim(m.span("handle"), taken):
+            yield doc.finding(PROFILE, seg, m.start("handle"), f"a social-media handle ({handle})")
     if not HANDLE.possible(text):
         return
     for start, end in seg.sentences():
@@ -750,7 +756,7 @@ def _phones(doc: Document, seg: Segment, text: str, taken: list, protected: list
 
 def _spelled_phones(doc: Document, seg: Segment, text: str, taken: list) -> Iterator[Finding]:
     """A phone number said in words after a phone word: "oh seven seven double oh, nine hundred"."""
-    for m in SPELLED_NUMBER.finditer(text) if SPELLED_NUMBER.possible(text) else ():
+    for m in SPELLED_NUMBER.finditer(text):
         said = _spoken_digits(matched(text, m).lower())
         if len(said) >= MIN_CUED_DIGITS and _claim(m.span(), taken):
             yield doc.finding(PHONE, seg, m.start(), f"a phone number in words ({_shown(matched(text, m))})")
