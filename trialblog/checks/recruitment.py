@@ -822,16 +822,22 @@ def _claimants(terms: tuple[str, ...]) -> tuple[Cued, ...]:
     return (_subject_claim(terms), _product_effect(terms))
 
 
+#: Words between the product and what it is said to be or do: not a hedge ("the drug might help").
+_UNHEDGED = r"(?:(?!(?:may|might|could|would|should|hopefully|probably)\b)\w+(?:\s+|-)){0,2}?"
+
+
+def _product(terms: tuple[str, ...]) -> str:
+    """The product, named generically ("the tablets", "this jab") or by one of the trial's ``terms``."""
+    return _GENERIC_PRODUCT + r"(?:\s+(?:that|which))?" + "".join(f"|{re.escape(t)}" for t in terms)
+
+
 @lru_cache(maxsize=256)  # a site has a few trials: compiled once per trial
 def _subject_claim(terms: tuple[str, ...]) -> Cued:
     """The product (named generically or by one of the trial's ``terms``) said to be safe or to work."""
-    products = "".join(f"|{re.escape(t)}" for t in terms)
-    product = rf"{_GENERIC_PRODUCT}(?:\s+(?:that|which))?{products}"
-    # words between the product and what it is said to be: not a hedge ("the drug might help")
-    between = r"(?:(?!(?:may|might|could|would|should|hopefully|probably)\b)\w+(?:\s+|-)){0,2}?"
+    product = _product(terms)
     return Cued(
         Source(
-            rf"(?:{product})\s+(?:{_BE}\s+)?{between}(?:{CLAIM_WORDS})\b"
+            rf"(?:{product})\s+(?:{_BE}\s+)?{_UNHEDGED}(?:{CLAIM_WORDS})\b"
             rf"|\b(?:it|this|that)(?:(?:\s+{_BE}|['’]s)\s+(?:{_FILLER}\s+){{0,2}}?(?:{CLAIM_WORDS})"
             r"|\s+(?:really\s+|actually\s+|definitely\s+|just\s+)?(?:works|helps))\b",
             re.IGNORECASE,
@@ -845,12 +851,10 @@ def _subject_claim(terms: tuple[str, ...]) -> Cued:
 def _product_effect(terms: tuple[str, ...]) -> Cued:
     """The product praised, or the subject of what it does for an illness ("the tablets work",
     "our cream heals eczema", "with velanimod, relapses become less frequent")."""
-    products = "".join(f"|{re.escape(t)}" for t in terms)
-    product = rf"{_GENERIC_PRODUCT}(?:\s+(?:that|which))?{products}"
-    between = r"(?:(?!(?:may|might|could|would|should|hopefully|probably)\b)\w+(?:\s+|-)){0,2}?"
+    product = _product(terms)
     return Cued(
         Source(
-            rf"(?:{product})\s+(?:{_BE}\s+)?{between}(?:{PRAISE_WORDS})\b"
+            rf"(?:{product})\s+(?:{_BE}\s+)?{_UNHEDGED}(?:{PRAISE_WORDS})\b"
             rf"|(?:{product})\s+(?:(?:is|are|was|has|have)\s+)?{_ADVERBS}(?:{EFFECT_VERBS}|{_EFFECT_DONE})\b(?!\s+{_MECHANISM})"
             rf"|\bwith\s+(?:{product}),?\s+(?:\w+\s+){{1,3}}?(?:become|becomes|are|is|get|gets|go|goes)\s+(?:\w+\s+){{0,2}}?"
             r"(?:less|fewer|better|easier|rarer|lower|milder|gone|shorter)\b",
